@@ -1,0 +1,1 @@
+//! Ingest: bytes in, `Document`s out.

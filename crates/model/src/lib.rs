@@ -1,0 +1,207 @@
+//! The typed records every pipeline stage produces and the `code` stream emits.
+//!
+//! Spans are `[start, end)` byte offsets into `Document::text`, never into the
+//! raw input: the body is what users read and what every fact points back to.
+
+use serde::{Deserialize, Serialize};
+
+/// `[start, end)` byte offsets into the document body.
+pub type Span = [usize; 2];
+
+/// Where a document's date came from; users must be able to tell a real
+/// publication date from a fallback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The document's own metadata (a date line, a meta tag, a feed field).
+    Metadata,
+    /// `--date` on the command line.
+    Option,
+    /// Nothing else was known: the day of processing.
+    Today,
+}
+
+impl DateSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Metadata => "metadata",
+            DateSource::Option => "option",
+            DateSource::Today => "today",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "metadata" => Some(DateSource::Metadata),
+            "option" => Some(DateSource::Option),
+            "today" => Some(DateSource::Today),
+            _ => None,
+        }
+    }
+}
+
+/// One article, after format parsing and boilerplate removal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id: the input's own id, else a content hash.
+    #[serde(rename = "doc")]
+    pub id: String,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub date_source: DateSource,
+    pub url: Option<String>,
+    /// Publisher or feed name when the input says.
+    pub source: Option<String>,
+    /// Input format that produced it (`text`, `html`, `jsonl`, `feed`).
+    pub format: String,
+    /// The body: every span in every record indexes into this string.
+    pub text: String,
+    /// Lines removed from the body (captions, disclaimers, source lines).
+    pub boilerplate: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub index: usize,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    Symbol,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+/// A time expression normalised against the document date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeExpr {
+    pub span: Span,
+    pub text: String,
+    /// ISO-style value: `2025`, `2025-04`, `2025-04-03`, `2015/2025`, `2025-W14`, `199X`, `PRESENT_REF`, `P3Y`...
+    pub value: String,
+    /// `early`, `mid`, `late`, `since`, `approx`... when the text says so.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub qualifier: Option<String>,
+    /// TimeML-like type: `date`, `time`, `duration`, `set`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Which rule found and normalised it.
+    pub rule: String,
+}
+
+/// What kind of thing an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorType {
+    Person,
+    Organisation,
+    Group,
+    Country,
+    Place,
+}
+
+impl ActorType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorType::Person => "person",
+            ActorType::Organisation => "organisation",
+            ActorType::Group => "group",
+            ActorType::Country => "country",
+            ActorType::Place => "place",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "person" => Some(ActorType::Person),
+            "organisation" | "organization" | "org" => Some(ActorType::Organisation),
+            "group" => Some(ActorType::Group),
+            "country" => Some(ActorType::Country),
+            "place" => Some(ActorType::Place),
+            _ => None,
+        }
+    }
+}
+
+/// A CAMEO-coded actor: country (ISO alpha-3, or IGO/NGO/IMG/MNC) + role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Full CAMEO code, e.g. `ISRGOV`, `AZEBUS`, `IGOUNO`.
+    pub code: String,
+    pub country: Option<String>,
+    pub role: Option<String>,
+    /// Canonical name of the entity.
+    pub name: String,
+    /// Stable lexicon id (or `discovered:<name>`).
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: ActorType,
+}
+
+/// A stretch of text that names an actor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    pub text: String,
+    pub sentence: usize,
+    pub actor: Actor,
+    /// Why: `lexicon/people.tsv:42`, `compose:agents.tsv:7`, `discover:apposition`, `coref:surname`...
+    pub rule: String,
+    pub discovered: bool,
+    /// For discovered actors and coreference: the span that gave the evidence.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub evidence: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Something a user should know about an input: never a panic, never silent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub doc: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub line: Option<usize>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// One line of the `entente code` stream.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Record {
+    Document(Document),
+    Sentence {
+        doc: String,
+        #[serde(flatten)]
+        sentence: Sentence,
+    },
+    Time {
+        doc: String,
+        sentence: usize,
+        #[serde(flatten)]
+        time: TimeExpr,
+    },
+    Mention {
+        doc: String,
+        #[serde(flatten)]
+        mention: Mention,
+    },
+    Diagnostic(Diagnostic),
+}
