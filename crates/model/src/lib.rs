@@ -162,6 +162,135 @@ pub struct Mention {
     pub evidence: Option<Span>,
 }
 
+/// An actor as it takes part in an event, fact or quote: the actor and the
+/// mention span it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Participant {
+    #[serde(flatten)]
+    pub actor: Actor,
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    Asserted,
+    Planned,
+    Hypothetical,
+    Negated,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Planned => "planned",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Negated => "negated",
+        }
+    }
+}
+
+/// A resolved place (gazetteer entry).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub span: Option<Span>,
+}
+
+/// Who did what to whom: one coded event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub sentence: usize,
+    /// The trigger (verb or noun phrase) span.
+    pub span: Span,
+    pub source: Participant,
+    pub target: Participant,
+    /// Three- or four-digit CAMEO code, e.g. `042`.
+    pub cameo: String,
+    /// Two-digit CAMEO root, e.g. `04`.
+    pub root: String,
+    /// PLOVER event type, e.g. `CONSULT`.
+    pub plover: String,
+    /// PLOVER mode when the mapping gives one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub mode: Option<String>,
+    pub goldstein: f64,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    pub modality: Modality,
+    /// The speaker when the event is told inside or attributed to a quote.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reported_by: Option<Participant>,
+    /// ISO date value (`2025-04`, `2022`, `2025-05-02`).
+    pub date: String,
+    /// `day`, `month`, `year`, `range`, or `document` when it fell back to the document date.
+    pub date_precision: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub place: Option<Place>,
+    /// The pattern that matched and why this source and target.
+    pub rule: String,
+    pub confidence: f64,
+}
+
+/// Who is speaking, when not resolved to an actor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Speaker {
+    Actor(Participant),
+    Unresolved {
+        text: String,
+        span: Span,
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        country: Option<String>,
+    },
+}
+
+/// A direct or indirect quote with its speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub sentence: usize,
+    /// The whole attribution (speaker, cue and content).
+    pub span: Span,
+    pub speaker: Speaker,
+    /// The cue verb or phrase ("said", "according to").
+    pub cue: String,
+    pub content: String,
+    pub content_span: Span,
+    /// `direct` or `indirect`.
+    pub style: String,
+    pub rule: String,
+}
+
+/// A quantitative fact: shares, stakes, money, counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub sentence: usize,
+    pub span: Span,
+    /// `import_share`, `supply_share`, `stake`, `money`, `casualties`, `count`, `share`...
+    pub measure: String,
+    pub value: f64,
+    /// `fraction`, `USD`, `people`, `attacks`...
+    pub unit: String,
+    pub approx: bool,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub holder: Option<Participant>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub counterpart: Option<Participant>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub commodity: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub asset: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub period: Option<String>,
+    pub rule: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -202,6 +331,21 @@ pub enum Record {
         doc: String,
         #[serde(flatten)]
         mention: Mention,
+    },
+    Event {
+        doc: String,
+        #[serde(flatten)]
+        event: Event,
+    },
+    Quote {
+        doc: String,
+        #[serde(flatten)]
+        quote: Quote,
+    },
+    Fact {
+        doc: String,
+        #[serde(flatten)]
+        fact: Fact,
     },
     Diagnostic(Diagnostic),
 }
