@@ -349,3 +349,60 @@ pub enum Record {
     },
     Diagnostic(Diagnostic),
 }
+
+/// Everything the pipeline found in one document.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Coded {
+    pub document: Option<Document>,
+    pub sentences: Vec<Sentence>,
+    pub times: Vec<TimeExpr>,
+    pub mentions: Vec<Mention>,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+    pub facts: Vec<Fact>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Index of the sentence holding byte `offset`, by binary search over ordered spans.
+pub fn sentence_at(sentences: &[Sentence], offset: usize) -> usize {
+    match sentences.binary_search_by(|s| {
+        if s.span[1] <= offset {
+            std::cmp::Ordering::Less
+        } else if s.span[0] > offset {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    }) {
+        Ok(i) => sentences[i].index,
+        // Between sentences (whitespace): the one before.
+        Err(i) => sentences.get(i.saturating_sub(1)).map_or(0, |s| s.index),
+    }
+}
+
+impl Coded {
+    /// The document's records in stream order: document, sentences, times,
+    /// mentions, events, quotes, facts, diagnostics.
+    pub fn records(&self) -> Vec<Record> {
+        let Some(doc) = &self.document else {
+            return self.diagnostics.iter().cloned().map(Record::Diagnostic).collect();
+        };
+        let id = &doc.id;
+        let mut out = Vec::with_capacity(
+            1 + self.sentences.len() + self.times.len() + self.mentions.len() + self.events.len(),
+        );
+        out.push(Record::Document(doc.clone()));
+        out.extend(self.sentences.iter().map(|s| Record::Sentence { doc: id.clone(), sentence: s.clone() }));
+        out.extend(self.times.iter().map(|t| Record::Time {
+            doc: id.clone(),
+            sentence: sentence_at(&self.sentences, t.span[0]),
+            time: t.clone(),
+        }));
+        out.extend(self.mentions.iter().map(|m| Record::Mention { doc: id.clone(), mention: m.clone() }));
+        out.extend(self.events.iter().map(|e| Record::Event { doc: id.clone(), event: e.clone() }));
+        out.extend(self.quotes.iter().map(|q| Record::Quote { doc: id.clone(), quote: q.clone() }));
+        out.extend(self.facts.iter().map(|f| Record::Fact { doc: id.clone(), fact: f.clone() }));
+        out.extend(self.diagnostics.iter().cloned().map(Record::Diagnostic));
+        out
+    }
+}

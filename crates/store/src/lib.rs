@@ -1,1 +1,414 @@
-//! The store: entente's SQLite database.
+//! The store: entente's SQLite database, the only crate that knows SQL.
+//!
+//! Each document is written in one transaction with all its records, so an
+//! ingest killed at any point leaves whole documents or none, and a re-run
+//! picks up where it stopped (documents already present are skipped).
+
+use model::{Coded, DateSource, Document, Mention, Sentence, TimeExpr};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::path::Path;
+use thiserror::Error;
+
+/// Numbered migrations, applied in order; `PRAGMA user_version` records the last.
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_documents", include_str!("../migrations/0001_documents.sql")),
+    ("0002_mentions", include_str!("../migrations/0002_mentions.sql")),
+    ("0003_events_quotes_facts", include_str!("../migrations/0003_events_quotes_facts.sql")),
+];
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("database {path}: {source}")]
+    Open { path: String, source: rusqlite::Error },
+    #[error("database {path} is at schema version {found}, newer than this entente ({known}); upgrade entente")]
+    TooNew { path: String, found: i64, known: i64 },
+    #[error("migration {name}: {source}")]
+    Migration { name: String, source: rusqlite::Error },
+    #[error("document {doc}: {source}")]
+    Write { doc: String, source: rusqlite::Error },
+    #[error("query: {0}")]
+    Query(#[from] rusqlite::Error),
+    #[error("stored record is not valid JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("no stored document matches {0:?}")]
+    NotFound(String),
+    #[error("{prefix:?} matches several documents ({count}); give more of the id")]
+    Ambiguous { prefix: String, count: usize },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// One line of `entente documents`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocSummary {
+    pub id: String,
+    pub date: String,
+    pub format: String,
+    pub title: Option<String>,
+    pub sentences: usize,
+    pub mentions: usize,
+    pub events: usize,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let p = path.display().to_string();
+        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: p.clone(), source })?;
+        Self::init(conn, &p)
+    }
+
+    /// An in-memory database, for tests and one-shot analysis.
+    pub fn memory() -> Result<Store> {
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open { path: ":memory:".into(), source })?;
+        Self::init(conn, ":memory:")
+    }
+
+    fn init(conn: Connection, path: &str) -> Result<Store> {
+        // WAL: readers never block the writer and a killed writer leaves the
+        // last committed state; NORMAL sync is durable at each checkpoint,
+        // which is enough for a cache of re-derivable facts.
+        conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;")
+            .map_err(|source| StoreError::Open { path: path.into(), source })?;
+        let mut store = Store { conn };
+        store.migrate(path)?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, path: &str) -> Result<()> {
+        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew { path: path.into(), found: version, known });
+        }
+        for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql).map_err(|source| StoreError::Migration { name: name.to_string(), source })?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    pub fn contains(&self, id: &str) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some())
+    }
+
+    /// Stores a coded document and all its records in one transaction.
+    /// Returns false (and writes nothing) when the document is already stored
+    /// and `replace` is off: re-ingesting is a no-op.
+    pub fn put(&mut self, coded: &Coded, origin: Option<&str>, replace: bool) -> Result<bool> {
+        let Some(doc) = &coded.document else { return Ok(false) };
+        let werr = |source| StoreError::Write { doc: doc.id.clone(), source };
+        let tx = self.conn.transaction().map_err(werr)?;
+        let exists = tx.query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |_| Ok(())).optional().map_err(werr)?.is_some();
+        if exists && !replace {
+            return Ok(false);
+        }
+        if exists {
+            tx.execute("DELETE FROM documents WHERE id = ?1", [&doc.id]).map_err(werr)?;
+        }
+        write_document(&tx, coded, doc, origin).map_err(|e| match e {
+            StoreError::Query(source) => werr(source),
+            other => other,
+        })?;
+        tx.commit().map_err(werr)?;
+        Ok(true)
+    }
+
+    /// All stored documents, newest first.
+    pub fn documents(&self) -> Result<Vec<DocSummary>> {
+        let mut st = self.conn.prepare(
+            "SELECT d.id, d.date, d.format, d.title,
+                    (SELECT count(*) FROM sentences s WHERE s.doc = d.id),
+                    (SELECT count(*) FROM mentions m WHERE m.doc = d.id),
+                    (SELECT count(*) FROM events e WHERE e.doc = d.id)
+             FROM documents d ORDER BY d.date DESC, d.id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(DocSummary {
+                id: r.get(0)?,
+                date: r.get(1)?,
+                format: r.get(2)?,
+                title: r.get(3)?,
+                sentences: r.get::<_, i64>(4)? as usize,
+                mentions: r.get::<_, i64>(5)? as usize,
+                events: r.get::<_, i64>(6)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The full id of the one document whose id starts with `prefix`.
+    pub fn resolve_id(&self, prefix: &str) -> Result<String> {
+        let pattern = format!("{}%", prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let mut st = self.conn.prepare("SELECT id FROM documents WHERE id LIKE ?1 ESCAPE '\\' LIMIT 3")?;
+        let ids: Vec<String> = st.query_map([pattern], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        if ids.iter().any(|i| i == prefix) {
+            return Ok(prefix.to_string());
+        }
+        match ids.len() {
+            0 => Err(StoreError::NotFound(prefix.into())),
+            1 => Ok(ids[0].clone()),
+            n => Err(StoreError::Ambiguous { prefix: prefix.into(), count: n }),
+        }
+    }
+
+    /// A stored document with everything coded from it.
+    pub fn load(&self, id: &str) -> Result<Coded> {
+        let doc = self
+            .conn
+            .query_row(
+                "SELECT id, title, author, date, date_source, url, source, format, text, boilerplate FROM documents WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        Document {
+                            id: r.get(0)?,
+                            title: r.get(1)?,
+                            author: r.get(2)?,
+                            date: r.get(3)?,
+                            date_source: DateSource::Today,
+                            url: r.get(5)?,
+                            source: r.get(6)?,
+                            format: r.get(7)?,
+                            text: r.get(8)?,
+                            boilerplate: Vec::new(),
+                        },
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(9)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(id.into()))?;
+        let (mut document, ds, boiler) = doc;
+        document.date_source = DateSource::parse(&ds).unwrap_or(DateSource::Today);
+        document.boilerplate = serde_json::from_str(&boiler)?;
+
+        let mut st = self.conn.prepare("SELECT idx, start, end FROM sentences WHERE doc = ?1 ORDER BY idx")?;
+        let sentences = st
+            .query_map([id], |r| Ok(Sentence { index: r.get::<_, i64>(0)? as usize, span: [r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize] }))?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut st = self.conn.prepare("SELECT start, end, text, value, qualifier, type, rule FROM times WHERE doc = ?1 ORDER BY start")?;
+        let times = st
+            .query_map([id], |r| {
+                Ok(TimeExpr {
+                    span: [r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize],
+                    text: r.get(2)?,
+                    value: r.get(3)?,
+                    qualifier: r.get(4)?,
+                    kind: r.get(5)?,
+                    rule: r.get(6)?,
+                })
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut st = self.conn.prepare(
+            "SELECT sentence, start, end, text, code, country, role, name, actor_id, type, rule, discovered, evidence_start, evidence_end
+             FROM mentions WHERE doc = ?1 ORDER BY start",
+        )?;
+        let mentions = st
+            .query_map([id], |r| {
+                let es: Option<i64> = r.get(12)?;
+                let ee: Option<i64> = r.get(13)?;
+                Ok(Mention {
+                    sentence: r.get::<_, i64>(0)? as usize,
+                    span: [r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize],
+                    text: r.get(3)?,
+                    actor: model::Actor {
+                        code: r.get(4)?,
+                        country: r.get(5)?,
+                        role: r.get(6)?,
+                        name: r.get(7)?,
+                        id: r.get(8)?,
+                        kind: model::ActorType::parse(&r.get::<_, String>(9)?).unwrap_or(model::ActorType::Organisation),
+                    },
+                    rule: r.get(10)?,
+                    discovered: r.get::<_, i64>(11)? != 0,
+                    evidence: es.zip(ee).map(|(s, e)| [s as usize, e as usize]),
+                })
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let events = self.json_rows("SELECT json FROM events WHERE doc = ?1 ORDER BY start, rowid", id)?;
+        let quotes = self.json_rows("SELECT json FROM quotes WHERE doc = ?1 ORDER BY start, rowid", id)?;
+        let facts = self.json_rows("SELECT json FROM facts WHERE doc = ?1 ORDER BY start, rowid", id)?;
+        Ok(Coded { document: Some(document), sentences, times, mentions, events, quotes, facts, diagnostics: Vec::new() })
+    }
+
+    fn json_rows<T: serde::de::DeserializeOwned>(&self, sql: &str, id: &str) -> Result<Vec<T>> {
+        let mut st = self.conn.prepare(sql)?;
+        let raw = st.query_map([id], |r| r.get::<_, String>(0))?.collect::<std::result::Result<Vec<_>, _>>()?;
+        raw.iter().map(|s| serde_json::from_str(s).map_err(StoreError::from)).collect()
+    }
+
+    /// The underlying connection, for the store's own query modules.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn write_document(tx: &rusqlite::Transaction<'_>, coded: &Coded, doc: &Document, origin: Option<&str>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO documents (id, title, author, date, date_source, url, source, format, text, boilerplate, origin, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'))",
+        params![
+            doc.id,
+            doc.title,
+            doc.author,
+            doc.date,
+            doc.date_source.as_str(),
+            doc.url,
+            doc.source,
+            doc.format,
+            doc.text,
+            serde_json::to_string(&doc.boilerplate)?,
+            origin
+        ],
+    )?;
+    let mut st = tx.prepare_cached("INSERT INTO sentences (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
+    for s in &coded.sentences {
+        st.execute(params![doc.id, s.index as i64, s.span[0] as i64, s.span[1] as i64])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO times (doc, sentence, start, end, text, value, qualifier, type, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for t in &coded.times {
+        let sentence = model::sentence_at(&coded.sentences, t.span[0]);
+        st.execute(params![doc.id, sentence as i64, t.span[0] as i64, t.span[1] as i64, t.text, t.value, t.qualifier, t.kind, t.rule])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO mentions (doc, sentence, start, end, text, code, country, role, name, actor_id, type, rule, discovered, evidence_start, evidence_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?;
+    for m in &coded.mentions {
+        let a = &m.actor;
+        st.execute(params![
+            doc.id,
+            m.sentence as i64,
+            m.span[0] as i64,
+            m.span[1] as i64,
+            m.text,
+            a.code,
+            a.country,
+            a.role,
+            a.name,
+            a.id,
+            a.kind.as_str(),
+            m.rule,
+            m.discovered as i64,
+            m.evidence.map(|e| e[0] as i64),
+            m.evidence.map(|e| e[1] as i64)
+        ])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO events (doc, sentence, start, end, source_code, source_country, target_code, target_country, cameo, root, plover, quad_class, goldstein, modality, date, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?;
+    for e in &coded.events {
+        st.execute(params![
+            doc.id,
+            e.sentence as i64,
+            e.span[0] as i64,
+            e.span[1] as i64,
+            e.source.actor.code,
+            e.source.actor.country,
+            e.target.actor.code,
+            e.target.actor.country,
+            e.cameo,
+            e.root,
+            e.plover,
+            e.quad_class as i64,
+            e.goldstein,
+            e.modality.as_str(),
+            e.date,
+            serde_json::to_string(e)?
+        ])?;
+    }
+    let mut st = tx.prepare_cached("INSERT INTO quotes (doc, sentence, start, end, speaker, speaker_code, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+    for q in &coded.quotes {
+        let (speaker, code) = match &q.speaker {
+            model::Speaker::Actor(p) => (p.actor.name.clone(), Some(p.actor.code.clone())),
+            model::Speaker::Unresolved { text, .. } => (text.clone(), None),
+        };
+        st.execute(params![doc.id, q.sentence as i64, q.span[0] as i64, q.span[1] as i64, speaker, code, serde_json::to_string(q)?])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO facts (doc, sentence, start, end, measure, value, holder_code, counterpart_code, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for f in &coded.facts {
+        st.execute(params![
+            doc.id,
+            f.sentence as i64,
+            f.span[0] as i64,
+            f.span[1] as i64,
+            f.measure,
+            f.value,
+            f.holder.as_ref().map(|h| h.actor.code.clone()),
+            f.counterpart.as_ref().map(|h| h.actor.code.clone()),
+            serde_json::to_string(f)?
+        ])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn coded(id: &str) -> Coded {
+        Coded {
+            document: Some(Document {
+                id: id.into(),
+                title: Some("T".into()),
+                author: None,
+                date: "2025-05-02".into(),
+                date_source: DateSource::Option,
+                url: None,
+                source: None,
+                format: "text".into(),
+                text: "One. Two in April.".into(),
+                boilerplate: vec!["Photo.".into()],
+            }),
+            sentences: vec![Sentence { index: 0, span: [0, 4] }, Sentence { index: 1, span: [5, 18] }],
+            times: vec![TimeExpr { span: [12, 17], text: "April".into(), value: "2025-04".into(), qualifier: None, kind: "date".into(), rule: "month".into() }],
+            ..Coded::default()
+        }
+    }
+
+    #[test]
+    fn round_trip_and_idempotence() {
+        let mut s = Store::memory().unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        let c = coded("abc123");
+        assert!(s.put(&c, Some("a.txt"), false).unwrap());
+        assert!(!s.put(&c, Some("a.txt"), false).unwrap());
+        let back = s.load("abc123").unwrap();
+        assert_eq!(back, c);
+        assert_eq!(s.documents().unwrap().len(), 1);
+        assert_eq!(s.resolve_id("abc").unwrap(), "abc123");
+        assert!(matches!(s.resolve_id("zzz"), Err(StoreError::NotFound(_))));
+        // Replacing rewrites the records instead of duplicating them.
+        assert!(s.put(&c, None, true).unwrap());
+        assert_eq!(s.load("abc123").unwrap().times.len(), 1);
+    }
+
+    #[test]
+    fn reopen_keeps_data_and_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("t.db");
+        {
+            let mut s = Store::open(&p).unwrap();
+            s.put(&coded("d1"), None, false).unwrap();
+        }
+        let s = Store::open(&p).unwrap();
+        assert!(s.contains("d1").unwrap());
+    }
+}
