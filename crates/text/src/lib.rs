@@ -5,6 +5,7 @@
 
 pub mod sentences;
 pub mod time;
+pub mod timeml;
 pub mod tokens;
 
 pub use sentences::sentences;
