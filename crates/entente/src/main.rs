@@ -1,2 +1,391 @@
-//! The `entente` command line.
-fn main() {}
+//! The `entente` command line: the only place that reads files and sockets.
+
+mod inputs;
+mod pipeline;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use ingest::Format;
+use model::{Coded, Diagnostic, Severity};
+use pipeline::Pipeline;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "entente", version, about = "Turns news articles into a provenance-backed knowledge graph of international relations.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code documents and print JSON lines (document, sentence, time, mention, diagnostic...) to standard output.
+    #[command(after_help = "Examples:\n  entente code --date 2025-05-02 article.txt\n  cat feed.jsonl | entente code --input jsonl - | jq 'select(.kind==\"time\")'")]
+    Code {
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Code documents and store them in the database (idempotent: stored documents are skipped).
+    #[command(after_help = "Examples:\n  entente ingest --db news.db articles/\n  entente ingest --date 2025-05-02 article.txt")]
+    Ingest {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// The database file.
+        #[arg(long, default_value = "entente.db")]
+        db: PathBuf,
+        /// Re-code and replace documents that are already stored.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// List stored documents, one line each.
+    #[command(after_help = "Example:\n  entente documents --db news.db")]
+    Documents {
+        #[arg(long, default_value = "entente.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = OutFormat::Table)]
+        format: OutFormat,
+    },
+    /// Print a stored document with its sentences, time expressions and actors marked.
+    #[command(after_help = "Example:\n  entente show --db news.db 3f2a9c")]
+    Show {
+        /// Document id, or an unambiguous prefix of it.
+        doc: String,
+        #[arg(long, default_value = "entente.db")]
+        db: PathBuf,
+    },
+    /// Measure `entente code` throughput over a corpus (documents/s, MB/s, sentences/s).
+    #[command(after_help = "Examples:\n  entente bench ../shared/corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv\n  entente bench --repeat 3 articles/")]
+    Bench {
+        /// A CSV with a `text` column (and optional `date`), or files and directories of articles.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Passes over the corpus.
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+struct ReadArgs {
+    /// Files or directories to read; `-` for standard input.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Input format; by default from the file extension, else sniffed from the content.
+    #[arg(long, value_parser = ["text", "html", "jsonl", "feed"])]
+    input: Option<String>,
+    /// Date (YYYY-MM-DD) for documents whose metadata gives none.
+    #[arg(long, value_parser = parse_day)]
+    date: Option<NaiveDate>,
+    /// Inputs larger than this many bytes are skipped with a message.
+    #[arg(long, default_value_t = 20_000_000)]
+    max_bytes: usize,
+    /// A directory of lexicon files (same names and format as the built-in ones) that add or override entries.
+    #[arg(long)]
+    lexicon: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum OutFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date like 2025-05-02"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("entente: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Code { read } => code(&read),
+        Command::Ingest { read, db, replace } => ingest_cmd(&read, &db, replace),
+        Command::Documents { db, format } => documents(&db, format),
+        Command::Show { doc, db } => show(&db, &doc),
+        Command::Bench { paths, repeat, lexicon } => bench(&paths, repeat, lexicon.as_deref()),
+    }
+}
+
+fn load_lexicon(dir: Option<&Path>) -> Result<lexicon::Lexicon> {
+    let mut lex = lexicon::Lexicon::builtin().context("built-in lexicon")?;
+    if let Some(dir) = dir {
+        let mut files = Vec::new();
+        let rd = std::fs::read_dir(dir).with_context(|| format!("--lexicon {}", dir.display()))?;
+        for e in rd {
+            let p = e?.path();
+            if p.extension().and_then(|x| x.to_str()) == Some("tsv") {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+                let text = std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
+                files.push((name, text));
+            }
+        }
+        lex.overlay(&files).with_context(|| format!("--lexicon {}", dir.display()))?;
+    }
+    Ok(lex)
+}
+
+fn options(read: &ReadArgs) -> ingest::Options {
+    ingest::Options { default_date: read.date, today: chrono::Local::now().date_naive(), max_bytes: read.max_bytes }
+}
+
+fn report(d: &Diagnostic) {
+    let place = match (&d.file, d.line, &d.doc) {
+        (Some(f), Some(l), _) => format!("{f}:{l}: "),
+        (Some(f), None, _) => format!("{f}: "),
+        (None, _, Some(doc)) => format!("document {doc}: "),
+        _ => String::new(),
+    };
+    let level = if d.severity == Severity::Error { "error" } else { "warning" };
+    eprintln!("entente: {level}: {place}{}", d.message);
+}
+
+/// Reads every input and hands each coded document (or diagnostic batch) to `sink`.
+/// Returns how many inputs or records were skipped.
+fn each_coded(read: &ReadArgs, sink: &mut dyn FnMut(Coded, &str) -> Result<()>) -> Result<usize> {
+    let lex = load_lexicon(read.lexicon.as_deref())?;
+    let pipeline = Pipeline::new(&lex);
+    let opts = options(read);
+    let forced = read.input.as_deref().and_then(Format::parse);
+    let mut diags = Vec::new();
+    let inputs = inputs::expand(&read.files, &mut diags);
+    let mut skipped = diags.len();
+    for d in diags {
+        report(&d);
+        sink(Coded { diagnostics: vec![d], ..Coded::default() }, "")?;
+    }
+    let mut failure = None;
+    for input in &inputs {
+        let name = input.name();
+        inputs::read(input, forced, &opts, &mut |parsed| {
+            if failure.is_some() {
+                return;
+            }
+            skipped += parsed.skipped;
+            for d in &parsed.diagnostics {
+                report(d);
+            }
+            if !parsed.diagnostics.is_empty() {
+                if let Err(e) = sink(Coded { diagnostics: parsed.diagnostics, ..Coded::default() }, &name) {
+                    failure = Some(e);
+                    return;
+                }
+            }
+            for doc in parsed.documents {
+                if let Err(e) = sink(pipeline.code(doc), &name) {
+                    failure = Some(e);
+                    return;
+                }
+            }
+        });
+        if let Some(e) = failure.take() {
+            return Err(e);
+        }
+    }
+    Ok(skipped)
+}
+
+fn code(read: &ReadArgs) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let skipped = each_coded(read, &mut |coded, _| {
+        for r in coded.records() {
+            serde_json::to_writer(&mut out, &r)?;
+            out.write_all(b"\n")?;
+        }
+        // Flushed per document so a downstream stage sees each one as soon as it is done.
+        out.flush().or_else(ignore_broken_pipe)?;
+        Ok(())
+    });
+    match skipped {
+        Ok(n) => Ok(if n > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }),
+        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e),
+    }
+}
+
+fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
+    Err(e)
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()) == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
+    let mut store = store::Store::open(db)?;
+    let bar = indicatif::ProgressBar::new_spinner();
+    if !std::io::stderr().is_terminal() {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()));
+    let (mut added, mut kept) = (0usize, 0usize);
+    let skipped = each_coded(read, &mut |coded, origin| {
+        if coded.document.is_none() {
+            return Ok(());
+        }
+        if store.put(&coded, Some(origin), replace)? {
+            added += 1;
+        } else {
+            kept += 1;
+        }
+        bar.inc(1);
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    eprintln!(
+        "entente: {added} document(s) stored, {kept} already present, {skipped} skipped; database {}",
+        db.display()
+    );
+    Ok(if skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn open_existing(db: &Path) -> Result<store::Store> {
+    if !db.exists() {
+        anyhow::bail!("no database at {} (create one with `entente ingest --db {} FILES`)", db.display(), db.display());
+    }
+    Ok(store::Store::open(db)?)
+}
+
+fn documents(db: &Path, format: OutFormat) -> Result<ExitCode> {
+    let store = open_existing(db)?;
+    let docs = store.documents()?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match format {
+        OutFormat::Json => {
+            for d in &docs {
+                let v = serde_json::json!({"doc": d.id, "date": d.date, "format": d.format, "title": d.title, "sentences": d.sentences, "mentions": d.mentions, "events": d.events});
+                writeln!(out, "{v}")?;
+            }
+        }
+        OutFormat::Csv => {
+            writeln!(out, "doc,date,format,sentences,mentions,events,title")?;
+            for d in &docs {
+                let title = d.title.as_deref().unwrap_or("").replace('"', "\"\"");
+                writeln!(out, "{},{},{},{},{},{},\"{}\"", d.id, d.date, d.format, d.sentences, d.mentions, d.events, title)?;
+            }
+        }
+        OutFormat::Table => {
+            for d in &docs {
+                writeln!(
+                    out,
+                    "{:<16}  {}  {:<5}  {:>4} sent  {:>4} ment  {:>4} ev  {}",
+                    d.id,
+                    d.date,
+                    d.format,
+                    d.sentences,
+                    d.mentions,
+                    d.events,
+                    d.title.as_deref().unwrap_or("(untitled)")
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(db: &Path, prefix: &str) -> Result<ExitCode> {
+    let store = open_existing(db)?;
+    let id = store.resolve_id(prefix)?;
+    let coded = store.load(&id)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    out.write_all(render::show(&coded).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+mod render;
+
+fn bench(paths: &[PathBuf], repeat: usize, lexicon: Option<&Path>) -> Result<ExitCode> {
+    let docs = bench_corpus(paths)?;
+    let t0 = std::time::Instant::now();
+    let lex = load_lexicon(lexicon)?;
+    let pipeline = Pipeline::new(&lex);
+    let startup = t0.elapsed();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let (mut sentences, mut mentions, mut times) = (0usize, 0usize, 0usize);
+    let t = std::time::Instant::now();
+    for _ in 0..repeat.max(1) {
+        for d in &docs {
+            let c = pipeline.code(d.clone());
+            sentences += c.sentences.len();
+            mentions += c.mentions.len();
+            times += c.times.len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64().max(1e-9);
+    let n = repeat.max(1) as f64;
+    println!("corpus: {} documents, {:.2} MB", docs.len(), bytes as f64 / 1e6);
+    println!("start-up (lexicon + automata): {:.0} ms", startup.as_secs_f64() * 1e3);
+    println!(
+        "code: {:.1} documents/s, {:.2} MB/s, {:.0} sentences/s (one core, {} pass(es), {:.2} s)",
+        docs.len() as f64 * n / secs,
+        bytes as f64 * n / 1e6 / secs,
+        sentences as f64 / secs,
+        repeat.max(1),
+        secs
+    );
+    println!("found per pass: {} sentences, {} time expressions, {} mentions", sentences / repeat.max(1), times / repeat.max(1), mentions / repeat.max(1));
+    if let Some(kb) = peak_rss_kb() {
+        println!("peak memory: {:.1} MB", kb as f64 / 1024.0);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Peak resident set size, from the kernel's own accounting.
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.split_whitespace().next()).and_then(|n| n.parse().ok())
+}
+
+/// The benchmark corpus: CSV files with a `text` column, or article files.
+fn bench_corpus(paths: &[PathBuf]) -> Result<Vec<model::Document>> {
+    let opts = ingest::Options { default_date: None, today: chrono::Local::now().date_naive(), max_bytes: usize::MAX };
+    let mut docs = Vec::new();
+    for p in paths {
+        if p.extension().and_then(|e| e.to_str()) == Some("csv") {
+            let raw = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+            for (i, row) in corpus::csv_rows(&raw).with_context(|| format!("reading {}", p.display()))?.into_iter().enumerate() {
+                let Some(text) = row.get("text") else { continue };
+                let date = row.get("date").and_then(|d| ingest::parse_date_loose(d)).unwrap_or(opts.today);
+                docs.push(model::Document {
+                    id: format!("row{i}"),
+                    title: None,
+                    author: None,
+                    date: date.format("%Y-%m-%d").to_string(),
+                    date_source: model::DateSource::Metadata,
+                    url: None,
+                    source: None,
+                    format: "text".into(),
+                    text: text.to_string(),
+                    boilerplate: Vec::new(),
+                });
+            }
+        } else {
+            let mut diags = Vec::new();
+            for input in inputs::expand(std::slice::from_ref(p), &mut diags) {
+                inputs::read(&input, None, &opts, &mut |parsed| docs.extend(parsed.documents));
+            }
+        }
+    }
+    anyhow::ensure!(!docs.is_empty(), "no documents in the benchmark corpus");
+    Ok(docs)
+}
+
+mod corpus;
