@@ -1,27 +1,327 @@
 //! The lexicon: countries, seats of government, people with dated offices,
-//! organisations and agent nouns, parsed from the TSV files under `data/`.
+//! organisations and agent nouns, parsed from the TSV files under `data/`,
+//! plus an importer for PETRARCH/TABARI dictionaries.
+//!
+//! This crate opens no files: the built-in tables are compiled in, and user
+//! overlays arrive as `(file name, contents)` pairs read by the caller.
 
+pub mod check;
+pub mod codes;
+pub mod date;
+pub mod norm;
+pub mod petrarch;
+mod tsv;
+
+use chrono::NaiveDate;
+use model::{ActorType, Diagnostic};
+use std::fmt;
 use thiserror::Error;
+
+pub use date::PartialDate;
 
 #[derive(Debug, Error)]
 pub enum LexiconError {
     #[error("{file}:{line}: {message}")]
-    Parse { file: String, line: usize, message: String },
+    Parse {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+/// Where a row came from: `people.tsv:42`; used verbatim in mention rules.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Source {
+    pub file: String,
+    pub line: usize,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub adjectives: Vec<String>,
+    pub demonyms: Vec<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Seat {
+    pub name: String,
+    pub country: String,
+    /// `capital`, `seat`, `city` or `region`.
+    pub kind: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub source: Source,
+}
+
+/// One person in one office for one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRole {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub code: String,
+    pub office: String,
+    /// `None`: since before anything we know of.
+    pub start: Option<PartialDate>,
+    /// `None`: still in office.
+    pub end: Option<PartialDate>,
+    pub source: Source,
+}
+
+impl PersonRole {
+    /// Whether the period covers `date` (both ends inclusive, at their precision).
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.start.is_none_or(|s| s.first_day() <= date)
+            && self.end.is_none_or(|e| date <= e.last_day())
+    }
+
+    /// Whether the period is wholly before `date`.
+    pub fn ended_before(&self, date: NaiveDate) -> bool {
+        self.end.is_some_and(|e| e.last_day() < date)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub code: String,
+    /// `Organisation` or `Group` from the TSV; the PETRARCH importer also
+    /// gives `Country` for bare country codes.
+    pub kind: ActorType,
+    pub country: String,
+    pub source: Source,
+}
+
+/// A generic noun that makes an actor together with a country word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agent {
+    pub term: String,
+    pub plurals: Vec<String>,
+    pub role: String,
+    pub kind: ActorType,
+    pub office: Option<String>,
+    pub example: String,
+    pub source: Source,
 }
 
 /// Everything entente knows before reading a document.
+///
+/// Rows from PETRARCH imports are kept apart (`imported_*`) so that our own
+/// rows win when both name the same thing.
 #[derive(Debug, Default, Clone)]
-pub struct Lexicon {}
+pub struct Lexicon {
+    pub countries: Vec<Country>,
+    pub seats: Vec<Seat>,
+    pub people: Vec<PersonRole>,
+    pub organisations: Vec<Organisation>,
+    pub agents: Vec<Agent>,
+    pub imported_people: Vec<PersonRole>,
+    pub imported_organisations: Vec<Organisation>,
+    pub imported_agents: Vec<Agent>,
+}
+
+/// The compiled-in data files, by name.
+pub const BUILTIN_FILES: [(&str, &str); 5] = [
+    ("countries.tsv", include_str!("../data/countries.tsv")),
+    ("seats.tsv", include_str!("../data/seats.tsv")),
+    ("people.tsv", include_str!("../data/people.tsv")),
+    (
+        "organisations.tsv",
+        include_str!("../data/organisations.tsv"),
+    ),
+    ("agents.tsv", include_str!("../data/agents.tsv")),
+];
+
+/// A parsed set of tables, before merging.
+#[derive(Debug, Default)]
+pub(crate) struct Tables {
+    pub countries: Vec<Country>,
+    pub seats: Vec<Seat>,
+    pub people: Vec<PersonRole>,
+    pub organisations: Vec<Organisation>,
+    pub agents: Vec<Agent>,
+}
+
+fn first_error(problems: Vec<check::Problem>) -> Result<(), LexiconError> {
+    match problems.into_iter().next() {
+        Some(p) => Err(LexiconError::Parse {
+            file: p.file,
+            line: p.line,
+            message: p.message,
+        }),
+        None => Ok(()),
+    }
+}
 
 impl Lexicon {
     /// The lexicon compiled into the binary.
     pub fn builtin() -> Result<Lexicon, LexiconError> {
-        Ok(Lexicon {})
+        let mut lex = Lexicon::default();
+        let files: Vec<(String, String)> = BUILTIN_FILES
+            .iter()
+            .map(|(n, c)| (n.to_string(), c.to_string()))
+            .collect();
+        lex.overlay(&files)?;
+        Ok(lex)
     }
 
     /// Adds or overrides entries from user files: `(file name, contents)` pairs,
-    /// read by the caller (this crate opens no files).
-    pub fn overlay(&mut self, _files: &[(String, String)]) -> Result<(), LexiconError> {
+    /// read by the caller (this crate opens no files). Rows whose key (`code`,
+    /// `name`, `id`, `term`) is already known replace the old rows; for people
+    /// all periods of an overlaid `id` are replaced.
+    pub fn overlay(&mut self, files: &[(String, String)]) -> Result<(), LexiconError> {
+        let mut t = Tables::default();
+        for (name, contents) in files {
+            let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+            let problems = tsv::load_into(base, contents, &mut t);
+            first_error(problems)?;
+        }
+        merge(&mut self.countries, t.countries, |c| c.code.clone());
+        merge(&mut self.seats, t.seats, |s| norm::fold(&s.name));
+        merge(&mut self.people, t.people, |p| p.id.clone());
+        merge(&mut self.organisations, t.organisations, |o| o.id.clone());
+        merge(&mut self.agents, t.agents, |a| a.term.clone());
+        self.countries.sort_by(|a, b| a.code.cmp(&b.code));
+        self.seats.sort_by(|a, b| a.name.cmp(&b.name));
+        self.people
+            .sort_by(|a, b| a.id.cmp(&b.id).then(a.start.cmp(&b.start)));
+        self.organisations.sort_by(|a, b| a.id.cmp(&b.id));
+        self.agents.sort_by(|a, b| a.term.cmp(&b.term));
         Ok(())
+    }
+
+    /// Imports PETRARCH/TABARI dictionaries (`Phoenix.*.actors.txt`,
+    /// `*.agents.txt`) as an in-memory overlay. Odd lines are reported, not
+    /// fatal: the returned diagnostics name `file:line`.
+    pub fn import_petrarch(&mut self, files: &[(String, String)]) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        for (name, contents) in files {
+            let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+            if base.to_ascii_lowercase().contains("agents") {
+                let (agents, d) = petrarch::import_agents(base, contents);
+                self.imported_agents.extend(agents);
+                diags.extend(d);
+            } else {
+                let (entries, d) = petrarch::import_actors(base, contents);
+                for e in entries {
+                    match e {
+                        petrarch::Entry::Person(p) => self.imported_people.push(p),
+                        petrarch::Entry::Organisation(o) => self.imported_organisations.push(o),
+                    }
+                }
+                diags.extend(d);
+            }
+        }
+        diags
+    }
+
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries
+            .binary_search_by(|c| c.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.countries[i])
+    }
+
+    /// All office periods of one person (own rows first, then imported).
+    pub fn roles_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a PersonRole> + 'a {
+        self.people
+            .iter()
+            .chain(self.imported_people.iter())
+            .filter(move |p| p.id == id)
+    }
+
+    /// Who held `office` for `country` on `date` (own rows only).
+    pub fn office_holder(
+        &self,
+        country: &str,
+        office: &str,
+        date: NaiveDate,
+    ) -> Option<&PersonRole> {
+        self.people
+            .iter()
+            .filter(|p| p.office == office && p.code.starts_with(country) && p.covers(date))
+            .max_by_key(|p| p.start)
+    }
+}
+
+/// Replaces rows of `base` whose key appears in `extra`, then appends `extra`.
+fn merge<T>(base: &mut Vec<T>, extra: Vec<T>, key: impl Fn(&T) -> String) {
+    if extra.is_empty() {
+        return;
+    }
+    let keys: std::collections::HashSet<String> = extra.iter().map(&key).collect();
+    base.retain(|r| !keys.contains(&key(r)));
+    base.extend(extra);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    const COUNTRIES: &str = "code\tname\taliases\tadjectives\tdemonyms\n\
+        AZE\tAzerbaijan\t\tAzerbaijani\tAzerbaijanis\n\
+        ISR\tIsrael\t\tIsraeli\tIsraelis\n";
+    const PEOPLE: &str = "id\tname\taliases\tcode\toffice\tstart\tend\n\
+        lapid-yair\tYair Lapid\tLapid\tISRGOV\tforeign_minister\t2021-06-13\t2022-07-01\n\
+        lapid-yair\tYair Lapid\tLapid\tISRGOV\thead_of_government\t2022-07-01\t2022-12-29\n\
+        lapid-yair\tYair Lapid\tLapid\tISROPP\topposition_leader\t2022-12-29\t\n";
+
+    #[test]
+    fn loads_and_overrides() {
+        let mut lex = Lexicon::default();
+        lex.overlay(&files(&[
+            ("countries.tsv", COUNTRIES),
+            ("people.tsv", PEOPLE),
+        ]))
+        .unwrap();
+        assert_eq!(lex.countries.len(), 2);
+        assert_eq!(lex.country("ISR").unwrap().adjectives, vec!["Israeli"]);
+        let d = NaiveDate::from_ymd_opt(2022, 9, 20).unwrap();
+        let holder = lex.office_holder("ISR", "head_of_government", d).unwrap();
+        assert_eq!(holder.id, "lapid-yair");
+        assert_eq!(holder.source.to_string(), "people.tsv:3");
+        // Same id overrides every period of that person.
+        let over = "id\tname\taliases\tcode\toffice\tstart\tend\n\
+            lapid-yair\tYair Lapid\t\tISRGOV\tother\t2020\t\n";
+        lex.overlay(&files(&[("user/people.tsv", over)])).unwrap();
+        assert_eq!(lex.roles_of("lapid-yair").count(), 1);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let mut lex = Lexicon::default();
+        let bad = "code\tname\taliases\tadjectives\tdemonyms\nAZE\tAzerbaijan\n";
+        let err = lex.overlay(&files(&[("countries.tsv", bad)])).unwrap_err();
+        assert_eq!(err.to_string(), "countries.tsv:2: expected 5 columns (code, name, aliases, adjectives, demonyms), found 2");
+        let err = lex.overlay(&files(&[("colours.tsv", bad)])).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("colours.tsv:0: unknown lexicon file"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn builtin_loads() {
+        // The data files are written by hand; they must always load.
+        Lexicon::builtin().unwrap();
     }
 }

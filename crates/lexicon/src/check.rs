@@ -1,0 +1,412 @@
+//! Validation of the data files: headers, columns, sort order, unique ids and
+//! terms, valid codes and offices, and well-formed non-overlapping periods.
+//!
+//! The data is written by hand, so every message names `file:line` and says
+//! what to change.
+
+use crate::codes::{check_code, is_role, NON_STATE, OFFICES};
+use crate::norm::fold;
+use crate::{tsv, Tables};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One thing wrong with a data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(file: &str, line: usize, message: String) -> Problem {
+        Problem {
+            file: file.to_string(),
+            line,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Seat kinds the README allows.
+pub const SEAT_KINDS: &[&str] = &["capital", "seat", "city", "region"];
+
+/// Checks a full set of the five files (`(name, contents)`), returning every
+/// problem found, in file order.
+pub fn check_files(files: &[(&str, &str)]) -> Vec<Problem> {
+    let mut t = Tables::default();
+    let mut problems = Vec::new();
+    for (name, contents) in files {
+        problems.extend(tsv::load_into(name, contents, &mut t));
+    }
+    let iso: HashSet<&str> = t.countries.iter().map(|c| c.code.as_str()).collect();
+    let is_country = |c: &str| iso.contains(c);
+    let mut p = |file: &str, line: usize, m: String| problems.push(Problem::new(file, line, m));
+
+    // Terms (names, aliases...) must name one entity per file.
+    fn term_owner<'a>(
+        seen: &mut HashMap<String, (&'a str, usize)>,
+        term: &str,
+        owner: &'a str,
+        line: usize,
+    ) -> Option<(String, usize)> {
+        let k = fold(term);
+        match seen.get(&k) {
+            Some((o, l)) if *o != owner => Some((o.to_string(), *l)),
+            Some(_) => None,
+            None => {
+                seen.insert(k, (owner, line));
+                None
+            }
+        }
+    }
+
+    // countries.tsv
+    let f = "countries.tsv";
+    let mut seen = HashMap::new();
+    for (i, c) in t.countries.iter().enumerate() {
+        let line = c.source.line;
+        if c.code.len() != 3 || !c.code.bytes().all(|b| b.is_ascii_uppercase()) {
+            p(
+                f,
+                line,
+                format!("code `{}` is not three upper-case letters", c.code),
+            );
+        }
+        if let Some(prev) = i.checked_sub(1).map(|j| &t.countries[j]) {
+            if prev.code == c.code {
+                p(
+                    f,
+                    line,
+                    format!(
+                        "duplicate code `{}` (also line {})",
+                        c.code, prev.source.line
+                    ),
+                );
+            } else if prev.code > c.code {
+                p(
+                    f,
+                    line,
+                    format!(
+                        "not sorted by code: `{}` comes after `{}`",
+                        c.code, prev.code
+                    ),
+                );
+            }
+        }
+        if c.name.is_empty() {
+            p(f, line, "empty name".into());
+        }
+        for term in std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .chain(&c.adjectives)
+            .chain(&c.demonyms)
+        {
+            if let Some((o, l)) = term_owner(&mut seen, term, &c.code, line) {
+                p(
+                    f,
+                    line,
+                    format!("term `{term}` also names `{o}` (line {l})"),
+                );
+            }
+        }
+    }
+
+    // seats.tsv
+    let f = "seats.tsv";
+    for (i, s) in t.seats.iter().enumerate() {
+        let line = s.source.line;
+        if let Some(prev) = i.checked_sub(1).map(|j| &t.seats[j]) {
+            // Byte order (`LC_ALL=C sort`); spellings that differ only in
+            // diacritics may have rows of their own.
+            if prev.name == s.name {
+                p(
+                    f,
+                    line,
+                    format!(
+                        "duplicate name `{}` (also line {})",
+                        s.name, prev.source.line
+                    ),
+                );
+            } else if prev.name > s.name {
+                p(f, line, format!("not sorted by name (byte order, as `LC_ALL=C sort`): `{}` comes after `{}`", s.name, prev.name));
+            }
+        }
+        if !is_country(&s.country) {
+            p(
+                f,
+                line,
+                format!("country `{}` is not a code in countries.tsv", s.country),
+            );
+        }
+        if !SEAT_KINDS.contains(&s.kind.as_str()) {
+            p(
+                f,
+                line,
+                format!("kind `{}` is not one of {}", s.kind, SEAT_KINDS.join(", ")),
+            );
+        }
+    }
+
+    // people.tsv
+    let f = "people.tsv";
+    let mut seen = HashMap::new();
+    for (i, r) in t.people.iter().enumerate() {
+        let line = r.source.line;
+        if r.id.is_empty()
+            || !r
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            p(
+                f,
+                line,
+                format!("id `{}` is not a slug of a-z, 0-9 and `-`", r.id),
+            );
+        }
+        if let Some(m) = check_code(&r.code, is_country) {
+            p(f, line, m);
+        }
+        if !OFFICES.contains(&r.office.as_str()) {
+            p(
+                f,
+                line,
+                format!("office `{}` is not one of {}", r.office, OFFICES.join(", ")),
+            );
+        }
+        if r.start.is_none() {
+            p(
+                f,
+                line,
+                "start is empty: give at least the year the office began".into(),
+            );
+        }
+        if let (Some(s), Some(e)) = (r.start, r.end) {
+            if s.first_day() > e.last_day() {
+                p(f, line, format!("start {s} is after end {e}"));
+            }
+        }
+        if let Some(prev) = i.checked_sub(1).map(|j| &t.people[j]) {
+            if prev.id > r.id {
+                p(
+                    f,
+                    line,
+                    format!("not sorted by id: `{}` comes after `{}`", r.id, prev.id),
+                );
+            } else if prev.id == r.id {
+                if prev.start > r.start {
+                    p(f, line, format!("rows of `{}` not sorted by start", r.id));
+                }
+                if prev.name != r.name || prev.aliases != r.aliases {
+                    p(
+                        f,
+                        line,
+                        format!(
+                            "`{}` has a different name or aliases than on line {}",
+                            r.id, prev.source.line
+                        ),
+                    );
+                }
+                match (prev.end, r.start) {
+                    (None, _) => p(
+                        f,
+                        line,
+                        format!(
+                            "period overlaps line {}, which has no end date",
+                            prev.source.line
+                        ),
+                    ),
+                    (Some(e), Some(s)) if s.first_day() < e.first_day() => p(
+                        f,
+                        line,
+                        format!(
+                            "period starting {s} overlaps line {} ending {e}",
+                            prev.source.line
+                        ),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        for term in std::iter::once(&r.name).chain(&r.aliases) {
+            if let Some((o, l)) = term_owner(&mut seen, term, &r.id, line) {
+                p(
+                    f,
+                    line,
+                    format!("name or alias `{term}` also names `{o}` (line {l})"),
+                );
+            }
+        }
+    }
+
+    // organisations.tsv
+    let f = "organisations.tsv";
+    let mut seen = HashMap::new();
+    for (i, o) in t.organisations.iter().enumerate() {
+        let line = o.source.line;
+        if let Some(prev) = i.checked_sub(1).map(|j| &t.organisations[j]) {
+            if prev.id == o.id {
+                p(
+                    f,
+                    line,
+                    format!("duplicate id `{}` (also line {})", o.id, prev.source.line),
+                );
+            } else if prev.id > o.id {
+                p(
+                    f,
+                    line,
+                    format!("not sorted by id: `{}` comes after `{}`", o.id, prev.id),
+                );
+            }
+        }
+        if let Some(m) = check_code(&o.code, is_country) {
+            p(f, line, m);
+        }
+        if !is_country(&o.country) && !NON_STATE.contains(&o.country.as_str()) {
+            p(
+                f,
+                line,
+                format!(
+                    "country `{}` is not in countries.tsv nor one of IGO/NGO/IMG/MNC",
+                    o.country
+                ),
+            );
+        } else if is_country(o.code.get(..3).unwrap_or("")) && !o.code.starts_with(&o.country) {
+            p(
+                f,
+                line,
+                format!(
+                    "code `{}` does not start with its country `{}`",
+                    o.code, o.country
+                ),
+            );
+        }
+        for term in std::iter::once(&o.name).chain(&o.aliases) {
+            if let Some((other, l)) = term_owner(&mut seen, term, &o.id, line) {
+                p(
+                    f,
+                    line,
+                    format!("name or alias `{term}` also names `{other}` (line {l})"),
+                );
+            }
+        }
+    }
+
+    // agents.tsv
+    let f = "agents.tsv";
+    let mut seen = HashMap::new();
+    for (i, a) in t.agents.iter().enumerate() {
+        let line = a.source.line;
+        if let Some(prev) = i.checked_sub(1).map(|j| &t.agents[j]) {
+            if prev.term == a.term {
+                p(
+                    f,
+                    line,
+                    format!(
+                        "duplicate term `{}` (also line {})",
+                        a.term, prev.source.line
+                    ),
+                );
+            } else if prev.term > a.term {
+                p(
+                    f,
+                    line,
+                    format!(
+                        "not sorted by term: `{}` comes after `{}`",
+                        a.term, prev.term
+                    ),
+                );
+            }
+        }
+        if a.term != a.term.to_lowercase() {
+            p(f, line, format!("term `{}` must be lower case", a.term));
+        }
+        if !is_role(&a.role) {
+            p(
+                f,
+                line,
+                format!("role `{}` is not one of the README's roles", a.role),
+            );
+        }
+        if let Some(o) = &a.office {
+            if !OFFICES.contains(&o.as_str()) {
+                p(
+                    f,
+                    line,
+                    format!("office `{o}` is not one of {}", OFFICES.join(", ")),
+                );
+            }
+        }
+        if !a.example.is_empty() {
+            let ex = fold(&a.example);
+            if !std::iter::once(&a.term)
+                .chain(&a.plurals)
+                .any(|t| ex.contains(&fold(t)))
+            {
+                p(
+                    f,
+                    line,
+                    format!(
+                        "example does not contain `{}` or one of its plurals",
+                        a.term
+                    ),
+                );
+            }
+        }
+        for term in std::iter::once(&a.term).chain(&a.plurals) {
+            if let Some((o, l)) = term_owner(&mut seen, term, &a.term, line) {
+                p(
+                    f,
+                    line,
+                    format!("term or plural `{term}` also belongs to `{o}` (line {l})"),
+                );
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_precisely() {
+        let countries = "code\tname\taliases\tadjectives\tdemonyms\n\
+            ISR\tIsrael\t\tIsraeli\tIsraelis\n\
+            AZE\tAzerbaijan\t\tAzerbaijani|Israeli\t\n";
+        let people = "id\tname\taliases\tcode\toffice\tstart\tend\n\
+            a-b\tA B\t\tISRGOV\thead_of_state\t2020\t2024\n\
+            a-b\tA B\t\tISRGOV\thead_of_state\t2022\t2019\n\
+            c-d\tC D\t\tXXXGOV\tking\t2020-13\t\n";
+        let files = [
+            ("countries.tsv", countries),
+            ("seats.tsv", "name\tcountry\tkind\tlat\tlon\n"),
+            ("people.tsv", people),
+            (
+                "organisations.tsv",
+                "id\tname\taliases\tcode\ttype\tcountry\n",
+            ),
+            ("agents.tsv", "term\tplural\trole\ttype\toffice\texample\n"),
+        ];
+        let got: Vec<String> = check_files(&files).iter().map(|p| p.to_string()).collect();
+        let want = [
+            "people.tsv:4: start `2020-13` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+            "countries.tsv:3: not sorted by code: `AZE` comes after `ISR`",
+            "countries.tsv:3: term `Israeli` also names `ISR` (line 2)",
+            "people.tsv:3: start 2022 is after end 2019",
+            "people.tsv:3: period starting 2022 overlaps line 2 ending 2024",
+            "people.tsv:4: code `XXXGOV`: country part `XXX` is not in countries.tsv nor one of IGO/NGO/IMG/MNC",
+            "people.tsv:4: office `king` is not one of head_of_state, head_of_government, foreign_minister, defence_minister, finance_minister, interior_minister, central_bank, military_chief, intelligence_chief, un_ambassador, igo_head, opposition_leader, group_leader, other",
+            "people.tsv:4: start is empty: give at least the year the office began",
+        ];
+        assert_eq!(got, want);
+    }
+}

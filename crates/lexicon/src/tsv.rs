@@ -1,0 +1,240 @@
+//! Reading the five TSV tables into typed rows; every problem names `file:line`.
+
+use crate::check::Problem;
+use crate::{Agent, Country, Organisation, PartialDate, PersonRole, Seat, Source, Tables};
+use model::ActorType;
+
+pub const COUNTRIES: &[&str] = &["code", "name", "aliases", "adjectives", "demonyms"];
+pub const SEATS: &[&str] = &["name", "country", "kind", "lat", "lon"];
+pub const PEOPLE: &[&str] = &["id", "name", "aliases", "code", "office", "start", "end"];
+pub const ORGANISATIONS: &[&str] = &["id", "name", "aliases", "code", "type", "country"];
+pub const AGENTS: &[&str] = &["term", "plural", "role", "type", "office", "example"];
+
+/// The header each file must have.
+pub fn header_for(file: &str) -> Option<&'static [&'static str]> {
+    Some(match file {
+        "countries.tsv" => COUNTRIES,
+        "seats.tsv" => SEATS,
+        "people.tsv" => PEOPLE,
+        "organisations.tsv" => ORGANISATIONS,
+        "agents.tsv" => AGENTS,
+        _ => return None,
+    })
+}
+
+/// One data row: its 1-based line number and its cells (trimmed).
+pub struct Row<'a> {
+    pub line: usize,
+    pub cells: Vec<&'a str>,
+}
+
+/// Splits a table into rows, checking the header and the column counts.
+pub fn rows<'a>(file: &str, contents: &'a str, header: &[&str]) -> (Vec<Row<'a>>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    let mut seen_header = false;
+    for (i, raw) in contents.lines().enumerate() {
+        let line = i + 1;
+        let l = raw.trim_end_matches('\r');
+        if l.trim().is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let cells: Vec<&str> = l.split('\t').map(str::trim).collect();
+        if !seen_header {
+            seen_header = true;
+            if cells != header {
+                problems.push(Problem::new(
+                    file,
+                    line,
+                    format!(
+                        "header is `{}`, expected `{}`",
+                        cells.join("\\t"),
+                        header.join("\\t")
+                    ),
+                ));
+            }
+            continue;
+        }
+        if cells.len() != header.len() {
+            problems.push(Problem::new(
+                file,
+                line,
+                format!(
+                    "expected {} columns ({}), found {}",
+                    header.len(),
+                    header.join(", "),
+                    cells.len()
+                ),
+            ));
+            continue;
+        }
+        out.push(Row { line, cells });
+    }
+    if !seen_header {
+        problems.push(Problem::new(
+            file,
+            1,
+            format!("missing header `{}`", header.join("\\t")),
+        ));
+    }
+    (out, problems)
+}
+
+/// `a|b|c` -> ["a", "b", "c"], empty items dropped.
+pub fn list(cell: &str) -> Vec<String> {
+    cell.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn opt_date(
+    file: &str,
+    line: usize,
+    col: &str,
+    cell: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<PartialDate> {
+    if cell.is_empty() {
+        return None;
+    }
+    let d = PartialDate::parse(cell);
+    if d.is_none() {
+        problems.push(Problem::new(
+            file,
+            line,
+            format!("{col} `{cell}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+        ));
+    }
+    d
+}
+
+fn opt_f64(
+    file: &str,
+    line: usize,
+    col: &str,
+    cell: &str,
+    range: f64,
+    problems: &mut Vec<Problem>,
+) -> Option<f64> {
+    if cell.is_empty() {
+        return None;
+    }
+    match cell.parse::<f64>() {
+        Ok(v) if v.abs() <= range => Some(v),
+        _ => {
+            problems.push(Problem::new(
+                file,
+                line,
+                format!("{col} `{cell}` is not a number in -{range}..{range}"),
+            ));
+            None
+        }
+    }
+}
+
+/// Parses one file by name into `t`, returning the problems met.
+pub fn load_into(file: &str, contents: &str, t: &mut Tables) -> Vec<Problem> {
+    let Some(header) = header_for(file) else {
+        return vec![Problem::new(
+            file,
+            0,
+            "unknown lexicon file; expected one of countries.tsv, seats.tsv, people.tsv, organisations.tsv, agents.tsv"
+                .to_string(),
+        )];
+    };
+    let (rows, mut problems) = rows(file, contents, header);
+    let src = |line| Source {
+        file: file.to_string(),
+        line,
+    };
+    for r in rows {
+        let c = &r.cells;
+        match file {
+            "countries.tsv" => t.countries.push(Country {
+                code: c[0].to_string(),
+                name: c[1].to_string(),
+                aliases: list(c[2]),
+                adjectives: list(c[3]),
+                demonyms: list(c[4]),
+                source: src(r.line),
+            }),
+            "seats.tsv" => {
+                let lat = opt_f64(file, r.line, "lat", c[3], 90.0, &mut problems);
+                let lon = opt_f64(file, r.line, "lon", c[4], 180.0, &mut problems);
+                t.seats.push(Seat {
+                    name: c[0].to_string(),
+                    country: c[1].to_string(),
+                    kind: c[2].to_string(),
+                    lat,
+                    lon,
+                    source: src(r.line),
+                })
+            }
+            "people.tsv" => {
+                let start = opt_date(file, r.line, "start", c[5], &mut problems);
+                let end = opt_date(file, r.line, "end", c[6], &mut problems);
+                t.people.push(PersonRole {
+                    id: c[0].to_string(),
+                    name: c[1].to_string(),
+                    aliases: list(c[2]),
+                    code: c[3].to_string(),
+                    office: c[4].to_string(),
+                    start,
+                    end,
+                    source: src(r.line),
+                })
+            }
+            "organisations.tsv" => {
+                let kind = match c[4] {
+                    "organisation" => ActorType::Organisation,
+                    "group" => ActorType::Group,
+                    other => {
+                        problems.push(Problem::new(
+                            file,
+                            r.line,
+                            format!("type `{other}` is not `organisation` or `group`"),
+                        ));
+                        ActorType::Organisation
+                    }
+                };
+                t.organisations.push(Organisation {
+                    id: c[0].to_string(),
+                    name: c[1].to_string(),
+                    aliases: list(c[2]),
+                    code: c[3].to_string(),
+                    kind,
+                    country: c[5].to_string(),
+                    source: src(r.line),
+                })
+            }
+            "agents.tsv" => {
+                let kind = match c[3] {
+                    "person" => ActorType::Person,
+                    "organisation" => ActorType::Organisation,
+                    "group" => ActorType::Group,
+                    other => {
+                        problems.push(Problem::new(
+                            file,
+                            r.line,
+                            format!("type `{other}` is not `person`, `organisation` or `group`"),
+                        ));
+                        ActorType::Person
+                    }
+                };
+                t.agents.push(Agent {
+                    term: c[0].to_string(),
+                    plurals: list(c[1]),
+                    role: c[2].to_string(),
+                    kind,
+                    office: (!c[4].is_empty()).then(|| c[4].to_string()),
+                    example: c[5].to_string(),
+                    source: src(r.line),
+                })
+            }
+            _ => {}
+        }
+    }
+    problems
+}
