@@ -963,16 +963,25 @@ impl<'a> P<'a> {
                 }
                 lit(1, "PRESENT_REF", "deictic:present")
             }
-            "recently" | "lately" | "previously" | "formerly" => lit(1, "PAST_REF", "deictic:past"),
+            // "previously", "formerly", "soon" are left out: TimeBank rarely marks them.
+            "recently" | "lately" => lit(1, "PAST_REF", "deictic:past"),
             "recent" => {
-                // "recent years" as a whole is PAST_REF; "recent weeks" is a duration (see `counted`).
-                if self.is(i + 1, "years") {
-                    return lit(2, "PAST_REF", "deictic:past");
+                // "recent years" is PAST_REF; "recent weeks" a duration of unknown length.
+                match self.unit(i + 1) {
+                    Some((Unit::Year, true)) => lit(2, "PAST_REF", "deictic:past"),
+                    Some((u, true)) => m(i, i + 2, V::Lit(u.duration(None)), "duration", "duration:recent"),
+                    _ => lit(1, "PAST_REF", "deictic:past"),
                 }
-                lit(1, "PAST_REF", "deictic:past")
             }
-            "soon" => lit(1, "FUTURE_REF", "deictic:future"),
             "the" => match self.w(i + 1) {
+                "weekend" => {
+                    // The weekend just gone, unless the story looks ahead.
+                    let wd = doc.weekday().num_days_from_monday();
+                    let back = if wd >= 5 || self.future(i, i + 2) { 0 } else { -1 };
+                    let d = add(doc, Unit::Week, back)?;
+                    let w = d.iso_week();
+                    m(i, i + 2, V::Weekend(w.year(), w.week()), "date", "deictic:weekend")
+                }
                 "past" if !self.starts_count_or_unit(i + 2) => lit(2, "PAST_REF", "deictic:past"),
                 "future" => lit(2, "FUTURE_REF", "deictic:future"),
                 "near" | "foreseeable" | "immediate" if self.is(i + 2, "future") => {
@@ -1040,7 +1049,8 @@ impl<'a> P<'a> {
             "following" | "previous" | "preceding" | "same" | "that"
         ) || (the && det == "next");
         let base = if from_anchor { anchor } else { &docv };
-        let j = i + 1;
+        // "the current fiscal year"
+        let j = if self.is(i + 1, "fiscal") { i + 2 } else { i + 1 };
         // last Friday / next Friday / this Friday
         if let Some((wd, false)) = lex::weekday(self.w(j)) {
             let bd = base.first_day()?;
@@ -1179,25 +1189,19 @@ impl<'a> P<'a> {
             let v = shift(&at_unit(doc, u), u, -1)?;
             return m(s, e, v, "date", "relative:latest");
         }
-        let v = shift(
-            &at_unit(base.first_day()?, u.min(base.unit()?.max(u))),
-            u,
-            dir,
-        )?;
-        let v = if u == Unit::Day { v } else { v };
+        // "that day" after "in October": the anchor is coarser than the unit, so
+        // the best we can say is the anchor itself.
+        let v = if from_anchor && base.unit()? > u {
+            base.clone()
+        } else {
+            shift(&at_unit(base.first_day()?, u), u, dir)?
+        };
         let rule = match (from_anchor, dir) {
             (true, _) => "relative:anchor-unit",
             (false, -1) => "relative:last-unit",
             (false, 0) => "relative:this-unit",
             _ => "relative:next-unit",
         };
-        let _ = value::Unit::Day;
-        // Day parts: "the next morning"
-        if u == Unit::Day {
-            if let V::Day(d) = v {
-                return m(s, e, V::Day(d), "date", rule);
-            }
-        }
         m(s, e, v, "date", rule)
     }
 
@@ -1219,16 +1223,17 @@ impl<'a> P<'a> {
             return m(s, i + 3, v, "date", "relative:year-ago-adj");
         }
         let (n, e) = self.count(i)?;
-        let a_word = matches!(self.w(i), "a" | "an");
-        // "twenty years", "five-year", "8-month-old"
+        let a_word = matches!(self.w(i), "a" | "an") && e == i + 1;
+        // "twenty years", "five-year"
         let hyphen = self.p(e, "-") && self.glued(e) && self.glued(e + 1);
         let ue = if hyphen { e + 1 } else { e };
         let (u, plural) = self.unit(ue)?;
         if hyphen && plural {
             return None;
         }
-        if !hyphen && n.is_some_and(|n| n > 1) && !plural && self.kind(i) != Some(K::Num) {
-            // "two year" happens in speech transcripts; still a duration
+        // "the 1988 quarter" names a period; "2000 years" still counts.
+        if !plural && self.kind(i) == Some(K::Num) && self.w(i).len() == 4 {
+            return None;
         }
         if a_word && plural {
             return None;
@@ -1236,9 +1241,10 @@ impl<'a> P<'a> {
         if n.is_none() && !plural {
             return None;
         }
-        let mut end = ue + 1;
-        if hyphen && self.p(end, "-") && self.is(end + 1, "old") {
-            end += 2;
+        let end = ue + 1;
+        // Ages are not time expressions: "a 6-year-old", "he is 52 years old".
+        if (hyphen && self.p(end, "-") && self.is(end + 1, "old")) || self.is(end, "old") {
+            return None;
         }
         let after = self.w(end);
         // Relative: ago / earlier / later / before / after / from now
@@ -1343,7 +1349,7 @@ impl<'a> P<'a> {
         let doc = self.doc;
         let s = i;
         let mut i = i;
-        let the = self.any(i, &["the", "its", "this"]);
+        let the = self.is(i, "the");
         if the {
             i += 1;
         }
@@ -1351,6 +1357,14 @@ impl<'a> P<'a> {
         if let Some((y, e)) = self.year(i).filter(|_| the) {
             year = Some(y);
             i = e;
+        }
+        // "the year-ago third quarter", "last year's fourth quarter"
+        if self.is(i, "year") && self.p(i + 1, "-") && self.any(i + 2, &["ago", "earlier"]) {
+            year = Some(doc.year() - 1);
+            i += 3;
+        } else if self.any(i, &["last", "this", "next"]) && self.is(i + 1, "year") && self.p(i + 2, "'") && self.is(i + 3, "s") {
+            year = Some(doc.year() + match self.w(i) { "last" => -1, "this" => 0, _ => 1 });
+            i += 4;
         }
         if self.is(i, "fiscal") {
             i += 1;
@@ -1417,6 +1431,9 @@ impl<'a> P<'a> {
         } else if self.is(end, "of") && self.is(end + 1, "next") && self.is(end + 2, "year") {
             end += 3;
             doc.year() + 1
+        } else if !half && q > (doc.month() - 1) / 3 + 1 && !self.future(s, end) {
+            // "the fourth quarter" in a January story is last year's.
+            doc.year() - 1
         } else {
             doc.year()
         };
@@ -1532,8 +1549,7 @@ impl<'a> P<'a> {
             "daily" => lit(1, "P1D".into()),
             "weekly" => lit(1, "P1W".into()),
             "monthly" => lit(1, "P1M".into()),
-            "quarterly" => lit(1, "P3M".into()),
-            "annually" | "yearly" => lit(1, "P1Y".into()),
+            "yearly" => lit(1, "P1Y".into()),
             "hourly" => lit(1, "PT1H".into()),
             "every" | "each" | "per" => {
                 if let Some((u, false)) = self.unit(i + 1) {
@@ -1624,14 +1640,14 @@ impl<'a> P<'a> {
                 )
             }
             "thanksgiving" if self.cap(i) => {
-                let nov1 = ymd(doc.year(), 11, 1)?;
-                let off = (3 + 7 - nov1.weekday().num_days_from_monday()) % 7;
-                let d = add(nov1, Unit::Day, i64::from(off) + 21)?;
-                let d = if d > doc && (d - doc).num_days() > 183 {
-                    add(d, Unit::Year, -1)?
-                } else {
-                    d
+                // The fourth Thursday of November, in the year nearest the document.
+                let fourth_thursday = |y: i32| -> Option<NaiveDate> {
+                    let nov1 = ymd(y, 11, 1)?;
+                    let off = (3 + 7 - nov1.weekday().num_days_from_monday()) % 7;
+                    add(nov1, Unit::Day, i64::from(off) + 21)
                 };
+                let d = fourth_thursday(doc.year())?;
+                let d = if (d - doc).num_days() > 183 { fourth_thursday(doc.year() - 1)? } else { d };
                 (d, if self.is(i + 1, "day") { i + 2 } else { i + 1 })
             }
             _ => return None,

@@ -51,7 +51,7 @@ pub enum V {
     Year(i32),
     /// First three digits of the decade: 199 -> `199X`.
     Decade(i32),
-    /// First two digits: 19 -> `19XX`.
+    /// First two digits: 19 -> `19` (TimeML writes centuries so).
     Century(i32),
     /// From one year to another, both inclusive: `2015/2025`.
     YearRange(i32, i32),
@@ -101,7 +101,7 @@ impl V {
     pub fn render(&self) -> String {
         match self {
             V::Day(d) => d.format("%Y-%m-%d").to_string(),
-            V::DayPart(d, p) => format!("{}T{p}", d.format("%Y-%m-%d")),
+            V::DayPart(d, p) => format!("{}{p}", d.format("%Y-%m-%d")),
             V::Clock(d, h, m) => format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d")),
             V::Week(y, w) => format!("{y:04}-W{w:02}"),
             V::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
@@ -111,7 +111,7 @@ impl V {
             V::Season(y, s) => format!("{y:04}-{s}"),
             V::Year(y) => format!("{y:04}"),
             V::Decade(d) => format!("{d:03}X"),
-            V::Century(c) => format!("{c:02}XX"),
+            V::Century(c) => format!("{c:02}"),
             V::YearRange(a, b) => format!("{a:04}/{b:04}"),
             V::Lit(s) => s.clone(),
         }
@@ -175,7 +175,13 @@ pub fn add(d: NaiveDate, u: Unit, n: i64) -> Option<NaiveDate> {
 
 /// `anchor` moved by `n` units, at the coarser of the anchor's and the unit's granularity.
 pub fn shift(anchor: &V, u: Unit, n: i64) -> Option<V> {
-    let g = anchor.unit()?.max(u);
+    // "a year earlier" after a quarter is the year-ago quarter (financial reporting).
+    if let (V::Quarter(y, q), Unit::Year) = (anchor, u) {
+        return Some(V::Quarter(y + i32::try_from(n).ok()?, *q));
+    }
+    // "a decade ago" names a year, not a decade.
+    let u_gran = if u > Unit::Year { Unit::Year } else { u };
+    let g = anchor.unit()?.max(u_gran);
     let d = add(anchor.first_day()?, u, n)?;
     Some(at_unit(d, g))
 }
