@@ -218,19 +218,12 @@ const FUTURE_CUES: &[&str] = &[
     "ll",
     "shall",
     "scheduled",
-    "due",
+    "upcoming",
     "expected",
     "plans",
     "planned",
     "planning",
-    "plan",
-    "upcoming",
-    "going",
-    "set",
     "intends",
-    "aims",
-    "hopes",
-    "would",
     "next",
 ];
 
@@ -969,18 +962,46 @@ impl<'a> P<'a> {
                 // "recent years" is PAST_REF; "recent weeks" a duration of unknown length.
                 match self.unit(i + 1) {
                     Some((Unit::Year, true)) => lit(2, "PAST_REF", "deictic:past"),
-                    Some((u, true)) => m(i, i + 2, V::Lit(u.duration(None)), "duration", "duration:recent"),
+                    Some((u, true)) => m(
+                        i,
+                        i + 2,
+                        V::Lit(u.duration(None)),
+                        "duration",
+                        "duration:recent",
+                    ),
                     _ => lit(1, "PAST_REF", "deictic:past"),
                 }
             }
             "the" => match self.w(i + 1) {
+                // "the year": the year the story is in
+                "year"
+                    if !self.any(
+                        i + 2,
+                        &[
+                            "of", "'", "-", "before", "after", "earlier", "ago", "later", "when",
+                            "in",
+                        ],
+                    ) && self.kind(i + 2) != Some(K::Num) =>
+                {
+                    m(i, i + 2, V::Year(doc.year()), "date", "deictic:the-year")
+                }
                 "weekend" => {
                     // The weekend just gone, unless the story looks ahead.
                     let wd = doc.weekday().num_days_from_monday();
-                    let back = if wd >= 5 || self.future(i, i + 2) { 0 } else { -1 };
+                    let back = if wd >= 5 || self.future(i, i + 2) {
+                        0
+                    } else {
+                        -1
+                    };
                     let d = add(doc, Unit::Week, back)?;
                     let w = d.iso_week();
-                    m(i, i + 2, V::Weekend(w.year(), w.week()), "date", "deictic:weekend")
+                    m(
+                        i,
+                        i + 2,
+                        V::Weekend(w.year(), w.week()),
+                        "date",
+                        "deictic:weekend",
+                    )
                 }
                 "past" if !self.starts_count_or_unit(i + 2) => lit(2, "PAST_REF", "deictic:past"),
                 "future" => lit(2, "FUTURE_REF", "deictic:future"),
@@ -993,6 +1014,53 @@ impl<'a> P<'a> {
                 _ => None,
             },
             "future" if self.is(i.wrapping_sub(1), "in") => lit(1, "FUTURE_REF", "deictic:future"),
+            // "year-end", "year end", "year's end": the end of the current year
+            "year" => {
+                let e = if self.p(i + 1, "-") && self.is(i + 2, "end") {
+                    i + 3
+                } else if self.is(i + 1, "end") {
+                    i + 2
+                } else if self.p(i + 1, "'") && self.is(i + 2, "s") && self.is(i + 3, "end") {
+                    i + 4
+                } else {
+                    return None;
+                };
+                let mut r = m(i, e, V::Year(doc.year()), "date", "deictic:year-end")?;
+                r.qual = Some("late");
+                Some(r)
+            }
+            // "for weeks", "in years", "within days": an unknown number of units
+            "days" | "weeks" | "months" | "years" | "decades" | "centuries" => {
+                let prev = self.w(i.wrapping_sub(1));
+                if i == 0
+                    || !matches!(
+                        prev,
+                        "for"
+                            | "in"
+                            | "within"
+                            | "over"
+                            | "after"
+                            | "than"
+                            | "took"
+                            | "lasted"
+                            | "spent"
+                    )
+                    || self.any(
+                        i + 1,
+                        &["of", "old", "ago", "later", "earlier", "before", "after"],
+                    )
+                {
+                    return None;
+                }
+                let (u, _) = self.unit(i)?;
+                m(
+                    i,
+                    i + 1,
+                    V::Lit(u.duration(None)),
+                    "duration",
+                    "duration:bare-plural",
+                )
+            }
             _ => None,
         }
     }
@@ -1050,7 +1118,11 @@ impl<'a> P<'a> {
         ) || (the && det == "next");
         let base = if from_anchor { anchor } else { &docv };
         // "the current fiscal year"
-        let j = if self.is(i + 1, "fiscal") { i + 2 } else { i + 1 };
+        let j = if self.is(i + 1, "fiscal") {
+            i + 2
+        } else {
+            i + 1
+        };
         // last Friday / next Friday / this Friday
         if let Some((wd, false)) = lex::weekday(self.w(j)) {
             let bd = base.first_day()?;
@@ -1362,8 +1434,19 @@ impl<'a> P<'a> {
         if self.is(i, "year") && self.p(i + 1, "-") && self.any(i + 2, &["ago", "earlier"]) {
             year = Some(doc.year() - 1);
             i += 3;
-        } else if self.any(i, &["last", "this", "next"]) && self.is(i + 1, "year") && self.p(i + 2, "'") && self.is(i + 3, "s") {
-            year = Some(doc.year() + match self.w(i) { "last" => -1, "this" => 0, _ => 1 });
+        } else if self.any(i, &["last", "this", "next"])
+            && self.is(i + 1, "year")
+            && self.p(i + 2, "'")
+            && self.is(i + 3, "s")
+        {
+            year = Some(
+                doc.year()
+                    + match self.w(i) {
+                        "last" => -1,
+                        "this" => 0,
+                        _ => 1,
+                    },
+            );
             i += 4;
         }
         if self.is(i, "fiscal") {
@@ -1394,7 +1477,11 @@ impl<'a> P<'a> {
                     if self.is(e, "of") || self.any(e, &["ended", "ending", "to"]) {
                         return None;
                     }
-                    let v = shift(&at_unit(doc, Unit::Quarter), Unit::Quarter, k)?;
+                    let mut v = shift(&at_unit(doc, Unit::Quarter), Unit::Quarter, k)?;
+                    // "the 1988 quarter": the same quarter in that year
+                    if let (Some(y), V::Quarter(_, q)) = (year, &v) {
+                        v = V::Quarter(y, *q);
+                    }
                     return m(s, e, v, "date", "quarter:the");
                 }
             },
@@ -1579,6 +1666,15 @@ impl<'a> P<'a> {
                 i += 1;
             }
         }
+        // "nineteen ninety-six"
+        if i == s && self.any(i, &["nineteen", "eighteen"]) {
+            let c = if self.is(i, "nineteen") { 1900 } else { 1800 };
+            if let Some((Some(n), e)) = self.count(i + 1) {
+                if (10..=99).contains(&n) && e > i + 1 {
+                    return m(s, e, V::Year(c + n as i32), "date", "year:words");
+                }
+            }
+        }
         let y = if i > s {
             self.year(i)?.0
         } else {
@@ -1647,7 +1743,11 @@ impl<'a> P<'a> {
                     add(nov1, Unit::Day, i64::from(off) + 21)
                 };
                 let d = fourth_thursday(doc.year())?;
-                let d = if (d - doc).num_days() > 183 { fourth_thursday(doc.year() - 1)? } else { d };
+                let d = if (d - doc).num_days() > 183 {
+                    fourth_thursday(doc.year() - 1)?
+                } else {
+                    d
+                };
                 (d, if self.is(i + 1, "day") { i + 2 } else { i + 1 })
             }
             _ => return None,
