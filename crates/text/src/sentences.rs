@@ -406,7 +406,7 @@ fn classify_next(text: &str, i: usize, newline: bool) -> Next {
     let Some(&c) = b.get(i) else {
         return Next::Other;
     };
-    let spaced = |k: usize| b.get(i + k).map_or(true, |&d| d == b' ' || d == b'\t');
+    let spaced = |k: usize| b.get(i + k).is_none_or(|&d| d == b' ' || d == b'\t');
     if newline {
         match c {
             b'-' | b'*' if spaced(1) => return Next::Bullet,
@@ -472,11 +472,9 @@ fn classify_abbrev(w: &[u8], after: &[u8]) -> Before {
         | b"rep" | b"gov" | b"gen" | b"lt" | b"col" | b"capt" | b"cpt" | b"maj" | b"sgt"
         | b"cpl" | b"pvt" | b"adm" | b"brig" | b"cmdr" | b"cdr" | b"rev" | b"hon" | b"pres"
         | b"supt" | b"det" | b"insp" | b"amb" | b"atty" | b"st" | b"mt" | b"ft" | b"vs" | b"v"
-        | b"cf" | b"e.g" | b"i.e" | b"approx" | b"dept" | b"fig" | b"est" | b"ca" | b"viz" => {
-            Before::Never
-        }
+        | b"cf" | b"e.g" | b"i.e" | b"approx" | b"dept" | b"ca" | b"viz" => Before::Never,
         // Reference numbers: "No. 10", "Art. 5", "pp. 12".
-        b"no" | b"nos" | b"art" | b"vol" | b"pp" | b"para" | b"ch" | b"sec" | b"tel"
+        b"no" | b"nos" | b"art" | b"vol" | b"pp" | b"para" | b"ch" | b"sec" | b"tel" | b"fig"
             if before_digit =>
         {
             Before::Never
@@ -691,7 +689,10 @@ fn speech_follows(b: &[u8], mut i: usize) -> bool {
         if verb {
             return k > 0;
         }
-        if !w[0].is_ascii_uppercase() {
+        // Attributions are lowercase after a quote ("she said"), so a
+        // capitalised opener such as "She said she..." starts a sentence;
+        // "I" is the one pronoun that is always capitalised.
+        if !w[0].is_ascii_uppercase() || (k == 0 && w != b"I" && is_starter(w)) {
             return false;
         }
         i += w.len();

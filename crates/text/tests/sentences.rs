@@ -79,7 +79,7 @@ fn numbers_dates_and_times() {
 #[test]
 fn quotations() {
     check(
-        "\"We will not give up,\" the minister said. She added: \"The talks failed. We will try again next month. Nobody should doubt that.\" Reporters asked whether a deal was close. \"Why now?\" Ms. Tan asked. \"Because the clock is running!\" she replied. He called it \"a disaster.\" Then he resigned. She said: “It is over.” Then she left. “Who is next?” he asked.",
+        "\"We will not give up,\" the minister said. She added: \"The talks failed. We will try again next month. Nobody should doubt that.\" Reporters asked whether a deal was close. \"Why now?\" Ms. Tan asked. \"Because the clock is running!\" she replied. He called it \"a disaster.\" Then he resigned. She said: “It is over.” Then she left. “Who is next?” he asked. \"Is it over?\" She said she did not know. \"What now?\" I asked.",
         expect![[r#"
             "We will not give up," the minister said.
             She added: "The talks failed.
@@ -93,6 +93,9 @@ fn quotations() {
             She said: “It is over.”
             Then she left.
             “Who is next?” he asked.
+            "Is it over?"
+            She said she did not know.
+            "What now?" I asked.
         "#]],
     );
 }
