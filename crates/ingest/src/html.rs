@@ -157,16 +157,38 @@ pub(crate) fn parse(html: &str) -> Draft {
         }
     };
     let (text, boilerplate) = clean_lines(&body);
+    let boilerplate: Vec<String> = boilerplate;
     // Readability often repeats the headline as the body's first line.
     let text = match &title {
         Some(t) if text.starts_with(t.as_str()) && text[t.len()..].starts_with('\n') => text[t.len() + 1..].to_string(),
         _ => text,
     };
+    // Bylines and dates that the page prints above the article are metadata, not body.
+    let mut lines: Vec<&str> = text.lines().collect();
+    let mut boilerplate = boilerplate;
+    let mut author = author;
+    let mut date = date_str.as_deref().and_then(parse_date_loose);
+    while let Some(first) = lines.first() {
+        match crate::plain::classify(first, true) {
+            crate::plain::Line::Author(a) => {
+                author.get_or_insert(a);
+            }
+            crate::plain::Line::Date(d) => {
+                if let Some(d) = d {
+                    date.get_or_insert(d);
+                }
+            }
+            _ => break,
+        }
+        boilerplate.push(first.to_string());
+        lines.remove(0);
+    }
+    let text = lines.join("\n");
     Draft {
         id: None,
         title,
         author,
-        date: date_str.as_deref().and_then(parse_date_loose),
+        date,
         url,
         source,
         text,

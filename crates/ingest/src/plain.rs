@@ -66,7 +66,10 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     if starts.iter().any(|s| t.starts_with(s)) {
         return true;
     }
-    (t.contains("click") && (t.contains("button") || t.contains("below")))
+    // A credit inside a short line: "A ship in the Red Sea. Photo: Agency".
+    let credit = ["photo:", "photograph:", "image:", "picture:", "credit:", "photo by "].iter().any(|c| t.contains(c));
+    (credit && t.len() < 200)
+        || (t.contains("click") && (t.contains("button") || t.contains("below")))
         || (t.contains("all rights reserved") && t.len() < 200)
         || t.contains("solely represents the author")
 }
