@@ -1,0 +1,61 @@
+//! Tidy tests: the architecture's invariants, checked on the source tree.
+
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// The core crates do no I/O, no SQL, no networking.
+#[test]
+fn core_crates_do_no_io() {
+    for krate in ["model", "ingest", "text", "lexicon", "actors", "events"] {
+        let dir = root().join("crates").join(krate);
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+        let deps = manifest.split("[dev-dependencies]").next().unwrap_or("");
+        for banned in ["rusqlite", "tokio", "axum", "reqwest", "hyper", "indicatif"] {
+            assert!(!deps.contains(banned), "crates/{krate} depends on {banned}");
+        }
+        let mut files = Vec::new();
+        rust_files(&dir.join("src"), &mut files);
+        for f in files {
+            let src = std::fs::read_to_string(&f).unwrap();
+            for banned in ["std::fs", "File::open", "std::net", "std::process", "read_to_string("] {
+                assert!(!src.contains(banned), "{} uses {banned}: core crates do no I/O", f.display());
+            }
+        }
+    }
+}
+
+/// Every Rust file says what it is for in its first line.
+#[test]
+fn every_file_has_a_module_doc() {
+    let mut files = Vec::new();
+    rust_files(&root().join("crates"), &mut files);
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap();
+        assert!(src.starts_with("//!"), "{} does not start with a //! line", f.display());
+    }
+}
+
+/// Every crate is in the architecture's code map.
+#[test]
+fn architecture_names_every_crate() {
+    let arch = std::fs::read_to_string(root().join("ARCHITECTURE.md")).unwrap();
+    for e in std::fs::read_dir(root().join("crates")).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        assert!(arch.contains(&format!("`crates/{name}`")), "ARCHITECTURE.md does not describe crates/{name}");
+    }
+}
