@@ -35,7 +35,12 @@ pub fn is_role(s: &str) -> bool {
 /// A code split into its parts: `ISRGOV` -> (`ISR`, [`GOV`]), `IGOUNO` ->
 /// (`IGO`, [`UNO`]). `None` when the code is not a run of upper-case triples.
 pub fn split(code: &str) -> Option<(&str, Vec<&str>)> {
-    if code.is_empty() || code.len() % 3 != 0 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+    // Organisation suffixes may hold digits (`IGOG20`); the country part may not.
+    let ok = code
+        .bytes()
+        .enumerate()
+        .all(|(i, b)| b.is_ascii_uppercase() || (i >= 3 && b.is_ascii_digit()));
+    if code.is_empty() || code.len() % 3 != 0 || !ok {
         return None;
     }
     let parts: Vec<&str> = (0..code.len() / 3)
@@ -104,5 +109,6 @@ mod tests {
         assert!(check_code("XXXGOV", known).is_some());
         assert!(check_code("IGOUNO", known).is_none());
         assert!(check_code("isr", known).is_some());
+        assert!(check_code("IGOG20", known).is_none());
     }
 }
