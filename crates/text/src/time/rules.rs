@@ -288,8 +288,8 @@ impl<'a> P<'a> {
                 return true;
             }
         }
-        let hi = (e + 3).min(self.t.len());
-        (e..hi).any(|i| self.any(i, &["will", "ll"]))
+        // "Tuesday will see ...": only the very next word counts after the expression.
+        self.any(e, &["will"])
     }
 
     // ---- small parsers -------------------------------------------------
@@ -1325,7 +1325,11 @@ impl<'a> P<'a> {
             match after {
                 "ago" => {
                     let v = match nn {
-                        Some(k) => shift(&at_unit(doc, u.max(Unit::Day)), u.max(Unit::Day), -k)?,
+                        Some(k) => shift(
+                            &at_unit(doc, u.clamp(Unit::Day, Unit::Year)),
+                            u.max(Unit::Day),
+                            -k,
+                        )?,
                         None => V::Lit("PAST_REF".into()),
                     };
                     return m(s, end + 1, v, "date", "relative:ago");
@@ -1353,7 +1357,11 @@ impl<'a> P<'a> {
                 }
                 "from" if self.is(end + 1, "now") => {
                     let v = match nn {
-                        Some(k) => shift(&at_unit(doc, u.max(Unit::Day)), u.max(Unit::Day), k)?,
+                        Some(k) => shift(
+                            &at_unit(doc, u.clamp(Unit::Day, Unit::Year)),
+                            u.max(Unit::Day),
+                            k,
+                        )?,
                         None => V::Lit("FUTURE_REF".into()),
                     };
                     return m(s, end + 2, v, "date", "relative:from-now");
