@@ -1,0 +1,134 @@
+//! The reporting-cue table (`data/cues.tsv`), parsed once.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The built-in cue table, as written.
+pub const CUES_TSV: &str = include_str!("../../data/cues.tsv");
+
+/// How a cue introduces what is said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// A reporting verb: `X said ...`, `"...," said X`.
+    Verb,
+    /// `according to X`.
+    According,
+    /// A cue noun before a colon: `the following conclusion: "..."`.
+    Noun,
+}
+
+/// What must follow the cue for an indirect quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Any,
+    That,
+    Obj,
+}
+
+/// One row of `cues.tsv`.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub words: Vec<String>,
+    pub style: Style,
+    pub needs: Needs,
+    pub example: String,
+    /// 1-based line in `cues.tsv`, for rule ids.
+    pub line: usize,
+}
+
+/// A problem in a cue table line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cues.tsv:{line}: {message}")]
+pub struct CueError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Parses a cue table; every malformed line is an error naming its line.
+pub fn parse(tsv: &str) -> Result<Vec<Cue>, CueError> {
+    let mut out = Vec::new();
+    let mut header = false;
+    for (i, line) in tsv.lines().enumerate() {
+        let n = i + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if !header {
+            header = true;
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let err = |m: &str| CueError {
+            line: n,
+            message: m.to_string(),
+        };
+        if f.len() != 4 {
+            return Err(err(
+                "expected 4 tab-separated columns: cue, style, needs, example",
+            ));
+        }
+        let style = match f[1] {
+            "verb" => Style::Verb,
+            "according" => Style::According,
+            "noun" => Style::Noun,
+            _ => return Err(err("style must be verb, according or noun")),
+        };
+        let needs = match f[2] {
+            "any" => Needs::Any,
+            "that" => Needs::That,
+            "obj" => Needs::Obj,
+            _ => return Err(err("needs must be any, that or obj")),
+        };
+        let words: Vec<String> = f[0].split_whitespace().map(str::to_lowercase).collect();
+        if words.is_empty() {
+            return Err(err("empty cue"));
+        }
+        out.push(Cue {
+            words,
+            style,
+            needs,
+            example: f[3].to_string(),
+            line: n,
+        });
+    }
+    Ok(out)
+}
+
+/// The built-in cues indexed by their first word.
+pub struct CueTable {
+    pub cues: Vec<Cue>,
+    pub by_first: HashMap<String, Vec<usize>>,
+}
+
+impl CueTable {
+    fn new(cues: Vec<Cue>) -> CueTable {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in cues.iter().enumerate() {
+            by_first.entry(c.words[0].clone()).or_default().push(i);
+        }
+        // Longest cue first, so "pointed out" wins over a shorter one.
+        for v in by_first.values_mut() {
+            v.sort_by_key(|&i| std::cmp::Reverse(cues[i].words.len()));
+        }
+        CueTable { cues, by_first }
+    }
+
+    /// The cue starting at word `i` of `words`, with its length in words.
+    pub fn at<'a>(&'a self, words: &[&str], i: usize) -> Option<(&'a Cue, usize)> {
+        let first = words.get(i)?;
+        for &ci in self.by_first.get(*first)? {
+            let c = &self.cues[ci];
+            let n = c.words.len();
+            if i + n <= words.len() && c.words.iter().zip(&words[i..i + n]).all(|(a, b)| a == b) {
+                return Some((c, n));
+            }
+        }
+        None
+    }
+}
+
+/// The built-in table (a malformed built-in line is skipped here and caught by a test).
+pub fn table() -> &'static CueTable {
+    static T: OnceLock<CueTable> = OnceLock::new();
+    T.get_or_init(|| CueTable::new(parse(CUES_TSV).unwrap_or_default()))
+}

@@ -1,0 +1,332 @@
+//! A small word lexer, quotation-mark regions and clause units shared by the
+//! quote and fact finders.
+//!
+//! Word boundaries are re-derived here rather than taken from `text::tokens`
+//! so that cue and number patterns do not depend on how the tokenizer splits
+//! apostrophes, hyphens or decimal points.
+
+/// What a lexed token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum K {
+    Word,
+    Num,
+    Punct,
+}
+
+/// One lexed token: byte span, kind and lower-case text.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub k: K,
+    pub lower: String,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+}
+
+impl Tok {
+    pub fn is(&self, w: &str) -> bool {
+        self.lower == w
+    }
+    pub fn is_word(&self) -> bool {
+        self.k != K::Punct
+    }
+    /// The word without a trailing possessive `'s` / `’s` / `'`.
+    pub fn stem(&self) -> &str {
+        let l = self.lower.as_str();
+        l.strip_suffix("'s")
+            .or_else(|| l.strip_suffix("’s"))
+            .or_else(|| l.strip_suffix('\''))
+            .or_else(|| l.strip_suffix('’'))
+            .unwrap_or(l)
+    }
+    pub fn possessive(&self) -> bool {
+        self.stem().len() != self.lower.len()
+    }
+}
+
+fn is_apos(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Lexes `text[from..to]` into words, numbers and single punctuation marks.
+pub(crate) fn lex(text: &str, from: usize, to: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(from..to) else {
+        return out;
+    };
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (bi, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = from + bi;
+        let mut j = i + 1;
+        let kind;
+        if c.is_alphabetic() {
+            kind = K::Word;
+            while j < chars.len() {
+                let d = chars[j].1;
+                let next_alnum = chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
+                if d.is_alphanumeric() {
+                    j += 1;
+                } else if (is_apos(d) || d == '-') && next_alnum {
+                    j += 2;
+                } else if is_apos(d) && chars[j - 1].1 == 's' && !next_alnum {
+                    // Plural possessive: "states'".
+                    j += 1;
+                    break;
+                } else if d == '.'
+                    && chars.get(j + 1).is_some_and(|x| x.1.is_alphabetic())
+                    && chars.get(j + 2).is_some_and(|x| x.1 == '.')
+                {
+                    // Dotted abbreviations such as "U.S." keep their dots.
+                    j += 3;
+                } else {
+                    break;
+                }
+            }
+        } else if c.is_ascii_digit() {
+            kind = K::Num;
+            while j < chars.len() {
+                let d = chars[j].1;
+                let next_digit = chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit());
+                if d.is_ascii_digit() || ((d == ',' || d == '.') && next_digit) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+        } else {
+            kind = K::Punct;
+        }
+        let end = if j < chars.len() {
+            from + chars[j].0
+        } else {
+            to
+        };
+        let t = &text[start..end];
+        out.push(Tok {
+            s: start,
+            e: end,
+            k: kind,
+            lower: t.to_lowercase(),
+            cap: c.is_uppercase(),
+        });
+        i = j;
+    }
+    out
+}
+
+/// A stretch of text between double quotation marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Region {
+    /// Start of the opening mark.
+    pub open: usize,
+    /// End of the closing mark (or of the last paragraph when unclosed).
+    pub close: usize,
+    /// The words inside the marks.
+    pub content: [usize; 2],
+}
+
+pub(crate) fn is_open_mark(c: char) -> bool {
+    matches!(c, '“' | '«' | '„')
+}
+pub(crate) fn is_close_mark(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+pub(crate) fn is_quote_mark(c: char) -> bool {
+    c == '"' || is_open_mark(c) || is_close_mark(c)
+}
+
+/// Finds the double-quoted regions of `text`. Curly marks are directional;
+/// straight marks open after a space and close before one. A quote opened at
+/// the start of a paragraph and not closed there continues into the next
+/// paragraph when that one also opens with a quote mark (news convention).
+pub(crate) fn regions(text: &str) -> Vec<Region> {
+    let mut out = Vec::new();
+    // Paragraphs as byte ranges.
+    let mut paras = Vec::new();
+    let mut s = 0;
+    for line in text.split_inclusive('\n') {
+        let e = s + line.len();
+        paras.push([s, e]);
+        s = e;
+    }
+    // An open quote carried over from an earlier paragraph: its opening mark.
+    let mut carried: Option<usize> = None;
+    for (pi, &[ps, pe]) in paras.iter().enumerate() {
+        let para = &text[ps..pe];
+        let first_nonspace = para.char_indices().find(|x| !x.1.is_whitespace());
+        // (open mark start, opened at paragraph start)
+        let mut cur: Option<(usize, bool)> = None;
+        let mut skip_first = false;
+        if let Some(open) = carried.take() {
+            match first_nonspace {
+                Some((_, f)) if f == '"' || is_open_mark(f) => {
+                    cur = Some((open, true));
+                    skip_first = true;
+                }
+                _ => {}
+            }
+        }
+        let chars: Vec<(usize, char)> = para.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (bi, mut c) = chars[k];
+            let i = ps + bi;
+            k += 1;
+            if skip_first && Some((bi, c)) == first_nonspace {
+                continue;
+            }
+            let prev = if k < 2 { None } else { Some(chars[k - 2].1) };
+            // Two apostrophes stand for a double mark in some archives.
+            let mut width = c.len_utf8();
+            if c == '\'' && chars.get(k).is_some_and(|x| x.1 == '\'') {
+                c = '"';
+                width = 2;
+                k += 1;
+            }
+            let next = chars.get(k).map(|x| x.1);
+            // Inside a quote opened with a straight mark, curly marks are nested
+            // quotes (and the other way round).
+            if let Some((open, _)) = cur {
+                let straight_open = text[open..].starts_with('"') || text[open..].starts_with("''");
+                if straight_open != (c == '"') {
+                    continue;
+                }
+            }
+            let stray_close = is_close_mark(c)
+                && cur.is_none()
+                && prev.is_none_or(char::is_whitespace)
+                && next.is_some_and(char::is_alphanumeric);
+            let opens = if is_open_mark(c) || stray_close {
+                true
+            } else if is_close_mark(c) {
+                false
+            } else if c == '"' {
+                let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p));
+                let after_space = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}".contains(n));
+                if before_space && !after_space {
+                    true
+                } else if after_space && !before_space {
+                    false
+                } else {
+                    cur.is_none()
+                }
+            } else {
+                continue;
+            };
+            match (opens, cur) {
+                (true, _) => {
+                    // A second opening mark abandons an unclosed one.
+                    cur = Some((i, text[ps..i].trim().is_empty()));
+                }
+                (false, Some((open, _))) => {
+                    out.push(region(text, open, i, i + width));
+                    cur = None;
+                }
+                (false, None) => {}
+            }
+        }
+        if let Some((open, true)) = cur {
+            let next_opens = paras[pi + 1..]
+                .iter()
+                .map(|&[a, b]| &text[a..b])
+                .find(|p| !p.trim().is_empty())
+                .and_then(|p| p.trim_start().chars().next())
+                .is_some_and(|f| f == '"' || is_open_mark(f));
+            if next_opens {
+                carried = Some(open);
+            } else {
+                let end = ps + para.trim_end().len();
+                out.push(region(text, open, end, end));
+            }
+        }
+    }
+    out
+}
+
+fn region(text: &str, open: usize, close_start: usize, close_end: usize) -> Region {
+    let w = if text[open..].starts_with("''") {
+        2
+    } else {
+        text[open..].chars().next().map_or(1, char::len_utf8)
+    };
+    let cs = (open + w).min(close_start);
+    Region {
+        open,
+        close: close_end,
+        content: [cs, close_start],
+    }
+}
+
+/// Clause units: the given sentences, split again at sentence-final
+/// punctuation that lies outside quotation marks (so a unit never ends inside
+/// a quote), and always at line breaks outside quotes.
+pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) -> Vec<[usize; 2]> {
+    let mut out = Vec::new();
+    let in_region = |p: usize| regions.iter().any(|r| r.open < p && p < r.close);
+    for &[a, b] in sentences {
+        let (a, b) = (a.min(text.len()), b.min(text.len()));
+        if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
+        }
+        let toks = lex(text, a, b);
+        let mut start = a;
+        for (i, t) in toks.iter().enumerate() {
+            let stop = t.k == K::Punct && matches!(t.lower.as_str(), "." | "!" | "?");
+            // A closing mark right after sentence-final punctuation ends the unit too.
+            // A closing mark after sentence-final punctuation does not end the
+            // unit: `"Why?" she asked.` keeps its attribution.
+            if !stop || in_region(t.s) {
+                continue;
+            }
+            let Some(nx) = toks.get(i + 1) else { continue };
+            let nx_first = text[nx.s..].chars().next().unwrap_or(' ');
+            let starts_new = nx.cap || is_open_mark(nx_first) || nx_first == '"';
+            let abbrev = i > 0 && {
+                let p = &toks[i - 1];
+                p.e == t.s && is_abbrev(&p.lower)
+            };
+            if starts_new && (t.lower != "." || !abbrev) {
+                out.push([start, t.e]);
+                start = nx.s;
+            }
+        }
+        if start < b {
+            out.push([start, b]);
+        }
+    }
+    // Line breaks outside quotes.
+    let mut split = Vec::with_capacity(out.len());
+    for [a, b] in out {
+        let mut s = a;
+        for (i, c) in text[a..b].char_indices() {
+            let p = a + i;
+            if c == '\n' && !in_region(p) {
+                if !text[s..p].trim().is_empty() {
+                    split.push([s, p]);
+                }
+                s = p + 1;
+            }
+        }
+        if !text[s..b].trim().is_empty() {
+            split.push([s, b]);
+        }
+    }
+    split
+}
+
+fn is_abbrev(w: &str) -> bool {
+    const A: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "maj",
+        "sgt", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "prof", "rev", "jan", "feb",
+        "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e",
+        "etc", "approx", "est",
+    ];
+    w.chars().count() == 1 || A.contains(&w) || w.contains('.')
+}
