@@ -1,0 +1,3 @@
+//! `entente eval`: scores pipeline stages against annotated corpora.
+
+pub mod timex;
