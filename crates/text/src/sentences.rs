@@ -213,7 +213,13 @@ impl Segmenter<'_> {
                 match before {
                     Before::Initial => nx == Next::Upper && is_starter(word_at(self.b, next)),
                     Before::EndsBeforeCapital => true,
-                    _ => nx == Next::Open || newline || is_starter(word_at(self.b, next)),
+                    // An opening quote after "U.S." starts a quotation; a
+                    // bracket usually adds to the sentence ("the U.S. (and ...").
+                    _ => {
+                        (nx == Next::Open && !matches!(self.b[next], b'(' | b'['))
+                            || newline
+                            || is_starter(word_at(self.b, next))
+                    }
                 }
             }
         }
@@ -431,7 +437,18 @@ fn classify_next(text: &str, i: usize, newline: bool) -> Next {
         b'A'..=b'Z' => Next::Upper,
         b'0'..=b'9' => Next::Digit,
         b',' | b';' | b':' | b')' | b']' | b'}' | b'%' => Next::Continue,
-        _ if opener_at(b, i).is_some() => Next::Open,
+        _ if opener_at(b, i).is_some() => {
+            // A quote that opens in lowercase continues the sentence
+            // (`from the U.S. "will leave," he said`).
+            let mut p = i;
+            while let Some(len) = opener_at(b, p) {
+                p += len;
+            }
+            match classify_next(text, p, false) {
+                Next::Lower => Next::Lower,
+                _ => Next::Open,
+            }
+        }
         _ if c < 0x80 => Next::Other,
         _ => match text.get(i..).and_then(|s| s.chars().next()) {
             Some(ch) if ch.is_lowercase() => Next::Lower,
@@ -475,6 +492,7 @@ fn classify_abbrev(w: &[u8], after: &[u8]) -> Before {
         | b"cf" | b"e.g" | b"i.e" | b"approx" | b"dept" | b"ca" | b"viz" => Before::Never,
         // Reference numbers: "No. 10", "Art. 5", "pp. 12".
         b"no" | b"nos" | b"art" | b"vol" | b"pp" | b"para" | b"ch" | b"sec" | b"tel" | b"fig"
+        | b"p"
             if before_digit =>
         {
             Before::Never

@@ -153,6 +153,57 @@ fn bullets_blank_lines_and_wrapped_lines() {
 }
 
 #[test]
+fn more_abbreviations() {
+    check(
+        "He was born in St. Louis. He moved to the U.S. (and its allies) later. The firm, Acme Co. Ltd., said no. J.R.R. Tolkien met them in Washington, D.C. The talks ended at 5 p.m. They resumed at 9 a.m. Monday. Troops from the U.S. \"will leave,\" he said. Sen. Ann Ray (D-Mass.) said so. The case was Roe v. Wade. See Fig. 3 in Vol. 2 on p. 5 now. Mr. Smith Jr. arrived. Smith Sr. The elder left.",
+        expect![[r#"
+            He was born in St. Louis.
+            He moved to the U.S. (and its allies) later.
+            The firm, Acme Co. Ltd., said no.
+            J.R.R. Tolkien met them in Washington, D.C.
+            The talks ended at 5 p.m.
+            They resumed at 9 a.m. Monday.
+            Troops from the U.S. "will leave," he said.
+            Sen. Ann Ray (D-Mass.) said so.
+            The case was Roe v. Wade.
+            See Fig. 3 in Vol. 2 on p. 5 now.
+            Mr. Smith Jr. arrived.
+            Smith Sr.
+            The elder left.
+        "#]],
+    );
+}
+
+#[test]
+fn known_gaps() {
+    // FIXME: after "U.S." only a typical opener starts a new sentence, so a
+    // sentence opening with a plain noun stays glued to the one before.
+    check(
+        "Aid reached the U.S. Congress approved more.",
+        expect![[r#"
+            Aid reached the U.S. Congress approved more.
+        "#]],
+    );
+}
+
+#[test]
+fn numbers_and_line_endings() {
+    check(
+        "It cost 10 euros. 20 people came. Prices fell in 2019. 2020 was worse.\r\nA Windows line\r\nNext line.\n\"The end.\"\n\"Next quote.\"",
+        expect![[r#"
+            It cost 10 euros.
+            20 people came.
+            Prices fell in 2019.
+            2020 was worse.
+            A Windows line
+            Next line.
+            "The end."
+            "Next quote."
+        "#]],
+    );
+}
+
+#[test]
 fn flattened_text() {
     // Paragraphs joined without a space, inline bullets, a leading ellipsis.
     check(
