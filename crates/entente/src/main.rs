@@ -1,5 +1,6 @@
 //! The `entente` command line: the only place that reads files and sockets.
 
+mod eval;
 mod inputs;
 mod pipeline;
 
@@ -56,6 +57,9 @@ enum Command {
         #[arg(long, default_value = "entente.db")]
         db: PathBuf,
     },
+    /// Score entente against annotated corpora (precision, recall, F1 tables).
+    #[command(subcommand)]
+    Eval(EvalCommand),
     /// Measure `entente code` throughput over a corpus (documents/s, MB/s, sentences/s).
     #[command(after_help = "Examples:\n  entente bench ../shared/corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv\n  entente bench --repeat 3 articles/")]
     Bench {
@@ -65,6 +69,27 @@ enum Command {
         /// Passes over the corpus.
         #[arg(long, default_value_t = 1)]
         repeat: usize,
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Time expressions against TempEval-3 TimeML (detection P/R/F1 and value accuracy).
+    #[command(after_help = "Example:\n  entente eval timex ../shared/corpora/tempeval3-timeml/TBAQ-cleaned")]
+    Timex { dir: PathBuf },
+    /// Person/organisation/location mentions against CoNLL-2003 gold spans.
+    #[command(after_help = "Example:\n  entente eval ner ../shared/corpora/conll2003-en/eng.testa")]
+    Ner {
+        file: PathBuf,
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+    },
+    /// How often an ACLED note's actor1 country is recognised in the note.
+    #[command(name = "acled-actors", after_help = "Example:\n  entente eval acled-actors ../shared/corpora/acled-global-2020-05/acled.csv")]
+    AcledActors {
+        file: PathBuf,
         #[arg(long)]
         lexicon: Option<PathBuf>,
     },
@@ -118,7 +143,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Documents { db, format } => documents(&db, format),
         Command::Show { doc, db } => show(&db, &doc),
         Command::Bench { paths, repeat, lexicon } => bench(&paths, repeat, lexicon.as_deref()),
+        Command::Eval(e) => eval_cmd(e),
     }
+}
+
+fn eval_cmd(e: EvalCommand) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match e {
+        EvalCommand::Timex { dir } => {
+            eval::timex::run(&dir, &mut out)?;
+        }
+        EvalCommand::Ner { file, lexicon } => eval::actors::run_ner(&file, &load_lexicon(lexicon.as_deref())?, &mut out)?,
+        EvalCommand::AcledActors { file, lexicon } => eval::actors::run_acled_actors(&file, &load_lexicon(lexicon.as_deref())?, &mut out)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn load_lexicon(dir: Option<&Path>) -> Result<lexicon::Lexicon> {

@@ -1,3 +1,4 @@
 //! `entente eval`: scores pipeline stages against annotated corpora.
 
+pub mod actors;
 pub mod timex;

@@ -1,0 +1,261 @@
+//! `entente eval ner` (CoNLL-2003) and `entente eval acled-actors` (ACLED notes):
+//! how well the actor layer finds names and countries.
+
+use crate::corpus::csv_rows;
+use actors::Recognizer;
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use lexicon::Lexicon;
+use model::{ActorType, Mention};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+/// A CoNLL document rebuilt as text: tokens joined by spaces, sentences by newlines.
+struct ConllDoc {
+    text: String,
+    /// Gold entities: (start, end, type) with type PER/ORG/LOC/MISC.
+    gold: Vec<(usize, usize, String)>,
+}
+
+fn read_conll(raw: &str) -> Vec<ConllDoc> {
+    let mut docs = Vec::new();
+    let mut doc = ConllDoc { text: String::new(), gold: Vec::new() };
+    let mut open: Option<(usize, usize, String)> = None;
+    let close = |doc: &mut ConllDoc, open: &mut Option<(usize, usize, String)>| {
+        if let Some(e) = open.take() {
+            doc.gold.push(e);
+        }
+    };
+    let mut line_start = true;
+    for line in raw.lines() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.first() == Some(&"-DOCSTART-") {
+            close(&mut doc, &mut open);
+            if !doc.text.is_empty() {
+                docs.push(std::mem::replace(&mut doc, ConllDoc { text: String::new(), gold: Vec::new() }));
+            }
+            line_start = true;
+            continue;
+        }
+        if cols.len() < 2 {
+            close(&mut doc, &mut open);
+            if !line_start {
+                doc.text.push('\n');
+                line_start = true;
+            }
+            continue;
+        }
+        if !line_start {
+            doc.text.push(' ');
+        }
+        line_start = false;
+        let start = doc.text.len();
+        doc.text.push_str(cols[0]);
+        let end = doc.text.len();
+        let tag = cols[cols.len() - 1];
+        match tag.split_once('-') {
+            Some((bio, ty)) => {
+                let continues = bio == "I" && open.as_ref().is_some_and(|o| o.2 == ty);
+                if continues {
+                    if let Some(o) = open.as_mut() {
+                        o.1 = end;
+                    }
+                } else {
+                    close(&mut doc, &mut open);
+                    open = Some((start, end, ty.to_string()));
+                }
+            }
+            None => close(&mut doc, &mut open),
+        }
+    }
+    close(&mut doc, &mut open);
+    if !doc.text.is_empty() {
+        docs.push(doc);
+    }
+    docs
+}
+
+fn conll_type(m: &Mention) -> &'static str {
+    match m.actor.kind {
+        ActorType::Person => "PER",
+        ActorType::Organisation | ActorType::Group => "ORG",
+        ActorType::Country | ActorType::Place => "LOC",
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Prf {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Prf {
+    fn p(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    fn r(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+    fn f(&self) -> f64 {
+        let (p, r) = (self.p(), self.r());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// Scores our person/organisation/location mentions against CoNLL gold spans.
+///
+/// We have no MISC class, and CoNLL tags nationality adjectives ("Israeli")
+/// as MISC: predictions overlapping a MISC span are left out of the count
+/// rather than counted as errors.
+pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<()> {
+    let raw = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let docs = read_conll(&raw);
+    let rec = Recognizer::new(lex);
+    // CoNLL-2003 is Reuters news from August 1996.
+    let date = NaiveDate::from_ymd_opt(1996, 8, 30).unwrap_or_default();
+    let types = ["PER", "ORG", "LOC"];
+    let mut exact: HashMap<&str, Prf> = HashMap::new();
+    let mut overlap: HashMap<&str, Prf> = HashMap::new();
+    let mut bytes = 0usize;
+    let t = std::time::Instant::now();
+    for d in &docs {
+        bytes += d.text.len();
+        let sentences = text::sentences(&d.text);
+        let tokens = text::tokens(&d.text);
+        let mentions = rec.recognise(&d.text, &sentences, &tokens, date);
+        let gold: Vec<&(usize, usize, String)> = d.gold.iter().filter(|g| g.2 != "MISC").collect();
+        let misc: Vec<&(usize, usize, String)> = d.gold.iter().filter(|g| g.2 == "MISC").collect();
+        let preds: Vec<(usize, usize, &str)> = mentions
+            .iter()
+            .map(|m| (m.span[0], m.span[1], conll_type(m)))
+            .filter(|p| !misc.iter().any(|g| p.0 < g.1 && g.0 < p.1))
+            .collect();
+        for ty in types {
+            let g: Vec<_> = gold.iter().filter(|x| x.2 == ty).collect();
+            let p: Vec<_> = preds.iter().filter(|x| x.2 == ty).collect();
+            let e = exact.entry(ty).or_default();
+            let hit = p.iter().filter(|x| g.iter().any(|y| y.0 == x.0 && y.1 == x.1)).count();
+            e.tp += hit;
+            e.fp += p.len() - hit;
+            e.fn_ += g.len() - g.iter().filter(|y| p.iter().any(|x| y.0 == x.0 && y.1 == x.1)).count();
+            let o = overlap.entry(ty).or_default();
+            let hit = p.iter().filter(|x| g.iter().any(|y| x.0 < y.1 && y.0 < x.1)).count();
+            o.tp += hit;
+            o.fp += p.len() - hit;
+            o.fn_ += g.len() - g.iter().filter(|y| p.iter().any(|x| x.0 < y.1 && y.0 < x.1)).count();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    writeln!(out, "CoNLL-2003 {}: {} documents, {} gold PER/ORG/LOC entities", path.display(), docs.len(), docs.iter().map(|d| d.gold.iter().filter(|g| g.2 != "MISC").count()).sum::<usize>())?;
+    writeln!(out, "{:<6} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}", "type", "P", "R", "F1", "P~", "R~", "F1~")?;
+    let mut te = Prf::default();
+    let mut to = Prf::default();
+    for ty in types {
+        let e = exact[ty];
+        let o = overlap[ty];
+        for (acc, x) in [(&mut te, e), (&mut to, o)] {
+            acc.tp += x.tp;
+            acc.fp += x.fp;
+            acc.fn_ += x.fn_;
+        }
+        writeln!(out, "{ty:<6} {:>7.3} {:>7.3} {:>7.3}   {:>7.3} {:>7.3} {:>7.3}", e.p(), e.r(), e.f(), o.p(), o.r(), o.f())?;
+    }
+    writeln!(out, "{:<6} {:>7.3} {:>7.3} {:>7.3}   {:>7.3} {:>7.3} {:>7.3}", "all", te.p(), te.r(), te.f(), to.p(), to.r(), to.f())?;
+    writeln!(out, "(exact spans, then ~ overlapping spans; predictions on MISC spans not counted; {:.1} MB/s)", bytes as f64 / 1e6 / secs.max(1e-9))?;
+    Ok(())
+}
+
+/// The country an ACLED actor name belongs to: a country named in it
+/// ("Military Forces of Azerbaijan (2003-)", "Protesters (Israel)"), else the
+/// event's own country (local actors are named without one).
+fn acled_country(actor: &str, row_iso3: &str, names: &[(String, String)]) -> String {
+    let lower = actor.to_lowercase();
+    let bytes = lower.as_bytes();
+    let word_at = |i: usize, len: usize| {
+        (i == 0 || !bytes[i - 1].is_ascii_alphabetic()) && bytes.get(i + len).is_none_or(|b| !b.is_ascii_alphabetic())
+    };
+    // The longest country name that occurs as whole words wins ("South Sudan" over "Sudan").
+    names
+        .iter()
+        .filter(|(name, _)| lower.match_indices(name.as_str()).any(|(i, _)| word_at(i, name.len())))
+        .max_by_key(|(name, _)| name.len())
+        .map(|(_, code)| code.clone())
+        .unwrap_or_else(|| row_iso3.to_string())
+}
+
+/// How often the note names actor1's country (through any mention with that country).
+pub fn run_acled_actors(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<()> {
+    let raw = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let rows = csv_rows(&raw).with_context(|| format!("parsing {}", path.display()))?;
+    let mut names: Vec<(String, String)> = Vec::new();
+    for c in &lex.countries {
+        for n in std::iter::once(&c.name).chain(&c.aliases).chain(&c.adjectives) {
+            if n.len() > 3 {
+                names.push((n.to_lowercase(), c.code.clone()));
+            }
+        }
+    }
+    let rec = Recognizer::new(lex);
+    let (mut total, mut found, mut any_mention) = (0usize, 0usize, 0usize);
+    let mut by_inter: HashMap<String, (usize, usize)> = HashMap::new();
+    for row in &rows {
+        let (Some(notes), Some(actor1)) = (row.get("notes"), row.get("actor1")) else { continue };
+        if notes.trim().is_empty() || actor1.trim().is_empty() {
+            continue;
+        }
+        let iso3 = row.get("iso3").map(String::as_str).unwrap_or("");
+        let want = acled_country(actor1, iso3, &names);
+        let date = row.get("event_date").and_then(|d| NaiveDate::parse_from_str(d, "%d-%b-%y").ok()).unwrap_or_default();
+        let sentences = text::sentences(notes);
+        let tokens = text::tokens(notes);
+        let mentions = rec.recognise(notes, &sentences, &tokens, date);
+        total += 1;
+        any_mention += usize::from(!mentions.is_empty());
+        let ok = mentions.iter().any(|m| m.actor.country.as_deref() == Some(want.as_str()));
+        found += usize::from(ok);
+        let inter = row.get("inter1").cloned().unwrap_or_default();
+        let e = by_inter.entry(inter).or_default();
+        e.0 += 1;
+        e.1 += usize::from(ok);
+    }
+    writeln!(out, "ACLED {}: {total} notes", path.display())?;
+    writeln!(out, "actor1's country recognised in the note: {found}/{total} = {:.1}%", 100.0 * found as f64 / total.max(1) as f64)?;
+    writeln!(out, "notes with any actor mention: {:.1}%", 100.0 * any_mention as f64 / total.max(1) as f64)?;
+    let labels = [("1", "state forces"), ("2", "rebels"), ("3", "political militias"), ("4", "identity militias"), ("5", "rioters"), ("6", "protesters"), ("7", "civilians"), ("8", "external/other")];
+    for (k, label) in labels {
+        if let Some((n, f)) = by_inter.get(k) {
+            writeln!(out, "  inter1={k} {label:<20} {f:>5}/{n:<5} {:.1}%", 100.0 * *f as f64 / (*n).max(1) as f64)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conll_reader_rebuilds_spans() {
+        let raw = "-DOCSTART- -X- O O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\ncall NN I-NP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n";
+        let docs = read_conll(raw);
+        assert_eq!(docs.len(), 1);
+        let d = &docs[0];
+        assert_eq!(d.text, "EU rejects German call\nPeter Blackburn");
+        let spans: Vec<(&str, &str)> = d.gold.iter().map(|g| (&d.text[g.0..g.1], g.2.as_str())).collect();
+        assert_eq!(spans, vec![("EU", "ORG"), ("German", "MISC"), ("Peter Blackburn", "PER")]);
+    }
+
+    #[test]
+    fn acled_actor_country() {
+        let names = vec![("azerbaijan".to_string(), "AZE".to_string()), ("israel".to_string(), "ISR".to_string())];
+        assert_eq!(acled_country("Military Forces of Azerbaijan (2003-)", "ARM", &names), "AZE");
+        assert_eq!(acled_country("Protesters (Israel)", "ISR", &names), "ISR");
+        assert_eq!(acled_country("Unidentified Armed Group", "SYR", &names), "SYR");
+    }
+}
