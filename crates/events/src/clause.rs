@@ -1,0 +1,590 @@
+//! A light clause analyser: who is the subject and who the object of a trigger, without a parser.
+//!
+//! Method. Each sentence becomes a list of words (tokens re-joined so that
+//! `'s` and `n't` are words of their own) tagged by a small rule tagger
+//! (`tagger.rs`: closed-class lists for determiners, pronouns, auxiliaries,
+//! modals, negation, prepositions, conjunctions, relative pronouns and
+//! subordinators, plus suffix rules). Actor mentions are laid over the words.
+//! Words are then grouped into clauses: a hard boundary (`; : ( ) "` and
+//! dashes) or a subordinator starts a new clause; a comma closes a
+//! subordinate clause; a comma followed by a relative pronoun opens a relative
+//! clause that ends at the next comma, after which the outer clause resumes.
+//! For each trigger found by a pattern:
+//! - the **subject** is the nearest actor mention to the left inside the
+//!   clause that is not the object of a preposition and not the object of an
+//!   earlier coordinated verb; a relative clause takes its antecedent; an
+//!   infinitive chain ("is trying to prevent") is crossed, so the subject of
+//!   the main verb is found;
+//! - the **object** is the actor in the pattern's `+` slot (after the
+//!   pattern's preposition), else the first actor to the right in the clause;
+//! - **passive** voice (a participle after a form of *be*, with `by X`) swaps
+//!   roles: the agent after `by` is the source and the subject the target;
+//! - **compounds** ("Israel and Turkey", "Oman, Qatar and Bahrain") extend a
+//!   mention to its coordinated neighbours and give one event per member;
+//!   with no object, members of a compound subject act on each other
+//!   ("Erdogan and Netanyahu met");
+//! - **nominal** triggers take their source from a possessive or adjectival
+//!   actor just before the noun ("Herzog's visit", "Israeli attacks"), from
+//!   `by X` after it, else from the clause subject.
+//! An event needs both a source and a target whose countries (or codes) differ.
+
+use model::{Mention, Token, TokenKind};
+
+use crate::tagger::{tag_word, Tag};
+
+/// A word of the sentence with its tag and the mention that covers it.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub span: [usize; 2],
+    pub lower: String,
+    pub tag: Tag,
+    /// Index into `Sent::mentions` of the mention covering this word.
+    pub mention: Option<usize>,
+    pub clause: usize,
+    pub capitalised: bool,
+}
+
+/// A mention laid over the words: `[start, end)` word indices.
+#[derive(Debug, Clone)]
+pub struct MentionAt<'m> {
+    pub mention: &'m Mention,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One sentence prepared for coding.
+#[derive(Debug, Clone)]
+pub struct Sent<'m> {
+    pub words: Vec<Word>,
+    pub mentions: Vec<MentionAt<'m>>,
+    /// For each clause id, the id of the clause it is nested in (relative clauses).
+    pub parent: Vec<Option<usize>>,
+    /// For each clause id, whether it was opened by a relative pronoun.
+    pub relative: Vec<bool>,
+    /// For each clause id, whether it was opened by a subordinator (`if`...), and which.
+    pub subord: Vec<Option<String>>,
+}
+
+const CONTRACTED: &[(&str, &str)] = &[
+    ("didn", "did"),
+    ("doesn", "does"),
+    ("don", "do"),
+    ("won", "will"),
+    ("wouldn", "would"),
+    ("couldn", "could"),
+    ("isn", "is"),
+    ("wasn", "was"),
+    ("aren", "are"),
+    ("weren", "were"),
+    ("hasn", "has"),
+    ("haven", "have"),
+    ("hadn", "had"),
+    ("shouldn", "should"),
+    ("can", "can"),
+    ("mustn", "must"),
+];
+
+fn is_apos(s: &str) -> bool {
+    s == "'" || s == "’"
+}
+
+impl<'m> Sent<'m> {
+    /// Builds the word view of `text[span]` from the document tokens and mentions.
+    pub fn new(
+        text: &str,
+        span: [usize; 2],
+        tokens: &[Token],
+        mentions: &'m [Mention],
+    ) -> Sent<'m> {
+        let slice = |s: [usize; 2]| text.get(s[0]..s[1]).unwrap_or("");
+        let toks: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| t.span[0] >= span[0] && t.span[1] <= span[1] && t.span[0] < t.span[1])
+            .collect();
+        let mut words: Vec<Word> = Vec::with_capacity(toks.len());
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            let s = slice(t.span);
+            let lower = s.to_lowercase();
+            let next = toks.get(i + 1).map(|t| slice(t.span));
+            let next2 = toks.get(i + 2).map(|t| slice(t.span));
+            let adjacent = |a: &Token, b: &Token| a.span[1] == b.span[0];
+            // `n't`: "didn" "'" "t" -> "did" "n't".
+            if let (Some(a), Some("t")) = (next, next2) {
+                if is_apos(a) && adjacent(t, toks[i + 1]) {
+                    if let Some((_, base)) = CONTRACTED.iter().find(|(c, _)| *c == lower) {
+                        let cut = t.span[1] - 1;
+                        words.push(mk(&[t.span[0], cut], base, s));
+                        words.push(mk(&[cut, toks[i + 2].span[1]], "n't", "n't"));
+                        i += 3;
+                        continue;
+                    }
+                }
+            }
+            // `'s`: "Israel" "'" "s" -> "Israel" "'s".
+            if let Some(a) = next {
+                if is_apos(a) && adjacent(t, toks[i + 1]) && t.kind != TokenKind::Punct {
+                    if let Some(b) = next2 {
+                        let bl = b.to_lowercase();
+                        if (bl == "s" || bl == "ll") && adjacent(toks[i + 1], toks[i + 2]) {
+                            words.push(mk(&t.span, &lower, s));
+                            let w = if bl == "s" { "'s" } else { "'ll" };
+                            words.push(mk(&[toks[i + 1].span[0], toks[i + 2].span[1]], w, w));
+                            i += 3;
+                            continue;
+                        }
+                    }
+                }
+            }
+            // A tokenizer that keeps "Israel's" whole.
+            if let Some(stem) = lower
+                .strip_suffix("'s")
+                .or_else(|| lower.strip_suffix("’s"))
+            {
+                let cut = t.span[1] - (lower.len() - stem.len());
+                if !stem.is_empty() {
+                    words.push(mk(&[t.span[0], cut], stem, s));
+                    words.push(mk(&[cut, t.span[1]], "'s", "'s"));
+                    i += 1;
+                    continue;
+                }
+            }
+            words.push(mk(&t.span, &lower, s));
+            i += 1;
+        }
+        // Lay mentions over words (longest first wins a word).
+        let mut ms: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.span[0] >= span[0] && m.span[1] <= span[1])
+            .collect();
+        ms.sort_by_key(|m| (m.span[0], std::cmp::Reverse(m.span[1])));
+        let mut at = Vec::new();
+        for m in ms {
+            let start = words.iter().position(|w| w.span[1] > m.span[0]);
+            let end = words
+                .iter()
+                .rposition(|w| w.span[0] < m.span[1])
+                .map(|e| e + 1);
+            if let (Some(s), Some(e)) = (start, end) {
+                if s < e && words[s..e].iter().all(|w| w.mention.is_none()) {
+                    let k = at.len();
+                    for w in &mut words[s..e] {
+                        w.mention = Some(k);
+                    }
+                    at.push(MentionAt {
+                        mention: m,
+                        start: s,
+                        end: e,
+                    });
+                }
+            }
+        }
+        let mut sent = Sent {
+            words,
+            mentions: at,
+            parent: vec![None],
+            relative: vec![false],
+            subord: vec![None],
+        };
+        sent.assign_clauses();
+        sent
+    }
+
+    fn assign_clauses(&mut self) {
+        let mut cur = 0usize;
+        let n = self.words.len();
+        let mut i = 0;
+        while i < n {
+            let tag = self.words[i].tag;
+            let is_mention = self.words[i].mention.is_some();
+            match tag {
+                Tag::Boundary => {
+                    cur = self.open(None, false, None);
+                    self.words[i].clause = cur;
+                }
+                Tag::Subord if !is_mention => {
+                    let w = self.words[i].lower.clone();
+                    cur = self.open(None, false, Some(w));
+                    self.words[i].clause = cur;
+                }
+                Tag::Comma => {
+                    let next = self
+                        .words
+                        .get(i + 1)
+                        .map(|w| (w.tag, w.lower.clone(), w.mention.is_some()));
+                    self.words[i].clause = cur;
+                    if let Some((Tag::Rel, _, false)) = next {
+                        cur = self.open(Some(cur), true, None);
+                    } else if self.relative[cur] {
+                        cur = self.parent[cur].unwrap_or(0);
+                    } else if self.subord[cur].is_some() {
+                        cur = self.open(None, false, None);
+                    } else if let Some((Tag::Conj | Tag::Word, w, false)) = &next {
+                        if matches!(w.as_str(), "but" | "yet" | "so" | "while") {
+                            cur = self.open(None, false, None);
+                        } else if w == "and"
+                            && matches!(self.words.get(i + 2).map(|w| w.tag), Some(Tag::Pron))
+                        {
+                            cur = self.open(None, false, None);
+                        }
+                    }
+                }
+                Tag::Rel if !is_mention && i > 0 && self.words[i - 1].tag != Tag::Comma => {
+                    // A restrictive relative ("forces that attacked ...") is its own clause.
+                    cur = self.open(Some(cur), true, None);
+                    self.words[i].clause = cur;
+                }
+                _ => self.words[i].clause = cur,
+            }
+            i += 1;
+        }
+    }
+
+    fn open(&mut self, parent: Option<usize>, relative: bool, subord: Option<String>) -> usize {
+        self.parent.push(parent);
+        self.relative.push(relative);
+        self.subord.push(subord);
+        self.parent.len() - 1
+    }
+
+    /// The mention whose first word is `i`, if any.
+    pub fn mention_starting(&self, i: usize) -> Option<usize> {
+        self.words
+            .get(i)
+            .and_then(|w| w.mention)
+            .filter(|&k| self.mentions[k].start == i)
+    }
+
+    /// Extends mention `k` with coordinated neighbours to the right ("X, Y and Z").
+    pub fn compound_right(&self, k: usize) -> Vec<usize> {
+        let mut out = vec![k];
+        let mut end = self.mentions[k].end;
+        loop {
+            let mut j = end;
+            let mut joined = false;
+            while j < self.words.len()
+                && matches!(self.words[j].tag, Tag::Comma | Tag::Conj)
+                && self.words[j].mention.is_none()
+            {
+                joined = true;
+                j += 1;
+            }
+            while j < self.words.len()
+                && self.words[j].tag == Tag::Det
+                && self.words[j].mention.is_none()
+            {
+                j += 1;
+            }
+            match self.mention_starting(j) {
+                Some(m) if joined => {
+                    out.push(m);
+                    end = self.mentions[m].end;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Extends mention `k` with coordinated neighbours to the left.
+    pub fn compound_left(&self, k: usize) -> Vec<usize> {
+        let mut out = vec![k];
+        let mut start = self.mentions[k].start;
+        loop {
+            let mut j = start;
+            while j > 0 && self.words[j - 1].tag == Tag::Det && self.words[j - 1].mention.is_none()
+            {
+                j -= 1;
+            }
+            let mut joined = false;
+            while j > 0
+                && matches!(self.words[j - 1].tag, Tag::Comma | Tag::Conj)
+                && self.words[j - 1].mention.is_none()
+            {
+                joined = true;
+                j -= 1;
+            }
+            match (joined, j.checked_sub(1).and_then(|p| self.words[p].mention)) {
+                (true, Some(m)) => {
+                    out.insert(0, m);
+                    start = self.mentions[m].start;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Whether word `i` looks like a verb a clause could hang on (for coordination checks).
+    fn verbish(&self, i: usize, is_trigger: &dyn Fn(&str) -> bool) -> bool {
+        let w = &self.words[i];
+        w.mention.is_none()
+            && w.tag == Tag::Word
+            && (is_trigger(&w.lower) || (w.lower.ends_with("ed") && w.lower.len() > 4))
+    }
+
+    /// The subject of the trigger starting at word `t`: nearest acceptable mention to the left.
+    pub fn subject(&self, t: usize, is_trigger: &dyn Fn(&str) -> bool) -> Option<usize> {
+        let clause = self.words.get(t)?.clause;
+        let mut allowed = vec![clause];
+        // A clause nested in another (relative) sees its parent's words before it.
+        let mut c = clause;
+        while let Some(p) = self.parent.get(c).copied().flatten() {
+            allowed.push(p);
+            c = p;
+        }
+        let mut crossed_and = false;
+        let mut fallback = None;
+        let mut i = t;
+        while i > 0 {
+            i -= 1;
+            let w = &self.words[i];
+            if !allowed.contains(&w.clause) {
+                break;
+            }
+            if w.tag == Tag::Conj && w.mention.is_none() {
+                crossed_and = true;
+            }
+            if let Some(k) = w.mention {
+                let m = &self.mentions[k];
+                i = m.start;
+                let before = m.start.checked_sub(1).map(|p| &self.words[p]);
+                let in_pp = matches!(before, Some(b) if b.tag == Tag::Prep);
+                let after_verb = m.start > 0 && {
+                    let mut p = m.start - 1;
+                    while p > 0 && matches!(self.words[p].tag, Tag::Det | Tag::PossPron | Tag::Adv)
+                    {
+                        p -= 1;
+                    }
+                    self.verbish(p, is_trigger)
+                };
+                if in_pp || (crossed_and && after_verb) {
+                    fallback = fallback.or(Some(k));
+                    continue;
+                }
+                if self.relative.get(w.clause).copied().unwrap_or(false) && w.clause != clause {
+                    continue;
+                }
+                return Some(k);
+            }
+            // Inside a relative clause, the antecedent just before the relative pronoun.
+            if w.tag == Tag::Rel && self.relative.get(w.clause).copied().unwrap_or(false) {
+                let mut p = i;
+                while p > 0 && matches!(self.words[p - 1].tag, Tag::Comma) {
+                    p -= 1;
+                }
+                if let Some(k) = p.checked_sub(1).and_then(|p| self.words[p].mention) {
+                    return Some(k);
+                }
+            }
+        }
+        // A mention in a prepositional phrase only if nothing better and it is not a place.
+        fallback.filter(|&k| {
+            let m = &self.mentions[k];
+            let prep = m.start.checked_sub(1).map(|p| self.words[p].lower.as_str());
+            !matches!(
+                prep,
+                Some(
+                    "in" | "at"
+                        | "of"
+                        | "near"
+                        | "to"
+                        | "from"
+                        | "on"
+                        | "with"
+                        | "against"
+                        | "toward"
+                        | "towards"
+                        | "into"
+                        | "for"
+                        | "within"
+                        | "over"
+                        | "through"
+                        | "across"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "amid"
+                        | "among"
+                        | "between"
+                )
+            )
+        })
+    }
+
+    /// First mention at or after word `from` inside `clause`, within `max` words.
+    pub fn object_after(&self, from: usize, clause: usize, max: usize) -> Option<usize> {
+        let mut i = from;
+        while i < self.words.len() && i < from + max {
+            let w = &self.words[i];
+            if w.clause != clause && !self.nested_in(w.clause, clause) {
+                return None;
+            }
+            if let Some(k) = w.mention {
+                if w.clause == clause {
+                    return Some(k);
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn nested_in(&self, c: usize, outer: usize) -> bool {
+        let mut c = c;
+        while let Some(p) = self.parent.get(c).copied().flatten() {
+            if p == outer {
+                return true;
+            }
+            c = p;
+        }
+        false
+    }
+
+    /// Whether the verb at `t` is passive: a form of *be* (adverbs between) before it.
+    pub fn is_passive(&self, t: usize) -> bool {
+        let mut i = t;
+        while i > 0 {
+            i -= 1;
+            let w = &self.words[i];
+            match w.tag {
+                Tag::Adv | Tag::Neg => continue,
+                Tag::Aux => {
+                    return matches!(
+                        w.lower.as_str(),
+                        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
+                    )
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// The agent of a passive or nominal trigger: a mention after `by` within a few words of `from`.
+    pub fn by_agent(&self, from: usize, clause: usize) -> Option<usize> {
+        let end = (from + 8).min(self.words.len());
+        for i in from..end {
+            let w = &self.words[i];
+            if w.clause != clause || (w.tag == Tag::Comma) {
+                return None;
+            }
+            if w.lower == "by" && w.mention.is_none() {
+                let mut j = i + 1;
+                while j < self.words.len() && matches!(self.words[j].tag, Tag::Det | Tag::Adv) {
+                    j += 1;
+                }
+                return self.mention_starting(j);
+            }
+        }
+        None
+    }
+
+    /// The possessive or adjectival actor right before a noun trigger at `t`.
+    pub fn possessor(&self, t: usize) -> Option<usize> {
+        let mut i = t;
+        let mut steps = 0;
+        while i > 0 && steps < 4 {
+            i -= 1;
+            steps += 1;
+            let w = &self.words[i];
+            if let Some(k) = w.mention {
+                return Some(k);
+            }
+            match w.tag {
+                Tag::Poss | Tag::Adv => {}
+                Tag::Punct if w.lower == "-" => {}
+                // Adjectives and modifiers ("upcoming", "continued", "long-term", "military").
+                Tag::Word if is_modifier(&w.lower) => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+}
+
+/// Modifier words that may sit between a possessor and its noun ("Israel's planned visit").
+fn is_modifier(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("ing")
+        || w.ends_with("al")
+        || w.ends_with("ic")
+        || w.ends_with("ive")
+        || w.ends_with("ary")
+        || w.ends_with("ous")
+        || w.ends_with("ful")
+        || matches!(
+            w,
+            "first"
+                | "last"
+                | "latest"
+                | "recent"
+                | "new"
+                | "long"
+                | "term"
+                | "short"
+                | "official"
+                | "state"
+                | "direct"
+                | "air"
+                | "high"
+                | "level"
+                | "two"
+                | "day"
+                | "three"
+                | "week"
+                | "surprise"
+                | "scale"
+                | "large"
+                | "full"
+                | "joint"
+                | "strong"
+                | "deep"
+                | "further"
+                | "renewed"
+                | "repeated"
+                | "own"
+                | "bilateral"
+                | "peace"
+                | "trade"
+                | "security"
+                | "missile"
+                | "drone"
+                | "rocket"
+                | "nuclear"
+                | "deadly"
+                | "cross"
+                | "border"
+                | "ongoing"
+                | "upcoming"
+                | "planned"
+                | "continued"
+                | "major"
+                | "big"
+                | "brief"
+                | "rare"
+                | "historic"
+                | "reported"
+                | "alleged"
+                | "possible"
+                | "failed"
+                | "twin"
+                | "many"
+                | "multiple"
+                | "hundreds"
+                | "dozens"
+                | "of"
+        )
+}
+
+fn mk(span: &[usize; 2], lower: &str, orig: &str) -> Word {
+    Word {
+        span: *span,
+        lower: lower.to_string(),
+        tag: tag_word(lower),
+        mention: None,
+        clause: 0,
+        capitalised: orig.chars().next().is_some_and(|c| c.is_uppercase()),
+    }
+}

@@ -1,0 +1,838 @@
+//! The event coder: patterns + clause analysis -> CAMEO events with modality, date and place.
+
+use chrono::NaiveDate;
+use model::{
+    Actor, ActorType, Event, Mention, Modality, Participant, Place, Quote, Sentence, Speaker,
+    TimeExpr, Token,
+};
+
+use crate::cameo::CameoTable;
+use crate::clause::Sent;
+use crate::morph::is_participle;
+use crate::places::{Gazetteer, PlaceHit};
+use crate::tagger::Tag;
+use crate::verbs::{Elem, Kind, LexError, Pattern, VerbLexicon};
+
+/// Built once, shared by every document.
+#[derive(Debug, Clone)]
+pub struct EventCoder {
+    pub verbs: VerbLexicon,
+    pub cameo: CameoTable,
+    pub places: Gazetteer,
+}
+
+/// A pattern matched at a trigger word.
+#[derive(Debug, Clone)]
+struct Match {
+    pattern: usize,
+    trigger: usize,
+    /// One past the last matched word.
+    end: usize,
+    targets: Vec<usize>,
+    sources: Vec<usize>,
+    specificity: usize,
+}
+
+/// Words that keep a verb group going when looking back from a trigger for modality.
+const GROUP_WORDS: &[&str] = &[
+    "to",
+    "be",
+    "expected",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "set",
+    "scheduled",
+    "going",
+    "due",
+    "intends",
+    "intend",
+    "intended",
+    "trying",
+    "tries",
+    "tried",
+    "try",
+    "attempting",
+    "attempted",
+    "attempts",
+    "seeks",
+    "sought",
+    "seeking",
+    "decided",
+    "decides",
+    "decide",
+    "agreed",
+    "agree",
+    "agrees",
+    "wants",
+    "want",
+    "wanted",
+    "continue",
+    "continues",
+    "continued",
+    "hopes",
+    "hope",
+    "hoped",
+    "likely",
+    "able",
+    "ready",
+    "about",
+    "refused",
+    "refuses",
+    "refuse",
+    "declined",
+    "declines",
+    "failed",
+    "fails",
+    "denied",
+    "denies",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "threatened",
+    "threatens",
+    "prepared",
+    "preparing",
+    "prepares",
+    "also",
+    "then",
+    "later",
+    "further",
+    "soon",
+    "now",
+    "still",
+    "already",
+    "reportedly",
+    "allegedly",
+    "formally",
+    "officially",
+    "upcoming",
+    "forthcoming",
+    "planned",
+    "possible",
+    "potential",
+    "proposed",
+    "would-be",
+    "future",
+    "next",
+    "ahead",
+    "of",
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "'s",
+];
+const PLANNED: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "expected",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "scheduled",
+    "going",
+    "due",
+    "intends",
+    "intend",
+    "intended",
+    "upcoming",
+    "forthcoming",
+    "ahead",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "proposed",
+    "future",
+    "next",
+    "set",
+    "preparing",
+    "prepares",
+    "prepared",
+];
+const HYPOTHETICAL: &[&str] = &[
+    "could",
+    "may",
+    "might",
+    "would",
+    "should",
+    "possible",
+    "potential",
+    "must",
+];
+const NEGATING: &[&str] = &[
+    "not", "n't", "never", "refused", "refuses", "refuse", "declined", "declines", "failed",
+    "fails", "denied", "denies",
+];
+
+impl EventCoder {
+    /// The coder over our built-in lexicons.
+    pub fn builtin() -> Result<EventCoder, LexError> {
+        Ok(EventCoder {
+            verbs: VerbLexicon::builtin()?,
+            cameo: CameoTable::builtin()?,
+            places: Gazetteer::builtin()?,
+        })
+    }
+
+    /// The coder with extra patterns (user files, PETRARCH overlays) after ours.
+    pub fn with_verbs(verbs: VerbLexicon) -> Result<EventCoder, LexError> {
+        Ok(EventCoder {
+            verbs,
+            cameo: CameoTable::builtin()?,
+            places: Gazetteer::builtin()?,
+        })
+    }
+
+    /// Codes every sentence of a document.
+    pub fn code(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        tokens: &[Token],
+        mentions: &[Mention],
+        times: &[TimeExpr],
+        doc_date: NaiveDate,
+    ) -> Vec<Event> {
+        let mut out = Vec::new();
+        for s in sentences {
+            self.code_sentence(text, s, tokens, mentions, times, doc_date, &mut out);
+        }
+        out
+    }
+
+    /// Like [`EventCoder::code`], then marks events told inside quotes with their speaker.
+    #[allow(clippy::too_many_arguments)]
+    pub fn code_with_quotes(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        tokens: &[Token],
+        mentions: &[Mention],
+        times: &[TimeExpr],
+        doc_date: NaiveDate,
+        quotes: &[Quote],
+    ) -> Vec<Event> {
+        let mut evs = self.code(text, sentences, tokens, mentions, times, doc_date);
+        reported_by(&mut evs, quotes);
+        evs
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn code_sentence(
+        &self,
+        text: &str,
+        s: &Sentence,
+        tokens: &[Token],
+        mentions: &[Mention],
+        times: &[TimeExpr],
+        doc_date: NaiveDate,
+        out: &mut Vec<Event>,
+    ) {
+        let span = s.span;
+        if span[0] > span[1] || text.get(span[0]..span[1]).is_none() {
+            return;
+        }
+        let local: Vec<Mention> = mentions
+            .iter()
+            .filter(|m| m.span[0] >= span[0] && m.span[1] <= span[1] && m.span[0] < m.span[1])
+            .cloned()
+            .collect();
+        let first = Sent::new(text, span, tokens, &local);
+        // Capitals that no mention covers stand for their country ("visit Baku").
+        let mut all = local.clone();
+        let mut i = 0;
+        while i < first.words.len() {
+            if first.words[i].mention.is_none() && first.words[i].capitalised {
+                if let Some(h) = self.places.match_at(text, &first, i) {
+                    let e = &self.places.entries[h.entry];
+                    if e.capital && (h.start..h.end).all(|j| first.words[j].mention.is_none()) {
+                        let sp = [first.words[h.start].span[0], first.words[h.end - 1].span[1]];
+                        all.push(Mention {
+                            span: sp,
+                            text: text.get(sp[0]..sp[1]).unwrap_or("").to_string(),
+                            sentence: s.index,
+                            actor: Actor {
+                                code: e.country.clone(),
+                                country: Some(e.country.clone()),
+                                role: None,
+                                name: e.name.clone(),
+                                id: format!("places.tsv:{}", e.geonameid),
+                                kind: ActorType::Place,
+                            },
+                            rule: "events/places.tsv:capital".into(),
+                            discovered: false,
+                            evidence: None,
+                        });
+                        i = h.end;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+        let sent = if all.len() > local.len() {
+            Sent::new(text, span, tokens, &all)
+        } else {
+            first
+        };
+        if sent.mentions.len() < 2 && sent.mentions.iter().all(|m| m.start == m.end) {
+            return;
+        }
+        let place_hits = self.places.find(text, &sent);
+        let matches = self.matches(&sent);
+        for m in matches {
+            self.emit(text, s, &sent, &m, &place_hits, times, doc_date, out);
+        }
+    }
+
+    /// All pattern matches in a sentence, the most specific per trigger, nested ones dropped.
+    fn matches(&self, sent: &Sent) -> Vec<Match> {
+        let mut found: Vec<Match> = Vec::new();
+        for t in 0..sent.words.len() {
+            let w = &sent.words[t];
+            if w.mention.is_some() || w.tag != Tag::Word {
+                continue;
+            }
+            let mut best: Option<Match> = None;
+            for &pi in self.verbs.triggered_by(&w.lower) {
+                let p = &self.verbs.patterns[pi];
+                if !self.pos_fits(sent, t, p) {
+                    continue;
+                }
+                if let Some(m) = match_elems(sent, p, t) {
+                    if best.as_ref().is_none_or(|b| m.specificity > b.specificity) {
+                        best = Some(Match { pattern: pi, ..m });
+                    }
+                }
+            }
+            if let Some(b) = best {
+                found.push(b);
+            }
+        }
+        // A trigger inside a longer, more specific match is part of it ("refused to meet").
+        let keep: Vec<bool> = found
+            .iter()
+            .map(|m| {
+                !found.iter().any(|o| {
+                    o.trigger < m.trigger
+                        && m.trigger < o.end
+                        && o.specificity >= m.specificity
+                        && !std::ptr::eq(o, m)
+                })
+            })
+            .collect();
+        found
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(m, _)| m)
+            .collect()
+    }
+
+    /// Whether word `t` can be this pattern's part of speech.
+    fn pos_fits(&self, sent: &Sent, t: usize, p: &Pattern) -> bool {
+        let prev = t.checked_sub(1).map(|i| &sent.words[i]);
+        let prev2 = t.checked_sub(2).map(|i| &sent.words[i]);
+        let nounish_before = match prev {
+            Some(w) if matches!(w.tag, Tag::Det | Tag::Poss | Tag::PossPron | Tag::Number) => true,
+            // "Israeli attacks", "military cooperation": an adjective or actor before.
+            Some(w) if w.mention.is_some() => {
+                !matches!(prev2.map(|x| x.tag), Some(Tag::Prep)) && p.kind == Kind::Noun
+            }
+            Some(w)
+                if matches!(
+                    w.lower.as_str(),
+                    "upcoming" | "planned" | "recent" | "official" | "first" | "continued" | "new"
+                ) =>
+            {
+                true
+            }
+            _ => false,
+        };
+        let verbish_before = match prev {
+            Some(w) => {
+                matches!(w.tag, Tag::Modal | Tag::Aux | Tag::Neg | Tag::Pron) || w.lower == "to"
+            }
+            None => false,
+        };
+        match p.kind {
+            Kind::Verb => !nounish_before || verbish_before,
+            Kind::Noun => {
+                !verbish_before || matches!(prev.map(|w| w.lower.as_str()), Some("to")) && false
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        text: &str,
+        s: &Sentence,
+        sent: &Sent,
+        m: &Match,
+        places: &[PlaceHit],
+        times: &[TimeExpr],
+        doc_date: NaiveDate,
+        out: &mut Vec<Event>,
+    ) {
+        let p = &self.verbs.patterns[m.pattern];
+        let Some(info) = self.cameo.get(&p.cameo) else {
+            return;
+        };
+        let t = m.trigger;
+        let clause = sent.words[t].clause;
+        let is_trigger = |w: &str| !self.verbs.triggered_by(w).is_empty();
+        let passive =
+            p.kind == Kind::Verb && sent.is_passive(t) && is_participle(&sent.words[t].lower);
+        let mut how_src = "slot";
+        let mut how_tgt = "slot";
+        let mut confidence: f64 = 0.9;
+        let mut sources = m.sources.clone();
+        let mut targets = m.targets.clone();
+        if passive {
+            if sources.is_empty() {
+                if let Some(a) = sent.by_agent(t + 1, clause) {
+                    sources = sent.compound_right(a);
+                    how_src = "by-agent";
+                }
+            }
+            if targets.is_empty() {
+                if let Some(k) = sent.subject(t, &is_trigger) {
+                    targets = subject_group(sent, k);
+                    how_tgt = "passive-subject";
+                }
+            }
+            confidence = 0.85;
+        } else {
+            if sources.is_empty() && p.kind == Kind::Noun {
+                if let Some(k) = sent.possessor(t) {
+                    sources = sent.compound_left(k);
+                    how_src = "possessive";
+                    confidence = 0.85;
+                } else if let Some(k) = sent.by_agent(m.end.max(t + 1), clause) {
+                    sources = sent.compound_right(k);
+                    how_src = "by-agent";
+                    confidence = 0.8;
+                }
+            }
+            if sources.is_empty() && (p.kind == Kind::Verb || targets.len() < 2) {
+                if let Some(k) = sent.subject(t, &is_trigger) {
+                    sources = subject_group(sent, k);
+                    how_src = "subject";
+                    if p.kind == Kind::Noun {
+                        confidence = 0.6;
+                    }
+                }
+            }
+            if targets.is_empty() {
+                if let Some(k) = sent.object_after(m.end.max(t + 1), clause, 14) {
+                    if !sources.contains(&k) {
+                        targets = sent.compound_right(k);
+                        how_tgt = "object";
+                        confidence = confidence.min(0.8);
+                    }
+                }
+            }
+        }
+        // Pairs: source x target, or members of one compound acting on each other.
+        let mut pairs: Vec<(usize, usize, &str)> = Vec::new();
+        if !sources.is_empty() && !targets.is_empty() {
+            for &a in &sources {
+                for &b in &targets {
+                    pairs.push((a, b, ""));
+                }
+            }
+        } else {
+            let group = if targets.len() >= 2 {
+                &targets
+            } else {
+                &sources
+            };
+            if group.len() >= 2 {
+                for j in 1..group.len() {
+                    pairs.push((group[0], group[j], "compound"));
+                }
+                confidence = confidence.min(0.75);
+            }
+        }
+        if pairs.is_empty() {
+            return;
+        }
+        let modality = self.modality(sent, t, m.end, p);
+        let (date, precision) = pick_date(text, sent, t, times, doc_date);
+        let place = pick_place(sent, t, places, &self.places);
+        let trig = sent.words[t].span;
+        for (a, b, how) in pairs {
+            let (Some(src), Some(tgt)) = (
+                self.participant(text, sent, a, places),
+                self.participant(text, sent, b, places),
+            ) else {
+                continue;
+            };
+            if same_actor(&src.actor, &tgt.actor) {
+                continue;
+            }
+            let rule = if how.is_empty() {
+                format!(
+                    "{} src={how_src} tgt={how_tgt}{}",
+                    p.id,
+                    if passive { " passive" } else { "" }
+                )
+            } else {
+                format!("{} {how}", p.id)
+            };
+            let ev = Event {
+                sentence: s.index,
+                span: trig,
+                source: src,
+                target: tgt,
+                cameo: p.cameo.clone(),
+                root: p.cameo[..2].to_string(),
+                plover: info.plover.clone(),
+                mode: info.mode.clone(),
+                goldstein: info.goldstein,
+                quad_class: info.quad,
+                modality,
+                reported_by: None,
+                date: date.clone(),
+                date_precision: precision.clone(),
+                place: place.clone(),
+                rule,
+                confidence,
+            };
+            if !out.iter().any(|e: &Event| {
+                e.sentence == ev.sentence
+                    && e.cameo == ev.cameo
+                    && e.source.span == ev.source.span
+                    && e.target.span == ev.target.span
+            }) {
+                out.push(ev);
+            }
+        }
+    }
+
+    fn participant(
+        &self,
+        text: &str,
+        sent: &Sent,
+        k: usize,
+        places: &[PlaceHit],
+    ) -> Option<Participant> {
+        let at = sent.mentions.get(k)?;
+        let m = at.mention;
+        let mut actor = m.actor.clone();
+        if actor.country.is_none() && !is_international(&actor.code) {
+            // "protesters in Haifa": the place right after gives the country.
+            if let Some(h) = places
+                .iter()
+                .find(|h| h.start > at.end && h.start <= at.end + 2)
+            {
+                let c = self.places.entries[h.entry].country.clone();
+                actor.code = format!("{c}{}", actor.code);
+                actor.country = Some(c);
+            }
+        }
+        let _ = text;
+        Some(Participant {
+            actor,
+            text: m.text.clone(),
+            span: m.span,
+        })
+    }
+
+    fn modality(&self, sent: &Sent, t: usize, end: usize, p: &Pattern) -> Modality {
+        let clause = sent.words[t].clause;
+        // Inside an if-clause (or one nested in it).
+        let mut c = Some(clause);
+        while let Some(ci) = c {
+            if matches!(
+                sent.subord.get(ci).and_then(|s| s.as_deref()),
+                Some("if" | "unless" | "whether")
+            ) {
+                return Modality::Hypothetical;
+            }
+            c = sent.parent.get(ci).copied().flatten();
+        }
+        let mut group: Vec<&str> = Vec::new();
+        let mut i = t;
+        while i > 0 && group.len() < 8 {
+            i -= 1;
+            let w = &sent.words[i];
+            if w.clause != clause {
+                break;
+            }
+            let ok = matches!(w.tag, Tag::Aux | Tag::Modal | Tag::Neg | Tag::Adv)
+                || GROUP_WORDS.contains(&w.lower.as_str())
+                || (p.kind == Kind::Noun && (w.mention.is_some() || w.tag == Tag::Poss));
+            if !ok {
+                break;
+            }
+            group.push(w.lower.as_str());
+        }
+        // "ahead of X's visit": look a little further back for nouns.
+        if p.kind == Kind::Noun
+            && i >= 2
+            && sent.words[i - 1].lower == "of"
+            && sent.words[i - 2].lower == "ahead"
+        {
+            group.push("ahead");
+        }
+        let _ = end;
+        if group.iter().any(|w| NEGATING.contains(w)) {
+            return Modality::Negated;
+        }
+        if group.iter().any(|w| HYPOTHETICAL.contains(w)) {
+            return Modality::Hypothetical;
+        }
+        // "It is expected that X will ...": the clause's own modal counts.
+        if group.iter().any(|w| PLANNED.contains(w)) {
+            return Modality::Planned;
+        }
+        Modality::Asserted
+    }
+}
+
+/// The subject and its coordinated partners.
+fn subject_group(sent: &Sent, k: usize) -> Vec<usize> {
+    sent.compound_left(k)
+}
+
+fn is_international(code: &str) -> bool {
+    ["IGO", "NGO", "IMG", "MNC"]
+        .iter()
+        .any(|p| code.starts_with(p))
+}
+
+/// Two participants are the same actor for coding: same country and role, or same code.
+fn same_actor(a: &Actor, b: &Actor) -> bool {
+    match (&a.country, &b.country) {
+        (Some(x), Some(y)) => x == y && a.role == b.role,
+        _ => a.code == b.code,
+    }
+}
+
+/// Date of the event: the time expression nearest the trigger, same clause first.
+fn pick_date(
+    text: &str,
+    sent: &Sent,
+    t: usize,
+    times: &[TimeExpr],
+    doc_date: NaiveDate,
+) -> (String, String) {
+    let _ = text;
+    let first = sent.words.first().map(|w| w.span[0]).unwrap_or(0);
+    let last = sent.words.last().map(|w| w.span[1]).unwrap_or(0);
+    let trig = sent.words[t].span[0];
+    let clause = sent.words[t].clause;
+    let mut best: Option<(bool, usize, &TimeExpr)> = None;
+    for te in times {
+        if te.span[0] < first || te.span[1] > last || precision_of(&te.value).is_none() {
+            continue;
+        }
+        if te.kind != "date" && te.kind != "time" {
+            continue;
+        }
+        let wi = sent
+            .words
+            .iter()
+            .position(|w| w.span[0] >= te.span[0])
+            .unwrap_or(0);
+        let other_clause = sent
+            .words
+            .get(wi)
+            .map(|w| w.clause != clause)
+            .unwrap_or(true);
+        let dist = trig.abs_diff(te.span[0]);
+        if best
+            .as_ref()
+            .is_none_or(|b| (other_clause, dist) < (b.0, b.1))
+        {
+            best = Some((other_clause, dist, te));
+        }
+    }
+    match best
+        .and_then(|(_, _, te)| precision_of(&te.value).map(|p| (te.value.clone(), p.to_string())))
+    {
+        Some(d) => d,
+        None => (
+            doc_date.format("%Y-%m-%d").to_string(),
+            "document".to_string(),
+        ),
+    }
+}
+
+/// `day`, `month`, `year` or `range` for a normalised value; `None` when it is not a calendar date.
+pub fn precision_of(v: &str) -> Option<&'static str> {
+    let b = v.as_bytes();
+    if b.len() < 4 || !b[..3].iter().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if v.contains('/') || !b[3].is_ascii_digit() || v.contains('W') {
+        return Some("range");
+    }
+    match b.len() {
+        4 => Some("year"),
+        7 => Some("month"),
+        10 => Some("day"),
+        _ if b.len() > 10 => Some("day"),
+        _ => Some("range"),
+    }
+}
+
+fn pick_place(sent: &Sent, t: usize, places: &[PlaceHit], g: &Gazetteer) -> Option<Place> {
+    let clause = sent.words[t].clause;
+    let h = places
+        .iter()
+        .filter(|h| sent.words[h.start].clause == clause)
+        .min_by_key(|h| h.start.abs_diff(t))?;
+    let e = &g.entries[h.entry];
+    Some(Place {
+        name: e.name.clone(),
+        country: Some(e.country.clone()),
+        lat: Some(e.lat),
+        lon: Some(e.lon),
+        span: Some([sent.words[h.start].span[0], sent.words[h.end - 1].span[1]]),
+    })
+}
+
+/// Matches a pattern's elements after the trigger at `t`.
+fn match_elems(sent: &Sent, p: &Pattern, t: usize) -> Option<Match> {
+    let clause = sent.words[t].clause;
+    let mut m = Match {
+        pattern: 0,
+        trigger: t,
+        end: t + 1,
+        targets: Vec::new(),
+        sources: Vec::new(),
+        specificity: p.specificity(),
+    };
+    if go(sent, &p.elems, 0, t + 1, clause, &mut m) {
+        Some(m)
+    } else {
+        None
+    }
+}
+
+fn skippable(sent: &Sent, i: usize) -> bool {
+    sent.words.get(i).is_some_and(|w| {
+        w.mention.is_none() && matches!(w.tag, Tag::Det | Tag::PossPron | Tag::Adv)
+    })
+}
+
+fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut Match) -> bool {
+    let Some(e) = elems.get(k) else {
+        m.end = pos;
+        return true;
+    };
+    let in_clause = |i: usize| sent.words.get(i).is_some_and(|w| w.clause == clause);
+    match e {
+        Elem::Word(forms) => {
+            // The literal itself, or after up to two determiners/adverbs ("sign an agreement").
+            for j in pos..pos + 3 {
+                if in_clause(j) && forms.iter().any(|f| *f == sent.words[j].lower) {
+                    return go(sent, elems, k + 1, j + 1, clause, m);
+                }
+                if !skippable(sent, j) {
+                    break;
+                }
+            }
+            false
+        }
+        Elem::Gap => {
+            for g in 0..=5 {
+                let j = pos + g;
+                if g > 0 && (!in_clause(j - 1) || sent.words[j - 1].tag == Tag::Comma) {
+                    break;
+                }
+                if go(sent, elems, k + 1, j, clause, m) {
+                    return true;
+                }
+            }
+            false
+        }
+        Elem::Target | Elem::Source => {
+            let mut j = pos;
+            let mut skipped = 0;
+            while j < sent.words.len() && sent.words[j].mention.is_none() && skipped < 3 {
+                let w = &sent.words[j];
+                if !(matches!(w.tag, Tag::Det | Tag::PossPron | Tag::Adv)
+                    || (w.tag == Tag::Word && !w.capitalised && w.lower.len() > 2))
+                {
+                    break;
+                }
+                j += 1;
+                skipped += 1;
+            }
+            let Some(k0) = sent.mention_starting(j).filter(|_| in_clause(j)) else {
+                return false;
+            };
+            // Two slots in a row ("between + and +") must not swallow each other as a compound.
+            let next_is_slot = elems
+                .get(k + 2)
+                .is_some_and(|e| matches!(e, Elem::Target | Elem::Source));
+            let group = if next_is_slot {
+                vec![k0]
+            } else {
+                sent.compound_right(k0)
+            };
+            let end = group.last().map(|&g| sent.mentions[g].end).unwrap_or(j + 1);
+            let saved = (m.targets.len(), m.sources.len());
+            if matches!(e, Elem::Target) {
+                m.targets.extend(group);
+            } else {
+                m.sources.extend(group);
+            }
+            if go(sent, elems, k + 1, end, clause, m) {
+                return true;
+            }
+            m.targets.truncate(saved.0);
+            m.sources.truncate(saved.1);
+            false
+        }
+    }
+}
+
+/// Marks events whose trigger lies inside a quote's content with the quote's speaker.
+pub fn reported_by(events: &mut [Event], quotes: &[Quote]) {
+    for ev in events.iter_mut() {
+        let Some(q) = quotes
+            .iter()
+            .find(|q| q.content_span[0] <= ev.span[0] && ev.span[1] <= q.content_span[1])
+        else {
+            continue;
+        };
+        ev.reported_by = match &q.speaker {
+            Speaker::Actor(p) => Some(p.clone()),
+            Speaker::Unresolved {
+                text,
+                span,
+                country: Some(c),
+            } => Some(Participant {
+                actor: Actor {
+                    code: c.clone(),
+                    country: Some(c.clone()),
+                    role: None,
+                    name: text.clone(),
+                    id: format!("unresolved:{text}"),
+                    kind: ActorType::Group,
+                },
+                text: text.clone(),
+                span: *span,
+            }),
+            Speaker::Unresolved { .. } => None,
+        };
+    }
+}

@@ -1,0 +1,1 @@
+//! PETRARCH overlay (in progress).

@@ -1,0 +1,222 @@
+//! The verb lexicon: patterns that turn a verb or noun phrase into a CAMEO code.
+//!
+//! A pattern is a space-separated sequence read left to right from the trigger:
+//! - the first word is the trigger: for `verb` rows a lemma matched in every
+//!   inflection (visit, visits, visited, visiting), for `noun` rows a head noun
+//!   matched singular or plural;
+//! - `word` is a literal (singular or plural); `a|b` are alternatives;
+//! - `@lemma` is a verb matched in any inflection after the trigger;
+//! - `*` skips up to five words inside the clause;
+//! - `+` is an actor slot: the target (two `+` in `between + and +` give two targets);
+//! - `$` is a source slot (`dissatisfaction from $`).
+//!
+//! Roles not in the pattern come from the clause analyser (`clause.rs`).
+
+use std::collections::HashMap;
+
+use thiserror::Error;
+
+use crate::cameo::CameoTable;
+use crate::morph::{noun_forms, verb_forms};
+
+const VERBS_TSV: &str = include_str!("../data/verbs.tsv");
+
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum LexError {
+    #[error("{file}:{line}: {message}")]
+    Parse {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+/// Whether the trigger is a verb or a noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Verb,
+    Noun,
+}
+
+/// One element of a pattern after the trigger.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Elem {
+    /// Any of these surface forms.
+    Word(Vec<String>),
+    /// Skip up to five words.
+    Gap,
+    /// A target actor.
+    Target,
+    /// A source actor.
+    Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// Stable id: `verbs.tsv:<id>` for our rows, `petrarch:<file>:<line>` for overlays.
+    pub id: String,
+    pub kind: Kind,
+    /// Surface forms of the trigger word.
+    pub trigger: Vec<String>,
+    pub elems: Vec<Elem>,
+    pub cameo: String,
+    pub example: String,
+    /// The pattern as written.
+    pub text: String,
+}
+
+impl Pattern {
+    /// Builds a pattern from its written form.
+    pub fn parse(
+        id: &str,
+        kind: Kind,
+        text: &str,
+        cameo: &str,
+        example: &str,
+    ) -> Result<Pattern, String> {
+        let mut words = text.split_whitespace();
+        let first = words.next().ok_or("empty pattern")?;
+        if matches!(first, "+" | "$" | "*") || first.starts_with('@') {
+            return Err(format!(
+                "pattern must start with its trigger word, not {first:?}"
+            ));
+        }
+        let mut trigger = Vec::new();
+        for alt in first.split('|') {
+            match kind {
+                Kind::Verb => trigger.extend(verb_forms(alt)),
+                Kind::Noun => trigger.extend(noun_forms(alt)),
+            }
+        }
+        let mut elems = Vec::new();
+        for w in words {
+            elems.push(match w {
+                "*" => Elem::Gap,
+                "+" => Elem::Target,
+                "$" => Elem::Source,
+                _ if w.starts_with('@') => {
+                    Elem::Word(w[1..].split('|').flat_map(verb_forms).collect())
+                }
+                _ => Elem::Word(
+                    w.split('|')
+                        .flat_map(|a| {
+                            if a.chars().all(|c| c.is_alphabetic()) && a.len() > 3 {
+                                noun_forms(a)
+                            } else {
+                                vec![a.to_lowercase()]
+                            }
+                        })
+                        .collect(),
+                ),
+            });
+        }
+        if matches!(elems.last(), Some(Elem::Gap)) {
+            return Err("pattern cannot end with `*`".into());
+        }
+        Ok(Pattern {
+            id: id.to_string(),
+            kind,
+            trigger,
+            elems,
+            cameo: cameo.to_string(),
+            example: example.to_string(),
+            text: text.to_string(),
+        })
+    }
+
+    /// Number of literal words: longer patterns win over shorter ones.
+    pub fn specificity(&self) -> usize {
+        1 + self
+            .elems
+            .iter()
+            .filter(|e| matches!(e, Elem::Word(_)))
+            .count()
+            * 2
+            + self
+                .elems
+                .iter()
+                .filter(|e| matches!(e, Elem::Target | Elem::Source))
+                .count()
+    }
+}
+
+/// All patterns, indexed by trigger form.
+#[derive(Debug, Clone, Default)]
+pub struct VerbLexicon {
+    pub patterns: Vec<Pattern>,
+    index: HashMap<String, Vec<usize>>,
+}
+
+impl VerbLexicon {
+    /// Our own patterns from `data/verbs.tsv`.
+    pub fn builtin() -> Result<VerbLexicon, LexError> {
+        let cameo = CameoTable::builtin()?;
+        let mut v = VerbLexicon::default();
+        v.add_tsv("verbs.tsv", VERBS_TSV, &cameo)?;
+        Ok(v)
+    }
+
+    /// Adds rows of a `verbs.tsv`-shaped file (`id kind pattern cameo example`).
+    pub fn add_tsv(&mut self, file: &str, src: &str, cameo: &CameoTable) -> Result<(), LexError> {
+        let mut header = false;
+        let mut seen = std::collections::HashSet::new();
+        for (i, line) in src.lines().enumerate() {
+            let n = i + 1;
+            let err = |message: String| LexError::Parse {
+                file: file.to_string(),
+                line: n,
+                message,
+            };
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !header {
+                header = true;
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 5 {
+                return Err(err(format!(
+                    "expected 5 columns (id kind pattern cameo example), found {}",
+                    f.len()
+                )));
+            }
+            let kind = match f[1] {
+                "verb" => Kind::Verb,
+                "noun" => Kind::Noun,
+                k => return Err(err(format!("kind must be verb or noun, not {k:?}"))),
+            };
+            if cameo.get(f[3]).is_none() {
+                return Err(err(format!("unknown CAMEO code {:?}", f[3])));
+            }
+            if !seen.insert(f[0].to_string()) {
+                return Err(err(format!("duplicate id {:?}", f[0])));
+            }
+            let p =
+                Pattern::parse(&format!("{file}:{}", f[0]), kind, f[2], f[3], f[4]).map_err(err)?;
+            self.push(p);
+        }
+        Ok(())
+    }
+
+    pub fn push(&mut self, p: Pattern) {
+        let i = self.patterns.len();
+        for t in &p.trigger {
+            self.index.entry(t.clone()).or_default().push(i);
+        }
+        self.patterns.push(p);
+    }
+
+    /// Patterns whose trigger has this lower-case surface form.
+    pub fn triggered_by(&self, word: &str) -> &[usize] {
+        self.index.get(word).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+}
