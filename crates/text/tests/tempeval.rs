@@ -70,9 +70,9 @@ fn tempeval3_tbaq() {
     }
     println!("{} files\n{}", files.len(), counts.table());
     let (_, _, rf1) = counts.relaxed();
-    assert!(rf1 >= 0.0, "relaxed F1 {rf1:.3} fell below the floor");
+    assert!(rf1 >= 0.91, "relaxed F1 {rf1:.3} fell below the floor");
     assert!(
-        counts.value_accuracy() >= 0.0,
+        counts.value_accuracy() >= 0.81,
         "value accuracy fell below the floor"
     );
 }

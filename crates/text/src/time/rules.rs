@@ -1243,6 +1243,16 @@ impl<'a> P<'a> {
             return None;
         }
         // "the past decade" -> a range ending at the document year.
+        // "the last century" is the previous one (the 20th), not a hundred-year range.
+        if dir < 0 && u == Unit::Century && det == "last" {
+            return m(
+                s,
+                e,
+                V::Century(doc.year() / 100 - 1),
+                "date",
+                "relative:last-unit",
+            );
+        }
         if dir < 0 && u >= Unit::Decade && matches!(det, "past" | "last") {
             let years = if u == Unit::Decade { 10 } else { 100 };
             return m(
@@ -1391,10 +1401,12 @@ impl<'a> P<'a> {
                 return m(s, end, V::Lit(u.duration(Some(1))), "set", "set:per-unit");
             }
             if u == Unit::Decade || u == Unit::Century {
+                // TimeML writes decades and centuries in years: "a decade" is P10Y.
+                let years = if u == Unit::Decade { 10 } else { 100 };
                 return m(
                     s,
                     end,
-                    V::Lit(u.duration(Some(1))),
+                    V::Lit(Unit::Year.duration(Some(years))),
                     "duration",
                     "duration:count",
                 );
@@ -1411,6 +1423,8 @@ impl<'a> P<'a> {
             (Unit::Quarter, Some(k)) if self.is(s, "the") => Unit::Month.duration(Some(k * 3)),
             _ => u.duration(n),
         };
+        // "the seven-year war": the article belongs to the noun, not the duration.
+        let s = if hyphen { i } else { s };
         m(
             s,
             end,
