@@ -1,0 +1,1173 @@
+//! From folded-text matches to mentions: atom selection, phrase assembly
+//! (compositions, titles, offices, appositions), then surname and pronoun
+//! coreference.
+
+use crate::index::{Index, Tk};
+use chrono::NaiveDate;
+use lexicon::codes::country_and_role;
+use lexicon::norm::{fold, fold_with_map};
+use lexicon::PartialDate;
+use model::{Actor, ActorType, Mention, Sentence, Span, TimeExpr};
+use std::collections::{HashMap, HashSet};
+
+/// A lexicon match kept after boundary, case and overlap checks.
+struct Atom {
+    s: usize,
+    e: usize,
+    tk: Tk,
+    /// Every person the surface may name (shared surnames).
+    alts: Vec<u32>,
+    sent: usize,
+}
+
+/// A mention under construction.
+struct M {
+    s: usize,
+    e: usize,
+    sent: usize,
+    actor: Actor,
+    /// The lexicon person, so later references re-read the office by date.
+    person: Option<u32>,
+    rule: String,
+    evidence: Option<Span>,
+    discovered: bool,
+}
+
+/// Words that may stand between a country word and an agent noun.
+const MODS: &[&str] = &[
+    "new",
+    "former",
+    "ex",
+    "then",
+    "acting",
+    "interim",
+    "current",
+    "top",
+    "senior",
+    "late",
+    "outgoing",
+    "incoming",
+    "own",
+    "deputy",
+    "vice",
+    "chief",
+    "leading",
+    "veteran",
+    "prominent",
+    "powerful",
+    "ruling",
+    "main",
+];
+/// Of those, the ones after which the office holder is someone else.
+const NOT_HOLDER: &[&str] = &[
+    "former", "ex", "deputy", "vice", "late", "outgoing", "incoming", "acting", "interim",
+];
+const BACKED: &[&str] = &[
+    "-backed",
+    "-funded",
+    "-sponsored",
+    "-supported",
+    "-led",
+    "-allied",
+    "-aligned",
+    "-armed",
+];
+/// Capitalised words that do not start a name.
+const STOP: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "By",
+    "For",
+    "From",
+    "Of",
+    "To",
+    "With",
+    "He",
+    "She",
+    "It",
+    "His",
+    "Her",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Last",
+    "Next",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sir",
+    "According",
+    "Despite",
+    "During",
+    "Given",
+    "However",
+    "Meanwhile",
+    "Some",
+    "Many",
+    "Recently",
+    "Today",
+    "Yesterday",
+    "Now",
+    "Then",
+    "Also",
+    "Both",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her"];
+
+struct Ctx<'a> {
+    idx: &'a Index,
+    text: &'a str,
+    sents: Vec<Span>,
+    /// Per sentence: the date offices are read at, and whether a time
+    /// expression of the sentence gave it.
+    dates: Vec<(NaiveDate, bool)>,
+    atom_spans: Vec<(usize, usize)>,
+    out: Vec<M>,
+}
+
+pub fn run(
+    idx: &Index,
+    text: &str,
+    sentences: &[Sentence],
+    times: &[TimeExpr],
+    doc_date: NaiveDate,
+) -> Vec<Mention> {
+    let mut sents: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+    sents.sort_unstable();
+    let dates = sents
+        .iter()
+        .map(|sp| {
+            times
+                .iter()
+                .filter(|t| t.span[0] >= sp[0] && t.span[1] <= sp[1])
+                .find_map(|t| PartialDate::parse(&t.value))
+                .map(|d| (d.first_day(), true))
+                .unwrap_or((doc_date, false))
+        })
+        .collect();
+    let mut cx = Ctx {
+        idx,
+        text,
+        sents,
+        dates,
+        atom_spans: Vec::new(),
+        out: Vec::new(),
+    };
+    let atoms = cx.atoms();
+    // Agent nouns may be part of names ("United Energy Company"), so only
+    // other matches stop a run of capitalised words.
+    cx.atom_spans = atoms
+        .iter()
+        .filter(|a| !matches!(a.tk, Tk::Agent(_)))
+        .map(|a| (a.s, a.e))
+        .collect();
+    cx.assemble(&atoms);
+    cx.coref_names();
+    cx.coref_pronouns();
+    cx.finish()
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+fn case_ok(policy: &[u8], orig: &str) -> bool {
+    for (p, w) in policy.iter().zip(orig.split_whitespace()) {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        match p {
+            1 => {
+                if !letters.next().is_some_and(|c| c.is_uppercase()) {
+                    return false;
+                }
+            }
+            2 => {
+                if !letters.all(|c| c.is_uppercase()) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+fn actor_from_code(code: &str, name: &str, id: &str, kind: ActorType) -> Actor {
+    let (country, role) = country_and_role(code);
+    Actor {
+        code: code.to_string(),
+        country,
+        role,
+        name: name.to_string(),
+        id: id.to_string(),
+        kind,
+    }
+}
+
+impl<'a> Ctx<'a> {
+    fn sent_of(&self, pos: usize) -> usize {
+        self.sents
+            .partition_point(|s| s[0] <= pos)
+            .saturating_sub(1)
+    }
+
+    fn sent_start(&self, k: usize) -> usize {
+        self.sents.get(k).map_or(0, |s| s[0])
+    }
+
+    fn date(&self, k: usize) -> (NaiveDate, bool) {
+        self.dates
+            .get(k)
+            .copied()
+            .unwrap_or((NaiveDate::MIN, false))
+    }
+
+    /// Lexicon matches: word-bounded, case-checked, longest first, no overlaps.
+    fn atoms(&self) -> Vec<Atom> {
+        let Some(ac) = &self.idx.ac else {
+            return Vec::new();
+        };
+        let text = self.text;
+        let (norm, map) = fold_with_map(text);
+        let mut cands: Vec<(usize, usize, Tk, Vec<u32>)> = Vec::new();
+        for m in ac.find_overlapping_iter(&norm) {
+            let (a, b) = (m.start(), m.end());
+            let before = norm.get(..a).and_then(|s| s.chars().next_back());
+            let after = norm.get(b..).and_then(|s| s.chars().next());
+            if before.is_some_and(|c| c.is_alphanumeric())
+                || after.is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            let (Some(&os), Some(&last)) = (map.get(a), map.get(b.wrapping_sub(1))) else {
+                continue;
+            };
+            let (os, last) = (os as usize, last as usize);
+            let Some(lc) = text.get(last..).and_then(|s| s.chars().next()) else {
+                continue;
+            };
+            let mut oe = last + lc.len_utf8();
+            while let Some(c) = text
+                .get(oe..)
+                .and_then(|s| s.chars().next())
+                .filter(|c| is_combining(*c))
+            {
+                oe += c.len_utf8();
+            }
+            let Some(orig) = text.get(os..oe) else {
+                continue;
+            };
+            let Some(targets) = self.idx.targets.get(m.value() as usize) else {
+                continue;
+            };
+            let ok: Vec<_> = targets.iter().filter(|t| case_ok(&t.case, orig)).collect();
+            let own: Vec<_> = ok.iter().filter(|t| !t.imported).copied().collect();
+            let pool = if own.is_empty() { ok } else { own };
+            let Some(best) = pool.iter().min_by_key(|t| t.tk.rank()) else {
+                continue;
+            };
+            let alts = pool
+                .iter()
+                .filter_map(|t| match t.tk {
+                    Tk::Person(p) => Some(p),
+                    _ => None,
+                })
+                .collect();
+            cands.push((os, oe, best.tk, alts));
+        }
+        cands.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        let mut out: Vec<Atom> = Vec::new();
+        for (s, e, tk, alts) in cands {
+            if out.last().is_some_and(|l| s < l.e) {
+                continue;
+            }
+            out.push(Atom {
+                s,
+                e,
+                tk,
+                alts,
+                sent: self.sent_of(s),
+            });
+        }
+        out
+    }
+
+    fn overlaps_atom(&self, s: usize, e: usize) -> bool {
+        let i = self.atom_spans.partition_point(|a| a.1 <= s);
+        self.atom_spans.get(i).is_some_and(|a| a.0 < e)
+    }
+
+    /// The folded text between two offsets, trimmed.
+    fn gap(&self, a: usize, b: usize) -> Option<String> {
+        self.text.get(a..b).map(|g| fold(g).trim().to_string())
+    }
+
+    fn only_space(&self, a: usize, b: usize) -> bool {
+        self.text
+            .get(a..b)
+            .is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}'))
+    }
+
+    /// A word starting at `pos`: letters/digits with inner hyphens or dots.
+    fn word_at(&self, pos: usize) -> Option<usize> {
+        let rest = self.text.get(pos..)?;
+        let mut end = 0;
+        let mut prev_alnum = false;
+        for (i, c) in rest.char_indices() {
+            if c.is_alphanumeric() {
+                end = i + c.len_utf8();
+                prev_alnum = true;
+            } else if (c == '-' || c == '.')
+                && prev_alnum
+                && rest[i + 1..].starts_with(|d: char| d.is_alphanumeric())
+            {
+                prev_alnum = false;
+            } else {
+                break;
+            }
+        }
+        (end > 0).then_some(pos + end)
+    }
+
+    fn capitalised(&self, s: usize, e: usize) -> bool {
+        self.text
+            .get(s..e)
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_uppercase())
+    }
+
+    /// A run of capitalised words right after `pos` (one space), not lexicon
+    /// matches, at most four words.
+    fn name_after(&self, pos: usize) -> Option<(usize, usize)> {
+        let mut p = pos;
+        let mut start = None;
+        let mut end = pos;
+        for _ in 0..4 {
+            let sp = self
+                .text
+                .get(p..)?
+                .chars()
+                .take_while(|c| *c == ' ')
+                .count();
+            if sp != 1 {
+                break;
+            }
+            let ws = p + 1;
+            let Some(we) = self.word_at(ws) else { break };
+            let w = &self.text[ws..we];
+            if !self.capitalised(ws, we)
+                || self.overlaps_atom(ws, we)
+                || (start.is_none() && STOP.contains(&w))
+            {
+                break;
+            }
+            start.get_or_insert(ws);
+            end = we;
+            p = we;
+        }
+        start.map(|s| (s, end))
+    }
+
+    /// A run of capitalised words ending right at `pos`, within the sentence.
+    fn name_before(&self, pos: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut words = Vec::new();
+        let mut p = pos;
+        while words.len() < 4 {
+            let head = self.text.get(floor..p)?;
+            let ws = head
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric() || *c == '-' || *c == '.')
+                .last()
+                .map(|(i, _)| floor + i)?;
+            if ws >= p || !self.capitalised(ws, p) || self.overlaps_atom(ws, p) {
+                break;
+            }
+            words.push((ws, p));
+            if ws < floor + 1
+                || !self.text[..ws].ends_with(' ')
+                || self.text[..ws - 1].ends_with(' ')
+            {
+                break;
+            }
+            p = ws - 1;
+        }
+        // Drop sentence-initial function words ("The", "In").
+        while let Some(&(s, e)) = words.last() {
+            if STOP.contains(&&self.text[s..e]) {
+                words.pop();
+            } else {
+                break;
+            }
+        }
+        let first = words.last()?;
+        Some((first.0, pos))
+    }
+
+    /// "former" (or "ex-") among the few words before `pos` in its sentence.
+    fn former_before(&self, pos: usize, k: usize) -> bool {
+        let from = self.sent_start(k).max(pos.saturating_sub(40));
+        let from = (from..=pos)
+            .find(|i| self.text.is_char_boundary(*i))
+            .unwrap_or(pos);
+        let w = fold(self.text.get(from..pos).unwrap_or(""));
+        let words: Vec<&str> = w
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|s| !s.is_empty())
+            .collect();
+        words
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| *w == "former" || *w == "ex")
+    }
+
+    /// The person a possibly shared surface names at sentence `k`: one
+    /// already named in the document, else one in office at the date.
+    fn pick_person(&self, alts: &[u32], k: usize) -> Option<u32> {
+        if alts.len() <= 1 {
+            return alts.first().copied();
+        }
+        if let Some(p) = alts
+            .iter()
+            .find(|p| self.out.iter().any(|m| m.person == Some(**p)))
+        {
+            return Some(*p);
+        }
+        let (d, _) = self.date(k);
+        alts.iter()
+            .find(|p| {
+                self.idx.people[**p as usize]
+                    .roles
+                    .iter()
+                    .any(|r| covers(r.start, r.end, d))
+            })
+            .or(alts.first())
+            .copied()
+    }
+
+    /// The person's actor at sentence `k`, and the rule saying how.
+    fn person_actor(&self, p: u32, k: usize, former: bool) -> (Actor, String) {
+        let info = &self.idx.people[p as usize];
+        let (d, from_time) = self.date(k);
+        let covering = info
+            .roles
+            .iter()
+            .filter(|r| covers(r.start, r.end, d))
+            .max_by_key(|r| r.start);
+        let ended = info
+            .roles
+            .iter()
+            .filter(|r| r.end.is_some_and(|e| e.last_day() < d))
+            .max_by_key(|r| r.end);
+        let mk = |code: &str| actor_from_code(code, &info.name, &info.id, ActorType::Person);
+        if former && !(from_time && covering.is_some()) {
+            if let Some(r) = ended {
+                return (mk(&r.code), format!("former:{}", r.source));
+            }
+        }
+        if let Some(r) = covering {
+            return (mk(&r.code), r.source.clone());
+        }
+        // Out of office at the date: the last (or first coming) role's country, as elite.
+        let r = ended.or_else(|| info.roles.iter().min_by_key(|r| r.start));
+        match r {
+            Some(r) => {
+                let (country, _) = country_and_role(&r.code);
+                let code = format!("{}ELI", country.as_deref().unwrap_or(""));
+                (mk(&code), format!("elite:{}", r.source))
+            }
+            None => (mk(""), "people".to_string()),
+        }
+    }
+
+    /// Who held `office` for country `cc` at sentence `k`'s date (own rows).
+    fn holder(&self, cc: &str, office: &str, k: usize) -> Option<u32> {
+        let (d, _) = self.date(k);
+        let mut best: Option<(u32, Option<PartialDate>)> = None;
+        for (i, p) in self.idx.people.iter().enumerate() {
+            if p.id.starts_with("petrarch:") {
+                continue;
+            }
+            for r in &p.roles {
+                if r.office == office
+                    && r.code.starts_with(cc)
+                    && covers(r.start, r.end, d)
+                    && best.is_none_or(|b| r.start > b.1)
+                {
+                    best = Some((i as u32, r.start));
+                }
+            }
+        }
+        best.map(|b| b.0)
+    }
+
+    fn push(
+        &mut self,
+        s: usize,
+        e: usize,
+        actor: Actor,
+        person: Option<u32>,
+        rule: String,
+        evidence: Option<Span>,
+        discovered: bool,
+    ) {
+        let sent = self.sent_of(s);
+        self.out.push(M {
+            s,
+            e,
+            sent,
+            actor,
+            person,
+            rule,
+            evidence,
+            discovered,
+        });
+    }
+
+    fn push_person(
+        &mut self,
+        s: usize,
+        e: usize,
+        p: u32,
+        former: bool,
+        rule_override: Option<&str>,
+    ) {
+        let k = self.sent_of(s);
+        let (actor, rule) = self.person_actor(p, k, former);
+        let rule = rule_override.map_or(rule, String::from);
+        self.push(s, e, actor, Some(p), rule, None, false);
+    }
+
+    fn country_code(&self, tk: Tk) -> Option<(String, String, String)> {
+        match tk {
+            Tk::Country(c, _) => self
+                .idx
+                .countries
+                .get(c as usize)
+                .map(|c| (c.code.clone(), c.name.clone(), c.source.clone())),
+            _ => None,
+        }
+    }
+
+    fn discovered(&self, name_span: (usize, usize), code: &str, kind: ActorType) -> Actor {
+        let name = self.text[name_span.0..name_span.1].to_string();
+        let id = format!("discovered:{}", fold(&name));
+        actor_from_code(code, &name, &id, kind)
+    }
+
+    /// `<Name>, (a|an|the)? ` right before `pos`: the apposition's name.
+    fn appos_name_before(&self, pos: usize, k: usize) -> Option<(usize, usize)> {
+        let floor = self.sent_start(k);
+        let head = self.text.get(floor..pos)?;
+        let mut h = head.trim_end();
+        for art in ["the", "a", "an", "The"] {
+            if let Some(x) = h.strip_suffix(art) {
+                if x.ends_with(' ') {
+                    h = x.trim_end();
+                    break;
+                }
+            }
+        }
+        let h = h.strip_suffix(',')?;
+        if h.ends_with(' ') {
+            return None;
+        }
+        self.name_before(floor + h.len(), floor)
+    }
+
+    fn assemble(&mut self, atoms: &[Atom]) {
+        let mut i = 0;
+        while i < atoms.len() {
+            i = match atoms[i].tk {
+                Tk::Country(..) => self.from_country(atoms, i),
+                Tk::Agent(_) => self.from_agent(atoms, i),
+                Tk::Person(_) => {
+                    let a = &atoms[i];
+                    if let Some(p) = self.pick_person(&a.alts, a.sent) {
+                        let former = self.former_before(a.s, a.sent);
+                        self.push_person(a.s, a.e, p, former, None);
+                    }
+                    i + 1
+                }
+                Tk::Org(o) => {
+                    let a = &atoms[i];
+                    let info = &self.idx.orgs[o as usize];
+                    let mut actor = actor_from_code(&info.code, &info.name, &info.id, info.kind);
+                    if !info.country.is_empty() {
+                        actor.country = Some(info.country.clone());
+                    }
+                    let rule = info.source.clone();
+                    self.push(a.s, a.e, actor, None, rule, None, false);
+                    i + 1
+                }
+                Tk::Seat(s) => {
+                    let a = &atoms[i];
+                    let info = &self.idx.seats[s as usize];
+                    let code = if info.kind == "region" {
+                        info.country.clone()
+                    } else {
+                        format!("{}GOV", info.country)
+                    };
+                    let id = format!("seat:{}", fold(&info.name));
+                    let actor = actor_from_code(&code, &info.name, &id, ActorType::Place);
+                    let rule = info.source.clone();
+                    self.push(a.s, a.e, actor, None, rule, None, false);
+                    i + 1
+                }
+            };
+        }
+    }
+
+    fn country_mention(&mut self, a: &Atom) {
+        let Some((cc, name, src)) = self.country_code(a.tk) else {
+            return;
+        };
+        let actor = actor_from_code(&cc, &name, &cc, ActorType::Country);
+        self.push(a.s, a.e, actor, None, src, None, false);
+    }
+
+    fn same_sent(atoms: &[Atom], i: usize, j: usize) -> bool {
+        matches!((atoms.get(i), atoms.get(j)), (Some(a), Some(b)) if a.sent == b.sent)
+    }
+
+    fn from_country(&mut self, atoms: &[Atom], i: usize) -> usize {
+        let c = &atoms[i];
+        let Some((cc, cname, csrc)) = self.country_code(c.tk) else {
+            return i + 1;
+        };
+        let next = atoms
+            .get(i + 1)
+            .filter(|_| Self::same_sent(atoms, i, i + 1));
+        let (Some(ag_atom), Some(g)) = (next, next.and_then(|n| self.gap(c.e, n.s))) else {
+            self.country_mention(c);
+            return i + 1;
+        };
+        let Tk::Agent(agi) = ag_atom.tk else {
+            self.country_mention(c);
+            return i + 1;
+        };
+        // Parse the gap: possessive, "-backed", modifiers.
+        let mut rest = g.as_str();
+        let mut backed = false;
+        if let Some(r) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix('\'')) {
+            rest = r;
+        }
+        for b in BACKED {
+            if let Some(r) = rest.strip_prefix(b) {
+                rest = r;
+                backed = true;
+            }
+        }
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let raw_gap = &self.text[c.e..ag_atom.s];
+        if !words.iter().all(|w| MODS.contains(w))
+            || !raw_gap.ends_with(' ')
+            || raw_gap.contains(['\n', ',', '(', ')'])
+        {
+            self.country_mention(c);
+            return i + 1;
+        }
+        let not_holder = words.iter().any(|w| NOT_HOLDER.contains(w));
+        let former =
+            words.iter().any(|w| *w == "former" || *w == "ex") || self.former_before(c.s, c.sent);
+        let ag = &self.idx.agents[agi as usize];
+        let (role, akind, office, asrc) = (
+            ag.role.clone(),
+            ag.kind,
+            ag.office.clone(),
+            ag.source.clone(),
+        );
+        // Title before a known person: "Turkish President Recep Tayyip Erdogan".
+        if !backed {
+            if let Some(p_atom) = atoms
+                .get(i + 2)
+                .filter(|p| matches!(p.tk, Tk::Person(_)) && p.sent == c.sent)
+            {
+                if self.only_space(ag_atom.e, p_atom.s) {
+                    if let Some(p) = self.pick_person(&p_atom.alts, p_atom.sent) {
+                        self.push_person(c.s, p_atom.e, p, former, None);
+                        return i + 3;
+                    }
+                }
+            }
+        }
+        let code = format!("{cc}{role}");
+        // Title before an unknown name: "Israeli businessman Aaron Fruchter".
+        if !backed && akind == ActorType::Person {
+            if let Some(nm) = self.name_after(ag_atom.e) {
+                let actor = self.discovered(nm, &code, ActorType::Person);
+                self.push(
+                    c.s,
+                    nm.1,
+                    actor.clone(),
+                    None,
+                    "discover:apposition-title".into(),
+                    Some([c.s, ag_atom.e]),
+                    true,
+                );
+                self.owner_before(c.s, c.sent, &actor, [c.s, nm.1]);
+                return i + 2;
+            }
+        }
+        // An office: "the Israeli prime minister" is whoever held it then.
+        if let (Some(off), false, false) = (&office, backed, not_holder) {
+            if let Some(p) = self.holder(&cc, off, c.sent) {
+                self.push_person(c.s, ag_atom.e, p, false, Some("coref:office"));
+                return i + 2;
+            }
+        }
+        let rule = format!(
+            "compose:{}{}+{}",
+            if backed { "backed:" } else { "" },
+            asrc,
+            csrc
+        );
+        let kind = if backed { ActorType::Group } else { akind };
+        let name = format!("{cname} {}", ag.term);
+        let actor = actor_from_code(&code, &name, &format!("compose:{code}"), kind);
+        self.push(c.s, ag_atom.e, actor, None, rule, None, false);
+        if !backed {
+            self.appositions_before(c.s, c.sent, &code, akind, [c.s, ag_atom.e]);
+        }
+        i + 2
+    }
+
+    /// "<Name>, an Israeli businessman" / "<Name>, the US energy company":
+    /// the name before the apposition is discovered with its code.
+    fn appositions_before(
+        &mut self,
+        pos: usize,
+        k: usize,
+        code: &str,
+        kind: ActorType,
+        evidence: Span,
+    ) {
+        let Some(nm) = self.appos_name_before(pos, k) else {
+            return;
+        };
+        if self.out.iter().any(|m| m.s < nm.1 && nm.0 < m.e) {
+            return;
+        }
+        let (rule, kind) = match kind {
+            ActorType::Person => ("discover:apposition", ActorType::Person),
+            _ => ("discover:apposition-org", ActorType::Organisation),
+        };
+        let actor = self.discovered(nm, code, kind);
+        self.push(nm.0, nm.1, actor, None, rule.into(), Some(evidence), true);
+    }
+
+    /// "<Org> (controlled by <discovered owner>)": the organisation takes
+    /// the owner's country, as a business.
+    fn owner_before(&mut self, pos: usize, k: usize, owner: &Actor, evidence: Span) {
+        let floor = self.sent_start(k);
+        let Some(head) = self.text.get(floor..pos) else {
+            return;
+        };
+        let h = head.trim_end();
+        let Some(h) = ["controlled by", "owned by"]
+            .iter()
+            .find_map(|v| h.strip_suffix(v))
+        else {
+            return;
+        };
+        let h = h.trim_end();
+        let h = h
+            .strip_suffix('(')
+            .or_else(|| h.strip_suffix(','))
+            .unwrap_or(h)
+            .trim_end();
+        let Some(nm) = self.name_before(floor + h.len(), floor) else {
+            return;
+        };
+        if self.out.iter().any(|m| m.s < nm.1 && nm.0 < m.e) {
+            return;
+        }
+        let Some(cc) = owner.country.clone() else {
+            return;
+        };
+        let actor = self.discovered(nm, &format!("{cc}BUS"), ActorType::Organisation);
+        self.push(
+            nm.0,
+            nm.1,
+            actor,
+            None,
+            "discover:owner".into(),
+            Some(evidence),
+            true,
+        );
+    }
+
+    fn from_agent(&mut self, atoms: &[Atom], i: usize) -> usize {
+        let a = &atoms[i];
+        let Tk::Agent(agi) = a.tk else { return i + 1 };
+        let ag = &self.idx.agents[agi as usize];
+        let (role, akind, office, asrc, term) = (
+            ag.role.clone(),
+            ag.kind,
+            ag.office.clone(),
+            ag.source.clone(),
+            ag.term.clone(),
+        );
+        let next = atoms
+            .get(i + 1)
+            .filter(|_| Self::same_sent(atoms, i, i + 1));
+        // Title before a known person: "President Isaac Herzog".
+        if let Some(p_atom) = next.filter(|n| matches!(n.tk, Tk::Person(_))) {
+            if self.only_space(a.e, p_atom.s) {
+                if let Some(p) = self.pick_person(&p_atom.alts, p_atom.sent) {
+                    let former = self.former_before(a.s, a.sent);
+                    self.push_person(a.s, p_atom.e, p, former, None);
+                    return i + 2;
+                }
+            }
+        }
+        // "<agent> of [the] <Country>": "President of Azerbaijan", "the army of Syria".
+        if let Some(c) = next.filter(|n| matches!(n.tk, Tk::Country(..))) {
+            let g = self.gap(a.e, c.s).unwrap_or_default();
+            if g == "of" || g == "of the" {
+                let Some((cc, cname, csrc)) = self.country_code(c.tk) else {
+                    return i + 1;
+                };
+                let code = format!("{cc}{role}");
+                let not_holder = self.former_before(a.s, a.sent)
+                    || self.text[self.sent_start(a.sent)..a.s]
+                        .trim_end()
+                        .ends_with(|ch: char| ch == '-');
+                if akind == ActorType::Person {
+                    if let Some(nm) = self.appos_name_before(a.s, a.sent) {
+                        if !self.out.iter().any(|m| m.s < nm.1 && nm.0 < m.e) {
+                            let actor = self.discovered(nm, &code, ActorType::Person);
+                            self.push(
+                                nm.0,
+                                nm.1,
+                                actor,
+                                None,
+                                "discover:apposition".into(),
+                                Some([a.s, c.e]),
+                                true,
+                            );
+                            let actor = actor_from_code(
+                                &code,
+                                &format!("{cname} {term}"),
+                                &format!("compose:{code}"),
+                                akind,
+                            );
+                            self.push(
+                                a.s,
+                                c.e,
+                                actor,
+                                None,
+                                format!("compose:{asrc}+{csrc}"),
+                                None,
+                                false,
+                            );
+                            return i + 2;
+                        }
+                    }
+                }
+                if let (Some(off), false) = (&office, not_holder) {
+                    if let Some(p) = self.holder(&cc, off, a.sent) {
+                        self.push_person(a.s, c.e, p, false, Some("coref:office"));
+                        return i + 2;
+                    }
+                }
+                let actor = actor_from_code(
+                    &code,
+                    &format!("{cname} {term}"),
+                    &format!("compose:{code}"),
+                    akind,
+                );
+                self.push(
+                    a.s,
+                    c.e,
+                    actor,
+                    None,
+                    format!("compose:{asrc}+{csrc}"),
+                    None,
+                    false,
+                );
+                return i + 2;
+            }
+        }
+        // "Rabbi Mark Schnayer of the US": title, unknown name, "of" country.
+        if akind == ActorType::Person {
+            if let Some(nm) = self.name_after(a.e) {
+                if let Some(c) = next.filter(|n| matches!(n.tk, Tk::Country(..)) && n.s >= nm.1) {
+                    let g = self.gap(nm.1, c.s).unwrap_or_default();
+                    if g == "of" || g == "of the" {
+                        if let Some((cc, _, _)) = self.country_code(c.tk) {
+                            let actor =
+                                self.discovered(nm, &format!("{cc}{role}"), ActorType::Person);
+                            self.push(
+                                a.s,
+                                nm.1,
+                                actor,
+                                None,
+                                "discover:apposition-title".into(),
+                                Some([a.s, c.e]),
+                                true,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        i + 1
+    }
+
+    /// Later references to people already named: a full name or surname
+    /// alone ("Schnayer", "Herzog") after the first full mention.
+    fn coref_names(&mut self) {
+        // fold(name) -> (index of the first mention); None when ambiguous.
+        let mut full: HashMap<String, Option<usize>> = HashMap::new();
+        let mut sur: HashMap<String, Option<usize>> = HashMap::new();
+        for (i, m) in self.out.iter().enumerate() {
+            if !(m.discovered || m.person.is_some()) || m.rule.starts_with("coref") {
+                continue;
+            }
+            let name = match m.person {
+                Some(p) => self.idx.people[p as usize].name.clone(),
+                None => m.actor.name.clone(),
+            };
+            let key = m
+                .person
+                .map_or_else(|| m.actor.id.clone(), |p| p.to_string());
+            let same = |o: &Option<usize>, out: &Vec<M>| {
+                o.is_some_and(|j| {
+                    let n = &out[j];
+                    n.person
+                        .map_or_else(|| n.actor.id.clone(), |p| p.to_string())
+                        == key
+                })
+            };
+            let f = fold(&name);
+            match full.get(&f) {
+                Some(o) if !same(o, &self.out) => {
+                    full.insert(f, None);
+                }
+                Some(_) => {}
+                None => {
+                    full.insert(f, Some(i));
+                }
+            }
+            if m.actor.kind == ActorType::Person {
+                if let Some(last) = name
+                    .split_whitespace()
+                    .last()
+                    .filter(|_| name.contains(' '))
+                {
+                    let l = fold(last);
+                    match sur.get(&l) {
+                        Some(o) if !same(o, &self.out) => {
+                            sur.insert(l, None);
+                        }
+                        Some(_) => {}
+                        None => {
+                            sur.insert(l, Some(i));
+                        }
+                    }
+                }
+            }
+        }
+        if full.is_empty() && sur.is_empty() {
+            return;
+        }
+        let mut taken: Vec<(usize, usize)> = self.out.iter().map(|m| (m.s, m.e)).collect();
+        taken.sort_unstable();
+        let free = |s: usize, e: usize, taken: &Vec<(usize, usize)>| {
+            let i = taken.partition_point(|t| t.1 <= s);
+            !taken.get(i).is_some_and(|t| t.0 < e)
+        };
+        let mut new = Vec::new();
+        let mut pos = 0;
+        let text = self.text;
+        while pos < text.len() {
+            let Some(c) = text[pos..].chars().next() else {
+                break;
+            };
+            let boundary = pos == 0 || !text[..pos].ends_with(|ch: char| ch.is_alphanumeric());
+            if !(c.is_uppercase() && boundary) {
+                pos += c.len_utf8();
+                continue;
+            }
+            let Some(we) = self.word_at(pos) else {
+                pos += c.len_utf8();
+                continue;
+            };
+            // The longest run of capitalised words from here that is a known name.
+            let mut ends = vec![we];
+            let mut p = we;
+            while ends.len() < 4 && text[p..].starts_with(' ') {
+                match self.word_at(p + 1) {
+                    Some(e2) if self.capitalised(p + 1, e2) => {
+                        ends.push(e2);
+                        p = e2;
+                    }
+                    _ => break,
+                }
+            }
+            let mut hit = None;
+            for &e in ends.iter().rev() {
+                let f = fold(&text[pos..e]);
+                let found = full
+                    .get(&f)
+                    .copied()
+                    .flatten()
+                    .or_else(|| (e == we).then(|| sur.get(&f).copied().flatten()).flatten());
+                if let Some(j) = found {
+                    hit = Some((e, j));
+                    break;
+                }
+            }
+            match hit {
+                Some((e, j)) if self.out[j].s < pos && free(pos, e, &taken) => {
+                    let first = &self.out[j];
+                    let k = self.sent_of(pos);
+                    let (actor, person) = match first.person {
+                        Some(p) => (self.person_actor(p, k, false).0, Some(p)),
+                        None => (first.actor.clone(), None),
+                    };
+                    new.push(M {
+                        s: pos,
+                        e,
+                        sent: k,
+                        actor,
+                        person,
+                        rule: "coref:surname".into(),
+                        evidence: Some([first.s, first.e]),
+                        discovered: first.discovered,
+                    });
+                    taken.push((pos, e));
+                    taken.sort_unstable();
+                    pos = e;
+                }
+                _ => pos = we,
+            }
+        }
+        self.out.extend(new);
+    }
+
+    /// he/him/his/she/her -> the one person named in this or the previous
+    /// sentence, when there is exactly one.
+    fn coref_pronouns(&mut self) {
+        self.out.sort_by_key(|m| m.s);
+        let text = self.text;
+        let mut pos = 0;
+        let mut added: Vec<M> = Vec::new();
+        while pos < text.len() {
+            let Some(c) = text[pos..].chars().next() else {
+                break;
+            };
+            let boundary = pos == 0 || !text[..pos].ends_with(|ch: char| ch.is_alphanumeric());
+            if !(c.is_alphabetic() && boundary) {
+                pos += c.len_utf8();
+                continue;
+            }
+            let Some(we) = self.word_at(pos) else {
+                pos += c.len_utf8();
+                continue;
+            };
+            let w = text[pos..we].to_lowercase();
+            if PRONOUNS.contains(&w.as_str()) {
+                let k = self.sent_of(pos);
+                let mut cands: Vec<&M> = self
+                    .out
+                    .iter()
+                    .chain(added.iter())
+                    .filter(|m| {
+                        m.actor.kind == ActorType::Person
+                            && m.s < pos
+                            && (m.sent == k || m.sent + 1 == k)
+                    })
+                    .collect();
+                cands.sort_by_key(|m| m.s);
+                let ids: HashSet<&str> = cands.iter().map(|m| m.actor.id.as_str()).collect();
+                let inside = self.out.iter().any(|m| m.s <= pos && pos < m.e);
+                if ids.len() == 1 && !inside {
+                    if let Some(last) = cands.last() {
+                        let m = M {
+                            s: pos,
+                            e: we,
+                            sent: k,
+                            actor: last.actor.clone(),
+                            person: last.person,
+                            rule: "coref:pronoun".into(),
+                            evidence: Some([last.s, last.e]),
+                            discovered: last.discovered,
+                        };
+                        added.push(m);
+                    }
+                }
+            }
+            pos = we;
+        }
+        self.out.extend(added);
+    }
+
+    fn finish(mut self) -> Vec<Mention> {
+        self.out.sort_by(|a, b| a.s.cmp(&b.s).then(b.e.cmp(&a.e)));
+        let mut res: Vec<Mention> = Vec::new();
+        let mut last_end = 0;
+        for m in self.out {
+            if m.s < last_end || m.s >= m.e {
+                continue;
+            }
+            let Some(t) = self.text.get(m.s..m.e) else {
+                continue;
+            };
+            last_end = m.e;
+            res.push(Mention {
+                span: [m.s, m.e],
+                text: t.to_string(),
+                sentence: m.sent,
+                actor: m.actor,
+                rule: m.rule,
+                discovered: m.discovered,
+                evidence: m.evidence,
+            });
+        }
+        res
+    }
+}
+
+fn covers(start: Option<PartialDate>, end: Option<PartialDate>, d: NaiveDate) -> bool {
+    start.is_none_or(|s| s.first_day() <= d) && end.is_none_or(|e| d <= e.last_day())
+}

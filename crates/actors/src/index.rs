@@ -1,0 +1,315 @@
+//! The recogniser's tables: every lexicon surface form folded into one
+//! Aho-Corasick automaton, each key pointing at the entities it may name.
+
+use daachorse::DoubleArrayAhoCorasick;
+use lexicon::norm::fold;
+use lexicon::{Lexicon, PartialDate};
+use model::ActorType;
+use std::collections::HashMap;
+
+/// How a surface form names its country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Name,
+    Adjective,
+    Demonym,
+}
+
+/// What a key may name; indices into the recogniser's tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tk {
+    Country(u32, Form),
+    Seat(u32),
+    Person(u32),
+    Org(u32),
+    Agent(u32),
+}
+
+impl Tk {
+    /// Lower wins when one key names several kinds of thing.
+    pub fn rank(self) -> u8 {
+        match self {
+            Tk::Person(_) => 0,
+            Tk::Org(_) => 1,
+            Tk::Country(..) => 2,
+            Tk::Seat(_) => 3,
+            Tk::Agent(_) => 4,
+        }
+    }
+}
+
+/// Per word of a surface form: 0 any case, 1 capitalised, 2 all upper case.
+pub type CasePolicy = Vec<u8>;
+
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub tk: Tk,
+    pub case: CasePolicy,
+    pub imported: bool,
+}
+
+pub struct CInfo {
+    pub code: String,
+    pub name: String,
+    pub source: String,
+}
+
+pub struct SInfo {
+    pub name: String,
+    pub country: String,
+    pub kind: String,
+    pub source: String,
+}
+
+pub struct RInfo {
+    pub code: String,
+    pub office: String,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    pub source: String,
+}
+
+pub struct PInfo {
+    pub id: String,
+    pub name: String,
+    pub roles: Vec<RInfo>,
+}
+
+pub struct OInfo {
+    pub id: String,
+    pub name: String,
+    pub code: String,
+    pub kind: ActorType,
+    pub country: String,
+    pub source: String,
+}
+
+pub struct AInfo {
+    pub term: String,
+    pub role: String,
+    pub kind: ActorType,
+    pub office: Option<String>,
+    pub source: String,
+}
+
+pub struct Index {
+    pub ac: Option<DoubleArrayAhoCorasick<u32>>,
+    pub targets: Vec<Vec<Target>>,
+    pub countries: Vec<CInfo>,
+    pub seats: Vec<SInfo>,
+    pub people: Vec<PInfo>,
+    pub orgs: Vec<OInfo>,
+    pub agents: Vec<AInfo>,
+}
+
+/// Case policy of a surface written in our own lexicon: capitalised words
+/// must be capitalised in the text, short acronyms ("US", "UN") upper case,
+/// so that "us" and "chad" in running text are not countries.
+fn own_case(surface: &str) -> CasePolicy {
+    surface
+        .split(' ')
+        .map(|w| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            match letters.first() {
+                Some(c) if c.is_uppercase() => {
+                    if letters.len() >= 2
+                        && letters.len() <= 3
+                        && letters.iter().all(|c| c.is_uppercase())
+                    {
+                        2
+                    } else {
+                        1
+                    }
+                }
+                _ => 0,
+            }
+        })
+        .collect()
+}
+
+/// PETRARCH phrases lost their case: capitalised words stay capitalised, and
+/// two-letter words ("US", "UN") must be upper case.
+fn imported_case(surface: &str) -> CasePolicy {
+    surface
+        .split(' ')
+        .map(|w| {
+            let n = w.chars().filter(|c| c.is_alphabetic()).count();
+            match w.chars().next() {
+                Some(c) if c.is_uppercase() => {
+                    if n <= 2 {
+                        2
+                    } else {
+                        1
+                    }
+                }
+                _ => 0,
+            }
+        })
+        .collect()
+}
+
+struct Builder {
+    keys: HashMap<String, u32>,
+    targets: Vec<Vec<Target>>,
+}
+
+impl Builder {
+    fn add(&mut self, surface: &str, tk: Tk, imported: bool, any_case: bool) {
+        let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+        if surface.is_empty() {
+            return;
+        }
+        let key = fold(&surface);
+        if key.trim().is_empty() {
+            return;
+        }
+        let case = if any_case {
+            vec![0; surface.split(' ').count()]
+        } else if imported {
+            imported_case(&surface)
+        } else {
+            own_case(&surface)
+        };
+        let n = self.targets.len() as u32;
+        let id = *self.keys.entry(key).or_insert(n);
+        if id == n {
+            self.targets.push(Vec::new());
+        }
+        let list = &mut self.targets[id as usize];
+        // One entity per key: the first form given wins (name, then adjective).
+        let same = |t: &Target| match (t.tk, tk) {
+            (Tk::Country(a, _), Tk::Country(b, _)) => a == b,
+            (a, b) => a == b,
+        };
+        if !list.iter().any(same) {
+            list.push(Target { tk, case, imported });
+        }
+        // "the Kremlin" is also written "Kremlin".
+        if let Some(rest) = surface
+            .strip_prefix("the ")
+            .or_else(|| surface.strip_prefix("The "))
+        {
+            if !any_case {
+                self.add(rest, tk, imported, false);
+            }
+        }
+    }
+}
+
+impl Index {
+    pub fn build(lex: &Lexicon) -> Index {
+        let mut b = Builder {
+            keys: HashMap::new(),
+            targets: Vec::new(),
+        };
+        let mut countries = Vec::new();
+        for c in &lex.countries {
+            let i = countries.len() as u32;
+            countries.push(CInfo {
+                code: c.code.clone(),
+                name: c.name.clone(),
+                source: c.source.to_string(),
+            });
+            b.add(&c.name, Tk::Country(i, Form::Name), false, false);
+            for a in &c.aliases {
+                b.add(a, Tk::Country(i, Form::Name), false, false);
+            }
+            for a in &c.adjectives {
+                b.add(a, Tk::Country(i, Form::Adjective), false, false);
+            }
+            for a in &c.demonyms {
+                b.add(a, Tk::Country(i, Form::Demonym), false, false);
+            }
+        }
+        let mut seats = Vec::new();
+        for s in &lex.seats {
+            let i = seats.len() as u32;
+            seats.push(SInfo {
+                name: s.name.clone(),
+                country: s.country.clone(),
+                kind: s.kind.clone(),
+                source: s.source.to_string(),
+            });
+            b.add(&s.name, Tk::Seat(i), false, false);
+        }
+        let mut people: Vec<PInfo> = Vec::new();
+        let mut by_id: HashMap<String, u32> = HashMap::new();
+        for (imported, rows) in [(false, &lex.people), (true, &lex.imported_people)] {
+            for r in rows.iter() {
+                let i = *by_id.entry(r.id.clone()).or_insert_with(|| {
+                    people.push(PInfo {
+                        id: r.id.clone(),
+                        name: r.name.clone(),
+                        roles: Vec::new(),
+                    });
+                    (people.len() - 1) as u32
+                });
+                let p = &mut people[i as usize];
+                if p.roles.is_empty() {
+                    b.add(&r.name, Tk::Person(i), imported, false);
+                    for a in &r.aliases {
+                        b.add(a, Tk::Person(i), imported, false);
+                    }
+                }
+                p.roles.push(RInfo {
+                    code: r.code.clone(),
+                    office: r.office.clone(),
+                    start: r.start,
+                    end: r.end,
+                    source: r.source.to_string(),
+                });
+            }
+        }
+        let mut orgs = Vec::new();
+        for (imported, rows) in [
+            (false, &lex.organisations),
+            (true, &lex.imported_organisations),
+        ] {
+            for o in rows.iter() {
+                let i = orgs.len() as u32;
+                orgs.push(OInfo {
+                    id: o.id.clone(),
+                    name: o.name.clone(),
+                    code: o.code.clone(),
+                    kind: o.kind,
+                    country: o.country.clone(),
+                    source: o.source.to_string(),
+                });
+                b.add(&o.name, Tk::Org(i), imported, false);
+                for a in &o.aliases {
+                    b.add(a, Tk::Org(i), imported, false);
+                }
+            }
+        }
+        let mut agents = Vec::new();
+        for (imported, rows) in [(false, &lex.agents), (true, &lex.imported_agents)] {
+            for a in rows.iter() {
+                let i = agents.len() as u32;
+                agents.push(AInfo {
+                    term: a.term.clone(),
+                    role: a.role.clone(),
+                    kind: a.kind,
+                    office: a.office.clone(),
+                    source: a.source.to_string(),
+                });
+                b.add(&a.term, Tk::Agent(i), imported, true);
+                for p in &a.plurals {
+                    b.add(p, Tk::Agent(i), imported, true);
+                }
+            }
+        }
+        let mut pats: Vec<(&str, u32)> = b.keys.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        pats.sort_unstable();
+        // An empty lexicon has no automaton (daachorse refuses zero patterns).
+        let ac = DoubleArrayAhoCorasick::with_values(pats).ok();
+        Index {
+            ac,
+            targets: b.targets,
+            countries,
+            seats,
+            people,
+            orgs,
+            agents,
+        }
+    }
+}
