@@ -9,7 +9,13 @@ pub fn csv_rows(bytes: &[u8]) -> Result<Vec<HashMap<String, String>>, csv::Error
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec?;
-        out.push(headers.iter().zip(rec.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect());
+        out.push(
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect(),
+        );
     }
     Ok(out)
 }

@@ -37,7 +37,11 @@ pub fn expand(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Input> {
         } else if p.exists() {
             out.push(Input::File(p.clone()));
         } else {
-            diags.push(error(&p.display().to_string(), None, "no such file or directory".into()));
+            diags.push(error(
+                &p.display().to_string(),
+                None,
+                "no such file or directory".into(),
+            ));
         }
     }
     out
@@ -47,13 +51,20 @@ fn walk(dir: &Path, out: &mut Vec<Input>, diags: &mut Vec<Diagnostic>) {
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
-            diags.push(error(&dir.display().to_string(), None, format!("cannot read directory: {e}")));
+            diags.push(error(
+                &dir.display().to_string(),
+                None,
+                format!("cannot read directory: {e}"),
+            ));
             return;
         }
     };
     entries.sort();
     for p in entries {
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -66,14 +77,24 @@ fn walk(dir: &Path, out: &mut Vec<Input>, diags: &mut Vec<Diagnostic>) {
 }
 
 pub fn error(file: &str, line: Option<usize>, message: String) -> Diagnostic {
-    Diagnostic { doc: None, file: Some(file.to_string()), line, severity: Severity::Error, message }
+    Diagnostic {
+        doc: None,
+        file: Some(file.to_string()),
+        line,
+        severity: Severity::Error,
+        message,
+    }
 }
 
 /// Reads one input and hands each parsed batch to `sink` as soon as it is ready.
 /// Whole-input failures come back as an error diagnostic batch.
 pub fn read(input: &Input, forced: Option<Format>, opts: &Options, sink: &mut dyn FnMut(Parsed)) {
     let name = input.name();
-    let fail = |message: String| Parsed { diagnostics: vec![error(&name, None, message)], skipped: 1, ..Parsed::default() };
+    let fail = |message: String| Parsed {
+        diagnostics: vec![error(&name, None, message)],
+        skipped: 1,
+        ..Parsed::default()
+    };
     match input {
         Input::File(path) => {
             let file = match std::fs::File::open(path) {
@@ -86,7 +107,14 @@ pub fn read(input: &Input, forced: Option<Format>, opts: &Options, sink: &mut dy
             }
             let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
             if size > opts.max_bytes {
-                return sink(to_parsed(&name, Err(IngestError::TooLarge { origin: name.clone(), size, limit: opts.max_bytes })));
+                return sink(to_parsed(
+                    &name,
+                    Err(IngestError::TooLarge {
+                        origin: name.clone(),
+                        size,
+                        limit: opts.max_bytes,
+                    }),
+                ));
             }
             let mut bytes = Vec::with_capacity(size);
             if let Err(e) = file.take(opts.max_bytes as u64 + 1).read_to_end(&mut bytes) {
@@ -108,7 +136,10 @@ pub fn read(input: &Input, forced: Option<Format>, opts: &Options, sink: &mut dy
                 return stream_jsonl(reader, &name, opts, sink);
             }
             let mut bytes = Vec::new();
-            if let Err(e) = reader.take(opts.max_bytes as u64 + 1).read_to_end(&mut bytes) {
+            if let Err(e) = reader
+                .take(opts.max_bytes as u64 + 1)
+                .read_to_end(&mut bytes)
+            {
                 return sink(fail(format!("cannot read: {e}")));
             }
             sink(to_parsed(&name, ingest::parse(&bytes, format, &name, opts)));
@@ -120,28 +151,56 @@ fn to_parsed(name: &str, r: Result<Parsed, IngestError>) -> Parsed {
     r.unwrap_or_else(|e| {
         let message = e.to_string();
         // The error's text already starts with the origin; keep the record's message bare.
-        let message = message.strip_prefix(&format!("{name}: ")).map(str::to_string).unwrap_or(message);
-        Parsed { diagnostics: vec![error(name, None, message)], skipped: 1, ..Parsed::default() }
+        let message = message
+            .strip_prefix(&format!("{name}: "))
+            .map(str::to_string)
+            .unwrap_or(message);
+        Parsed {
+            diagnostics: vec![error(name, None, message)],
+            skipped: 1,
+            ..Parsed::default()
+        }
     })
 }
 
 /// JSONL one line at a time: memory stays flat however long the input runs.
-fn stream_jsonl(mut reader: impl BufRead, name: &str, opts: &Options, sink: &mut dyn FnMut(Parsed)) {
+fn stream_jsonl(
+    mut reader: impl BufRead,
+    name: &str,
+    opts: &Options,
+    sink: &mut dyn FnMut(Parsed),
+) {
     let mut buf = Vec::new();
     let mut lineno = 0usize;
     loop {
         buf.clear();
         lineno += 1;
         // A line longer than the limit is read no further than the limit, then drained.
-        let n = match (&mut reader).take(opts.max_bytes as u64 + 1).read_until(b'\n', &mut buf) {
+        let n = match (&mut reader)
+            .take(opts.max_bytes as u64 + 1)
+            .read_until(b'\n', &mut buf)
+        {
             Ok(0) => return,
             Ok(n) => n,
-            Err(e) => return sink(Parsed { diagnostics: vec![error(name, Some(lineno), format!("cannot read: {e}"))], skipped: 1, ..Parsed::default() }),
+            Err(e) => {
+                return sink(Parsed {
+                    diagnostics: vec![error(name, Some(lineno), format!("cannot read: {e}"))],
+                    skipped: 1,
+                    ..Parsed::default()
+                })
+            }
         };
         if n > opts.max_bytes && !buf.ends_with(b"\n") {
             let _ = reader.skip_until(b'\n');
             sink(Parsed {
-                diagnostics: vec![error(name, Some(lineno), format!("line is over the limit of {} bytes (raise it with --max-bytes); skipped", opts.max_bytes))],
+                diagnostics: vec![error(
+                    name,
+                    Some(lineno),
+                    format!(
+                        "line is over the limit of {} bytes (raise it with --max-bytes); skipped",
+                        opts.max_bytes
+                    ),
+                )],
                 skipped: 1,
                 ..Parsed::default()
             });
@@ -152,7 +211,11 @@ fn stream_jsonl(mut reader: impl BufRead, name: &str, opts: &Options, sink: &mut
         }
         let mut parsed = match ingest::parse(&buf, Format::Jsonl, name, opts) {
             Ok(p) => p,
-            Err(e) => Parsed { diagnostics: vec![error(name, Some(lineno), e.to_string())], skipped: 1, ..Parsed::default() },
+            Err(e) => Parsed {
+                diagnostics: vec![error(name, Some(lineno), e.to_string())],
+                skipped: 1,
+                ..Parsed::default()
+            },
         };
         // The parser saw a one-line input: report the real line number.
         for d in &mut parsed.diagnostics {

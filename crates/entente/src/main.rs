@@ -15,7 +15,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "entente", version, about = "Turns news articles into a provenance-backed knowledge graph of international relations.")]
+#[command(
+    name = "entente",
+    version,
+    about = "Turns news articles into a provenance-backed knowledge graph of international relations."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -24,13 +28,17 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Code documents and print JSON lines (document, sentence, time, mention, diagnostic...) to standard output.
-    #[command(after_help = "Examples:\n  entente code --date 2025-05-02 article.txt\n  cat feed.jsonl | entente code --input jsonl - | jq 'select(.kind==\"time\")'")]
+    #[command(
+        after_help = "Examples:\n  entente code --date 2025-05-02 article.txt\n  cat feed.jsonl | entente code --input jsonl - | jq 'select(.kind==\"time\")'"
+    )]
     Code {
         #[command(flatten)]
         read: ReadArgs,
     },
     /// Code documents and store them in the database (idempotent: stored documents are skipped).
-    #[command(after_help = "Examples:\n  entente ingest --db news.db articles/\n  entente ingest --date 2025-05-02 article.txt")]
+    #[command(
+        after_help = "Examples:\n  entente ingest --db news.db articles/\n  entente ingest --date 2025-05-02 article.txt"
+    )]
     Ingest {
         #[command(flatten)]
         read: ReadArgs,
@@ -57,11 +65,26 @@ enum Command {
         #[arg(long, default_value = "entente.db")]
         db: PathBuf,
     },
+    /// List the actors named in stored documents, with mention and document counts.
+    #[command(
+        after_help = "Examples:\n  entente actors --db news.db\n  entente actors --unknown --format csv > new-actors.csv   # candidates for a --lexicon file"
+    )]
+    Actors {
+        #[arg(long, default_value = "entente.db")]
+        db: PathBuf,
+        /// Only actors discovered from the text (appositions, titles) that no lexicon knows.
+        #[arg(long)]
+        unknown: bool,
+        #[arg(long, value_enum, default_value_t = OutFormat::Table)]
+        format: OutFormat,
+    },
     /// Score entente against annotated corpora (precision, recall, F1 tables).
     #[command(subcommand)]
     Eval(EvalCommand),
     /// Measure `entente code` throughput over a corpus (documents/s, MB/s, sentences/s).
-    #[command(after_help = "Examples:\n  entente bench ../shared/corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv\n  entente bench --repeat 3 articles/")]
+    #[command(
+        after_help = "Examples:\n  entente bench ../shared/corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv\n  entente bench --repeat 3 articles/"
+    )]
     Bench {
         /// A CSV with a `text` column (and optional `date`), or files and directories of articles.
         #[arg(required = true)]
@@ -69,29 +92,36 @@ enum Command {
         /// Passes over the corpus.
         #[arg(long, default_value_t = 1)]
         repeat: usize,
-        #[arg(long)]
-        lexicon: Option<PathBuf>,
+        #[command(flatten)]
+        lex: LexArgs,
     },
 }
 
 #[derive(Subcommand)]
 enum EvalCommand {
     /// Time expressions against TempEval-3 TimeML (detection P/R/F1 and value accuracy).
-    #[command(after_help = "Example:\n  entente eval timex ../shared/corpora/tempeval3-timeml/TBAQ-cleaned")]
+    #[command(
+        after_help = "Example:\n  entente eval timex ../shared/corpora/tempeval3-timeml/TBAQ-cleaned"
+    )]
     Timex { dir: PathBuf },
     /// Person/organisation/location mentions against CoNLL-2003 gold spans.
-    #[command(after_help = "Example:\n  entente eval ner ../shared/corpora/conll2003-en/eng.testa")]
+    #[command(
+        after_help = "Example:\n  entente eval ner ../shared/corpora/conll2003-en/eng.testa"
+    )]
     Ner {
         file: PathBuf,
-        #[arg(long)]
-        lexicon: Option<PathBuf>,
+        #[command(flatten)]
+        lex: LexArgs,
     },
     /// How often an ACLED note's actor1 country is recognised in the note.
-    #[command(name = "acled-actors", after_help = "Example:\n  entente eval acled-actors ../shared/corpora/acled-global-2020-05/acled.csv")]
+    #[command(
+        name = "acled-actors",
+        after_help = "Example:\n  entente eval acled-actors ../shared/corpora/acled-global-2020-05/acled.csv"
+    )]
     AcledActors {
         file: PathBuf,
-        #[arg(long)]
-        lexicon: Option<PathBuf>,
+        #[command(flatten)]
+        lex: LexArgs,
     },
 }
 
@@ -109,9 +139,18 @@ struct ReadArgs {
     /// Inputs larger than this many bytes are skipped with a message.
     #[arg(long, default_value_t = 20_000_000)]
     max_bytes: usize,
+    #[command(flatten)]
+    lex: LexArgs,
+}
+
+#[derive(Args, Clone, Default)]
+struct LexArgs {
     /// A directory of lexicon files (same names and format as the built-in ones) that add or override entries.
     #[arg(long)]
     lexicon: Option<PathBuf>,
+    /// A TABARI/PETRARCH actor or agent dictionary to import (repeatable), e.g. Phoenix.Countries.actors.txt.
+    #[arg(long = "dictionary", value_name = "FILE")]
+    dictionaries: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -122,7 +161,8 @@ enum OutFormat {
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date like 2025-05-02"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date like 2025-05-02"))
 }
 
 fn main() -> ExitCode {
@@ -142,7 +182,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest { read, db, replace } => ingest_cmd(&read, &db, replace),
         Command::Documents { db, format } => documents(&db, format),
         Command::Show { doc, db } => show(&db, &doc),
-        Command::Bench { paths, repeat, lexicon } => bench(&paths, repeat, lexicon.as_deref()),
+        Command::Actors {
+            db,
+            unknown,
+            format,
+        } => actors_cmd(&db, unknown, format),
+        Command::Bench { paths, repeat, lex } => bench(&paths, repeat, &lex),
         Command::Eval(e) => eval_cmd(e),
     }
 }
@@ -154,32 +199,66 @@ fn eval_cmd(e: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Timex { dir } => {
             eval::timex::run(&dir, &mut out)?;
         }
-        EvalCommand::Ner { file, lexicon } => eval::actors::run_ner(&file, &load_lexicon(lexicon.as_deref())?, &mut out)?,
-        EvalCommand::AcledActors { file, lexicon } => eval::actors::run_acled_actors(&file, &load_lexicon(lexicon.as_deref())?, &mut out)?,
+        EvalCommand::Ner { file, lex } => {
+            eval::actors::run_ner(&file, &load_lexicon(&lex)?, &mut out)?
+        }
+        EvalCommand::AcledActors { file, lex } => {
+            eval::actors::run_acled_actors(&file, &load_lexicon(&lex)?, &mut out)?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn load_lexicon(dir: Option<&Path>) -> Result<lexicon::Lexicon> {
+fn load_lexicon(args: &LexArgs) -> Result<lexicon::Lexicon> {
     let mut lex = lexicon::Lexicon::builtin().context("built-in lexicon")?;
-    if let Some(dir) = dir {
+    if !args.dictionaries.is_empty() {
+        let mut files = Vec::new();
+        for p in &args.dictionaries {
+            let bytes =
+                std::fs::read(p).with_context(|| format!("--dictionary {}", p.display()))?;
+            // TABARI-era dictionaries are often Latin-1: decode what decodes.
+            files.push((
+                p.display().to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ));
+        }
+        let diags = lex.import_petrarch(&files);
+        if !diags.is_empty() {
+            eprintln!(
+                "entente: warning: {} dictionary line(s) skipped; first: {}",
+                diags.len(),
+                diags[0].message
+            );
+        }
+    }
+    if let Some(dir) = args.lexicon.as_deref() {
         let mut files = Vec::new();
         let rd = std::fs::read_dir(dir).with_context(|| format!("--lexicon {}", dir.display()))?;
         for e in rd {
             let p = e?.path();
             if p.extension().and_then(|x| x.to_str()) == Some("tsv") {
-                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-                let text = std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
+                let name = p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default()
+                    .to_string();
+                let text = std::fs::read_to_string(&p)
+                    .with_context(|| format!("reading {}", p.display()))?;
                 files.push((name, text));
             }
         }
-        lex.overlay(&files).with_context(|| format!("--lexicon {}", dir.display()))?;
+        lex.overlay(&files)
+            .with_context(|| format!("--lexicon {}", dir.display()))?;
     }
     Ok(lex)
 }
 
 fn options(read: &ReadArgs) -> ingest::Options {
-    ingest::Options { default_date: read.date, today: chrono::Local::now().date_naive(), max_bytes: read.max_bytes }
+    ingest::Options {
+        default_date: read.date,
+        today: chrono::Local::now().date_naive(),
+        max_bytes: read.max_bytes,
+    }
 }
 
 fn report(d: &Diagnostic) {
@@ -189,14 +268,18 @@ fn report(d: &Diagnostic) {
         (None, _, Some(doc)) => format!("document {doc}: "),
         _ => String::new(),
     };
-    let level = if d.severity == Severity::Error { "error" } else { "warning" };
+    let level = if d.severity == Severity::Error {
+        "error"
+    } else {
+        "warning"
+    };
     eprintln!("entente: {level}: {place}{}", d.message);
 }
 
 /// Reads every input and hands each coded document (or diagnostic batch) to `sink`.
 /// Returns how many inputs or records were skipped.
 fn each_coded(read: &ReadArgs, sink: &mut dyn FnMut(Coded, &str) -> Result<()>) -> Result<usize> {
-    let lex = load_lexicon(read.lexicon.as_deref())?;
+    let lex = load_lexicon(&read.lex)?;
     let pipeline = Pipeline::new(&lex);
     let opts = options(read);
     let forced = read.input.as_deref().and_then(Format::parse);
@@ -205,7 +288,13 @@ fn each_coded(read: &ReadArgs, sink: &mut dyn FnMut(Coded, &str) -> Result<()>) 
     let mut skipped = diags.len();
     for d in diags {
         report(&d);
-        sink(Coded { diagnostics: vec![d], ..Coded::default() }, "")?;
+        sink(
+            Coded {
+                diagnostics: vec![d],
+                ..Coded::default()
+            },
+            "",
+        )?;
     }
     let mut failure = None;
     for input in &inputs {
@@ -219,7 +308,13 @@ fn each_coded(read: &ReadArgs, sink: &mut dyn FnMut(Coded, &str) -> Result<()>) 
                 report(d);
             }
             if !parsed.diagnostics.is_empty() {
-                if let Err(e) = sink(Coded { diagnostics: parsed.diagnostics, ..Coded::default() }, &name) {
+                if let Err(e) = sink(
+                    Coded {
+                        diagnostics: parsed.diagnostics,
+                        ..Coded::default()
+                    },
+                    &name,
+                ) {
                     failure = Some(e);
                     return;
                 }
@@ -251,7 +346,11 @@ fn code(read: &ReadArgs) -> Result<ExitCode> {
         Ok(())
     });
     match skipped {
-        Ok(n) => Ok(if n > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }),
+        Ok(n) => Ok(if n > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }),
         Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e),
     }
@@ -263,8 +362,11 @@ fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || c.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()) == Some(std::io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -274,7 +376,10 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     if !std::io::stderr().is_terminal() {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()));
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
     let (mut added, mut kept) = (0usize, 0usize);
     let skipped = each_coded(read, &mut |coded, origin| {
         if coded.document.is_none() {
@@ -293,12 +398,20 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
         "entente: {added} document(s) stored, {kept} already present, {skipped} skipped; database {}",
         db.display()
     );
-    Ok(if skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn open_existing(db: &Path) -> Result<store::Store> {
     if !db.exists() {
-        anyhow::bail!("no database at {} (create one with `entente ingest --db {} FILES`)", db.display(), db.display());
+        anyhow::bail!(
+            "no database at {} (create one with `entente ingest --db {} FILES`)",
+            db.display(),
+            db.display()
+        );
     }
     Ok(store::Store::open(db)?)
 }
@@ -318,7 +431,11 @@ fn documents(db: &Path, format: OutFormat) -> Result<ExitCode> {
             writeln!(out, "doc,date,format,sentences,mentions,events,title")?;
             for d in &docs {
                 let title = d.title.as_deref().unwrap_or("").replace('"', "\"\"");
-                writeln!(out, "{},{},{},{},{},{},\"{}\"", d.id, d.date, d.format, d.sentences, d.mentions, d.events, title)?;
+                writeln!(
+                    out,
+                    "{},{},{},{},{},{},\"{}\"",
+                    d.id, d.date, d.format, d.sentences, d.mentions, d.events, title
+                )?;
             }
         }
         OutFormat::Table => {
@@ -340,6 +457,51 @@ fn documents(db: &Path, format: OutFormat) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn actors_cmd(db: &Path, unknown: bool, format: OutFormat) -> Result<ExitCode> {
+    let store = open_existing(db)?;
+    let rows = store.actors(unknown)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match format {
+        OutFormat::Json => {
+            for a in &rows {
+                let v = serde_json::json!({"id": a.id, "code": a.code, "name": a.name, "type": a.kind, "discovered": a.discovered, "mentions": a.mentions, "documents": a.documents, "example": a.example});
+                writeln!(out, "{v}")?;
+            }
+        }
+        OutFormat::Csv => {
+            writeln!(out, "id,code,name,type,discovered,mentions,documents")?;
+            for a in &rows {
+                writeln!(
+                    out,
+                    "\"{}\",{},\"{}\",{},{},{},{}",
+                    a.id.replace('"', "\"\""),
+                    a.code,
+                    a.name.replace('"', "\"\""),
+                    a.kind,
+                    a.discovered,
+                    a.mentions,
+                    a.documents
+                )?;
+            }
+        }
+        OutFormat::Table => {
+            for a in &rows {
+                writeln!(
+                    out,
+                    "{:>5} mentions {:>4} docs  {:<10} {:<12} {}{}",
+                    a.mentions,
+                    a.documents,
+                    a.code,
+                    a.kind,
+                    a.name,
+                    if a.discovered { "  (discovered)" } else { "" }
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn show(db: &Path, prefix: &str) -> Result<ExitCode> {
     let store = open_existing(db)?;
     let id = store.resolve_id(prefix)?;
@@ -351,10 +513,10 @@ fn show(db: &Path, prefix: &str) -> Result<ExitCode> {
 
 mod render;
 
-fn bench(paths: &[PathBuf], repeat: usize, lexicon: Option<&Path>) -> Result<ExitCode> {
+fn bench(paths: &[PathBuf], repeat: usize, lex_args: &LexArgs) -> Result<ExitCode> {
     let docs = bench_corpus(paths)?;
     let t0 = std::time::Instant::now();
-    let lex = load_lexicon(lexicon)?;
+    let lex = load_lexicon(lex_args)?;
     let pipeline = Pipeline::new(&lex);
     let startup = t0.elapsed();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
@@ -370,8 +532,15 @@ fn bench(paths: &[PathBuf], repeat: usize, lexicon: Option<&Path>) -> Result<Exi
     }
     let secs = t.elapsed().as_secs_f64().max(1e-9);
     let n = repeat.max(1) as f64;
-    println!("corpus: {} documents, {:.2} MB", docs.len(), bytes as f64 / 1e6);
-    println!("start-up (lexicon + automata): {:.0} ms", startup.as_secs_f64() * 1e3);
+    println!(
+        "corpus: {} documents, {:.2} MB",
+        docs.len(),
+        bytes as f64 / 1e6
+    );
+    println!(
+        "start-up (lexicon + automata): {:.0} ms",
+        startup.as_secs_f64() * 1e3
+    );
     println!(
         "code: {:.1} documents/s, {:.2} MB/s, {:.0} sentences/s (one core, {} pass(es), {:.2} s)",
         docs.len() as f64 * n / secs,
@@ -380,7 +549,12 @@ fn bench(paths: &[PathBuf], repeat: usize, lexicon: Option<&Path>) -> Result<Exi
         repeat.max(1),
         secs
     );
-    println!("found per pass: {} sentences, {} time expressions, {} mentions", sentences / repeat.max(1), times / repeat.max(1), mentions / repeat.max(1));
+    println!(
+        "found per pass: {} sentences, {} time expressions, {} mentions",
+        sentences / repeat.max(1),
+        times / repeat.max(1),
+        mentions / repeat.max(1)
+    );
     if let Some(kb) = peak_rss_kb() {
         println!("peak memory: {:.1} MB", kb as f64 / 1024.0);
     }
@@ -390,19 +564,36 @@ fn bench(paths: &[PathBuf], repeat: usize, lexicon: Option<&Path>) -> Result<Exi
 /// Peak resident set size, from the kernel's own accounting.
 fn peak_rss_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.split_whitespace().next()).and_then(|n| n.parse().ok())
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
 }
 
 /// The benchmark corpus: CSV files with a `text` column, or article files.
 fn bench_corpus(paths: &[PathBuf]) -> Result<Vec<model::Document>> {
-    let opts = ingest::Options { default_date: None, today: chrono::Local::now().date_naive(), max_bytes: usize::MAX };
+    let opts = ingest::Options {
+        default_date: None,
+        today: chrono::Local::now().date_naive(),
+        max_bytes: usize::MAX,
+    };
     let mut docs = Vec::new();
     for p in paths {
         if p.extension().and_then(|e| e.to_str()) == Some("csv") {
             let raw = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
-            for (i, row) in corpus::csv_rows(&raw).with_context(|| format!("reading {}", p.display()))?.into_iter().enumerate() {
-                let Some(text) = row.get("text") else { continue };
-                let date = row.get("date").and_then(|d| ingest::parse_date_loose(d)).unwrap_or(opts.today);
+            for (i, row) in corpus::csv_rows(&raw)
+                .with_context(|| format!("reading {}", p.display()))?
+                .into_iter()
+                .enumerate()
+            {
+                let Some(text) = row.get("text") else {
+                    continue;
+                };
+                let date = row
+                    .get("date")
+                    .and_then(|d| ingest::parse_date_loose(d))
+                    .unwrap_or(opts.today);
                 docs.push(model::Document {
                     id: format!("row{i}"),
                     title: None,
@@ -419,7 +610,9 @@ fn bench_corpus(paths: &[PathBuf]) -> Result<Vec<model::Document>> {
         } else {
             let mut diags = Vec::new();
             for input in inputs::expand(std::slice::from_ref(p), &mut diags) {
-                inputs::read(&input, None, &opts, &mut |parsed| docs.extend(parsed.documents));
+                inputs::read(&input, None, &opts, &mut |parsed| {
+                    docs.extend(parsed.documents)
+                });
             }
         }
     }

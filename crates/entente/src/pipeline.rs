@@ -15,7 +15,9 @@ pub struct Pipeline {
 
 impl Pipeline {
     pub fn new(lexicon: &Lexicon) -> Pipeline {
-        Pipeline { recognizer: Recognizer::new(lexicon) }
+        Pipeline {
+            recognizer: Recognizer::new(lexicon),
+        }
     }
 
     pub fn code(&self, doc: Document) -> Coded {
@@ -26,14 +28,26 @@ impl Pipeline {
                 file: None,
                 line: None,
                 severity: Severity::Warning,
-                message: format!("document date {:?} is not YYYY-MM-DD; time expressions use 1970-01-01", doc.date),
+                message: format!(
+                    "document date {:?} is not YYYY-MM-DD; time expressions use 1970-01-01",
+                    doc.date
+                ),
             });
             NaiveDate::default()
         });
         let sentences = text::sentences(&doc.text);
         let tokens = text::tokens(&doc.text);
         let times = text::times(&doc.text, &sentences, date);
-        let mentions = self.recognizer.recognise(&doc.text, &sentences, &tokens, date);
-        Coded { document: Some(doc), sentences, times, mentions, diagnostics, ..Coded::default() }
+        let mentions = self
+            .recognizer
+            .recognise(&doc.text, &sentences, &tokens, date);
+        Coded {
+            document: Some(doc),
+            sentences,
+            times,
+            mentions,
+            diagnostics,
+            ..Coded::default()
+        }
     }
 }

@@ -8,7 +8,14 @@ pub fn show(c: &Coded) -> String {
     let mut out = String::new();
     let Some(doc) = &c.document else { return out };
     let _ = writeln!(out, "{}", doc.title.as_deref().unwrap_or("(untitled)"));
-    let _ = writeln!(out, "doc {}  date {} ({})  format {}", doc.id, doc.date, doc.date_source.as_str(), doc.format);
+    let _ = writeln!(
+        out,
+        "doc {}  date {} ({})  format {}",
+        doc.id,
+        doc.date,
+        doc.date_source.as_str(),
+        doc.format
+    );
     if let Some(a) = &doc.author {
         let _ = writeln!(out, "author {a}");
     }
@@ -18,11 +25,30 @@ pub fn show(c: &Coded) -> String {
     for b in &doc.boilerplate {
         let _ = writeln!(out, "removed: {b}");
     }
-    let _ = writeln!(out, "{} sentences, {} time expressions, {} mentions, {} events, {} quotes, {} facts", c.sentences.len(), c.times.len(), c.mentions.len(), c.events.len(), c.quotes.len(), c.facts.len());
+    let _ = writeln!(
+        out,
+        "{} sentences, {} time expressions, {} mentions, {} events, {} quotes, {} facts",
+        c.sentences.len(),
+        c.times.len(),
+        c.mentions.len(),
+        c.events.len(),
+        c.quotes.len(),
+        c.facts.len()
+    );
     out.push('\n');
     // Marks in text order; a mark that overlaps an earlier one is left out of the inline view.
-    let mut marks: Vec<(usize, usize, String)> = c.times.iter().map(|t| (t.span[0], t.span[1], format!("[{}|{}]", &t.text, t.value))).collect();
-    marks.extend(c.mentions.iter().map(|m| (m.span[0], m.span[1], format!("{{{}|{}}}", m.text, m.actor.code))));
+    let mut marks: Vec<(usize, usize, String)> = c
+        .times
+        .iter()
+        .map(|t| (t.span[0], t.span[1], format!("[{}|{}]", &t.text, t.value)))
+        .collect();
+    marks.extend(c.mentions.iter().map(|m| {
+        (
+            m.span[0],
+            m.span[1],
+            format!("{{{}|{}}}", m.text, m.actor.code),
+        )
+    }));
     marks.sort_by_key(|m| (m.0, std::cmp::Reverse(m.1)));
     let text = &doc.text;
     let mut mi = 0;
@@ -45,7 +71,17 @@ pub fn show(c: &Coded) -> String {
         out.push('\n');
     }
     for e in &c.events {
-        let _ = writeln!(out, "event [{}] {} -> {} {} {} {} ({})", e.sentence, e.source.actor.code, e.target.actor.code, e.cameo, e.modality.as_str(), e.date, e.rule);
+        let _ = writeln!(
+            out,
+            "event [{}] {} -> {} {} {} {} ({})",
+            e.sentence,
+            e.source.actor.code,
+            e.target.actor.code,
+            e.cameo,
+            e.modality.as_str(),
+            e.date,
+            e.rule
+        );
     }
     out
 }

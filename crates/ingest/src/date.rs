@@ -14,8 +14,18 @@ fn month(word: &str) -> Option<u32> {
     let i = MONTHS.iter().position(|m| w.starts_with(m))?;
     // "March" and "Mar" both start with "mar", "Marchers" must not.
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ][i];
     (full.starts_with(&w) || w == "sept").then_some(i as u32 + 1)
 }
@@ -56,7 +66,11 @@ pub fn parse_date_loose(s: &str) -> Option<NaiveDate> {
             year.get_or_insert(w.parse::<i32>().ok()?);
         } else {
             let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-            if !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|c| c.is_ascii_digit()) && day.is_none() {
+            if !digits.is_empty()
+                && digits.len() <= 2
+                && digits.bytes().all(|c| c.is_ascii_digit())
+                && day.is_none()
+            {
                 day = digits.parse::<u32>().ok();
             }
         }

@@ -11,7 +11,11 @@ pub fn binary_offset(bytes: &[u8]) -> Option<usize> {
 
 /// Decodes UTF-8, replacing bad sequences; returns the first bad offset.
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<usize>) {
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     let bytes = &bytes[bom..];
     match std::str::from_utf8(bytes) {
         Ok(s) => (Cow::Borrowed(s), None),

@@ -2,9 +2,20 @@
 
 use crate::{html::html_to_text, Draft, IngestError, Parsed};
 
-pub(crate) fn parse(bytes: &[u8], origin: &str, parsed: &mut Parsed) -> Result<Vec<Draft>, IngestError> {
-    let feed = feed_rs::parser::parse(bytes).map_err(|e| IngestError::Feed { origin: origin.into(), message: e.to_string() })?;
-    let source = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|s| !s.is_empty());
+pub(crate) fn parse(
+    bytes: &[u8],
+    origin: &str,
+    parsed: &mut Parsed,
+) -> Result<Vec<Draft>, IngestError> {
+    let feed = feed_rs::parser::parse(bytes).map_err(|e| IngestError::Feed {
+        origin: origin.into(),
+        message: e.to_string(),
+    })?;
+    let source = feed
+        .title
+        .as_ref()
+        .map(|t| t.content.trim().to_string())
+        .filter(|s| !s.is_empty());
     let mut out = Vec::new();
     for (i, e) in feed.entries.into_iter().enumerate() {
         // content:encoded (full text) beats the summary when both are there.
@@ -16,9 +27,21 @@ pub(crate) fn parse(bytes: &[u8], origin: &str, parsed: &mut Parsed) -> Result<V
             .or_else(|| e.summary.as_ref().map(|s| s.content.clone()))
             .unwrap_or_default();
         let text = html_to_text(&body);
-        let title = e.title.as_ref().map(|t| html_to_text(&t.content)).filter(|t| !t.is_empty());
+        let title = e
+            .title
+            .as_ref()
+            .map(|t| html_to_text(&t.content))
+            .filter(|t| !t.is_empty());
         if text.trim().is_empty() {
-            parsed.error(origin, None, format!("feed item {} ({:?}) has no text; skipped", i + 1, title.as_deref().unwrap_or("")));
+            parsed.error(
+                origin,
+                None,
+                format!(
+                    "feed item {} ({:?}) has no text; skipped",
+                    i + 1,
+                    title.as_deref().unwrap_or("")
+                ),
+            );
             continue;
         }
         let url = e.links.first().map(|l| l.href.clone());
@@ -28,7 +51,13 @@ pub(crate) fn parse(bytes: &[u8], origin: &str, parsed: &mut Parsed) -> Result<V
         out.push(Draft {
             id,
             title,
-            author: (!e.authors.is_empty()).then(|| e.authors.iter().filter_map(|a| a.name.clone()).collect::<Vec<_>>().join(", ")),
+            author: (!e.authors.is_empty()).then(|| {
+                e.authors
+                    .iter()
+                    .filter_map(|a| a.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
             date: e.published.or(e.updated).map(|d| d.date_naive()),
             url,
             source: source.clone(),

@@ -66,8 +66,15 @@ fn ld_find(v: &serde_json::Value, out: &mut LdArticle) -> bool {
             let s = |k: &str| o.get(k).and_then(|x| x.as_str()).map(str::to_string);
             out.headline = s("headline").or_else(|| s("name"));
             out.author = o.get("author").and_then(ld_name);
-            out.date = s("datePublished").or_else(|| s("dateCreated")).or_else(|| s("dateModified"));
-            out.url = s("url").or_else(|| o.get("mainEntityOfPage").and_then(|m| m.get("@id")).and_then(|x| x.as_str()).map(str::to_string));
+            out.date = s("datePublished")
+                .or_else(|| s("dateCreated"))
+                .or_else(|| s("dateModified"));
+            out.url = s("url").or_else(|| {
+                o.get("mainEntityOfPage")
+                    .and_then(|m| m.get("@id"))
+                    .and_then(|x| x.as_str())
+                    .map(str::to_string)
+            });
             out.publisher = o.get("publisher").and_then(ld_name);
             true
         }
@@ -119,7 +126,10 @@ pub fn html_to_text(fragment: &str) -> String {
 
 fn decode_entities_only(s: &str) -> String {
     if s.contains('&') {
-        Dom::from(format!("<p>{s}</p>").as_str()).select("p").text().to_string()
+        Dom::from(format!("<p>{s}</p>").as_str())
+            .select("p")
+            .text()
+            .to_string()
     } else {
         s.to_string()
     }
@@ -131,12 +141,37 @@ pub(crate) fn parse(html: &str) -> Draft {
     let title = meta(&dom, &["og:title", "twitter:title"])
         .or(ld.headline.clone())
         .or_else(|| Some(dom.select("title").text().trim().to_string()).filter(|t| !t.is_empty()));
-    let author = meta(&dom, &["author", "article:author", "byl", "parsely-author", "dc.creator"])
-        .filter(|a| !a.starts_with("http"))
-        .or(ld.author.clone());
-    let date_str = meta(&dom, &["article:published_time", "og:published_time", "datePublished", "pubdate", "publish-date", "date", "dc.date", "article:modified_time"])
-        .or(ld.date.clone())
-        .or_else(|| dom.select("time[datetime]").attr("datetime").map(|s| s.to_string()));
+    let author = meta(
+        &dom,
+        &[
+            "author",
+            "article:author",
+            "byl",
+            "parsely-author",
+            "dc.creator",
+        ],
+    )
+    .filter(|a| !a.starts_with("http"))
+    .or(ld.author.clone());
+    let date_str = meta(
+        &dom,
+        &[
+            "article:published_time",
+            "og:published_time",
+            "datePublished",
+            "pubdate",
+            "publish-date",
+            "date",
+            "dc.date",
+            "article:modified_time",
+        ],
+    )
+    .or(ld.date.clone())
+    .or_else(|| {
+        dom.select("time[datetime]")
+            .attr("datetime")
+            .map(|s| s.to_string())
+    });
     let url = dom
         .select("link[rel=\"canonical\"]")
         .attr("href")
@@ -145,22 +180,38 @@ pub(crate) fn parse(html: &str) -> Draft {
         .or(ld.url.clone());
     let source = meta(&dom, &["og:site_name", "application-name"]).or(ld.publisher.clone());
 
-    let cfg = Config { text_mode: TextMode::Formatted, ..Default::default() };
-    let body = match Readability::with_document(dom.clone(), None, Some(cfg)).and_then(|mut r| r.parse()) {
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Default::default()
+    };
+    let body = match Readability::with_document(dom.clone(), None, Some(cfg))
+        .and_then(|mut r| r.parse())
+    {
         Ok(article) => article.text_content.to_string(),
         // Readability gives up on pages with little text; fall back to the
         // paragraphs, which is what such short pages consist of.
         Err(_) => {
-            dom.select("script, style, noscript, nav, header, footer, aside, form").remove();
-            let paras: Vec<String> = dom.select("p, h2, h3, li").iter().map(|p| p.text().to_string()).collect();
-            if paras.is_empty() { dom.select("body").text().to_string() } else { paras.join("\n") }
+            dom.select("script, style, noscript, nav, header, footer, aside, form")
+                .remove();
+            let paras: Vec<String> = dom
+                .select("p, h2, h3, li")
+                .iter()
+                .map(|p| p.text().to_string())
+                .collect();
+            if paras.is_empty() {
+                dom.select("body").text().to_string()
+            } else {
+                paras.join("\n")
+            }
         }
     };
     let (text, boilerplate) = clean_lines(&body);
     let boilerplate: Vec<String> = boilerplate;
     // Readability often repeats the headline as the body's first line.
     let text = match &title {
-        Some(t) if text.starts_with(t.as_str()) && text[t.len()..].starts_with('\n') => text[t.len() + 1..].to_string(),
+        Some(t) if text.starts_with(t.as_str()) && text[t.len()..].starts_with('\n') => {
+            text[t.len() + 1..].to_string()
+        }
         _ => text,
     };
     // Bylines and dates that the page prints above the article are metadata, not body.
@@ -238,7 +289,10 @@ mod tests {
 
     #[test]
     fn fragment() {
-        assert_eq!(html_to_text("<p>One &amp; two.</p><p>Three.</p>"), "One & two.\nThree.");
+        assert_eq!(
+            html_to_text("<p>One &amp; two.</p><p>Three.</p>"),
+            "One & two.\nThree."
+        );
         assert_eq!(html_to_text("plain &amp; simple"), "plain & simple");
     }
 }

@@ -35,15 +35,31 @@ pub(crate) fn parse(text: &str, origin: &str, parsed: &mut Parsed) -> Vec<Draft>
         let line: Line = match serde_json::from_str(raw) {
             Ok(l) => l,
             Err(e) => {
-                parsed.error(origin, Some(lineno), format!("malformed JSON line: {e}; skipped"));
+                parsed.error(
+                    origin,
+                    Some(lineno),
+                    format!("malformed JSON line: {e}; skipped"),
+                );
                 continue;
             }
         };
         let mut d = match (line.text, line.html) {
-            (Some(t), _) => Draft { text: t.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"), ..Draft::default() },
+            (Some(t), _) => Draft {
+                text: t
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                ..Draft::default()
+            },
             (None, Some(h)) => html::parse(&h),
             (None, None) => {
-                parsed.error(origin, Some(lineno), "line has neither `text` nor `html`; skipped".into());
+                parsed.error(
+                    origin,
+                    Some(lineno),
+                    "line has neither `text` nor `html`; skipped".into(),
+                );
                 continue;
             }
         };
@@ -57,7 +73,11 @@ pub(crate) fn parse(text: &str, origin: &str, parsed: &mut Parsed) -> Vec<Draft>
         if let Some(ds) = line.date {
             match parse_date_loose(&ds) {
                 Some(date) => d.date = Some(date),
-                None => parsed.warn(origin, Some(lineno), format!("unreadable date {ds:?}; using the fallback date")),
+                None => parsed.warn(
+                    origin,
+                    Some(lineno),
+                    format!("unreadable date {ds:?}; using the fallback date"),
+                ),
             }
         }
         d.url = line.url.or(d.url);

@@ -58,7 +58,8 @@ impl Format {
     pub fn sniff(bytes: &[u8]) -> Format {
         let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
         let t = head.trim_start_matches('\u{feff}').trim_start();
-        if t.starts_with("<?xml") && (t.contains("<rss") || t.contains("<feed") || t.contains("<rdf"))
+        if t.starts_with("<?xml")
+            && (t.contains("<rss") || t.contains("<feed") || t.contains("<rdf"))
             || t.starts_with("<rss")
             || t.starts_with("<feed")
         {
@@ -91,8 +92,14 @@ pub enum IngestError {
     Empty { origin: String },
     #[error("{origin}: looks like a binary file (NUL byte at offset {offset}); entente reads text, HTML, JSONL and RSS/Atom")]
     Binary { origin: String, offset: usize },
-    #[error("{origin}: {size} bytes is over the limit of {limit} bytes (raise it with --max-bytes)")]
-    TooLarge { origin: String, size: usize, limit: usize },
+    #[error(
+        "{origin}: {size} bytes is over the limit of {limit} bytes (raise it with --max-bytes)"
+    )]
+    TooLarge {
+        origin: String,
+        size: usize,
+        limit: usize,
+    },
     #[error("{origin}: malformed feed: {message}")]
     Feed { origin: String, message: String },
     #[error("{origin}: no article text found")]
@@ -182,15 +189,29 @@ pub fn content_id(title: Option<&str>, text: &str) -> String {
 ///
 /// Whole-input failures are `Err`; per-record problems (a bad JSONL line, a
 /// feed item without text) are diagnostics in `Parsed`, and the rest goes on.
-pub fn parse(bytes: &[u8], format: Format, origin: &str, opts: &Options) -> Result<Parsed, IngestError> {
+pub fn parse(
+    bytes: &[u8],
+    format: Format,
+    origin: &str,
+    opts: &Options,
+) -> Result<Parsed, IngestError> {
     if bytes.len() > opts.max_bytes {
-        return Err(IngestError::TooLarge { origin: origin.into(), size: bytes.len(), limit: opts.max_bytes });
+        return Err(IngestError::TooLarge {
+            origin: origin.into(),
+            size: bytes.len(),
+            limit: opts.max_bytes,
+        });
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(IngestError::Empty { origin: origin.into() });
+        return Err(IngestError::Empty {
+            origin: origin.into(),
+        });
     }
     if let Some(offset) = decode::binary_offset(bytes) {
-        return Err(IngestError::Binary { origin: origin.into(), offset });
+        return Err(IngestError::Binary {
+            origin: origin.into(),
+            offset,
+        });
     }
     let mut parsed = Parsed::default();
     let (text, bad) = decode::decode(bytes);
@@ -198,7 +219,9 @@ pub fn parse(bytes: &[u8], format: Format, origin: &str, opts: &Options) -> Resu
         parsed.warn(
             origin,
             None,
-            format!("invalid UTF-8 at byte offset {offset}; undecodable bytes replaced with U+FFFD"),
+            format!(
+                "invalid UTF-8 at byte offset {offset}; undecodable bytes replaced with U+FFFD"
+            ),
         );
     }
     let drafts = match format {
@@ -211,9 +234,18 @@ pub fn parse(bytes: &[u8], format: Format, origin: &str, opts: &Options) -> Resu
     for d in drafts {
         if d.text.trim().is_empty() {
             if single {
-                return Err(IngestError::NoText { origin: origin.into() });
+                return Err(IngestError::NoText {
+                    origin: origin.into(),
+                });
             }
-            parsed.error(origin, None, format!("document {:?} has no text; skipped", d.title.as_deref().unwrap_or("")));
+            parsed.error(
+                origin,
+                None,
+                format!(
+                    "document {:?} has no text; skipped",
+                    d.title.as_deref().unwrap_or("")
+                ),
+            );
             continue;
         }
         parsed.documents.push(d.finish(format, opts));

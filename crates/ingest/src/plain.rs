@@ -24,7 +24,8 @@ fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
 }
 
 fn looks_like_url(s: &str) -> bool {
-    (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")) && !s.contains(' ')
+    (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
+        && !s.contains(' ')
 }
 
 /// A line that only gives a date or time ("Today 11:16", "May 2, 2025", "11:16 GMT").
@@ -44,9 +45,15 @@ fn date_line(line: &str) -> Option<Option<chrono::NaiveDate>> {
             Some(x) => x,
             None => return false,
         };
-        !h.is_empty() && h.len() <= 2 && h.bytes().all(|b| b.is_ascii_digit()) && m.len() >= 2 && m[..2].bytes().all(|b| b.is_ascii_digit())
+        !h.is_empty()
+            && h.len() <= 2
+            && h.bytes().all(|b| b.is_ascii_digit())
+            && m.len() >= 2
+            && m[..2].bytes().all(|b| b.is_ascii_digit())
     });
-    (has_clock && (relative.iter().any(|r| lower.starts_with(r)) || lower.split_whitespace().count() <= 3)).then_some(None)
+    (has_clock
+        && (relative.iter().any(|r| lower.starts_with(r)) || lower.split_whitespace().count() <= 3))
+        .then_some(None)
 }
 
 /// Lines that are page furniture rather than article text.
@@ -54,20 +61,57 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     let lower = line.to_lowercase();
     let t = lower.trim();
     // Captions end with a credit: "... Photo.", "Photo: Reuters", "(Getty Images)".
-    let caption_end = ["photo.", "photo", "(photo)", "file photo.", "getty images", "getty images.", "(afp)", "afp photo"];
+    let caption_end = [
+        "photo.",
+        "photo",
+        "(photo)",
+        "file photo.",
+        "getty images",
+        "getty images.",
+        "(afp)",
+        "afp photo",
+    ];
     if caption_end.iter().any(|c| t.ends_with(c)) && t.len() < 300 {
         return true;
     }
     let starts = [
-        "photo:", "photo credit", "image:", "image credit", "picture:", "caption:", "credit:", "disclaimer:",
-        "advertisement", "subscribe", "sign up for", "share this", "share on", "follow us", "read more:",
-        "read also:", "related:", "copyright", "©", "all rights reserved", "click here", "listen to this article",
+        "photo:",
+        "photo credit",
+        "image:",
+        "image credit",
+        "picture:",
+        "caption:",
+        "credit:",
+        "disclaimer:",
+        "advertisement",
+        "subscribe",
+        "sign up for",
+        "share this",
+        "share on",
+        "follow us",
+        "read more:",
+        "read also:",
+        "related:",
+        "copyright",
+        "©",
+        "all rights reserved",
+        "click here",
+        "listen to this article",
     ];
     if starts.iter().any(|s| t.starts_with(s)) {
         return true;
     }
     // A credit inside a short line: "A ship in the Red Sea. Photo: Agency".
-    let credit = ["photo:", "photograph:", "image:", "picture:", "credit:", "photo by "].iter().any(|c| t.contains(c));
+    let credit = [
+        "photo:",
+        "photograph:",
+        "image:",
+        "picture:",
+        "credit:",
+        "photo by ",
+    ]
+    .iter()
+    .any(|c| t.contains(c));
     (credit && t.len() < 200)
         || (t.contains("click") && (t.contains("button") || t.contains("below")))
         || (t.contains("all rights reserved") && t.len() < 200)
@@ -80,7 +124,17 @@ pub(crate) fn classify(line: &str, in_header: bool) -> Line {
             return Line::Author(v.to_string());
         }
     }
-    if let Some(v) = strip_label(line, &["original source", "source url", "url", "link", "original url", "original article"]) {
+    if let Some(v) = strip_label(
+        line,
+        &[
+            "original source",
+            "source url",
+            "url",
+            "link",
+            "original url",
+            "original article",
+        ],
+    ) {
         if looks_like_url(v) {
             return Line::Url(v.to_string());
         }
@@ -93,13 +147,19 @@ pub(crate) fn classify(line: &str, in_header: bool) -> Line {
             return Line::Source(v.to_string());
         }
     }
-    if let Some(v) = strip_label(line, &["date", "published", "updated", "posted", "dateline"]) {
+    if let Some(v) = strip_label(
+        line,
+        &["date", "published", "updated", "posted", "dateline"],
+    ) {
         if let Some(d) = parse_date_loose(v) {
             return Line::Date(Some(d));
         }
     }
     if in_header {
-        if let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) {
+        if let Some(rest) = line
+            .strip_prefix("By ")
+            .or_else(|| line.strip_prefix("BY "))
+        {
             let words = rest.split_whitespace().count();
             if words <= 8 && !rest.ends_with('.') {
                 return Line::Author(rest.trim().to_string());
@@ -118,7 +178,8 @@ pub(crate) fn classify(line: &str, in_header: bool) -> Line {
 /// A first line is a title when it is short and does not read as a sentence.
 fn looks_like_title(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    (1..=30).contains(&words) && line.len() <= 250 && !line.ends_with(['.', ',', ';']) || (words <= 20 && line.ends_with(['?', '!']))
+    (1..=30).contains(&words) && line.len() <= 250 && !line.ends_with(['.', ',', ';'])
+        || (words <= 20 && line.ends_with(['?', '!']))
 }
 
 pub(crate) fn parse(text: &str) -> Draft {

@@ -4,7 +4,11 @@ use ingest::{parse, Format, Options};
 use proptest::prelude::*;
 
 fn opts() -> Options {
-    Options { default_date: None, today: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), max_bytes: 1 << 20 }
+    Options {
+        default_date: None,
+        today: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        max_bytes: 1 << 20,
+    }
 }
 
 proptest! {

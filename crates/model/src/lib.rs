@@ -385,23 +385,43 @@ impl Coded {
     /// mentions, events, quotes, facts, diagnostics.
     pub fn records(&self) -> Vec<Record> {
         let Some(doc) = &self.document else {
-            return self.diagnostics.iter().cloned().map(Record::Diagnostic).collect();
+            return self
+                .diagnostics
+                .iter()
+                .cloned()
+                .map(Record::Diagnostic)
+                .collect();
         };
         let id = &doc.id;
         let mut out = Vec::with_capacity(
             1 + self.sentences.len() + self.times.len() + self.mentions.len() + self.events.len(),
         );
         out.push(Record::Document(doc.clone()));
-        out.extend(self.sentences.iter().map(|s| Record::Sentence { doc: id.clone(), sentence: s.clone() }));
+        out.extend(self.sentences.iter().map(|s| Record::Sentence {
+            doc: id.clone(),
+            sentence: s.clone(),
+        }));
         out.extend(self.times.iter().map(|t| Record::Time {
             doc: id.clone(),
             sentence: sentence_at(&self.sentences, t.span[0]),
             time: t.clone(),
         }));
-        out.extend(self.mentions.iter().map(|m| Record::Mention { doc: id.clone(), mention: m.clone() }));
-        out.extend(self.events.iter().map(|e| Record::Event { doc: id.clone(), event: e.clone() }));
-        out.extend(self.quotes.iter().map(|q| Record::Quote { doc: id.clone(), quote: q.clone() }));
-        out.extend(self.facts.iter().map(|f| Record::Fact { doc: id.clone(), fact: f.clone() }));
+        out.extend(self.mentions.iter().map(|m| Record::Mention {
+            doc: id.clone(),
+            mention: m.clone(),
+        }));
+        out.extend(self.events.iter().map(|e| Record::Event {
+            doc: id.clone(),
+            event: e.clone(),
+        }));
+        out.extend(self.quotes.iter().map(|q| Record::Quote {
+            doc: id.clone(),
+            quote: q.clone(),
+        }));
+        out.extend(self.facts.iter().map(|f| Record::Fact {
+            doc: id.clone(),
+            fact: f.clone(),
+        }));
         out.extend(self.diagnostics.iter().cloned().map(Record::Diagnostic));
         out
     }

@@ -11,21 +11,43 @@ use thiserror::Error;
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records the last.
 const MIGRATIONS: &[(&str, &str)] = &[
-    ("0001_documents", include_str!("../migrations/0001_documents.sql")),
-    ("0002_mentions", include_str!("../migrations/0002_mentions.sql")),
-    ("0003_events_quotes_facts", include_str!("../migrations/0003_events_quotes_facts.sql")),
+    (
+        "0001_documents",
+        include_str!("../migrations/0001_documents.sql"),
+    ),
+    (
+        "0002_mentions",
+        include_str!("../migrations/0002_mentions.sql"),
+    ),
+    (
+        "0003_events_quotes_facts",
+        include_str!("../migrations/0003_events_quotes_facts.sql"),
+    ),
 ];
 
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error("database {path}: {source}")]
-    Open { path: String, source: rusqlite::Error },
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
     #[error("database {path} is at schema version {found}, newer than this entente ({known}); upgrade entente")]
-    TooNew { path: String, found: i64, known: i64 },
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     #[error("migration {name}: {source}")]
-    Migration { name: String, source: rusqlite::Error },
+    Migration {
+        name: String,
+        source: rusqlite::Error,
+    },
     #[error("document {doc}: {source}")]
-    Write { doc: String, source: rusqlite::Error },
+    Write {
+        doc: String,
+        source: rusqlite::Error,
+    },
     #[error("query: {0}")]
     Query(#[from] rusqlite::Error),
     #[error("stored record is not valid JSON: {0}")]
@@ -37,6 +59,20 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// One line of `entente actors`: an actor and how often the stored documents name it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorCount {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub discovered: bool,
+    pub mentions: usize,
+    pub documents: usize,
+    /// One mention's text, as an example of how it is written.
+    pub example: String,
+}
 
 /// One line of `entente documents`.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,13 +94,19 @@ impl Store {
     /// Opens (creating if needed) the database and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
         let p = path.display().to_string();
-        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: p.clone(), source })?;
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: p.clone(),
+            source,
+        })?;
         Self::init(conn, &p)
     }
 
     /// An in-memory database, for tests and one-shot analysis.
     pub fn memory() -> Result<Store> {
-        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open { path: ":memory:".into(), source })?;
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: ":memory:".into(),
+            source,
+        })?;
         Self::init(conn, ":memory:")
     }
 
@@ -80,14 +122,24 @@ impl Store {
     }
 
     fn migrate(&mut self, path: &str) -> Result<()> {
-        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let known = MIGRATIONS.len() as i64;
         if version > known {
-            return Err(StoreError::TooNew { path: path.into(), found: version, known });
+            return Err(StoreError::TooNew {
+                path: path.into(),
+                found: version,
+                known,
+            });
         }
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = self.conn.transaction()?;
-            tx.execute_batch(sql).map_err(|source| StoreError::Migration { name: name.to_string(), source })?;
+            tx.execute_batch(sql)
+                .map_err(|source| StoreError::Migration {
+                    name: name.to_string(),
+                    source,
+                })?;
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
             tx.commit()?;
         }
@@ -95,26 +147,44 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     pub fn contains(&self, id: &str) -> Result<bool> {
-        Ok(self.conn.query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some())
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     /// Stores a coded document and all its records in one transaction.
     /// Returns false (and writes nothing) when the document is already stored
     /// and `replace` is off: re-ingesting is a no-op.
     pub fn put(&mut self, coded: &Coded, origin: Option<&str>, replace: bool) -> Result<bool> {
-        let Some(doc) = &coded.document else { return Ok(false) };
-        let werr = |source| StoreError::Write { doc: doc.id.clone(), source };
+        let Some(doc) = &coded.document else {
+            return Ok(false);
+        };
+        let werr = |source| StoreError::Write {
+            doc: doc.id.clone(),
+            source,
+        };
         let tx = self.conn.transaction().map_err(werr)?;
-        let exists = tx.query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |_| Ok(())).optional().map_err(werr)?.is_some();
+        let exists = tx
+            .query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |_| {
+                Ok(())
+            })
+            .optional()
+            .map_err(werr)?
+            .is_some();
         if exists && !replace {
             return Ok(false);
         }
         if exists {
-            tx.execute("DELETE FROM documents WHERE id = ?1", [&doc.id]).map_err(werr)?;
+            tx.execute("DELETE FROM documents WHERE id = ?1", [&doc.id])
+                .map_err(werr)?;
         }
         write_document(&tx, coded, doc, origin).map_err(|e| match e {
             StoreError::Query(source) => werr(source),
@@ -147,18 +217,54 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
+    /// Actors named in the stored documents, most mentioned first; with
+    /// `discovered_only`, those found from the text that no lexicon knows.
+    pub fn actors(&self, discovered_only: bool) -> Result<Vec<ActorCount>> {
+        let mut st = self.conn.prepare(
+            "SELECT actor_id, code, name, type, max(discovered), count(*), count(DISTINCT doc), min(text)
+             FROM mentions WHERE (?1 = 0 OR discovered = 1)
+             GROUP BY actor_id, code ORDER BY count(*) DESC, actor_id",
+        )?;
+        let rows = st.query_map([discovered_only as i64], |r| {
+            Ok(ActorCount {
+                id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                kind: r.get(3)?,
+                discovered: r.get::<_, i64>(4)? != 0,
+                mentions: r.get::<_, i64>(5)? as usize,
+                documents: r.get::<_, i64>(6)? as usize,
+                example: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// The full id of the one document whose id starts with `prefix`.
     pub fn resolve_id(&self, prefix: &str) -> Result<String> {
-        let pattern = format!("{}%", prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        let mut st = self.conn.prepare("SELECT id FROM documents WHERE id LIKE ?1 ESCAPE '\\' LIMIT 3")?;
-        let ids: Vec<String> = st.query_map([pattern], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        let pattern = format!(
+            "{}%",
+            prefix
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let mut st = self
+            .conn
+            .prepare("SELECT id FROM documents WHERE id LIKE ?1 ESCAPE '\\' LIMIT 3")?;
+        let ids: Vec<String> = st
+            .query_map([pattern], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
         if ids.iter().any(|i| i == prefix) {
             return Ok(prefix.to_string());
         }
         match ids.len() {
             0 => Err(StoreError::NotFound(prefix.into())),
             1 => Ok(ids[0].clone()),
-            n => Err(StoreError::Ambiguous { prefix: prefix.into(), count: n }),
+            n => Err(StoreError::Ambiguous {
+                prefix: prefix.into(),
+                count: n,
+            }),
         }
     }
 
@@ -194,9 +300,16 @@ impl Store {
         document.date_source = DateSource::parse(&ds).unwrap_or(DateSource::Today);
         document.boilerplate = serde_json::from_str(&boiler)?;
 
-        let mut st = self.conn.prepare("SELECT idx, start, end FROM sentences WHERE doc = ?1 ORDER BY idx")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT idx, start, end FROM sentences WHERE doc = ?1 ORDER BY idx")?;
         let sentences = st
-            .query_map([id], |r| Ok(Sentence { index: r.get::<_, i64>(0)? as usize, span: [r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize] }))?
+            .query_map([id], |r| {
+                Ok(Sentence {
+                    index: r.get::<_, i64>(0)? as usize,
+                    span: [r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize],
+                })
+            })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
         let mut st = self.conn.prepare("SELECT start, end, text, value, qualifier, type, rule FROM times WHERE doc = ?1 ORDER BY start")?;
         let times = st
@@ -229,7 +342,8 @@ impl Store {
                         role: r.get(6)?,
                         name: r.get(7)?,
                         id: r.get(8)?,
-                        kind: model::ActorType::parse(&r.get::<_, String>(9)?).unwrap_or(model::ActorType::Organisation),
+                        kind: model::ActorType::parse(&r.get::<_, String>(9)?)
+                            .unwrap_or(model::ActorType::Organisation),
                     },
                     rule: r.get(10)?,
                     discovered: r.get::<_, i64>(11)? != 0,
@@ -237,16 +351,38 @@ impl Store {
                 })
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        let events = self.json_rows("SELECT json FROM events WHERE doc = ?1 ORDER BY start, rowid", id)?;
-        let quotes = self.json_rows("SELECT json FROM quotes WHERE doc = ?1 ORDER BY start, rowid", id)?;
-        let facts = self.json_rows("SELECT json FROM facts WHERE doc = ?1 ORDER BY start, rowid", id)?;
-        Ok(Coded { document: Some(document), sentences, times, mentions, events, quotes, facts, diagnostics: Vec::new() })
+        let events = self.json_rows(
+            "SELECT json FROM events WHERE doc = ?1 ORDER BY start, rowid",
+            id,
+        )?;
+        let quotes = self.json_rows(
+            "SELECT json FROM quotes WHERE doc = ?1 ORDER BY start, rowid",
+            id,
+        )?;
+        let facts = self.json_rows(
+            "SELECT json FROM facts WHERE doc = ?1 ORDER BY start, rowid",
+            id,
+        )?;
+        Ok(Coded {
+            document: Some(document),
+            sentences,
+            times,
+            mentions,
+            events,
+            quotes,
+            facts,
+            diagnostics: Vec::new(),
+        })
     }
 
     fn json_rows<T: serde::de::DeserializeOwned>(&self, sql: &str, id: &str) -> Result<Vec<T>> {
         let mut st = self.conn.prepare(sql)?;
-        let raw = st.query_map([id], |r| r.get::<_, String>(0))?.collect::<std::result::Result<Vec<_>, _>>()?;
-        raw.iter().map(|s| serde_json::from_str(s).map_err(StoreError::from)).collect()
+        let raw = st
+            .query_map([id], |r| r.get::<_, String>(0))?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        raw.iter()
+            .map(|s| serde_json::from_str(s).map_err(StoreError::from))
+            .collect()
     }
 
     /// The underlying connection, for the store's own query modules.
@@ -255,7 +391,12 @@ impl Store {
     }
 }
 
-fn write_document(tx: &rusqlite::Transaction<'_>, coded: &Coded, doc: &Document, origin: Option<&str>) -> Result<()> {
+fn write_document(
+    tx: &rusqlite::Transaction<'_>,
+    coded: &Coded,
+    doc: &Document,
+    origin: Option<&str>,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO documents (id, title, author, date, date_source, url, source, format, text, boilerplate, origin, ingested_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'))",
@@ -273,16 +414,32 @@ fn write_document(tx: &rusqlite::Transaction<'_>, coded: &Coded, doc: &Document,
             origin
         ],
     )?;
-    let mut st = tx.prepare_cached("INSERT INTO sentences (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut st =
+        tx.prepare_cached("INSERT INTO sentences (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
     for s in &coded.sentences {
-        st.execute(params![doc.id, s.index as i64, s.span[0] as i64, s.span[1] as i64])?;
+        st.execute(params![
+            doc.id,
+            s.index as i64,
+            s.span[0] as i64,
+            s.span[1] as i64
+        ])?;
     }
     let mut st = tx.prepare_cached(
         "INSERT INTO times (doc, sentence, start, end, text, value, qualifier, type, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for t in &coded.times {
         let sentence = model::sentence_at(&coded.sentences, t.span[0]);
-        st.execute(params![doc.id, sentence as i64, t.span[0] as i64, t.span[1] as i64, t.text, t.value, t.qualifier, t.kind, t.rule])?;
+        st.execute(params![
+            doc.id,
+            sentence as i64,
+            t.span[0] as i64,
+            t.span[1] as i64,
+            t.text,
+            t.value,
+            t.qualifier,
+            t.kind,
+            t.rule
+        ])?;
     }
     let mut st = tx.prepare_cached(
         "INSERT INTO mentions (doc, sentence, start, end, text, code, country, role, name, actor_id, type, rule, discovered, evidence_start, evidence_end)
@@ -338,7 +495,15 @@ fn write_document(tx: &rusqlite::Transaction<'_>, coded: &Coded, doc: &Document,
             model::Speaker::Actor(p) => (p.actor.name.clone(), Some(p.actor.code.clone())),
             model::Speaker::Unresolved { text, .. } => (text.clone(), None),
         };
-        st.execute(params![doc.id, q.sentence as i64, q.span[0] as i64, q.span[1] as i64, speaker, code, serde_json::to_string(q)?])?;
+        st.execute(params![
+            doc.id,
+            q.sentence as i64,
+            q.span[0] as i64,
+            q.span[1] as i64,
+            speaker,
+            code,
+            serde_json::to_string(q)?
+        ])?;
     }
     let mut st = tx.prepare_cached(
         "INSERT INTO facts (doc, sentence, start, end, measure, value, holder_code, counterpart_code, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -377,8 +542,24 @@ mod tests {
                 text: "One. Two in April.".into(),
                 boilerplate: vec!["Photo.".into()],
             }),
-            sentences: vec![Sentence { index: 0, span: [0, 4] }, Sentence { index: 1, span: [5, 18] }],
-            times: vec![TimeExpr { span: [12, 17], text: "April".into(), value: "2025-04".into(), qualifier: None, kind: "date".into(), rule: "month".into() }],
+            sentences: vec![
+                Sentence {
+                    index: 0,
+                    span: [0, 4],
+                },
+                Sentence {
+                    index: 1,
+                    span: [5, 18],
+                },
+            ],
+            times: vec![TimeExpr {
+                span: [12, 17],
+                text: "April".into(),
+                value: "2025-04".into(),
+                qualifier: None,
+                kind: "date".into(),
+                rule: "month".into(),
+            }],
             ..Coded::default()
         }
     }

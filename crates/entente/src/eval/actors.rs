@@ -20,7 +20,10 @@ struct ConllDoc {
 
 fn read_conll(raw: &str) -> Vec<ConllDoc> {
     let mut docs = Vec::new();
-    let mut doc = ConllDoc { text: String::new(), gold: Vec::new() };
+    let mut doc = ConllDoc {
+        text: String::new(),
+        gold: Vec::new(),
+    };
     let mut open: Option<(usize, usize, String)> = None;
     let close = |doc: &mut ConllDoc, open: &mut Option<(usize, usize, String)>| {
         if let Some(e) = open.take() {
@@ -33,7 +36,13 @@ fn read_conll(raw: &str) -> Vec<ConllDoc> {
         if cols.first() == Some(&"-DOCSTART-") {
             close(&mut doc, &mut open);
             if !doc.text.is_empty() {
-                docs.push(std::mem::replace(&mut doc, ConllDoc { text: String::new(), gold: Vec::new() }));
+                docs.push(std::mem::replace(
+                    &mut doc,
+                    ConllDoc {
+                        text: String::new(),
+                        gold: Vec::new(),
+                    },
+                ));
             }
             line_start = true;
             continue;
@@ -114,7 +123,8 @@ impl Prf {
 /// as MISC: predictions overlapping a MISC span are left out of the count
 /// rather than counted as errors.
 pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<()> {
-    let raw = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let raw =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let docs = read_conll(&raw);
     let rec = Recognizer::new(lex);
     // CoNLL-2003 is Reuters news from August 1996.
@@ -140,20 +150,44 @@ pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<()> {
             let g: Vec<_> = gold.iter().filter(|x| x.2 == ty).collect();
             let p: Vec<_> = preds.iter().filter(|x| x.2 == ty).collect();
             let e = exact.entry(ty).or_default();
-            let hit = p.iter().filter(|x| g.iter().any(|y| y.0 == x.0 && y.1 == x.1)).count();
+            let hit = p
+                .iter()
+                .filter(|x| g.iter().any(|y| y.0 == x.0 && y.1 == x.1))
+                .count();
             e.tp += hit;
             e.fp += p.len() - hit;
-            e.fn_ += g.len() - g.iter().filter(|y| p.iter().any(|x| y.0 == x.0 && y.1 == x.1)).count();
+            e.fn_ += g.len()
+                - g.iter()
+                    .filter(|y| p.iter().any(|x| y.0 == x.0 && y.1 == x.1))
+                    .count();
             let o = overlap.entry(ty).or_default();
-            let hit = p.iter().filter(|x| g.iter().any(|y| x.0 < y.1 && y.0 < x.1)).count();
+            let hit = p
+                .iter()
+                .filter(|x| g.iter().any(|y| x.0 < y.1 && y.0 < x.1))
+                .count();
             o.tp += hit;
             o.fp += p.len() - hit;
-            o.fn_ += g.len() - g.iter().filter(|y| p.iter().any(|x| x.0 < y.1 && y.0 < x.1)).count();
+            o.fn_ += g.len()
+                - g.iter()
+                    .filter(|y| p.iter().any(|x| x.0 < y.1 && y.0 < x.1))
+                    .count();
         }
     }
     let secs = t.elapsed().as_secs_f64();
-    writeln!(out, "CoNLL-2003 {}: {} documents, {} gold PER/ORG/LOC entities", path.display(), docs.len(), docs.iter().map(|d| d.gold.iter().filter(|g| g.2 != "MISC").count()).sum::<usize>())?;
-    writeln!(out, "{:<6} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}", "type", "P", "R", "F1", "P~", "R~", "F1~")?;
+    writeln!(
+        out,
+        "CoNLL-2003 {}: {} documents, {} gold PER/ORG/LOC entities",
+        path.display(),
+        docs.len(),
+        docs.iter()
+            .map(|d| d.gold.iter().filter(|g| g.2 != "MISC").count())
+            .sum::<usize>()
+    )?;
+    writeln!(
+        out,
+        "{:<6} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}",
+        "type", "P", "R", "F1", "P~", "R~", "F1~"
+    )?;
     let mut te = Prf::default();
     let mut to = Prf::default();
     for ty in types {
@@ -164,9 +198,28 @@ pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<()> {
             acc.fp += x.fp;
             acc.fn_ += x.fn_;
         }
-        writeln!(out, "{ty:<6} {:>7.3} {:>7.3} {:>7.3}   {:>7.3} {:>7.3} {:>7.3}", e.p(), e.r(), e.f(), o.p(), o.r(), o.f())?;
+        writeln!(
+            out,
+            "{ty:<6} {:>7.3} {:>7.3} {:>7.3}   {:>7.3} {:>7.3} {:>7.3}",
+            e.p(),
+            e.r(),
+            e.f(),
+            o.p(),
+            o.r(),
+            o.f()
+        )?;
     }
-    writeln!(out, "{:<6} {:>7.3} {:>7.3} {:>7.3}   {:>7.3} {:>7.3} {:>7.3}", "all", te.p(), te.r(), te.f(), to.p(), to.r(), to.f())?;
+    writeln!(
+        out,
+        "{:<6} {:>7.3} {:>7.3} {:>7.3}   {:>7.3} {:>7.3} {:>7.3}",
+        "all",
+        te.p(),
+        te.r(),
+        te.f(),
+        to.p(),
+        to.r(),
+        to.f()
+    )?;
     writeln!(out, "(exact spans, then ~ overlapping spans; predictions on MISC spans not counted; {:.1} MB/s)", bytes as f64 / 1e6 / secs.max(1e-9))?;
     Ok(())
 }
@@ -178,12 +231,17 @@ fn acled_country(actor: &str, row_iso3: &str, names: &[(String, String)]) -> Str
     let lower = actor.to_lowercase();
     let bytes = lower.as_bytes();
     let word_at = |i: usize, len: usize| {
-        (i == 0 || !bytes[i - 1].is_ascii_alphabetic()) && bytes.get(i + len).is_none_or(|b| !b.is_ascii_alphabetic())
+        (i == 0 || !bytes[i - 1].is_ascii_alphabetic())
+            && bytes.get(i + len).is_none_or(|b| !b.is_ascii_alphabetic())
     };
     // The longest country name that occurs as whole words wins ("South Sudan" over "Sudan").
     names
         .iter()
-        .filter(|(name, _)| lower.match_indices(name.as_str()).any(|(i, _)| word_at(i, name.len())))
+        .filter(|(name, _)| {
+            lower
+                .match_indices(name.as_str())
+                .any(|(i, _)| word_at(i, name.len()))
+        })
         .max_by_key(|(name, _)| name.len())
         .map(|(_, code)| code.clone())
         .unwrap_or_else(|| row_iso3.to_string())
@@ -195,7 +253,10 @@ pub fn run_acled_actors(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Resu
     let rows = csv_rows(&raw).with_context(|| format!("parsing {}", path.display()))?;
     let mut names: Vec<(String, String)> = Vec::new();
     for c in &lex.countries {
-        for n in std::iter::once(&c.name).chain(&c.aliases).chain(&c.adjectives) {
+        for n in std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .chain(&c.adjectives)
+        {
             if n.len() > 3 {
                 names.push((n.to_lowercase(), c.code.clone()));
             }
@@ -205,19 +266,26 @@ pub fn run_acled_actors(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Resu
     let (mut total, mut found, mut any_mention) = (0usize, 0usize, 0usize);
     let mut by_inter: HashMap<String, (usize, usize)> = HashMap::new();
     for row in &rows {
-        let (Some(notes), Some(actor1)) = (row.get("notes"), row.get("actor1")) else { continue };
+        let (Some(notes), Some(actor1)) = (row.get("notes"), row.get("actor1")) else {
+            continue;
+        };
         if notes.trim().is_empty() || actor1.trim().is_empty() {
             continue;
         }
         let iso3 = row.get("iso3").map(String::as_str).unwrap_or("");
         let want = acled_country(actor1, iso3, &names);
-        let date = row.get("event_date").and_then(|d| NaiveDate::parse_from_str(d, "%d-%b-%y").ok()).unwrap_or_default();
+        let date = row
+            .get("event_date")
+            .and_then(|d| NaiveDate::parse_from_str(d, "%d-%b-%y").ok())
+            .unwrap_or_default();
         let sentences = text::sentences(notes);
         let tokens = text::tokens(notes);
         let mentions = rec.recognise(notes, &sentences, &tokens, date);
         total += 1;
         any_mention += usize::from(!mentions.is_empty());
-        let ok = mentions.iter().any(|m| m.actor.country.as_deref() == Some(want.as_str()));
+        let ok = mentions
+            .iter()
+            .any(|m| m.actor.country.as_deref() == Some(want.as_str()));
         found += usize::from(ok);
         let inter = row.get("inter1").cloned().unwrap_or_default();
         let e = by_inter.entry(inter).or_default();
@@ -225,12 +293,33 @@ pub fn run_acled_actors(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Resu
         e.1 += usize::from(ok);
     }
     writeln!(out, "ACLED {}: {total} notes", path.display())?;
-    writeln!(out, "actor1's country recognised in the note: {found}/{total} = {:.1}%", 100.0 * found as f64 / total.max(1) as f64)?;
-    writeln!(out, "notes with any actor mention: {:.1}%", 100.0 * any_mention as f64 / total.max(1) as f64)?;
-    let labels = [("1", "state forces"), ("2", "rebels"), ("3", "political militias"), ("4", "identity militias"), ("5", "rioters"), ("6", "protesters"), ("7", "civilians"), ("8", "external/other")];
+    writeln!(
+        out,
+        "actor1's country recognised in the note: {found}/{total} = {:.1}%",
+        100.0 * found as f64 / total.max(1) as f64
+    )?;
+    writeln!(
+        out,
+        "notes with any actor mention: {:.1}%",
+        100.0 * any_mention as f64 / total.max(1) as f64
+    )?;
+    let labels = [
+        ("1", "state forces"),
+        ("2", "rebels"),
+        ("3", "political militias"),
+        ("4", "identity militias"),
+        ("5", "rioters"),
+        ("6", "protesters"),
+        ("7", "civilians"),
+        ("8", "external/other"),
+    ];
     for (k, label) in labels {
         if let Some((n, f)) = by_inter.get(k) {
-            writeln!(out, "  inter1={k} {label:<20} {f:>5}/{n:<5} {:.1}%", 100.0 * *f as f64 / (*n).max(1) as f64)?;
+            writeln!(
+                out,
+                "  inter1={k} {label:<20} {f:>5}/{n:<5} {:.1}%",
+                100.0 * *f as f64 / (*n).max(1) as f64
+            )?;
         }
     }
     Ok(())
@@ -247,15 +336,35 @@ mod tests {
         assert_eq!(docs.len(), 1);
         let d = &docs[0];
         assert_eq!(d.text, "EU rejects German call\nPeter Blackburn");
-        let spans: Vec<(&str, &str)> = d.gold.iter().map(|g| (&d.text[g.0..g.1], g.2.as_str())).collect();
-        assert_eq!(spans, vec![("EU", "ORG"), ("German", "MISC"), ("Peter Blackburn", "PER")]);
+        let spans: Vec<(&str, &str)> = d
+            .gold
+            .iter()
+            .map(|g| (&d.text[g.0..g.1], g.2.as_str()))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                ("EU", "ORG"),
+                ("German", "MISC"),
+                ("Peter Blackburn", "PER")
+            ]
+        );
     }
 
     #[test]
     fn acled_actor_country() {
-        let names = vec![("azerbaijan".to_string(), "AZE".to_string()), ("israel".to_string(), "ISR".to_string())];
-        assert_eq!(acled_country("Military Forces of Azerbaijan (2003-)", "ARM", &names), "AZE");
+        let names = vec![
+            ("azerbaijan".to_string(), "AZE".to_string()),
+            ("israel".to_string(), "ISR".to_string()),
+        ];
+        assert_eq!(
+            acled_country("Military Forces of Azerbaijan (2003-)", "ARM", &names),
+            "AZE"
+        );
         assert_eq!(acled_country("Protesters (Israel)", "ISR", &names), "ISR");
-        assert_eq!(acled_country("Unidentified Armed Group", "SYR", &names), "SYR");
+        assert_eq!(
+            acled_country("Unidentified Armed Group", "SYR", &names),
+            "SYR"
+        );
     }
 }

@@ -44,7 +44,10 @@ fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     let rd = std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
     let mut entries = Vec::new();
     for e in rd {
-        entries.push(e.with_context(|| format!("cannot list {}", dir.display()))?.path());
+        entries.push(
+            e.with_context(|| format!("cannot list {}", dir.display()))?
+                .path(),
+        );
     }
     entries.sort();
     for p in entries {
@@ -98,7 +101,13 @@ pub fn run(dir: &Path, out: &mut dyn Write) -> anyhow::Result<TimexScores> {
         counts.add(&doc.gold, &found);
         scored += 1;
     }
-    writeln!(out, "timex: {} files scored, {} skipped, under {}", scored, skipped, dir.display())?;
+    writeln!(
+        out,
+        "timex: {} files scored, {} skipped, under {}",
+        scored,
+        skipped,
+        dir.display()
+    )?;
     write!(out, "{}", counts.table())?;
     let (sp, sr, sf) = counts.strict();
     let (rp, rr, rf) = counts.relaxed();
