@@ -8,11 +8,19 @@ fn bin() -> Command {
 }
 
 fn run(args: &[&str], dir: &Path) -> Output {
-    bin().args(args).current_dir(dir).stdin(Stdio::null()).output().expect("run entente")
+    bin()
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run entente")
 }
 
 fn records(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect()
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
 }
 
 fn kinds(recs: &[serde_json::Value], kind: &str) -> usize {
@@ -45,11 +53,23 @@ fn codes_every_example_format() {
 #[test]
 fn binary_file_is_refused_and_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.bin"), [0x7f, b'E', b'L', b'F', 0, 0, 1, 2]).unwrap();
-    std::fs::write(dir.path().join("b.txt"), "Ministers met in Geneva on Monday.\n").unwrap();
+    std::fs::write(
+        dir.path().join("a.bin"),
+        [0x7f, b'E', b'L', b'F', 0, 0, 1, 2],
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Ministers met in Geneva on Monday.\n",
+    )
+    .unwrap();
     let out = run(&["code", "a.bin", "b.txt"], dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("a.bin: looks like a binary file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("a.bin: looks like a binary file"),
+        "{}",
+        stderr(&out)
+    );
     let recs = records(&out);
     assert_eq!(kinds(&recs, "document"), 1);
     assert_eq!(kinds(&recs, "diagnostic"), 1);
@@ -64,7 +84,11 @@ fn invalid_utf8_is_decoded_with_a_warning() {
     std::fs::write(dir.path().join("bad.txt"), &bytes).unwrap();
     let out = run(&["code", "bad.txt"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("bad.txt: invalid UTF-8 at byte offset 29"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("bad.txt: invalid UTF-8 at byte offset 29"),
+        "{}",
+        stderr(&out)
+    );
     let recs = records(&out);
     assert_eq!(kinds(&recs, "document"), 1);
 }
@@ -74,40 +98,69 @@ fn empty_and_oversized_files() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("empty.txt"), "  \n").unwrap();
     std::fs::write(dir.path().join("big.txt"), "word ".repeat(1000)).unwrap();
-    let out = run(&["code", "--max-bytes", "100", "empty.txt", "big.txt"], dir.path());
+    let out = run(
+        &["code", "--max-bytes", "100", "empty.txt", "big.txt"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("empty.txt: empty input"), "{err}");
-    assert!(err.contains("big.txt: 5000 bytes is over the limit of 100 bytes"), "{err}");
+    assert!(
+        err.contains("big.txt: 5000 bytes is over the limit of 100 bytes"),
+        "{err}"
+    );
 }
 
 #[test]
 fn broken_html_still_gives_text() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("b.html"), "<html><body><p>Egypt hosted talks on Gaza <b>on Sunday<div>The envoys left.").unwrap();
+    std::fs::write(
+        dir.path().join("b.html"),
+        "<html><body><p>Egypt hosted talks on Gaza <b>on Sunday<div>The envoys left.",
+    )
+    .unwrap();
     let out = run(&["code", "b.html"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let recs = records(&out);
-    let doc = recs.iter().find(|r| r["kind"] == "document").expect("document");
+    let doc = recs
+        .iter()
+        .find(|r| r["kind"] == "document")
+        .expect("document");
     assert!(doc["text"].as_str().unwrap().contains("Egypt hosted talks"));
 }
 
 #[test]
 fn html_without_text_is_reported() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("n.html"), "<html><head><script>x()</script></head><body></body></html>").unwrap();
+    std::fs::write(
+        dir.path().join("n.html"),
+        "<html><head><script>x()</script></head><body></body></html>",
+    )
+    .unwrap();
     let out = run(&["code", "n.html"], dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("n.html: no article text found"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("n.html: no article text found"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn malformed_feed_is_reported() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("f.rss"), "<?xml version=\"1.0\"?><rss><channel><item><title>x</title></chan").unwrap();
+    std::fs::write(
+        dir.path().join("f.rss"),
+        "<?xml version=\"1.0\"?><rss><channel><item><title>x</title></chan",
+    )
+    .unwrap();
     let out = run(&["code", "f.rss"], dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("f.rss: malformed feed"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("f.rss: malformed feed"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -122,7 +175,10 @@ fn malformed_jsonl_line_names_the_line() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("d.jsonl:2: malformed JSON line"), "{err}");
-    assert!(err.contains("d.jsonl:3: line has neither `text` nor `html`"), "{err}");
+    assert!(
+        err.contains("d.jsonl:3: line has neither `text` nor `html`"),
+        "{err}"
+    );
     assert_eq!(kinds(&records(&out), "document"), 2);
 }
 
@@ -157,7 +213,11 @@ fn unknown_option_and_missing_file() {
     assert!(stderr(&out).contains("--frobnicate"), "{}", stderr(&out));
     let out = run(&["code", "nope.txt"], dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("nope.txt: no such file or directory"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nope.txt: no such file or directory"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&["code", "--date", "May 2", "x.txt"], dir.path());
     assert_eq!(out.status.code(), Some(2));
 }
@@ -165,7 +225,11 @@ fn unknown_option_and_missing_file() {
 #[test]
 fn date_sources() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), "Oman mediated talks between Iran and the United States.\n").unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Oman mediated talks between Iran and the United States.\n",
+    )
+    .unwrap();
     let recs = records(&run(&["code", "--date", "2025-05-02", "a.txt"], dir.path()));
     assert_eq!(recs[0]["date"], "2025-05-02");
     assert_eq!(recs[0]["date_source"], "option");
@@ -180,28 +244,50 @@ fn ingest_is_idempotent_and_listable() {
     let ex = ex.to_str().unwrap();
     let out = run(&["ingest", "--db", "t.db", ex], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("8 document(s) stored, 0 already present"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("8 document(s) stored, 0 already present"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&["ingest", "--db", "t.db", ex], dir.path());
-    assert!(stderr(&out).contains("0 document(s) stored, 8 already present"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("0 document(s) stored, 8 already present"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&["documents", "--db", "t.db"], dir.path());
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 8);
-    let out = run(&["documents", "--db", "t.db", "--format", "json"], dir.path());
+    let out = run(
+        &["documents", "--db", "t.db", "--format", "json"],
+        dir.path(),
+    );
     let docs = records(&out);
     assert!(docs.iter().any(|d| d["doc"] == "ex-1"));
     let out = run(&["show", "--db", "t.db", "ex-1"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let shown = String::from_utf8_lossy(&out.stdout);
-    assert!(shown.contains("Japan and South Korea hold security talks"), "{shown}");
+    assert!(
+        shown.contains("Japan and South Korea hold security talks"),
+        "{shown}"
+    );
     assert!(shown.contains("[0] "), "{shown}");
     let out = run(&["show", "--db", "t.db", "zzzz"], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no stored document matches"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no stored document matches"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn bad_input_during_ingest_keeps_what_was_stored() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), "Ghana and Togo agreed to reopen the border.\n").unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Ghana and Togo agreed to reopen the border.\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("b.bin"), [0u8, 1, 2, 3]).unwrap();
     let out = run(&["ingest", "--db", "t.db", "a.txt", "b.bin"], dir.path());
     assert_eq!(out.status.code(), Some(1));
@@ -221,7 +307,12 @@ fn ingest_survives_kill() {
         ));
     }
     std::fs::write(dir.path().join("many.jsonl"), &lines).unwrap();
-    let mut child = bin().args(["ingest", "--db", "k.db", "many.jsonl"]).current_dir(dir.path()).stderr(Stdio::null()).spawn().unwrap();
+    let mut child = bin()
+        .args(["ingest", "--db", "k.db", "many.jsonl"])
+        .current_dir(dir.path())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
     // Wait until some documents are committed, then kill without warning.
     let db = dir.path().join("k.db");
     let start = std::time::Instant::now();
@@ -239,19 +330,32 @@ fn ingest_survives_kill() {
     let _ = child.wait();
     let partial = count_docs(&db);
     // Every stored document has its sentences: no half-written document.
-    let out = run(&["documents", "--db", "k.db", "--format", "json"], dir.path());
+    let out = run(
+        &["documents", "--db", "k.db", "--format", "json"],
+        dir.path(),
+    );
     for d in records(&out) {
         assert_eq!(d["sentences"], 3, "{d}");
     }
     let out = run(&["ingest", "--db", "k.db", "many.jsonl"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(count_docs(&db), 3000, "after a re-run (partial before: {partial})");
+    assert_eq!(
+        count_docs(&db),
+        3000,
+        "after a re-run (partial before: {partial})"
+    );
 }
 
 fn count_docs(db: &Path) -> usize {
     if !db.exists() {
         return 0;
     }
-    let out = bin().args(["documents", "--db", db.to_str().unwrap(), "--format", "csv"]).output().unwrap();
-    String::from_utf8_lossy(&out.stdout).lines().count().saturating_sub(1)
+    let out = bin()
+        .args(["documents", "--db", db.to_str().unwrap(), "--format", "csv"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .count()
+        .saturating_sub(1)
 }

@@ -25,7 +25,16 @@ fn dump(example: &str) -> String {
         match r["kind"].as_str().unwrap_or("") {
             "document" => {
                 text = r["text"].as_str().unwrap_or("").to_string();
-                for k in ["doc", "title", "author", "date", "date_source", "url", "source", "format"] {
+                for k in [
+                    "doc",
+                    "title",
+                    "author",
+                    "date",
+                    "date_source",
+                    "url",
+                    "source",
+                    "format",
+                ] {
                     s.push_str(&format!("{k}: {}\n", r[k]));
                 }
                 for b in r["boilerplate"].as_array().into_iter().flatten() {
@@ -38,11 +47,21 @@ fn dump(example: &str) -> String {
             }
             "time" => {
                 let (a, b) = span(&r);
-                s.push_str(&format!("T [{a},{b}) {:?} = {} ({})\n", &text[a..b], r["value"], r["rule"].as_str().unwrap_or("")));
+                s.push_str(&format!(
+                    "T [{a},{b}) {:?} = {} ({})\n",
+                    &text[a..b],
+                    r["value"],
+                    r["rule"].as_str().unwrap_or("")
+                ));
             }
             "mention" => {
                 let (a, b) = span(&r);
-                s.push_str(&format!("M [{a},{b}) {:?} {} ({})\n", &text[a..b], r["actor"]["code"], r["rule"].as_str().unwrap_or("")));
+                s.push_str(&format!(
+                    "M [{a},{b}) {:?} {} ({})\n",
+                    &text[a..b],
+                    r["actor"]["code"],
+                    r["rule"].as_str().unwrap_or("")
+                ));
             }
             "event" => {
                 let (a, b) = span(&r);
@@ -59,12 +78,26 @@ fn dump(example: &str) -> String {
             }
             "quote" => {
                 let (a, b) = span(&r);
-                let sp = r["speaker"]["name"].as_str().or(r["speaker"]["text"].as_str()).unwrap_or("").to_string();
-                s.push_str(&format!("Q [{a},{b}) speaker={sp:?} cue={} ({})\n", r["cue"], r["rule"].as_str().unwrap_or("")));
+                let sp = r["speaker"]["name"]
+                    .as_str()
+                    .or(r["speaker"]["text"].as_str())
+                    .unwrap_or("")
+                    .to_string();
+                s.push_str(&format!(
+                    "Q [{a},{b}) speaker={sp:?} cue={} ({})\n",
+                    r["cue"],
+                    r["rule"].as_str().unwrap_or("")
+                ));
             }
             "fact" => {
                 let (a, b) = span(&r);
-                s.push_str(&format!("F [{a},{b}) {} = {} {} ({})\n", r["measure"], r["value"], r["unit"], r["rule"].as_str().unwrap_or("")));
+                s.push_str(&format!(
+                    "F [{a},{b}) {} = {} {} ({})\n",
+                    r["measure"],
+                    r["value"],
+                    r["unit"],
+                    r["rule"].as_str().unwrap_or("")
+                ));
             }
             "diagnostic" => s.push_str(&format!("D {}\n", r["message"])),
             other => s.push_str(&format!("? {other}\n")),
@@ -82,8 +115,16 @@ macro_rules! golden {
     };
 }
 
-golden!(plain_text, "articles/caspian-talks.txt", "golden/caspian-talks.txt");
-golden!(html_page, "articles/gulf-summit.html", "golden/gulf-summit.txt");
+golden!(
+    plain_text,
+    "articles/caspian-talks.txt",
+    "golden/caspian-talks.txt"
+);
+golden!(
+    html_page,
+    "articles/gulf-summit.html",
+    "golden/gulf-summit.txt"
+);
 golden!(rss_feed, "feeds/world.rss", "golden/world-rss.txt");
 golden!(atom_feed, "feeds/world.atom", "golden/world-atom.txt");
 golden!(jsonl_batch, "batch.jsonl", "golden/batch.txt");

@@ -7,7 +7,9 @@ fn root() -> PathBuf {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -32,8 +34,18 @@ fn core_crates_do_no_io() {
         rust_files(&dir.join("src"), &mut files);
         for f in files {
             let src = std::fs::read_to_string(&f).unwrap();
-            for banned in ["std::fs", "File::open", "std::net", "std::process", "read_to_string("] {
-                assert!(!src.contains(banned), "{} uses {banned}: core crates do no I/O", f.display());
+            for banned in [
+                "std::fs",
+                "File::open",
+                "std::net",
+                "std::process",
+                "read_to_string(",
+            ] {
+                assert!(
+                    !src.contains(banned),
+                    "{} uses {banned}: core crates do no I/O",
+                    f.display()
+                );
             }
         }
     }
@@ -46,7 +58,11 @@ fn every_file_has_a_module_doc() {
     rust_files(&root().join("crates"), &mut files);
     for f in files {
         let src = std::fs::read_to_string(&f).unwrap();
-        assert!(src.starts_with("//!"), "{} does not start with a //! line", f.display());
+        assert!(
+            src.starts_with("//!"),
+            "{} does not start with a //! line",
+            f.display()
+        );
     }
 }
 
@@ -56,6 +72,9 @@ fn architecture_names_every_crate() {
     let arch = std::fs::read_to_string(root().join("ARCHITECTURE.md")).unwrap();
     for e in std::fs::read_dir(root().join("crates")).unwrap().flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        assert!(arch.contains(&format!("`crates/{name}`")), "ARCHITECTURE.md does not describe crates/{name}");
+        assert!(
+            arch.contains(&format!("`crates/{name}`")),
+            "ARCHITECTURE.md does not describe crates/{name}"
+        );
     }
 }
