@@ -19,6 +19,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         b: text.as_bytes(),
         out: Vec::with_capacity(text.len() / 100 + 1),
         seg_start: 0,
+        first_word: None,
     };
     seg.run();
     seg.out
@@ -77,6 +78,9 @@ struct Segmenter<'a> {
     out: Vec<Sentence>,
     /// Where the current (not yet emitted) segment begins; may be whitespace.
     seg_start: usize,
+    /// Cached [`Segmenter::sentence_first_word`] of the current segment, so
+    /// long whitespace runs are skipped once, not once per candidate.
+    first_word: Option<usize>,
 }
 
 impl Segmenter<'_> {
@@ -105,6 +109,7 @@ impl Segmenter<'_> {
     fn cut(&mut self, end: usize) {
         let start = self.seg_start;
         self.seg_start = end;
+        self.first_word = None;
         let Some(raw) = self.text.get(start..end) else {
             return;
         };
@@ -192,7 +197,7 @@ impl Segmenter<'_> {
 
     /// Decides whether a single full stop at `dot` ends the sentence, given
     /// that the next word is not lowercase.
-    fn after_stop(&self, dot: usize, next: usize, nx: Next, newline: bool) -> bool {
+    fn after_stop(&mut self, dot: usize, next: usize, nx: Next, newline: bool) -> bool {
         let (w_start, before) = self.word_before(dot);
         match before {
             Before::Ordinary => true,
@@ -226,7 +231,7 @@ impl Segmenter<'_> {
     }
 
     /// The word before the full stop at `dot` and what kind of word it is.
-    fn word_before(&self, dot: usize) -> (usize, Before) {
+    fn word_before(&mut self, dot: usize) -> (usize, Before) {
         let b = self.b;
         let mut s = dot;
         // Abbreviations are short; a longer run is an ordinary word.
@@ -250,11 +255,15 @@ impl Segmenter<'_> {
 
     /// First byte of the current segment's first word, past any opening
     /// quotes or brackets.
-    fn sentence_first_word(&self) -> usize {
+    fn sentence_first_word(&mut self) -> usize {
+        if let Some(p) = self.first_word {
+            return p;
+        }
         let (mut p, _) = skip_ws(self.text, self.seg_start);
         while let Some(len) = opener_at(self.b, p) {
             p += len;
         }
+        self.first_word = Some(p);
         p
     }
 

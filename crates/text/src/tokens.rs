@@ -108,7 +108,8 @@ fn continues_word(ch: char) -> bool {
 }
 
 /// Whether an apostrophe of `len` bytes at `i` starts a possessive or
-/// contracted `'s` glued to the word before ("Israel's", "it's").
+/// contracted `'s` glued to the word before ("Israel's", "it's",
+/// "U.S.'s").
 fn possessive_at(text: &str, i: usize, len: usize) -> bool {
     let b = text.as_bytes();
     if !matches!(b.get(i + len), Some(b's' | b'S')) {
@@ -116,7 +117,8 @@ fn possessive_at(text: &str, i: usize, len: usize) -> bool {
     }
     let before = text.get(..i).and_then(|s| s.chars().next_back());
     let after = char_at(text, i + len + 1);
-    before.is_some_and(continues_word) && !after.is_some_and(continues_word)
+    // "U.S.'s" counts too: the stop closes an initialism.
+    before.is_some_and(|c| continues_word(c) || c == '.') && !after.is_some_and(continues_word)
 }
 
 /// End of the word starting at `i`: letters and digits, joined by single

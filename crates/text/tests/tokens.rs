@@ -47,10 +47,10 @@ fn words_apostrophes_and_hyphens() {
 #[test]
 fn abbreviations_and_initials() {
     check(
-        "The U.S. and U.K. met at 9 a.m., e.g. in Washington D.C.\nGen. Smith and George W. Bush; U.S.-led forces; the U.S",
+        "The U.S. and U.K. met at 9 a.m., e.g. in Washington D.C.\nGen. Smith and George W. Bush; U.S.-led forces; the U.S.'s allies; the U.S",
         expect![[r#"
             The/W U.S./W and/W U.K./W met/W at/W 9/N a.m./W ,/P e.g./W in/W Washington/W D.C./W
-            Gen/W ./P Smith/W and/W George/W W/W ./P Bush/W ;/P U.S./W -/P led/W forces/W ;/P the/W U/W ./P S/W
+            Gen/W ./P Smith/W and/W George/W W/W ./P Bush/W ;/P U.S./W -/P led/W forces/W ;/P the/W U.S./W 's/W allies/W ;/P the/W U/W ./P S/W
         "#]],
     );
 }
