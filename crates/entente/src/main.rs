@@ -1,8 +1,10 @@
 //! The `entente` command line: the only place that reads files and sockets.
 
+mod analyse;
 mod eval;
 mod inputs;
 mod pipeline;
+mod query;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -78,6 +80,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutFormat::Table)]
         format: OutFormat,
     },
+    #[command(flatten)]
+    Query(query::QueryCommand),
+    #[command(flatten)]
+    Analyse(analyse::AnalyseCommand),
     /// Score entente against annotated corpora (precision, recall, F1 tables).
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -189,6 +195,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => actors_cmd(&db, unknown, format),
         Command::Bench { paths, repeat, lex } => bench(&paths, repeat, &lex),
         Command::Eval(e) => eval_cmd(e),
+        Command::Query(q) => query::run(q),
+        Command::Analyse(a) => analyse::run(a),
     }
 }
 
