@@ -185,10 +185,12 @@ impl<'a> P<'a> {
         }
         let y = i32::try_from(self.num(i)?).ok()?;
         // "2,000" and "2025.5" are not years.
-        if (self.p(i + 1, ",") || self.p(i + 1, ".")) && self.glued(i + 1) && self.glued(i + 2) {
-            if self.kind(i + 2) == Some(K::Num) {
-                return None;
-            }
+        if (self.p(i + 1, ",") || self.p(i + 1, "."))
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.kind(i + 2) == Some(K::Num)
+        {
+            return None;
         }
         (1000..=2099).contains(&y).then_some((y, i + 1))
     }
@@ -276,7 +278,8 @@ impl<'a> P<'a> {
                 | "late"
                 | "mid"
         );
-        if !(1900..=2099).contains(&y) && !(strong && y >= 1500) {
+        let plausible = (1900..=2099).contains(&y) || (strong && y >= 1500);
+        if !plausible {
             return None;
         }
         if i > 0 && self.any(i - 1, NOT_YEAR_BEFORE) {
@@ -371,7 +374,6 @@ impl<'a> P<'a> {
     }
 
     fn core(&self, i: usize, anchor: &V) -> Option<M> {
-        let the = self.is(i, "the");
         let rules: [&dyn Fn() -> Option<M>; 12] = [
             &|| self.numeric(i),
             &|| self.clock(i),
@@ -387,20 +389,15 @@ impl<'a> P<'a> {
             &|| self.set_rule(i),
         ];
         let mut best: Option<M> = None;
-        for r in rules {
+        // Years and holidays are tried last: a longer rule ("May 2, 2025") wins.
+        let tail: [&dyn Fn() -> Option<M>; 2] = [&|| self.year_rule(i), &|| self.holiday(i)];
+        for r in rules.iter().chain(tail.iter()) {
             if let Some(c) = r() {
-                if best.as_ref().map_or(true, |b| c.end > b.end) {
-                    best = Some(c);
-                }
-            }
-        }
-        if best.is_none() && !the {
-            if let Some(c) = self.year_rule(i).or_else(|| self.holiday(i)) {
-                best = Some(c);
-            }
-        } else if the {
-            if let Some(c) = self.year_rule(i) {
-                if best.as_ref().map_or(true, |b| c.end > b.end) {
+                let longer = match &best {
+                    None => true,
+                    Some(b) => c.end > b.end,
+                };
+                if longer {
                     best = Some(c);
                 }
             }
@@ -640,7 +637,24 @@ impl<'a> P<'a> {
                 | "each"
                 | "every"
         );
-        if matches!(w, "may" | "march") && !date_ctx {
+        // "May" is also a surname and a verb: only the plainest date contexts count.
+        let may_ctx = matches!(
+            prev,
+            "in" | "since"
+                | "until"
+                | "till"
+                | "during"
+                | "early"
+                | "late"
+                | "mid"
+                | "from"
+                | "through"
+                | "throughout"
+                | "each"
+                | "every"
+                | "of"
+        );
+        if (w == "may" && !may_ctx) || (w == "march" && !date_ctx) {
             return None;
         }
         // "April Smith": a capitalised word right after is a name.
