@@ -705,9 +705,9 @@ impl<'a> Ctx<'a> {
             self.country_mention(c);
             return i + 1;
         }
-        let not_holder = words.iter().any(|w| NOT_HOLDER.contains(w));
         let former =
             words.iter().any(|w| *w == "former" || *w == "ex") || self.former_before(c.s, c.sent);
+        let not_holder = former || words.iter().any(|w| NOT_HOLDER.contains(w));
         let ag = &self.idx.agents[agi as usize];
         let (role, akind, office, asrc) = (
             ag.role.clone(),
@@ -1111,7 +1111,8 @@ impl<'a> Ctx<'a> {
                 let mut cands: Vec<&M> = self
                     .out
                     .iter()
-                    .chain(added.iter())
+                    // Named antecedents only: a chain of pronouns would carry
+                    // an early guess too far.
                     .filter(|m| {
                         m.actor.kind == ActorType::Person
                             && m.s < pos

@@ -1,0 +1,118 @@
+//! Recognition throughput on the Guardian sample (`../shared/corpora`), with
+//! the built-in lexicon and with the Phoenix dictionaries imported. Run with
+//! `cargo test -p actors --test speed -- --nocapture` to see the figures
+//! (debug build: release is several times faster).
+
+use actors::Recognizer;
+use chrono::NaiveDate;
+use lexicon::Lexicon;
+use std::path::Path;
+use std::time::Instant;
+
+/// The `text` column of a CSV with quoted fields (`""` escapes).
+fn texts(csv: &str) -> Vec<String> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let (mut row, mut field, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = csv.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    let Some(header) = rows.first() else { return Vec::new() };
+    let Some(col) = header.iter().position(|h| h == "text") else { return Vec::new() };
+    rows.iter().skip(1).filter_map(|r| r.get(col).cloned()).collect()
+}
+
+fn measure(label: &str, rec: &Recognizer, docs: &[(String, Vec<model::Sentence>)]) {
+    let d = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap_or_default();
+    let bytes: usize = docs.iter().map(|(t, _)| t.len()).sum();
+    let t0 = Instant::now();
+    let mut n = 0;
+    for (t, s) in docs {
+        n += rec.recognise(t, s, &[], d).len();
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    println!(
+        "{label}: {} docs, {:.2} MB, {n} mentions, {:.3} s, {:.2} MB/s",
+        docs.len(),
+        bytes as f64 / 1e6,
+        secs,
+        bytes as f64 / 1e6 / secs
+    );
+}
+
+#[test]
+fn guardian_throughput() {
+    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    let csv = shared.join("corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv");
+    let Ok(raw) = std::fs::read_to_string(&csv) else {
+        println!("skipped: {} not found", csv.display());
+        return;
+    };
+    let docs: Vec<(String, Vec<model::Sentence>)> = texts(&raw)
+        .into_iter()
+        .map(|t| {
+            let s = text::sentences(&t);
+            (t, s)
+        })
+        .collect();
+    assert!(docs.len() > 100, "{} documents parsed", docs.len());
+    let mut lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let t0 = Instant::now();
+    let rec = Recognizer::new(&lex);
+    println!("built-in lexicon: recogniser built in {:.3} s", t0.elapsed().as_secs_f64());
+    measure("built-in lexicon", &rec, &docs);
+
+    let dir = shared.join("petrarch2/dictionaries");
+    let mut files = Vec::new();
+    for name in [
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+        "Phoenix.agents.txt",
+    ] {
+        if let Ok(c) = std::fs::read_to_string(dir.join(name)) {
+            files.push((name.to_string(), c));
+        }
+    }
+    if files.is_empty() {
+        println!("skipped Phoenix figures: {} not found", dir.display());
+        return;
+    }
+    lex.import_petrarch(&files);
+    let t0 = Instant::now();
+    let rec = Recognizer::new(&lex);
+    println!("with Phoenix dictionaries: recogniser built in {:.3} s", t0.elapsed().as_secs_f64());
+    measure("with Phoenix dictionaries", &rec, &docs);
+}
+
+/// Prints the mentions of a few Guardian articles, for eyeballing
+/// (`ENTENTE_SHOW_DOCS=3`).
+#[test]
+fn guardian_show() {
+    let n: usize = std::env::var("ENTENTE_SHOW_DOCS").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    let csv = shared.join("corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv");
+    let Ok(raw) = std::fs::read_to_string(&csv) else { return };
+    let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let rec = Recognizer::new(&lex);
+    let d = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap_or_default();
+    for t in texts(&raw).iter().take(n) {
+        let s = text::sentences(t);
+        for m in rec.recognise(t, &s, &[], d) {
+            println!("{:?}\t{}\t{}\t{}", m.text, m.actor.code, m.actor.kind.as_str(), m.rule);
+        }
+        println!("----");
+    }
+}
