@@ -257,8 +257,11 @@ impl<'m> Sent<'m> {
     }
 
     /// Extends mention `k` with coordinated neighbours to the right ("X, Y and Z").
+    /// A chain joined only by commas is an apposition ("Iran, Azerbaijan's
+    /// neighbour"), not a list: it needs an `and`/`or` somewhere.
     pub fn compound_right(&self, k: usize) -> Vec<usize> {
         let mut out = vec![k];
+        let mut conj = false;
         let mut end = self.mentions[k].end;
         loop {
             let mut j = end;
@@ -268,6 +271,7 @@ impl<'m> Sent<'m> {
                 && self.words[j].mention.is_none()
             {
                 joined = true;
+                conj |= self.words[j].tag == Tag::Conj;
                 j += 1;
             }
             while j < self.words.len()
@@ -284,12 +288,16 @@ impl<'m> Sent<'m> {
                 _ => break,
             }
         }
+        if !conj {
+            out.truncate(1);
+        }
         out
     }
 
     /// Extends mention `k` with coordinated neighbours to the left.
     pub fn compound_left(&self, k: usize) -> Vec<usize> {
         let mut out = vec![k];
+        let mut conj = false;
         let mut start = self.mentions[k].start;
         loop {
             let mut j = start;
@@ -303,6 +311,7 @@ impl<'m> Sent<'m> {
                 && self.words[j - 1].mention.is_none()
             {
                 joined = true;
+                conj |= self.words[j - 1].tag == Tag::Conj;
                 j -= 1;
             }
             match (joined, j.checked_sub(1).and_then(|p| self.words[p].mention)) {
@@ -312,6 +321,9 @@ impl<'m> Sent<'m> {
                 }
                 _ => break,
             }
+        }
+        if !conj {
+            return vec![k];
         }
         out
     }
@@ -326,6 +338,16 @@ impl<'m> Sent<'m> {
 
     /// The subject of the trigger starting at word `t`: nearest acceptable mention to the left.
     pub fn subject(&self, t: usize, is_trigger: &dyn Fn(&str) -> bool) -> Option<usize> {
+        self.subject_except(t, is_trigger, &|_| false)
+    }
+
+    /// As [`Sent::subject`], passing over mentions `skip` rejects (the target's own country).
+    pub fn subject_except(
+        &self,
+        t: usize,
+        is_trigger: &dyn Fn(&str) -> bool,
+        skip: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
         let clause = self.words.get(t)?.clause;
         let mut allowed = vec![clause];
         // A clause nested in another (relative) sees its parent's words before it.
@@ -351,6 +373,9 @@ impl<'m> Sent<'m> {
                 i = m.start;
                 let before = m.start.checked_sub(1).map(|p| &self.words[p]);
                 let in_pp = matches!(before, Some(b) if b.tag == Tag::Prep);
+                if skip(k) {
+                    continue;
+                }
                 let after_verb = m.start > 0 && {
                     let mut p = m.start - 1;
                     while p > 0 && matches!(self.words[p].tag, Tag::Det | Tag::PossPron | Tag::Adv)
@@ -364,6 +389,9 @@ impl<'m> Sent<'m> {
                     continue;
                 }
                 if self.relative.get(w.clause).copied().unwrap_or(false) && w.clause != clause {
+                    continue;
+                }
+                if skip(k) {
                     continue;
                 }
                 return Some(k);
@@ -411,6 +439,28 @@ impl<'m> Sent<'m> {
                 )
             )
         })
+    }
+
+    /// For a trigger with no object to its right ("... would be considered red
+    /// lines"): the actor between the subject and the trigger, preferring one
+    /// outside a prepositional phrase and one used as a modifier ("Turkish bases").
+    pub fn predicate_target(&self, subject: usize, t: usize) -> Option<usize> {
+        let from = self.mentions.get(subject)?.end;
+        let mut best: Option<(u8, usize)> = None;
+        for (k, m) in self.mentions.iter().enumerate() {
+            if m.start < from || m.end > t || k == subject {
+                continue;
+            }
+            let in_pp = m.start > 0 && self.words[m.start - 1].tag == Tag::Prep;
+            let modifier = self.words.get(m.end).is_some_and(|w| {
+                w.mention.is_none() && (w.tag == Tag::Word && !w.capitalised || w.tag == Tag::Poss)
+            });
+            let score = u8::from(!in_pp) * 2 + u8::from(modifier);
+            if best.is_none_or(|(b, _)| score >= b) {
+                best = Some((score, k));
+            }
+        }
+        best.map(|(_, k)| k)
     }
 
     /// First mention at or after word `from` inside `clause`, within `max` words.
@@ -463,8 +513,8 @@ impl<'m> Sent<'m> {
     }
 
     /// The agent of a passive or nominal trigger: a mention after `by` within a few words of `from`.
-    pub fn by_agent(&self, from: usize, clause: usize) -> Option<usize> {
-        let end = (from + 8).min(self.words.len());
+    pub fn by_agent(&self, from: usize, clause: usize, within: usize) -> Option<usize> {
+        let end = (from + within).min(self.words.len());
         for i in from..end {
             let w = &self.words[i];
             if w.clause != clause || (w.tag == Tag::Comma) {

@@ -368,11 +368,21 @@ impl EventCoder {
             }
             None => false,
         };
+        // A noun reading is out after a modal, `to`, a pronoun or do-support
+        // ("will attack", "to visit", "they strike", "did visit").
+        let verb_only_before = match prev {
+            Some(w) => {
+                matches!(w.tag, Tag::Modal | Tag::Pron)
+                    || matches!(
+                        w.lower.as_str(),
+                        "to" | "do" | "does" | "did" | "n't" | "not"
+                    )
+            }
+            None => false,
+        };
         match p.kind {
             Kind::Verb => !nounish_before || verbish_before,
-            Kind::Noun => {
-                !verbish_before || matches!(prev.map(|w| w.lower.as_str()), Some("to")) && false
-            }
+            Kind::Noun => !verb_only_before,
         }
     }
 
@@ -404,7 +414,7 @@ impl EventCoder {
         let mut targets = m.targets.clone();
         if passive {
             if sources.is_empty() {
-                if let Some(a) = sent.by_agent(t + 1, clause) {
+                if let Some(a) = sent.by_agent(t + 1, clause, 8) {
                     sources = sent.compound_right(a);
                     how_src = "by-agent";
                 }
@@ -422,14 +432,24 @@ impl EventCoder {
                     sources = sent.compound_left(k);
                     how_src = "possessive";
                     confidence = 0.85;
-                } else if let Some(k) = sent.by_agent(m.end.max(t + 1), clause) {
+                } else if let Some(k) = sent.by_agent(m.end.max(t + 1), clause, 2) {
                     sources = sent.compound_right(k);
                     how_src = "by-agent";
                     confidence = 0.8;
                 }
             }
             if sources.is_empty() && (p.kind == Kind::Verb || targets.len() < 2) {
-                if let Some(k) = sent.subject(t, &is_trigger) {
+                // The target's own country cannot be the subject ("targeting Israel, attempting to block Israel").
+                let tgt_actors: Vec<&Actor> = targets
+                    .iter()
+                    .map(|&k| &sent.mentions[k].mention.actor)
+                    .collect();
+                let skip = |k: usize| {
+                    tgt_actors
+                        .iter()
+                        .any(|a| same_actor(a, &sent.mentions[k].mention.actor))
+                };
+                if let Some(k) = sent.subject_except(t, &is_trigger, &skip) {
                     sources = subject_group(sent, k);
                     how_src = "subject";
                     if p.kind == Kind::Noun {
@@ -444,6 +464,14 @@ impl EventCoder {
                         how_tgt = "object";
                         confidence = confidence.min(0.8);
                     }
+                }
+            }
+            let has_slot = p.elems.iter().any(|e| matches!(e, Elem::Target));
+            if targets.is_empty() && !has_slot && sources.len() == 1 {
+                if let Some(k) = sent.predicate_target(sources[0], t) {
+                    targets = vec![k];
+                    how_tgt = "predicate";
+                    confidence = confidence.min(0.6);
                 }
             }
         }
@@ -777,6 +805,13 @@ fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut 
                 skipped += 1;
             }
             let Some(k0) = sent.mention_starting(j).filter(|_| in_clause(j)) else {
+                // A final target slot may stay empty ("Erdogan and Netanyahu met in
+                // New York"): the clause analyser then looks for the roles.
+                if k + 1 == elems.len() && matches!(e, Elem::Target) {
+                    m.end = pos;
+                    m.specificity = m.specificity.saturating_sub(1);
+                    return true;
+                }
                 return false;
             };
             // Two slots in a row ("between + and +") must not swallow each other as a compound.

@@ -203,3 +203,50 @@ pub fn code_lines(coder: &events::EventCoder, mini: &Mini, text: &str) -> Vec<St
         })
         .collect()
 }
+
+/// The real upstream stages (text, lexicon, actors) over one document.
+pub struct Pipeline {
+    pub recognizer: actors::Recognizer,
+}
+
+pub struct Prepared {
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<Mention>,
+    pub times: Vec<model::TimeExpr>,
+}
+
+impl Pipeline {
+    pub fn new() -> Pipeline {
+        let lex = lexicon::Lexicon::builtin().expect("built-in lexicon loads");
+        Pipeline {
+            recognizer: actors::Recognizer::new(&lex),
+        }
+    }
+
+    pub fn prepare(&self, text: &str, date: chrono::NaiveDate) -> Prepared {
+        let sentences = text::sentences(text);
+        let tokens = text::tokens(text);
+        let times = text::times(text, &sentences, date);
+        let mentions = self
+            .recognizer
+            .recognise_with_times(text, &sentences, &tokens, &times, date);
+        Prepared {
+            sentences,
+            tokens,
+            mentions,
+            times,
+        }
+    }
+}
+
+/// Whether the shared data folder (`../shared` beside the repo) is present.
+pub fn shared() -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    if p.exists() {
+        Some(p.to_path_buf())
+    } else {
+        eprintln!("skipping: ../shared is absent");
+        None
+    }
+}
