@@ -189,6 +189,34 @@ fn anchors_chain() {
     );
 }
 
+#[test]
+fn golden_more_families() {
+    let text = "Over the past decade, and in the 20th century before it, markets met on Fridays. \
+By year-end, after the weekend and Christmas, the 1988 quarter looked weak; a year earlier \
+it had been fine. In the summer the envoy left and nineteen ninety-six was quiet. \
+Tuesday morning the talks resumed at 9 a.m. Wednesday, five-year bonds fell for weeks.";
+    check(
+        text,
+        d(1989, 10, 26),
+        expect![[r#"
+        5..20 "the past decade" 1979/1989 date relative:past-range
+        29..45 "the 20th century" 19 date century
+        72..79 "Fridays" XXXX-WXX-5 set set:weekday-plural
+        84..92 "year-end" 1989 (late) date deictic:year-end
+        100..111 "the weekend" 1989-W42-WE (after) date deictic:weekend
+        116..125 "Christmas" 1989-12-25 date holiday
+        127..143 "the 1988 quarter" 1988-Q3 date quarter:the
+        157..171 "a year earlier" 1987-Q3 date relative:anchor-offset
+        193..203 "the summer" 1989-SU date season
+        223..242 "nineteen ninety-six" 1996 date year:words
+        254..269 "Tuesday morning" 1989-10-24TMO time weekday-part
+        291..307 "9 a.m. Wednesday" 1989-10-25T09:00 time time:clock
+        309..318 "five-year" P5Y duration duration:adjective
+        334..339 "weeks" PXW duration duration:bare-plural
+    "#]],
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
