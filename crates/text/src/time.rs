@@ -28,7 +28,11 @@ pub fn times(text: &str, sentences: &[Sentence], doc_date: NaiveDate) -> Vec<Tim
     let mut anchor = V::Day(doc_date);
     let mut i = 0;
     while i < p.t.len() {
-        // Cheap filter: every rule starts on a word or a number.
+        // Cheap filter: every rule starts on a word or a number (or the `'` of `'90s`).
+        if p.t[i].k == lex::K::Punct && p.w(i) != "'" {
+            i += 1;
+            continue;
+        }
         let Some(mut hit) = p.at(i, &anchor) else {
             i += 1;
             continue;
