@@ -1,26 +1,1216 @@
-//! Quantitative facts: shares, stakes, money and counts (work in progress).
+//! Quantitative facts: shares, stakes, money and counts (casualties first),
+//! each with what it measures, whose it is and towards whom.
+//!
+//! A number is read first (digits, words, percentages, currency signs,
+//! qualifiers such as "about" or "at least"); its neighbours then decide the
+//! measure, with the meaning of words kept in `data/measures.tsv`:
+//! - `N% stake in X` -> `stake`; `N% of X's <share noun>` -> `import_share`,
+//!   `supply_share`, ... with holder, counterpart and commodity;
+//! - a currency -> `money`;
+//! - a casualty word before or after the counted phrase -> `killed`,
+//!   `injured`, `arrested`, ...; "no fatalities" -> `killed` 0;
+//! - a counted noun -> `count`.
 
-use model::{Fact, Mention, Sentence, TimeExpr, Token};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
-/// Every quantitative fact in `text`, in text order.
-pub fn facts(
-    _text: &str,
-    _sentences: &[Sentence],
-    _tokens: &[Token],
-    _mentions: &[Mention],
-    _times: &[TimeExpr],
-) -> Vec<Fact> {
-    Vec::new()
+use crate::quotes::lex::{self, Tok, K};
+use model::{ActorType, Fact, Mention, Participant, Sentence, TimeExpr, Token};
+
+/// The built-in measure words, as written.
+pub const MEASURES_TSV: &str = include_str!("../data/measures.tsv");
+
+/// One row of `measures.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeasureWord {
+    pub kind: String,
+    pub word: String,
+    pub value: String,
+    pub example: Option<String>,
+    pub line: usize,
 }
 
-/// People killed according to `facts`: the sum of the `killed` counts, `Some(0)`
-/// when the text says nobody died, `None` when it says nothing.
-pub fn fatalities(facts: &[Fact]) -> Option<u64> {
-    let mut any = false;
-    let mut sum = 0u64;
-    for f in facts.iter().filter(|f| f.measure == "killed") {
-        any = true;
-        sum = sum.saturating_add(f.value.max(0.0) as u64);
+/// A problem in a measures table line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("measures.tsv:{line}: {message}")]
+pub struct MeasureError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Parses a measures table; every malformed line is an error naming its line.
+pub fn parse_measures(tsv: &str) -> Result<Vec<MeasureWord>, MeasureError> {
+    let mut out = Vec::new();
+    let mut header = false;
+    for (i, line) in tsv.lines().enumerate() {
+        let n = i + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if !header {
+            header = true;
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let err = |m: &str| MeasureError {
+            line: n,
+            message: m.to_string(),
+        };
+        if f.len() != 4 {
+            return Err(err(
+                "expected 4 tab-separated columns: kind, word, value, example",
+            ));
+        }
+        if !matches!(
+            f[0],
+            "share" | "commodity" | "casualty" | "count" | "currency"
+        ) {
+            return Err(err(
+                "kind must be share, commodity, casualty, count or currency",
+            ));
+        }
+        if f[1].is_empty() || f[2].is_empty() {
+            return Err(err("empty word or value"));
+        }
+        out.push(MeasureWord {
+            kind: f[0].to_string(),
+            word: f[1].to_lowercase(),
+            value: f[2].to_string(),
+            example: (f[3] != "-").then(|| f[3].to_string()),
+            line: n,
+        });
     }
-    any.then_some(sum)
+    Ok(out)
+}
+
+struct Table {
+    /// (kind, word) -> row.
+    by: HashMap<(String, String), MeasureWord>,
+}
+
+impl Table {
+    fn get(&self, kind: &str, word: &str) -> Option<&MeasureWord> {
+        self.by.get(&(kind.to_string(), word.to_string()))
+    }
+}
+
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| {
+        let rows = parse_measures(MEASURES_TSV).unwrap_or_default();
+        let by = rows
+            .into_iter()
+            .map(|r| ((r.kind.clone(), r.word.clone()), r))
+            .collect();
+        Table { by }
+    })
+}
+
+/// Every quantitative fact in `text`, in text order.
+///
+/// `tokens` is accepted for pipeline symmetry; numbers are lexed here so that
+/// "1,200", "1.2" and "300m" read the same whatever the tokenizer does.
+pub fn facts(
+    text: &str,
+    sentences: &[Sentence],
+    _tokens: &[Token],
+    mentions: &[Mention],
+    times: &[TimeExpr],
+) -> Vec<Fact> {
+    let regs = lex::regions(text);
+    let sent_spans: Vec<[usize; 2]> = if sentences.is_empty() {
+        vec![[0, text.len()]]
+    } else {
+        sentences.iter().map(|s| s.span).collect()
+    };
+    let units = lex::units(text, &sent_spans, &regs);
+    let toks = lex::lex(text, 0, text.len());
+    let mut ms: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.span[0] < m.span[1] && m.span[1] <= text.len())
+        .collect();
+    ms.sort_by_key(|m| m.span[0]);
+    let cx = Cx {
+        text,
+        toks: &toks,
+        mentions: ms,
+        sentences,
+        times,
+        t: table(),
+    };
+    let mut out = Vec::new();
+    for [a, b] in units {
+        let ua = toks.partition_point(|t| t.s < a);
+        let ub = toks.partition_point(|t| t.e <= b).max(ua);
+        cx.unit(ua, ub, &mut out);
+    }
+    out
+}
+
+/// People killed according to `facts`: a figure the text states as the
+/// fatality count ("3 fatalities", "fatalities coded as 10") wins; otherwise
+/// the sum of the `killed` counts; `Some(0)` when it says nobody died, `None`
+/// when it says nothing.
+pub fn fatalities(facts: &[Fact]) -> Option<u64> {
+    let killed: Vec<&Fact> = facts.iter().filter(|f| f.measure == "killed").collect();
+    let as_count = |f: &Fact| {
+        if f.value.is_finite() && f.value > 0.0 {
+            f.value.round() as u64
+        } else {
+            0
+        }
+    };
+    if let Some(f) = killed.iter().find(|f| f.rule == "fact/casualty:stated") {
+        return Some(as_count(f));
+    }
+    if killed.is_empty() {
+        return None;
+    }
+    Some(
+        killed
+            .iter()
+            .map(|f| as_count(f))
+            .fold(0u64, u64::saturating_add),
+    )
+}
+
+/// A number as read from the text.
+#[derive(Debug, Clone)]
+struct Num {
+    /// Token range of the number itself (with scale and percent words).
+    s: usize,
+    e: usize,
+    /// First token including qualifiers and currency prefix.
+    from: usize,
+    value: f64,
+    approx: bool,
+    percent: bool,
+    currency: Option<String>,
+    /// Read from an article ("a man"), only good for casualties.
+    article: bool,
+    /// A vague plural ("hundreds", "dozens").
+    vague: bool,
+}
+
+struct Cx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    mentions: Vec<&'a Mention>,
+    sentences: &'a [Sentence],
+    times: &'a [TimeExpr],
+    t: &'static Table,
+}
+
+const QUALIFIERS: &[(&str, bool)] = &[
+    ("about", true),
+    ("approximately", true),
+    ("around", true),
+    ("nearly", true),
+    ("almost", true),
+    ("roughly", true),
+    ("some", true),
+    ("estimated", true),
+    ("over", true),
+    ("least", true),
+    ("than", true),
+    ("up", true),
+    ("to", false),
+    ("close", true),
+    ("circa", true),
+    ("another", false),
+];
+
+fn small_number(w: &str) -> Option<f64> {
+    const UNITS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = UNITS.iter().position(|&u| u == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|&u| u == w) {
+        return Some(20.0 + 10.0 * i as f64);
+    }
+    let (a, b) = w.split_once('-')?;
+    let t = TENS.iter().position(|&u| u == a)?;
+    let u = UNITS
+        .iter()
+        .position(|&x| x == b)
+        .filter(|&u| (1..10).contains(&u))?;
+    Some(20.0 + 10.0 * t as f64 + u as f64)
+}
+
+fn fraction_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" => 0.5,
+        "one-half" => 0.5,
+        "one-third" | "third" => 1.0 / 3.0,
+        "two-thirds" => 2.0 / 3.0,
+        "one-quarter" | "quarter" => 0.25,
+        "three-quarters" => 0.75,
+        "one-fifth" => 0.2,
+        _ => return None,
+    })
+}
+
+fn scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" | "k" => 1e3,
+        "million" | "m" | "mn" | "mln" => 1e6,
+        "billion" | "bn" | "b" | "bln" => 1e9,
+        "trillion" | "tn" => 1e12,
+        "hundred" => 1e2,
+        _ => return None,
+    })
+}
+
+fn plural(w: &str) -> String {
+    match w {
+        "person" | "people" | "persons" => "people".into(),
+        "man" => "men".into(),
+        "woman" => "women".into(),
+        "child" => "children".into(),
+        "policeman" => "policemen".into(),
+        _ if w.ends_with('s') => w.into(),
+        _ if w.ends_with('y') && !w.ends_with("ey") => format!("{}ies", &w[..w.len() - 1]),
+        _ => format!("{w}s"),
+    }
+}
+
+/// Nouns that name people, for "a man was killed" and the unit of counts.
+fn person_noun(w: &str) -> bool {
+    const P: &[&str] = &[
+        "person",
+        "people",
+        "persons",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "child",
+        "children",
+        "civilian",
+        "civilians",
+        "soldier",
+        "soldiers",
+        "policeman",
+        "policemen",
+        "officer",
+        "officers",
+        "militant",
+        "militants",
+        "fighter",
+        "fighters",
+        "member",
+        "members",
+        "resident",
+        "residents",
+        "worker",
+        "workers",
+        "protester",
+        "protesters",
+        "demonstrator",
+        "demonstrators",
+        "student",
+        "students",
+        "farmer",
+        "farmers",
+        "villager",
+        "villagers",
+        "boy",
+        "boys",
+        "girl",
+        "girls",
+        "brother",
+        "brothers",
+        "journalist",
+        "journalists",
+        "commander",
+        "troops",
+        "gunman",
+        "gunmen",
+        "rebel",
+        "rebels",
+        "insurgent",
+        "insurgents",
+        "citizen",
+        "citizens",
+        "refugee",
+        "refugees",
+        "migrant",
+        "migrants",
+        "police",
+        "policewoman",
+        "guard",
+        "guards",
+        "teenager",
+        "teenagers",
+        "driver",
+        "drivers",
+        "victim",
+        "victims",
+        "others",
+        "individuals",
+        "individual",
+        "personnel",
+        "doctor",
+        "doctors",
+        "official",
+        "officials",
+        "leader",
+        "leaders",
+        "militiaman",
+        "militiamen",
+    ];
+    P.contains(&w)
+}
+
+impl<'a> Cx<'a> {
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    fn sentence_of(&self, pos: usize) -> usize {
+        let i = self.sentences.partition_point(|s| s.span[0] <= pos);
+        if i == 0 {
+            self.sentences.first().map_or(0, |s| s.index)
+        } else {
+            self.sentences[i - 1].index
+        }
+    }
+
+    /// Reads a number starting at token `k` (before `hi`).
+    fn number(&self, k: usize, hi: usize) -> Option<Num> {
+        let t = self.toks.get(k)?;
+        let mut currency = None;
+        let mut s = k;
+        // Currency before the number: "$1.2", "US$ 5", "€300m", "USD 50".
+        if let Some(row) = self.t.get("currency", &t.lower) {
+            if self.toks.get(k + 1).is_some_and(|n| n.k == K::Num) {
+                currency = Some(row.value.clone());
+                s = k + 1;
+            } else {
+                return None;
+            }
+        }
+        let t = self.toks.get(s)?;
+        let mut e = s + 1;
+        let mut article = false;
+        let mut vague = false;
+        let mut value = if t.k == K::Num {
+            let v: f64 = t.lower.replace(',', "").parse().ok()?;
+            // "7-9": a range reads as its lower bound.
+            if self.w(e) == "-"
+                && self
+                    .toks
+                    .get(e + 1)
+                    .is_some_and(|n| n.k == K::Num && n.s == self.toks[e].e)
+            {
+                e += 2;
+                vague = true;
+            }
+            v
+        } else if let Some(v) = small_number(&t.lower) {
+            v
+        } else if let Some(f) = fraction_word(&t.lower) {
+            f * 100.0
+        } else if matches!(t.lower.as_str(), "a" | "an") {
+            // "a dozen", "a third", "a hundred"; otherwise "a man" = 1 for casualties.
+            match self.w(s + 1) {
+                "dozen" => {
+                    e = s + 2;
+                    12.0
+                }
+                "hundred" => {
+                    e = s + 2;
+                    100.0
+                }
+                "thousand" => {
+                    e = s + 2;
+                    1000.0
+                }
+                w if fraction_word(w).is_some() => {
+                    e = s + 2;
+                    fraction_word(w).unwrap_or(0.0) * 100.0
+                }
+                _ => {
+                    article = true;
+                    1.0
+                }
+            }
+        } else {
+            match t.lower.as_str() {
+                "dozen" => 12.0,
+                "dozens" | "scores" => {
+                    vague = true;
+                    24.0
+                }
+                "hundreds" => {
+                    vague = true;
+                    100.0
+                }
+                "thousands" => {
+                    vague = true;
+                    1000.0
+                }
+                "millions" => {
+                    vague = true;
+                    1e6
+                }
+                _ => return None,
+            }
+        };
+        let is_fraction_word = fraction_word(&t.lower).is_some()
+            || fraction_word(self.w(s + 1)).is_some() && e == s + 2;
+        // Scales: "1.2 billion", "300m", "two hundred", "three thousand".
+        while e < hi {
+            match scale(self.w(e)) {
+                Some(m) if !article && !vague => {
+                    value *= m;
+                    e += 1;
+                }
+                _ => break,
+            }
+        }
+        let mut percent = is_fraction_word;
+        if self.w(e) == "%" || matches!(self.w(e), "percent" | "pct") {
+            percent = true;
+            e += 1;
+        } else if self.w(e) == "per" && self.w(e + 1) == "cent" {
+            percent = true;
+            e += 2;
+        }
+        if currency.is_none() {
+            if let Some(row) = self.t.get("currency", self.w(e)) {
+                if self.toks[e].k == K::Word {
+                    currency = Some(row.value.clone());
+                    e += 1;
+                }
+            }
+        }
+        // Qualifiers before.
+        let mut from = if s > k { k } else { s };
+        let mut approx = vague;
+        while from > 0 {
+            let w = self.w(from - 1);
+            match QUALIFIERS.iter().find(|q| q.0 == w) {
+                Some(&(q, ap)) => {
+                    // "up to", "close to", "at least", "more than", "an estimated".
+                    if q == "to" && !matches!(self.w(from.saturating_sub(2)), "up" | "close") {
+                        break;
+                    }
+                    approx |= ap;
+                    from -= 1;
+                    if matches!(q, "least" | "than") && from > 0 {
+                        from -= 1;
+                    }
+                }
+                None if matches!(w, "an" | "a") && self.w(from) == "estimated" => from -= 1,
+                None => break,
+            }
+        }
+        Some(Num {
+            s,
+            e,
+            from,
+            value,
+            approx,
+            percent,
+            currency,
+            article,
+            vague,
+        })
+    }
+
+    fn unit(&self, a: usize, b: usize, out: &mut Vec<Fact>) {
+        let mut k = a;
+        while k < b {
+            // "no fatalities", "neither injuries nor fatalities": nobody died.
+            if matches!(self.w(k), "no" | "neither" | "nor") {
+                if let Some(f) = self.none_killed(k, b) {
+                    if !out.iter().any(|o| o.span == f.span) {
+                        out.push(f);
+                    }
+                }
+            }
+            // "fatalities coded as 10": ACLED-style stated counts.
+            if matches!(self.w(k), "fatalities" | "fatality") {
+                if let Some(f) = self.coded_as(k, b) {
+                    out.push(f);
+                }
+            }
+            let Some(n) = self.number(k, b) else {
+                k += 1;
+                continue;
+            };
+            let next = n.e.max(k + 1);
+            if let Some(f) = self.classify(&n, a, b) {
+                out.push(f);
+            }
+            k = next;
+        }
+    }
+
+    fn fact(&self, n: &Num, end: usize, measure: &str, value: f64, unit: &str, rule: &str) -> Fact {
+        let s = self.toks[n.from].s;
+        let e = self.toks[end.max(n.e) - 1].e.max(s);
+        Fact {
+            sentence: self.sentence_of(s),
+            span: [s, e],
+            measure: measure.to_string(),
+            value,
+            unit: unit.to_string(),
+            approx: n.approx,
+            holder: None,
+            counterpart: None,
+            commodity: None,
+            asset: None,
+            period: None,
+            rule: rule.to_string(),
+        }
+    }
+
+    fn classify(&self, n: &Num, a: usize, b: usize) -> Option<Fact> {
+        if n.percent && !n.article {
+            return Some(self.share(n, a, b));
+        }
+        if let Some(cur) = &n.currency {
+            let mut f = self.fact(n, n.e, "money", n.value, cur, "fact/money");
+            f.commodity = (a..b)
+                .find_map(|k| self.t.get("commodity", self.w(k)))
+                .map(|r| r.value.clone());
+            f.period = self.period(a, b);
+            return Some(f);
+        }
+        if let Some(f) = self.casualty(n, a, b) {
+            return Some(f);
+        }
+        if n.article {
+            return None;
+        }
+        self.count(n, b)
+    }
+
+    /// Shares and stakes.
+    fn share(&self, n: &Num, a: usize, b: usize) -> Fact {
+        let value = n.value / 100.0;
+        let mut j = n.e;
+        // "a 10% stake in X".
+        if self.w(j) == "stake"
+            || self.w(j + 1) == "stake" && self.toks.get(j).is_some_and(|t| t.k == K::Word)
+        {
+            let st = if self.w(j) == "stake" { j } else { j + 1 };
+            let mut f = self.fact(n, st + 1, "stake", value, "fraction", "fact/stake");
+            f.holder = self.mention_before(
+                self.toks[n.from].s,
+                a,
+                &[
+                    ActorType::Organisation,
+                    ActorType::Person,
+                    ActorType::Group,
+                    ActorType::Country,
+                ],
+            );
+            if self.w(st + 1) == "in" {
+                let (asset, owner, end) = self.asset_after(st + 2, b);
+                if !asset.is_empty() {
+                    f.asset = Some(asset);
+                    f.span[1] = self.toks[end - 1].e;
+                }
+                f.counterpart = owner;
+            }
+            f.period = self.period(a, b);
+            return f;
+        }
+        if self.w(j) != "of" {
+            let mut f = self.fact(n, n.e, "percent", value, "fraction", "fact/percent");
+            f.period = self.period(a, b);
+            return f;
+        }
+        // "N% of HOLDER's <commodity> <share noun> ... from COUNTERPART".
+        j += 1;
+        let np_start = j;
+        while j < b && j - np_start < 10 {
+            let w = self.w(j);
+            let t = &self.toks[j];
+            if t.k == K::Punct && !self.is_mark(j) && w != "-" {
+                break;
+            }
+            if matches!(
+                w,
+                "from"
+                    | "comes"
+                    | "came"
+                    | "come"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "goes"
+                    | "went"
+                    | "to"
+                    | "which"
+                    | "that"
+                    | "in"
+                    | "and"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "for"
+                    | "by"
+            ) {
+                break;
+            }
+            j += 1;
+        }
+        let np_end = j;
+        let mut measure = "share".to_string();
+        let mut commodity = None;
+        for k in np_start..np_end {
+            if let Some(r) = self.t.get("share", self.w(k)) {
+                measure = r.value.clone();
+            }
+            let stem = self.toks[k].stem().to_string();
+            if commodity.is_none() {
+                commodity = self.t.get("commodity", &stem).map(|r| r.value.clone());
+            }
+        }
+        let mut f = self.fact(
+            n,
+            np_end,
+            &measure,
+            value,
+            "fraction",
+            &format!("fact/share-of:{measure}"),
+        );
+        f.commodity = commodity;
+        let np_span = [
+            self.toks[np_start.min(np_end.saturating_sub(1))].s,
+            self.toks[np_end.max(np_start + 1) - 1].e,
+        ];
+        f.holder = self
+            .mentions
+            .iter()
+            .find(|m| np_span[0] <= m.span[0] && m.span[1] <= np_span[1])
+            .map(|m| part(m));
+        // Counterpart: a named actor after "from" / "to" / "with" later in the unit.
+        let rest = (np_end..b).find(|&k| matches!(self.w(k), "from" | "to" | "with" | "by"));
+        if let Some(r) = rest {
+            let from = self.toks[r].e;
+            let until = self.toks[b - 1].e;
+            let holder_code = f.holder.as_ref().map(|h| h.actor.code.clone());
+            let cands: Vec<&&Mention> = self
+                .mentions
+                .iter()
+                .filter(|m| from <= m.span[0] && m.span[1] <= until)
+                .filter(|m| Some(&m.actor.code) != holder_code.as_ref())
+                .collect();
+            let best = cands
+                .iter()
+                .find(|m| !matches!(m.actor.kind, ActorType::Place))
+                .or_else(|| cands.first());
+            f.counterpart = best.map(|m| part(m));
+        }
+        // "X is a field providing 70% of ...": the subject is the asset.
+        if measure == "supply_share" || measure == "production_share" {
+            let verb = (a..n.from).rev().take(4).find(|&k| {
+                matches!(
+                    self.w(k),
+                    "providing"
+                        | "provides"
+                        | "provided"
+                        | "supplies"
+                        | "supplying"
+                        | "supplied"
+                        | "accounts"
+                        | "accounting"
+                        | "generates"
+                        | "generating"
+                        | "covers"
+                        | "covering"
+                        | "meets"
+                        | "meeting"
+                )
+            });
+            if verb.is_some() {
+                let subj = self.subject(a, n.from);
+                if !subj.is_empty() {
+                    f.asset = Some(subj);
+                }
+            }
+        }
+        f.period = self.period(a, b);
+        f
+    }
+
+    fn is_mark(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.k == K::Punct
+                && self.text[t.s..]
+                    .chars()
+                    .next()
+                    .is_some_and(lex::is_quote_mark)
+        })
+    }
+
+    /// The unit's subject words before the first verb, without quotation marks.
+    fn subject(&self, a: usize, hi: usize) -> String {
+        let mut words = Vec::new();
+        for k in a..hi {
+            let w = self.w(k);
+            if matches!(
+                w,
+                "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "," | "which"
+            ) {
+                break;
+            }
+            if self.is_mark(k) {
+                continue;
+            }
+            words.push(&self.text[self.toks[k].s..self.toks[k].e]);
+            if words.len() > 6 {
+                return String::new();
+            }
+        }
+        words.join(" ")
+    }
+
+    /// `Israel's "Tamar" gas field` -> ("Tamar gas field", Israel, end token).
+    fn asset_after(&self, j: usize, b: usize) -> (String, Option<Participant>, usize) {
+        let mut words = Vec::new();
+        let mut owner = None;
+        let mut k = j;
+        while k < b && k - j < 10 {
+            let t = &self.toks[k];
+            let w = t.lower.as_str();
+            if matches!(
+                w,
+                "under"
+                    | "from"
+                    | "for"
+                    | "through"
+                    | "worth"
+                    | "valued"
+                    | "which"
+                    | "as"
+                    | "by"
+                    | "at"
+                    | "and"
+                    | "in"
+                    | "on"
+                    | "with"
+            ) || t.k == K::Punct && !self.is_mark(k)
+            {
+                break;
+            }
+            if self.is_mark(k) || words.is_empty() && matches!(w, "the" | "a" | "an") {
+                k += 1;
+                continue;
+            }
+            if t.possessive() {
+                owner = self
+                    .mentions
+                    .iter()
+                    .find(|m| m.span[0] >= t.s && m.span[0] < t.e)
+                    .map(|m| part(m));
+                k += 1;
+                continue;
+            }
+            words.push(&self.text[t.s..t.e]);
+            k += 1;
+        }
+        (words.join(" "), owner, k.max(j + 1).min(self.toks.len()))
+    }
+
+    fn mention_before(&self, pos: usize, a: usize, kinds: &[ActorType]) -> Option<Participant> {
+        let lo = self.toks.get(a).map_or(0, |t| t.s);
+        for kind in kinds {
+            if let Some(m) = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.span[1] <= pos && m.span[0] >= lo && m.actor.kind == *kind)
+            {
+                return Some(part(m));
+            }
+        }
+        None
+    }
+
+    /// The time expression of the unit: a range first, else the first one.
+    fn period(&self, a: usize, b: usize) -> Option<String> {
+        let (s, e) = (self.toks.get(a)?.s, self.toks.get(b.checked_sub(1)?)?.e);
+        let inside: Vec<&TimeExpr> = self
+            .times
+            .iter()
+            .filter(|t| s <= t.span[0] && t.span[1] <= e)
+            .collect();
+        inside
+            .iter()
+            .find(|t| t.value.contains('/'))
+            .or_else(|| inside.first())
+            .map(|t| t.value.clone())
+    }
+
+    /// Casualty counts: "killing 6 civilians", "3 soldiers died", "a man was killed".
+    fn casualty(&self, n: &Num, a: usize, b: usize) -> Option<Fact> {
+        // The counted phrase: up to three modifiers and a noun.
+        let mut j = n.e;
+        let mut noun = None;
+        while j < b && j - n.e < 4 {
+            let t = &self.toks[j];
+            if t.k != K::Word || self.t.get("casualty", &t.lower).is_some() || is_aux(&t.lower) {
+                break;
+            }
+            if matches!(
+                t.lower.as_str(),
+                "and" | "in" | "on" | "at" | "of" | "by" | "during" | "when" | "after" | "while"
+            ) {
+                break;
+            }
+            noun = Some(j);
+            j += 1;
+        }
+        let np_end = j;
+        let unit = noun.map_or_else(|| "people".to_string(), |k| plural(self.toks[k].stem()));
+        if n.article && !noun.is_some_and(|k| person_noun(&self.w(k).to_string())) {
+            return None;
+        }
+        // A casualty word just before: "killing 6", "killed at least 12", "the killing of a person".
+        let mut p = n.from;
+        let mut steps = 0;
+        while p > a && steps < 3 && matches!(self.w(p - 1), "of" | "the" | "a" | "total" | "and") {
+            p -= 1;
+            steps += 1;
+        }
+        if p > a {
+            if let Some(row) = self.t.get("casualty", self.w(p - 1)) {
+                if !matches!(
+                    row.word.as_str(),
+                    "dead" | "fatalities" | "fatality" | "deaths" | "casualties" | "injuries"
+                ) {
+                    let mut f = self.fact(
+                        n,
+                        np_end,
+                        &row.value,
+                        n.value,
+                        &unit,
+                        "fact/casualty:object",
+                    );
+                    f.span[0] = self.toks[p - 1].s;
+                    f.period = self.period(a, b);
+                    return Some(f);
+                }
+            }
+        }
+        // A noun of casualties right after the number: "3 fatalities", "9 deaths", "7 dead".
+        if let Some(row) = self.t.get("casualty", self.w(n.e)) {
+            let rule = if matches!(row.word.as_str(), "fatalities" | "fatality") {
+                "fact/casualty:stated"
+            } else {
+                "fact/casualty:noun"
+            };
+            if !(n.article && rule == "fact/casualty:stated") {
+                let mut f = self.fact(n, n.e + 1, &row.value, n.value, "people", rule);
+                f.period = self.period(a, b);
+                return Some(f);
+            }
+        }
+        // A casualty verb after the phrase: "3 soldiers were killed", "two citizens and four others died".
+        let mut k = np_end;
+        let mut passive = false;
+        while k < b && k - np_end < 12 {
+            let w = self.w(k);
+            if let Some(row) = self.t.get("casualty", w) {
+                let ok = match row.word.as_str() {
+                    "died" | "dead" | "perished" | "slain" | "missing" => true,
+                    "fatalities" | "deaths" | "casualties" | "injuries" | "fatality" => false,
+                    // Active "killed" needs no object after it to be about the subject.
+                    _ => {
+                        passive
+                            || !self.toks.get(k + 1).is_some_and(|t| {
+                                t.k == K::Num
+                                    || matches!(
+                                        t.lower.as_str(),
+                                        "a" | "an"
+                                            | "the"
+                                            | "his"
+                                            | "her"
+                                            | "their"
+                                            | "two"
+                                            | "three"
+                                    )
+                            })
+                    }
+                };
+                if !ok {
+                    return None;
+                }
+                // "shot dead", "found dead" and "left N dead" all count.
+                let mut f = self.fact(
+                    n,
+                    k + 1,
+                    &row.value,
+                    n.value,
+                    &unit,
+                    "fact/casualty:subject",
+                );
+                f.period = self.period(a, b);
+                return Some(f);
+            }
+            if matches!(
+                w,
+                "." | ";" | "while" | "but" | "after" | "when" | "as" | "who" | "which"
+            ) {
+                return None;
+            }
+            if is_aux(w) {
+                passive = true;
+            }
+            // Only conjoined counted phrases may sit between: "and four Kenyan citizens".
+            let t = &self.toks[k];
+            if t.k == K::Punct && w != ","
+                || t.k == K::Word
+                    && !t.cap
+                    && !matches!(
+                        w,
+                        "and"
+                            | "reportedly"
+                            | "also"
+                            | "later"
+                            | "shot"
+                            | "found"
+                            | "others"
+                            | "other"
+                    )
+                    && !is_aux(w)
+                    && !person_noun(w)
+                    && small_number(w).is_none()
+                    && !self
+                        .t
+                        .by
+                        .contains_key(&("casualty".to_string(), w.to_string()))
+                    && noun.is_none()
+            {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// "no fatalities", "neither injuries nor fatalities were reported", "no one was killed".
+    fn none_killed(&self, k: usize, b: usize) -> Option<Fact> {
+        let lim = b.min(k + 4);
+        let hit = (k + 1..lim).find(|&j| {
+            matches!(
+                self.w(j),
+                "fatalities" | "deaths" | "casualties" | "killed" | "dead" | "fatality"
+            )
+        })?;
+        // "no more than 3 deaths" is a number, not a none.
+        if (k + 1..hit)
+            .any(|j| self.toks[j].k == K::Num || matches!(self.w(j), "more" | "less" | "fewer"))
+        {
+            return None;
+        }
+        let s = self.toks[k].s;
+        Some(Fact {
+            sentence: self.sentence_of(s),
+            span: [s, self.toks[hit].e],
+            measure: "killed".into(),
+            value: 0.0,
+            unit: "people".into(),
+            approx: false,
+            holder: None,
+            counterpart: None,
+            commodity: None,
+            asset: None,
+            period: None,
+            rule: "fact/casualty:none".into(),
+        })
+    }
+
+    /// "fatalities coded as 10", "fatalities reported as half, rounded down to 3".
+    fn coded_as(&self, k: usize, b: usize) -> Option<Fact> {
+        let lim = b.min(k + 12);
+        let as_ = (k + 1..lim).find(|&j| matches!(self.w(j), "as" | "to"))?;
+        if !(k + 1..as_).all(|j| {
+            matches!(
+                self.w(j),
+                "coded" | "reported" | "rounded" | "down" | "up" | "as" | "half" | ","
+            )
+        }) {
+            return None;
+        }
+        let mut j = as_ + 1;
+        // "coded as half, rounded down to 3": the figure after the last "as"/"to".
+        while j < lim && self.toks[j].k != K::Num && small_number(self.w(j)).is_none() {
+            if !matches!(
+                self.w(j),
+                "half" | "," | "rounded" | "down" | "up" | "to" | "as"
+            ) {
+                return None;
+            }
+            j += 1;
+        }
+        let n = self.number(j, b)?;
+        let s = self.toks[k].s;
+        Some(Fact {
+            sentence: self.sentence_of(s),
+            span: [s, self.toks[n.e - 1].e],
+            measure: "killed".into(),
+            value: n.value,
+            unit: "people".into(),
+            approx: false,
+            holder: None,
+            counterpart: None,
+            commodity: None,
+            asset: None,
+            period: None,
+            rule: "fact/casualty:stated".into(),
+        })
+    }
+
+    /// "3,000 troops", "hundreds of attacks".
+    fn count(&self, n: &Num, b: usize) -> Option<Fact> {
+        let mut j = n.e;
+        if self.w(j) == "of" && n.vague {
+            j += 1;
+        }
+        // Allow up to two modifiers: "hundreds of Israeli Air Force attacks".
+        for k in j..b.min(j + 5) {
+            if let Some(row) = self.t.get("count", self.w(k)) {
+                let f = self.fact(n, k + 1, "count", n.value, &row.value, "fact/count");
+                return Some(f);
+            }
+            if self.toks[k].k != K::Word {
+                break;
+            }
+        }
+        None
+    }
+}
+
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "were"
+            | "was"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "be"
+            | "are"
+            | "is"
+            | "reportedly"
+            | "being"
+    )
+}
+
+fn part(m: &Mention) -> Participant {
+    Participant {
+        actor: m.actor.clone(),
+        text: m.text.clone(),
+        span: m.span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measures_table_parses_without_duplicates() {
+        let rows = parse_measures(MEASURES_TSV).expect("measures.tsv parses");
+        let mut seen = std::collections::HashSet::new();
+        for r in &rows {
+            assert!(
+                seen.insert((r.kind.clone(), r.word.clone())),
+                "duplicate {:?}",
+                r
+            );
+        }
+        let mut sorted = rows.clone();
+        sorted.sort_by(|a, b| (&a.kind, &a.word).cmp(&(&b.kind, &b.word)));
+        assert_eq!(
+            rows, sorted,
+            "measures.tsv rows are kept sorted by kind, word"
+        );
+    }
+
+    #[test]
+    fn every_measure_example_codes() {
+        let mut bad = Vec::new();
+        for r in parse_measures(MEASURES_TSV).expect("parses") {
+            let Some(ex) = &r.example else { continue };
+            let fs = facts(ex, &[], &[], &[], &[]);
+            let ok = match r.kind.as_str() {
+                "casualty" => fs.iter().any(|f| f.measure == r.value),
+                "count" => fs.iter().any(|f| f.unit == r.value),
+                "currency" => fs.iter().any(|f| f.measure == "money" && f.unit == r.value),
+                "share" => fs.iter().any(|f| f.measure == r.value),
+                _ => true,
+            };
+            if !ok {
+                bad.push(format!(
+                    "measures.tsv:{} {:?} -> {:?}",
+                    r.line,
+                    ex,
+                    fs.iter()
+                        .map(|f| (&f.measure, f.value, &f.unit))
+                        .collect::<Vec<_>>()
+                ));
+            }
+        }
+        assert!(bad.is_empty(), "examples not coded:\n{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn fatalities_prefers_stated_figures() {
+        let fs = facts(
+            "A child was killed by a gunman. 2 fatalities.",
+            &[],
+            &[],
+            &[],
+            &[],
+        );
+        assert_eq!(fatalities(&fs), Some(2));
+        let fs = facts(
+            "Two Somali citizens and four Kenyan citizens died in the crash.",
+            &[],
+            &[],
+            &[],
+            &[],
+        );
+        assert_eq!(fatalities(&fs), Some(6));
+        let fs = facts("No fatalities nor injuries reported.", &[], &[], &[], &[]);
+        assert_eq!(fatalities(&fs), Some(0));
+        let fs = facts("Police arrested 20 protesters.", &[], &[], &[], &[]);
+        assert_eq!(fatalities(&fs), None);
+    }
 }

@@ -853,6 +853,10 @@ impl<'a> Ctx<'a> {
             let sp = self.check_speaker(j, e)?;
             (k, n, cue, sp)
         };
+        if self.word_count(r.content) <= 2 && cue.style == Style::According {
+            // `as an "assisting party" according to ...`: a scare quote inside a claim.
+            return None;
+        }
         let end = self.toks[(cue_i + n).max(speaker.1) - 1].e;
         Some(Cand {
             span: [r.open, end],
@@ -1205,6 +1209,8 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .rev()
                 .filter(|m| m.span[1] <= span[0] && m.sentence + 5 >= sent)
+                // Names inside someone's quoted words are not who "he" is afterwards.
+                .filter(|m| !self.in_region(m.span[0]))
                 .find(|m| want.contains(&m.actor.kind));
             if let Some(m) = ante {
                 return Speaker::Actor(Participant {
@@ -1256,8 +1262,14 @@ impl<'a> Ctx<'a> {
         {
             return Speaker::Actor(participant(m));
         }
-        let generic_plural =
-            !head.cap && head.lower.ends_with('s') && !CONTAINERS.contains(&head.lower.as_str());
+        // "Commentators in Baku": capitalised only because the sentence starts there.
+        let at_unit_start = self
+            .unit_bounds(h)
+            .is_some_and(|u| u[0] == h || (u[0] + 1 == h && LEADING_TRIM.contains(&self.w(u[0]))));
+        let generic_plural = (!head.cap || at_unit_start && h == a)
+            && head.lower.ends_with('s')
+            && !head.lower.ends_with("ss")
+            && !CONTAINERS.contains(&head.lower.as_str());
         if generic_plural || inside.is_empty() {
             return unresolved(country);
         }
