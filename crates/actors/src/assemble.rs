@@ -150,6 +150,54 @@ const STOP: &[&str] = &[
     "Saturday",
     "Sunday",
 ];
+/// Last words that make a capitalised run an organisation, not a person.
+const ORG_WORDS: &[&str] = &[
+    "Coalition",
+    "Commission",
+    "Committee",
+    "Council",
+    "Dialogue",
+    "Awards",
+    "Award",
+    "Party",
+    "Front",
+    "Forces",
+    "Army",
+    "Union",
+    "Movement",
+    "Organisation",
+    "Organization",
+    "Group",
+    "Company",
+    "Bank",
+    "Ministry",
+    "Agency",
+    "Institute",
+    "University",
+    "Foundation",
+    "Association",
+    "Congregation",
+    "Centre",
+    "Center",
+    "Corporation",
+    "Network",
+    "Alliance",
+    "League",
+    "Federation",
+    "Office",
+    "Department",
+    "Court",
+    "Assembly",
+    "Brigade",
+    "Brigades",
+    "Battalion",
+    "Guard",
+    "Police",
+    "Service",
+    "Services",
+    "Fund",
+    "Programme",
+];
 const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her"];
 
 struct Ctx<'a> {
@@ -405,6 +453,35 @@ impl<'a> Ctx<'a> {
         start.map(|s| (s, end))
     }
 
+    /// Whether a capitalised run looks like a person's name: not a single
+    /// sentence-initial word, no organisation word at its end, no adverb.
+    fn plausible_person(&self, nm: (usize, usize)) -> bool {
+        let name = &self.text[nm.0..nm.1];
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let Some(last) = words.last() else {
+            return false;
+        };
+        if ORG_WORDS.contains(last) || words.iter().any(|w| w.ends_with("ly") && w.len() > 5) {
+            return false;
+        }
+        let k = self.sent_of(nm.0);
+        let at_start = self.text[self.sent_start(k)..nm.0]
+            .trim_start_matches(['"', '\'', '“', '‘', ' '])
+            .is_empty();
+        !(words.len() == 1 && at_start)
+    }
+
+    /// A name after a title, when it looks like a person's.
+    fn person_name_after(&self, pos: usize) -> Option<(usize, usize)> {
+        self.name_after(pos).filter(|nm| {
+            let last = self.text[nm.0..nm.1]
+                .split_whitespace()
+                .last()
+                .unwrap_or("");
+            !ORG_WORDS.contains(&last)
+        })
+    }
+
     /// A run of capitalised words ending right at `pos`, within the sentence.
     fn name_before(&self, pos: usize, floor: usize) -> Option<(usize, usize)> {
         let mut words = Vec::new();
@@ -522,17 +599,21 @@ impl<'a> Ctx<'a> {
     fn holder(&self, cc: &str, office: &str, k: usize) -> Option<u32> {
         let (d, _) = self.date(k);
         let mut best: Option<(u32, Option<PartialDate>)> = None;
-        for (i, p) in self.idx.people.iter().enumerate() {
-            if p.id.starts_with("petrarch:") {
-                continue;
-            }
+        let ids = self
+            .idx
+            .offices
+            .get(office)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for &i in ids {
+            let p = &self.idx.people[i as usize];
             for r in &p.roles {
                 if r.office == office
                     && r.code.starts_with(cc)
                     && covers(r.start, r.end, d)
                     && best.is_none_or(|b| r.start > b.1)
                 {
-                    best = Some((i as u32, r.start));
+                    best = Some((i, r.start));
                 }
             }
         }
@@ -732,7 +813,20 @@ impl<'a> Ctx<'a> {
         let code = format!("{cc}{role}");
         // Title before an unknown name: "Israeli businessman Aaron Fruchter".
         if !backed && akind == ActorType::Person {
-            if let Some(nm) = self.name_after(ag_atom.e) {
+            if let Some(nm) = self.person_name_after(ag_atom.e) {
+                // "President Recep Tayyip [Erdogan]": first names before a
+                // known surname belong to the known person.
+                if let Some(p_atom) = atoms.iter().skip(i + 2).find(|a| a.s >= nm.1) {
+                    if matches!(p_atom.tk, Tk::Person(_)) && self.only_space(nm.1, p_atom.s) {
+                        if let Some(p) = self.pick_person(&p_atom.alts, p_atom.sent) {
+                            self.push_person(c.s, p_atom.e, p, former, None);
+                            return atoms
+                                .iter()
+                                .position(|a| a.s == p_atom.s)
+                                .map_or(i + 2, |j| j + 1);
+                        }
+                    }
+                }
                 let actor = self.discovered(nm, &code, ActorType::Person);
                 self.push(
                     c.s,
@@ -787,8 +881,17 @@ impl<'a> Ctx<'a> {
             return;
         }
         let (rule, kind) = match kind {
-            ActorType::Person => ("discover:apposition", ActorType::Person),
-            _ => ("discover:apposition-org", ActorType::Organisation),
+            ActorType::Person if self.plausible_person(nm) => {
+                ("discover:apposition", ActorType::Person)
+            }
+            // Only companies and media are named by such appositions often
+            // enough: "<Name>, the US energy company".
+            ActorType::Organisation | ActorType::Group
+                if code.ends_with("BUS") || code.ends_with("MED") =>
+            {
+                ("discover:apposition-org", ActorType::Organisation)
+            }
+            _ => return,
         };
         let actor = self.discovered(nm, code, kind);
         self.push(nm.0, nm.1, actor, None, rule.into(), Some(evidence), true);
@@ -929,7 +1032,7 @@ impl<'a> Ctx<'a> {
         }
         // "Rabbi Mark Schnayer of the US": title, unknown name, "of" country.
         if akind == ActorType::Person {
-            if let Some(nm) = self.name_after(a.e) {
+            if let Some(nm) = self.person_name_after(a.e) {
                 if let Some(c) = next.filter(|n| matches!(n.tk, Tk::Country(..)) && n.s >= nm.1) {
                     let g = self.gap(nm.1, c.s).unwrap_or_default();
                     if g == "of" || g == "of the" {

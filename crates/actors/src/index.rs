@@ -100,6 +100,8 @@ pub struct Index {
     pub people: Vec<PInfo>,
     pub orgs: Vec<OInfo>,
     pub agents: Vec<AInfo>,
+    /// Office -> people (own rows only) who ever held it.
+    pub offices: HashMap<String, Vec<u32>>,
 }
 
 /// Case policy of a surface written in our own lexicon: capitalised words
@@ -260,6 +262,18 @@ impl Index {
                 });
             }
         }
+        let mut offices: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            if p.id.starts_with("petrarch:") {
+                continue;
+            }
+            for r in &p.roles {
+                let list = offices.entry(r.office.clone()).or_default();
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
         let mut orgs = Vec::new();
         for (imported, rows) in [
             (false, &lex.organisations),
@@ -310,6 +324,7 @@ impl Index {
             people,
             orgs,
             agents,
+            offices,
         }
     }
 }

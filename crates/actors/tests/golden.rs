@@ -78,7 +78,10 @@ fn run(text: &str, date: (i32, u32, u32), times: &[(&str, &str)]) -> String {
     for line in text.split_inclusive('\n') {
         let t = line.trim_end();
         if !t.is_empty() {
-            sentences.push(Sentence { index: sentences.len(), span: [pos, pos + t.len()] });
+            sentences.push(Sentence {
+                index: sentences.len(),
+                span: [pos, pos + t.len()],
+            });
         }
         pos += line.len();
     }
@@ -99,7 +102,12 @@ fn run(text: &str, date: (i32, u32, u32), times: &[(&str, &str)]) -> String {
     let d = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap_or_default();
     let ms = rec.recognise_with_times(text, &sentences, &[], &times, d);
     ms.iter()
-        .map(|m| format!("{}..{} {:?} {} {}\n", m.span[0], m.span[1], m.text, m.actor.code, m.rule))
+        .map(|m| {
+            format!(
+                "{}..{} {:?} {} {}\n",
+                m.span[0], m.span[1], m.text, m.actor.code, m.rule
+            )
+        })
         .collect()
 }
 
@@ -176,9 +184,14 @@ The former prime minister Benjamin Netanyahu spoke.
             29..62 "prime minister Benjamin Netanyahu" ISRGOV people.tsv:8
         "#]],
     );
-    check("Benjamin Netanyahu, the former prime minister, spoke.\n", (2022, 1, 1), &[], expect![[r#"
+    check(
+        "Benjamin Netanyahu, the former prime minister, spoke.\n",
+        (2022, 1, 1),
+        &[],
+        expect![[r#"
         0..18 "Benjamin Netanyahu" ISRELI elite:people.tsv:8
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]

@@ -22,7 +22,10 @@ fn check(text: &str) {
     for m in &ms {
         let [s, e] = m.span;
         assert!(s < e && e <= text.len(), "{m:?}");
-        assert!(text.is_char_boundary(s) && text.is_char_boundary(e), "{m:?}");
+        assert!(
+            text.is_char_boundary(s) && text.is_char_boundary(e),
+            "{m:?}"
+        );
         assert_eq!(&text[s..e], m.text);
         assert!(s >= last_end, "overlap at {m:?}");
         last_end = e;
@@ -32,10 +35,47 @@ fn check(text: &str) {
 
 /// Words that exercise the phrase rules, mixed with noise.
 const WORDS: &[&str] = &[
-    "Israeli", "Israel's", "Air", "Force", "army", "of", "the", "Syria", "president", "President", "Ilham",
-    "Aliyev", "he", "his", "former", "new", "businessman", "Dan", "Rosen", ",", "(controlled", "by", ")",
-    "Iranian-backed", "militias", "US", "us", "Baku", "Türkiye", "Erdoğan", "é", "\u{301}", "'s", "’", ".",
-    "\n", "Rabbi", "Stern", "energy", "company", "Chad",
+    "Israeli",
+    "Israel's",
+    "Air",
+    "Force",
+    "army",
+    "of",
+    "the",
+    "Syria",
+    "president",
+    "President",
+    "Ilham",
+    "Aliyev",
+    "he",
+    "his",
+    "former",
+    "new",
+    "businessman",
+    "Dan",
+    "Rosen",
+    ",",
+    "(controlled",
+    "by",
+    ")",
+    "Iranian-backed",
+    "militias",
+    "US",
+    "us",
+    "Baku",
+    "Türkiye",
+    "Erdoğan",
+    "é",
+    "\u{301}",
+    "'s",
+    "’",
+    ".",
+    "\n",
+    "Rabbi",
+    "Stern",
+    "energy",
+    "company",
+    "Chad",
 ];
 
 proptest! {

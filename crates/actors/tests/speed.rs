@@ -29,9 +29,16 @@ fn texts(csv: &str) -> Vec<String> {
             (c, _) => field.push(c),
         }
     }
-    let Some(header) = rows.first() else { return Vec::new() };
-    let Some(col) = header.iter().position(|h| h == "text") else { return Vec::new() };
-    rows.iter().skip(1).filter_map(|r| r.get(col).cloned()).collect()
+    let Some(header) = rows.first() else {
+        return Vec::new();
+    };
+    let Some(col) = header.iter().position(|h| h == "text") else {
+        return Vec::new();
+    };
+    rows.iter()
+        .skip(1)
+        .filter_map(|r| r.get(col).cloned())
+        .collect()
 }
 
 fn measure(label: &str, rec: &Recognizer, docs: &[(String, Vec<model::Sentence>)]) {
@@ -71,7 +78,10 @@ fn guardian_throughput() {
     let mut lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
     let t0 = Instant::now();
     let rec = Recognizer::new(&lex);
-    println!("built-in lexicon: recogniser built in {:.3} s", t0.elapsed().as_secs_f64());
+    println!(
+        "built-in lexicon: recogniser built in {:.3} s",
+        t0.elapsed().as_secs_f64()
+    );
     measure("built-in lexicon", &rec, &docs);
 
     let dir = shared.join("petrarch2/dictionaries");
@@ -93,7 +103,10 @@ fn guardian_throughput() {
     lex.import_petrarch(&files);
     let t0 = Instant::now();
     let rec = Recognizer::new(&lex);
-    println!("with Phoenix dictionaries: recogniser built in {:.3} s", t0.elapsed().as_secs_f64());
+    println!(
+        "with Phoenix dictionaries: recogniser built in {:.3} s",
+        t0.elapsed().as_secs_f64()
+    );
     measure("with Phoenix dictionaries", &rec, &docs);
 }
 
@@ -101,17 +114,28 @@ fn guardian_throughput() {
 /// (`ENTENTE_SHOW_DOCS=3`).
 #[test]
 fn guardian_show() {
-    let n: usize = std::env::var("ENTENTE_SHOW_DOCS").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    let n: usize = std::env::var("ENTENTE_SHOW_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
     let csv = shared.join("corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv");
-    let Ok(raw) = std::fs::read_to_string(&csv) else { return };
+    let Ok(raw) = std::fs::read_to_string(&csv) else {
+        return;
+    };
     let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
     let rec = Recognizer::new(&lex);
     let d = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap_or_default();
     for t in texts(&raw).iter().take(n) {
         let s = text::sentences(t);
         for m in rec.recognise(t, &s, &[], d) {
-            println!("{:?}\t{}\t{}\t{}", m.text, m.actor.code, m.actor.kind.as_str(), m.rule);
+            println!(
+                "{:?}\t{}\t{}\t{}",
+                m.text,
+                m.actor.code,
+                m.actor.kind.as_str(),
+                m.rule
+            );
         }
         println!("----");
     }
