@@ -160,18 +160,18 @@ pub fn fatalities(facts: &[Fact]) -> Option<u64> {
             0
         }
     };
-    if let Some(f) = killed.iter().find(|f| f.rule == "fact/casualty:stated") {
-        return Some(as_count(f));
-    }
-    if killed.is_empty() {
+    let total = if let Some(f) = killed.iter().find(|f| f.rule == "fact/casualty:stated") {
+        as_count(f)
+    } else if killed.is_empty() {
         return None;
+    } else {
+        killed.iter().map(|f| as_count(f)).fold(0u64, u64::saturating_add)
+    };
+    // "Fatalities split between 2 events": this record holds its share.
+    match facts.iter().find(|f| f.measure == "split" && f.value >= 1.0) {
+        Some(s) => Some((total as f64 / s.value).round() as u64),
+        None => Some(total),
     }
-    Some(
-        killed
-            .iter()
-            .map(|f| as_count(f))
-            .fold(0u64, u64::saturating_add),
-    )
 }
 
 /// A number as read from the text.
@@ -298,6 +298,14 @@ fn plural(w: &str) -> String {
     }
 }
 
+fn animal_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "livestock" | "cattle" | "cows" | "cow" | "goats" | "goat" | "sheep" | "camels" | "camel" | "animals"
+            | "animal" | "donkeys" | "horses" | "chickens" | "dogs" | "birds" | "fish"
+    )
+}
+
 /// Nouns that name people, for "a man was killed" and the unit of counts.
 fn person_noun(w: &str) -> bool {
     const P: &[&str] = &[
@@ -374,6 +382,11 @@ fn person_noun(w: &str) -> bool {
         "individuals",
         "individual",
         "personnel",
+        "family", "families", "prisoner", "prisoners", "engineer", "engineers", "fisherman", "fishermen",
+        "detainee", "detainees", "hostage", "hostages", "suspect", "suspects", "activist", "activists",
+        "passenger", "passengers", "teacher", "teachers", "youth", "adolescent", "trader", "herder", "herders",
+        "relative", "relatives", "son", "sons", "father", "daughter", "mother", "wife", "husband", "colonel",
+        "trafficker", "bystander", "alderman", "head", "chairman", "elements", "element", "combatants",
         "doctor",
         "doctors",
         "official",
@@ -432,9 +445,24 @@ impl<'a> Cx<'a> {
             }
             v
         } else if let Some(v) = small_number(&t.lower) {
-            v
+            // "twenty seven" written without a hyphen.
+            match small_number(self.w(e)).filter(|u| v >= 20.0 && v % 10.0 == 0.0 && (1.0..10.0).contains(u)) {
+                Some(u) => {
+                    e += 1;
+                    v + u
+                }
+                None => v,
+            }
         } else if let Some(f) = fraction_word(&t.lower) {
             f * 100.0
+        } else if t.lower == "the"
+            && s > 0
+            && self.t.get("casualty", self.w(s - 1)).is_some()
+            && self.toks.get(s + 1).is_some_and(|x| person_noun(&x.lower) && !x.lower.ends_with('s'))
+        {
+            // "killing the man": one person.
+            article = true;
+            1.0
         } else if matches!(t.lower.as_str(), "a" | "an") {
             // "a dozen", "a third", "a hundred"; otherwise "a man" = 1 for casualties.
             match self.w(s + 1) {
@@ -552,6 +580,12 @@ impl<'a> Cx<'a> {
                     if !out.iter().any(|o| o.span == f.span) {
                         out.push(f);
                     }
+                }
+            }
+            // "fatalities split between 2 events": a stated count shared out.
+            if matches!(self.w(k), "split" | "spread" | "distributed") {
+                if let Some(f) = self.split(k, b) {
+                    out.push(f);
                 }
             }
             // "fatalities coded as 10": ACLED-style stated counts.
@@ -877,149 +911,135 @@ impl<'a> Cx<'a> {
 
     /// Casualty counts: "killing 6 civilians", "3 soldiers died", "a man was killed".
     fn casualty(&self, n: &Num, a: usize, b: usize) -> Option<Fact> {
-        // The counted phrase: up to three modifiers and a noun.
-        let mut j = n.e;
-        let mut noun = None;
-        while j < b && j - n.e < 4 {
-            let t = &self.toks[j];
-            if t.k != K::Word || self.t.get("casualty", &t.lower).is_some() || is_aux(&t.lower) {
-                break;
-            }
-            if matches!(
-                t.lower.as_str(),
-                "and" | "in" | "on" | "at" | "of" | "by" | "during" | "when" | "after" | "while"
-            ) {
-                break;
-            }
-            noun = Some(j);
-            j += 1;
-        }
-        let np_end = j;
-        let unit = noun.map_or_else(|| "people".to_string(), |k| plural(self.toks[k].stem()));
-        if n.article && !noun.is_some_and(|k| person_noun(&self.w(k).to_string())) {
+        // Years and dates are not counts ("On 8 May 2020, ...").
+        let tok = &self.toks[n.s];
+        if tok.k == K::Num && tok.lower.len() == 4 && (1800.0..=2100.0).contains(&n.value) {
             return None;
         }
-        // A casualty word just before: "killing 6", "killed at least 12", "the killing of a person".
+        if matches!(self.w(n.e), "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december") {
+            return None;
+        }
+        // "including a commander" names part of a count already made.
+        if n.from > a && self.w(n.from - 1) == "including" {
+            return None;
+        }
+        let (np_end, noun) = self.counted_phrase(n.e, b);
+        let unit = noun.map_or_else(|| "people".to_string(), |k| plural(self.toks[k].stem()));
+        // Casualty verbs count people; "killed 15 livestock" does not.
+        let noun_ok = noun.is_none_or(|k| !animal_noun(self.toks[k].stem()));
+        if n.article && !noun.is_some_and(|k| person_noun(self.w(k))) {
+            return None;
+        }
+        // A casualty word just before: "killing 6", "killed at least 12", "the death of a man".
         let mut p = n.from;
         let mut steps = 0;
-        while p > a && steps < 3 && matches!(self.w(p - 1), "of" | "the" | "a" | "total" | "and") {
+        while p > a && steps < 3 && matches!(self.w(p - 1), "of" | "the" | "a" | "total") {
             p -= 1;
             steps += 1;
         }
-        if p > a {
-            if let Some(row) = self.t.get("casualty", self.w(p - 1)) {
-                if !matches!(
-                    row.word.as_str(),
-                    "dead" | "fatalities" | "fatality" | "deaths" | "casualties" | "injuries"
-                ) {
-                    let mut f = self.fact(
-                        n,
-                        np_end,
-                        &row.value,
-                        n.value,
-                        &unit,
-                        "fact/casualty:object",
-                    );
-                    f.span[0] = self.toks[p - 1].s;
-                    f.period = self.period(a, b);
-                    return Some(f);
-                }
+        if p > a && noun_ok {
+            let w = self.w(p - 1);
+            let row = self.t.get("casualty", w);
+            let object_word = row.is_some_and(|r| {
+                !matches!(r.word.as_str(), "dead" | "fatalities" | "fatality" | "deaths" | "casualties" | "injuries" | "missing")
+            });
+            if let (Some(row), true) = (row, object_word) {
+                let mut f = self.fact(n, np_end, &row.value, n.value, &unit, "fact/casualty:object");
+                f.span[0] = self.toks[p - 1].s;
+                f.period = self.period(a, b);
+                return Some(f);
             }
         }
         // A noun of casualties right after the number: "3 fatalities", "9 deaths", "7 dead".
         if let Some(row) = self.t.get("casualty", self.w(n.e)) {
-            let rule = if matches!(row.word.as_str(), "fatalities" | "fatality") {
-                "fact/casualty:stated"
-            } else {
-                "fact/casualty:noun"
-            };
-            if !(n.article && rule == "fact/casualty:stated") {
+            let stated = matches!(row.word.as_str(), "fatalities" | "fatality");
+            if !(n.article && stated) {
+                let rule = if stated { "fact/casualty:stated" } else { "fact/casualty:noun" };
                 let mut f = self.fact(n, n.e + 1, &row.value, n.value, "people", rule);
                 f.period = self.period(a, b);
                 return Some(f);
             }
         }
+        if !noun_ok {
+            return None;
+        }
         // A casualty verb after the phrase: "3 soldiers were killed", "two citizens and four others died".
         let mut k = np_end;
         let mut passive = false;
-        while k < b && k - np_end < 12 {
+        while k < b && k - np_end < 14 {
             let w = self.w(k);
             if let Some(row) = self.t.get("casualty", w) {
                 let ok = match row.word.as_str() {
-                    "died" | "dead" | "perished" | "slain" | "missing" => true,
-                    "fatalities" | "deaths" | "casualties" | "injuries" | "fatality" => false,
-                    // Active "killed" needs no object after it to be about the subject.
+                    "died" | "dead" | "perished" | "slain" | "missing" | "death" => true,
+                    "fatalities" | "deaths" | "casualties" | "injuries" | "fatality" | "body" | "bodies" => false,
+                    // Active "killed" is about the subject only without an object after it.
                     _ => {
                         passive
                             || !self.toks.get(k + 1).is_some_and(|t| {
                                 t.k == K::Num
-                                    || matches!(
-                                        t.lower.as_str(),
-                                        "a" | "an"
-                                            | "the"
-                                            | "his"
-                                            | "her"
-                                            | "their"
-                                            | "two"
-                                            | "three"
-                                    )
+                                    || small_number(&t.lower).is_some()
+                                    || matches!(t.lower.as_str(), "a" | "an" | "the" | "his" | "her" | "their")
                             })
                     }
                 };
                 if !ok {
                     return None;
                 }
-                // "shot dead", "found dead" and "left N dead" all count.
-                let mut f = self.fact(
-                    n,
-                    k + 1,
-                    &row.value,
-                    n.value,
-                    &unit,
-                    "fact/casualty:subject",
-                );
+                let mut f = self.fact(n, k + 1, &row.value, n.value, &unit, "fact/casualty:subject");
                 f.period = self.period(a, b);
                 return Some(f);
             }
-            if matches!(
-                w,
-                "." | ";" | "while" | "but" | "after" | "when" | "as" | "who" | "which"
-            ) {
-                return None;
-            }
             if is_aux(w) {
                 passive = true;
+                k += 1;
+                continue;
             }
-            // Only conjoined counted phrases may sit between: "and four Kenyan citizens".
-            let t = &self.toks[k];
-            if t.k == K::Punct && w != ","
-                || t.k == K::Word
-                    && !t.cap
-                    && !matches!(
-                        w,
-                        "and"
-                            | "reportedly"
-                            | "also"
-                            | "later"
-                            | "shot"
-                            | "found"
-                            | "others"
-                            | "other"
-                    )
-                    && !is_aux(w)
-                    && !person_noun(w)
-                    && small_number(w).is_none()
-                    && !self
-                        .t
-                        .by
-                        .contains_key(&("casualty".to_string(), w.to_string()))
-                    && noun.is_none()
-            {
-                return None;
+            if matches!(
+                w,
+                "reportedly" | "reported" | "also" | "later" | "allegedly" | "subsequently" | "then" | "shot" | "found"
+                    | "beaten" | "stabbed" | "burned" | "hacked" | "to" | "confirmed" | "believed" | "feared"
+            ) {
+                k += 1;
+                continue;
             }
-            k += 1;
+            // A conjoined counted phrase: "and four Kenyan citizens", "including a commander".
+            if w == "and" || w == "including" {
+                if let Some(m) = self.number(k + 1, b) {
+                    let (e, _) = self.counted_phrase(m.e, b);
+                    k = e.max(k + 2);
+                    continue;
+                }
+            }
+            return None;
         }
         None
+    }
+
+    /// The counted phrase after a number: up to four modifiers and a noun.
+    /// Returns its end and the noun's token.
+    fn counted_phrase(&self, from: usize, b: usize) -> (usize, Option<usize>) {
+        let mut j = from;
+        let mut noun = None;
+        while j < b && j - from < 4 {
+            let t = &self.toks[j];
+            if t.k != K::Word && t.lower != "-"
+                || self.t.get("casualty", &t.lower).is_some()
+                || is_aux(&t.lower) && !t.cap
+            {
+                break;
+            }
+            if matches!(
+                t.lower.as_str(),
+                "and" | "in" | "on" | "at" | "of" | "by" | "during" | "when" | "after" | "while" | "more" | "from" | "with" | "to" | "as" | "were" | "across"
+            ) {
+                break;
+            }
+            if t.k == K::Word {
+                noun = Some(j);
+            }
+            j += 1;
+        }
+        (j, noun)
     }
 
     /// "no fatalities", "neither injuries nor fatalities were reported", "no one was killed".
@@ -1092,6 +1112,34 @@ impl<'a> Cx<'a> {
             asset: None,
             period: None,
             rule: "fact/casualty:stated".into(),
+        })
+    }
+
+    /// "split between 2 events", "spread across three locations".
+    fn split(&self, k: usize, b: usize) -> Option<Fact> {
+        // Only about fatalities: the word must be near "fatalities".
+        let near = (k.saturating_sub(4)..k).any(|j| matches!(self.w(j), "fatalities" | "fatality"));
+        if !near || !matches!(self.w(k + 1), "across" | "between" | "among" | "over") {
+            return None;
+        }
+        let n = self.number(k + 2, b)?;
+        if !matches!(self.w(n.e), "events" | "locations" | "days" | "dates" | "places" | "areas") || n.value < 1.0 {
+            return None;
+        }
+        let s = self.toks[k].s;
+        Some(Fact {
+            sentence: self.sentence_of(s),
+            span: [s, self.toks[n.e].e],
+            measure: "split".into(),
+            value: n.value,
+            unit: self.w(n.e).to_string(),
+            approx: false,
+            holder: None,
+            counterpart: None,
+            commodity: None,
+            asset: None,
+            period: None,
+            rule: "fact/casualty:split".into(),
         })
     }
 

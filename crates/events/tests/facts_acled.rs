@@ -1,0 +1,50 @@
+//! Casualty facts measured against ACLED's coded fatalities (skipped when `../shared` is absent).
+
+use std::path::Path;
+
+use events::eval_quotes::{note_fatalities, parse_csv, score_fatality, FatalityScore};
+
+#[test]
+fn acled_fatalities_agree() {
+    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    let csv = shared.join("corpora/acled-global-2020-05/acled.csv");
+    if !csv.exists() {
+        eprintln!("skipping: {} is absent", csv.display());
+        return;
+    }
+    let data = std::fs::read_to_string(&csv).expect("read acled.csv");
+    let rows = parse_csv(&data);
+    let header = rows.first().cloned().unwrap_or_default();
+    let col = |name: &str| header.iter().position(|h| h == name);
+    let (Some(notes), Some(fat)) = (col("notes"), col("fatalities")) else {
+        panic!("acled.csv lacks notes/fatalities columns");
+    };
+    let mut score = FatalityScore::default();
+    let verbose = std::env::var("ACLED_VERBOSE").is_ok();
+    let t0 = std::time::Instant::now();
+    let mut bytes = 0;
+    for row in rows.iter().skip(1) {
+        let (Some(note), Some(gold)) = (row.get(notes), row.get(fat).and_then(|f| f.parse::<u64>().ok())) else {
+            continue;
+        };
+        bytes += note.len();
+        let ours = note_fatalities(note);
+        if verbose && ours.is_some_and(|n| n != gold) || verbose && ours.is_none() && gold > 0 {
+            println!("DIFF\tours {ours:?}\tgold {gold}\t{note}");
+        }
+        score_fatality(&mut score, ours, gold);
+    }
+    println!(
+        "acled fatalities: {} notes; stated {} of which {} agree ({:.3}); ACLED>0: {} of which {} agree ({:.3}); overall with silence as 0: {:.3}; {:.2} MB/s",
+        score.notes,
+        score.stated,
+        score.agree,
+        score.precision(),
+        score.gold_positive,
+        score.gold_positive_agree,
+        score.recall_positive(),
+        score.overall(),
+        bytes as f64 / 1e6 / t0.elapsed().as_secs_f64().max(1e-9)
+    );
+    assert!(score.precision() >= 0.0);
+}
