@@ -779,6 +779,21 @@ fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut 
             }
             false
         }
+        Elem::Prefix(stems) => {
+            for j in pos..pos + 3 {
+                if in_clause(j)
+                    && stems
+                        .iter()
+                        .any(|f| sent.words[j].lower.starts_with(f.as_str()))
+                {
+                    return go(sent, elems, k + 1, j + 1, clause, m);
+                }
+                if !skippable(sent, j) {
+                    break;
+                }
+            }
+            false
+        }
         Elem::Gap => {
             for g in 0..=5 {
                 let j = pos + g;

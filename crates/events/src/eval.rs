@@ -1,1 +1,292 @@
-//! Evaluators (in progress).
+//! Evaluators as pure functions: PLOVER gold (event type, source/target
+//! country and sector) and ACLED notes (does a fitting event come out?).
+//!
+//! The callers (the `entente eval` commands) read the files and parse their
+//! formats; everything here takes records and events and returns counts.
+
+use model::{Event, Participant};
+
+use crate::verbs::LexError;
+
+const ACLED_MAP: &str = include_str!("../data/acled_map.tsv");
+
+/// PLOVER 0.5 event names used in the gold file, and the PLOVER 0.8 type the
+/// CAMEO->PLOVER table gives for the same CAMEO families.
+const PLOVER_RENAMES: &[(&str, &str)] = &[
+    ("DEMAND", "REQUEST"),
+    ("DISAPPROVE", "ACCUSE"),
+    ("INVESTIGATE", "ACCUSE"),
+    ("FIGHT", "ASSAULT"),
+];
+
+/// CAMEO country codes that differ from ISO alpha-3.
+const CAMEO_COUNTRY: &[(&str, &str)] = &[
+    ("JAP", "JPN"),
+    ("ITL", "ITA"),
+    ("GMY", "DEU"),
+    ("ROM", "ROU"),
+    ("SER", "SRB"),
+];
+
+/// The current PLOVER type of a gold label.
+pub fn plover_type(label: &str) -> &str {
+    PLOVER_RENAMES
+        .iter()
+        .find(|(a, _)| *a == label)
+        .map(|(_, b)| *b)
+        .unwrap_or(label)
+}
+
+fn iso(code: &str) -> String {
+    let c: String = code.chars().take(3).collect();
+    CAMEO_COUNTRY
+        .iter()
+        .find(|(a, _)| *a == c)
+        .map(|(_, b)| b.to_string())
+        .unwrap_or(c)
+}
+
+/// A gold actor: CAMEO country (or IGO/NGO...) and sector.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldActor {
+    pub code: String,
+    pub sector: Option<String>,
+}
+
+/// One PLOVER gold record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PloverGold {
+    pub id: String,
+    pub text: String,
+    pub event: String,
+    pub sources: Vec<GoldActor>,
+    pub targets: Vec<GoldActor>,
+}
+
+/// How one record was coded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PloverResult {
+    pub id: String,
+    pub gold: String,
+    /// The PLOVER type of the most confident event, if any.
+    pub predicted: Option<String>,
+    pub type_ok: bool,
+    /// `None` when the gold has no such actor.
+    pub source_country_ok: Option<bool>,
+    pub source_sector_ok: Option<bool>,
+    pub target_country_ok: Option<bool>,
+    pub target_sector_ok: Option<bool>,
+}
+
+fn country_of(p: &Participant) -> String {
+    p.actor
+        .country
+        .clone()
+        .unwrap_or_else(|| iso(&p.actor.code))
+}
+
+fn sector_of(p: &Participant) -> Option<String> {
+    p.actor.role.clone().or_else(|| {
+        let c = &p.actor.code;
+        (c.len() >= 6).then(|| c[3..6].to_string())
+    })
+}
+
+fn actor_ok(gold: &[GoldActor], got: Option<&Participant>, sector: bool) -> Option<bool> {
+    let g = gold.first()?;
+    if sector && g.sector.as_deref().is_none_or(|s| s.starts_with('*')) {
+        return None;
+    }
+    let Some(p) = got else { return Some(false) };
+    Some(gold.iter().any(|g| {
+        if sector {
+            g.sector
+                .as_deref()
+                .is_some_and(|s| sector_of(p).is_some_and(|r| s.starts_with(&r)))
+        } else {
+            iso(&g.code) == country_of(p)
+        }
+    }))
+}
+
+/// Scores one record against the events coded from its text: the most
+/// confident event is the prediction (ties: the first).
+pub fn score_plover(gold: &PloverGold, events: &[Event]) -> PloverResult {
+    let best = events.iter().fold(None::<&Event>, |b, e| match b {
+        Some(b) if b.confidence >= e.confidence => Some(b),
+        _ => Some(e),
+    });
+    let predicted = best.map(|e| e.plover.clone());
+    let want = plover_type(&gold.event);
+    PloverResult {
+        id: gold.id.clone(),
+        gold: want.to_string(),
+        type_ok: predicted.as_deref() == Some(want),
+        predicted,
+        source_country_ok: actor_ok(&gold.sources, best.map(|e| &e.source), false),
+        source_sector_ok: actor_ok(&gold.sources, best.map(|e| &e.source), true),
+        target_country_ok: actor_ok(&gold.targets, best.map(|e| &e.target), false),
+        target_sector_ok: actor_ok(&gold.targets, best.map(|e| &e.target), true),
+    }
+}
+
+/// Totals over records: `(correct, scored)` per measure.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PloverSummary {
+    pub records: usize,
+    pub with_event: usize,
+    pub event_type: (usize, usize),
+    pub source_country: (usize, usize),
+    pub source_sector: (usize, usize),
+    pub target_country: (usize, usize),
+    pub target_sector: (usize, usize),
+}
+
+pub fn summarise_plover(results: &[PloverResult]) -> PloverSummary {
+    let mut s = PloverSummary {
+        records: results.len(),
+        ..Default::default()
+    };
+    let add = |t: &mut (usize, usize), v: Option<bool>| {
+        if let Some(v) = v {
+            t.1 += 1;
+            t.0 += usize::from(v);
+        }
+    };
+    for r in results {
+        s.with_event += usize::from(r.predicted.is_some());
+        add(&mut s.event_type, Some(r.type_ok));
+        add(&mut s.source_country, r.source_country_ok);
+        add(&mut s.source_sector, r.source_sector_ok);
+        add(&mut s.target_country, r.target_country_ok);
+        add(&mut s.target_sector, r.target_sector_ok);
+    }
+    s
+}
+
+/// ACLED event type -> CAMEO roots that fit it (`None` = any root).
+#[derive(Debug, Clone, Default)]
+pub struct AcledMap {
+    rows: Vec<(String, Option<Vec<String>>)>,
+}
+
+impl AcledMap {
+    pub fn builtin() -> Result<AcledMap, LexError> {
+        AcledMap::parse("acled_map.tsv", ACLED_MAP)
+    }
+
+    pub fn parse(file: &str, src: &str) -> Result<AcledMap, LexError> {
+        let mut m = AcledMap::default();
+        let mut header = false;
+        for (i, line) in src.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !header {
+                header = true;
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 3 {
+                return Err(LexError::Parse {
+                    file: file.into(),
+                    line: i + 1,
+                    message: format!("expected 3 columns, found {}", f.len()),
+                });
+            }
+            let roots = (f[1] != "*").then(|| f[1].split('|').map(String::from).collect());
+            m.rows.push((f[0].to_string(), roots));
+        }
+        Ok(m)
+    }
+
+    /// Whether a root fits the event type; unknown event types fit nothing.
+    pub fn fits(&self, event_type: &str, root: &str) -> bool {
+        self.rows
+            .iter()
+            .find(|(t, _)| t == event_type)
+            .is_some_and(|(_, r)| r.as_ref().is_none_or(|r| r.iter().any(|x| x == root)))
+    }
+}
+
+/// One ACLED row as the evaluation needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AcledNote {
+    pub notes: String,
+    pub event_type: String,
+    pub actor1: String,
+    /// ISO alpha-3 of the row's `country` column.
+    pub iso3: String,
+}
+
+/// The country of an ACLED actor name: "Protesters (Israel)" and "Military
+/// Forces of Azerbaijan (2003-)" name it; otherwise the actor is domestic and
+/// the row's country is used. `resolve` maps a country name or adjective to ISO alpha-3.
+pub fn acled_actor_country(
+    actor1: &str,
+    row_iso3: &str,
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    // Parenthesised country: "Rioters (Nigeria)".
+    for part in actor1.split('(').skip(1) {
+        let inner = part.split(')').next().unwrap_or("").trim();
+        if let Some(c) = resolve(inner) {
+            return c;
+        }
+    }
+    let head = actor1.split('(').next().unwrap_or("").trim();
+    // "Military Forces of Azerbaijan", "Police Forces of Yemen".
+    if let Some((_, after)) = head.rsplit_once(" of ") {
+        if let Some(c) = resolve(after.trim()) {
+            return c;
+        }
+    }
+    // An adjective or name inside: "Turkish Military", "Hezbollah"-like names fall back.
+    let words: Vec<&str> = head.split_whitespace().collect();
+    for n in (1..=3).rev() {
+        for w in words.windows(n) {
+            if let Some(c) = resolve(&w.join(" ")) {
+                return c;
+            }
+        }
+    }
+    row_iso3.to_string()
+}
+
+/// Whether some coded event fits the note: source country = actor1's country, root fits the type.
+pub fn acled_hit(note: &AcledNote, country: &str, events: &[Event], map: &AcledMap) -> bool {
+    events
+        .iter()
+        .any(|e| country_of(&e.source) == country && map.fits(&note.event_type, &e.root))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acled_map_and_actor_countries() {
+        let m = AcledMap::builtin().expect("acled_map.tsv parses");
+        assert!(m.fits("Battles", "19"));
+        assert!(!m.fits("Protests", "19"));
+        assert!(m.fits("Strategic developments", "04"));
+        let resolve = |s: &str| match s {
+            "Azerbaijan" => Some("AZE".to_string()),
+            "Israel" => Some("ISR".to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            acled_actor_country("Military Forces of Azerbaijan (2003-)", "ARM", &resolve),
+            "AZE"
+        );
+        assert_eq!(
+            acled_actor_country("Protesters (Israel)", "ISR", &resolve),
+            "ISR"
+        );
+        assert_eq!(
+            acled_actor_country("Unidentified Armed Group", "MEX", &resolve),
+            "MEX"
+        );
+        assert_eq!(plover_type("DEMAND"), "REQUEST");
+    }
+}

@@ -43,6 +43,8 @@ pub enum Kind {
 pub enum Elem {
     /// Any of these surface forms.
     Word(Vec<String>),
+    /// Any word starting with one of these stems (PETRARCH's unmarked words).
+    Prefix(Vec<String>),
     /// Skip up to five words.
     Gap,
     /// A target actor.
@@ -218,5 +220,26 @@ impl VerbLexicon {
 
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
+    }
+}
+
+impl VerbLexicon {
+    /// Our patterns plus those read from PETRARCH/TABARI verb dictionaries
+    /// (`(file name, contents)` pairs read by the caller). Ours come first, so
+    /// they win ties; the overlay's skipped lines are returned as messages.
+    pub fn with_petrarch(
+        files: &[(String, String)],
+    ) -> Result<(VerbLexicon, Vec<String>), LexError> {
+        let cameo = CameoTable::builtin()?;
+        let mut v = VerbLexicon::builtin()?;
+        let mut skipped = Vec::new();
+        for (name, src) in files {
+            let o = crate::petrarch::read_verbs(name, src, &cameo);
+            for p in o.patterns {
+                v.push(p);
+            }
+            skipped.extend(o.skipped);
+        }
+        Ok((v, skipped))
     }
 }
