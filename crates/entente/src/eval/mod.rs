@@ -1,4 +1,5 @@
 //! `entente eval`: scores pipeline stages against annotated corpora.
 
 pub mod actors;
+pub mod quotes;
 pub mod timex;
