@@ -288,7 +288,7 @@ fn report(d: &Diagnostic) {
 /// Returns how many inputs or records were skipped.
 fn each_coded(read: &ReadArgs, sink: &mut dyn FnMut(Coded, &str) -> Result<()>) -> Result<usize> {
     let lex = load_lexicon(&read.lex)?;
-    let pipeline = Pipeline::new(&lex);
+    let pipeline = Pipeline::new(&lex)?;
     let opts = options(read);
     let forced = read.input.as_deref().and_then(Format::parse);
     let mut diags = Vec::new();
@@ -525,7 +525,7 @@ fn bench(paths: &[PathBuf], repeat: usize, lex_args: &LexArgs) -> Result<ExitCod
     let docs = bench_corpus(paths)?;
     let t0 = std::time::Instant::now();
     let lex = load_lexicon(lex_args)?;
-    let pipeline = Pipeline::new(&lex);
+    let pipeline = Pipeline::new(&lex)?;
     let startup = t0.elapsed();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let (mut sentences, mut mentions, mut times) = (0usize, 0usize, 0usize);
