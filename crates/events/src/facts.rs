@@ -165,10 +165,16 @@ pub fn fatalities(facts: &[Fact]) -> Option<u64> {
     } else if killed.is_empty() {
         return None;
     } else {
-        killed.iter().map(|f| as_count(f)).fold(0u64, u64::saturating_add)
+        killed
+            .iter()
+            .map(|f| as_count(f))
+            .fold(0u64, u64::saturating_add)
     };
     // "Fatalities split between 2 events": this record holds its share.
-    match facts.iter().find(|f| f.measure == "split" && f.value >= 1.0) {
+    match facts
+        .iter()
+        .find(|f| f.measure == "split" && f.value >= 1.0)
+    {
         Some(s) => Some((total as f64 / s.value).round() as u64),
         None => Some(total),
     }
@@ -301,8 +307,23 @@ fn plural(w: &str) -> String {
 fn animal_noun(w: &str) -> bool {
     matches!(
         w,
-        "livestock" | "cattle" | "cows" | "cow" | "goats" | "goat" | "sheep" | "camels" | "camel" | "animals"
-            | "animal" | "donkeys" | "horses" | "chickens" | "dogs" | "birds" | "fish"
+        "livestock"
+            | "cattle"
+            | "cows"
+            | "cow"
+            | "goats"
+            | "goat"
+            | "sheep"
+            | "camels"
+            | "camel"
+            | "animals"
+            | "animal"
+            | "donkeys"
+            | "horses"
+            | "chickens"
+            | "dogs"
+            | "birds"
+            | "fish"
     )
 }
 
@@ -382,11 +403,49 @@ fn person_noun(w: &str) -> bool {
         "individuals",
         "individual",
         "personnel",
-        "family", "families", "prisoner", "prisoners", "engineer", "engineers", "fisherman", "fishermen",
-        "detainee", "detainees", "hostage", "hostages", "suspect", "suspects", "activist", "activists",
-        "passenger", "passengers", "teacher", "teachers", "youth", "adolescent", "trader", "herder", "herders",
-        "relative", "relatives", "son", "sons", "father", "daughter", "mother", "wife", "husband", "colonel",
-        "trafficker", "bystander", "alderman", "head", "chairman", "elements", "element", "combatants",
+        "family",
+        "families",
+        "prisoner",
+        "prisoners",
+        "engineer",
+        "engineers",
+        "fisherman",
+        "fishermen",
+        "detainee",
+        "detainees",
+        "hostage",
+        "hostages",
+        "suspect",
+        "suspects",
+        "activist",
+        "activists",
+        "passenger",
+        "passengers",
+        "teacher",
+        "teachers",
+        "youth",
+        "adolescent",
+        "trader",
+        "herder",
+        "herders",
+        "relative",
+        "relatives",
+        "son",
+        "sons",
+        "father",
+        "daughter",
+        "mother",
+        "wife",
+        "husband",
+        "colonel",
+        "trafficker",
+        "bystander",
+        "alderman",
+        "head",
+        "chairman",
+        "elements",
+        "element",
+        "combatants",
         "doctor",
         "doctors",
         "official",
@@ -446,7 +505,9 @@ impl<'a> Cx<'a> {
             v
         } else if let Some(v) = small_number(&t.lower) {
             // "twenty seven" written without a hyphen.
-            match small_number(self.w(e)).filter(|u| v >= 20.0 && v % 10.0 == 0.0 && (1.0..10.0).contains(u)) {
+            match small_number(self.w(e))
+                .filter(|u| v >= 20.0 && v % 10.0 == 0.0 && (1.0..10.0).contains(u))
+            {
                 Some(u) => {
                     e += 1;
                     v + u
@@ -458,7 +519,10 @@ impl<'a> Cx<'a> {
         } else if t.lower == "the"
             && s > 0
             && self.t.get("casualty", self.w(s - 1)).is_some()
-            && self.toks.get(s + 1).is_some_and(|x| person_noun(&x.lower) && !x.lower.ends_with('s'))
+            && self
+                .toks
+                .get(s + 1)
+                .is_some_and(|x| person_noun(&x.lower) && !x.lower.ends_with('s'))
         {
             // "killing the man": one person.
             article = true;
@@ -916,7 +980,21 @@ impl<'a> Cx<'a> {
         if tok.k == K::Num && tok.lower.len() == 4 && (1800.0..=2100.0).contains(&n.value) {
             return None;
         }
-        if matches!(self.w(n.e), "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december") {
+        if matches!(
+            self.w(n.e),
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+        ) {
             return None;
         }
         // "including a commander" names part of a count already made.
@@ -941,10 +1019,26 @@ impl<'a> Cx<'a> {
             let w = self.w(p - 1);
             let row = self.t.get("casualty", w);
             let object_word = row.is_some_and(|r| {
-                !matches!(r.word.as_str(), "dead" | "fatalities" | "fatality" | "deaths" | "casualties" | "injuries" | "missing")
+                !matches!(
+                    r.word.as_str(),
+                    "dead"
+                        | "fatalities"
+                        | "fatality"
+                        | "deaths"
+                        | "casualties"
+                        | "injuries"
+                        | "missing"
+                )
             });
             if let (Some(row), true) = (row, object_word) {
-                let mut f = self.fact(n, np_end, &row.value, n.value, &unit, "fact/casualty:object");
+                let mut f = self.fact(
+                    n,
+                    np_end,
+                    &row.value,
+                    n.value,
+                    &unit,
+                    "fact/casualty:object",
+                );
                 f.span[0] = self.toks[p - 1].s;
                 f.period = self.period(a, b);
                 return Some(f);
@@ -954,7 +1048,11 @@ impl<'a> Cx<'a> {
         if let Some(row) = self.t.get("casualty", self.w(n.e)) {
             let stated = matches!(row.word.as_str(), "fatalities" | "fatality");
             if !(n.article && stated) {
-                let rule = if stated { "fact/casualty:stated" } else { "fact/casualty:noun" };
+                let rule = if stated {
+                    "fact/casualty:stated"
+                } else {
+                    "fact/casualty:noun"
+                };
                 let mut f = self.fact(n, n.e + 1, &row.value, n.value, "people", rule);
                 f.period = self.period(a, b);
                 return Some(f);
@@ -971,21 +1069,32 @@ impl<'a> Cx<'a> {
             if let Some(row) = self.t.get("casualty", w) {
                 let ok = match row.word.as_str() {
                     "died" | "dead" | "perished" | "slain" | "missing" | "death" => true,
-                    "fatalities" | "deaths" | "casualties" | "injuries" | "fatality" | "body" | "bodies" => false,
+                    "fatalities" | "deaths" | "casualties" | "injuries" | "fatality" | "body"
+                    | "bodies" => false,
                     // Active "killed" is about the subject only without an object after it.
                     _ => {
                         passive
                             || !self.toks.get(k + 1).is_some_and(|t| {
                                 t.k == K::Num
                                     || small_number(&t.lower).is_some()
-                                    || matches!(t.lower.as_str(), "a" | "an" | "the" | "his" | "her" | "their")
+                                    || matches!(
+                                        t.lower.as_str(),
+                                        "a" | "an" | "the" | "his" | "her" | "their"
+                                    )
                             })
                     }
                 };
                 if !ok {
                     return None;
                 }
-                let mut f = self.fact(n, k + 1, &row.value, n.value, &unit, "fact/casualty:subject");
+                let mut f = self.fact(
+                    n,
+                    k + 1,
+                    &row.value,
+                    n.value,
+                    &unit,
+                    "fact/casualty:subject",
+                );
                 f.period = self.period(a, b);
                 return Some(f);
             }
@@ -996,8 +1105,23 @@ impl<'a> Cx<'a> {
             }
             if matches!(
                 w,
-                "reportedly" | "reported" | "also" | "later" | "allegedly" | "subsequently" | "then" | "shot" | "found"
-                    | "beaten" | "stabbed" | "burned" | "hacked" | "to" | "confirmed" | "believed" | "feared"
+                "reportedly"
+                    | "reported"
+                    | "also"
+                    | "later"
+                    | "allegedly"
+                    | "subsequently"
+                    | "then"
+                    | "shot"
+                    | "found"
+                    | "beaten"
+                    | "stabbed"
+                    | "burned"
+                    | "hacked"
+                    | "to"
+                    | "confirmed"
+                    | "believed"
+                    | "feared"
             ) {
                 k += 1;
                 continue;
@@ -1030,7 +1154,23 @@ impl<'a> Cx<'a> {
             }
             if matches!(
                 t.lower.as_str(),
-                "and" | "in" | "on" | "at" | "of" | "by" | "during" | "when" | "after" | "while" | "more" | "from" | "with" | "to" | "as" | "were" | "across"
+                "and"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "of"
+                    | "by"
+                    | "during"
+                    | "when"
+                    | "after"
+                    | "while"
+                    | "more"
+                    | "from"
+                    | "with"
+                    | "to"
+                    | "as"
+                    | "were"
+                    | "across"
             ) {
                 break;
             }
@@ -1123,7 +1263,11 @@ impl<'a> Cx<'a> {
             return None;
         }
         let n = self.number(k + 2, b)?;
-        if !matches!(self.w(n.e), "events" | "locations" | "days" | "dates" | "places" | "areas") || n.value < 1.0 {
+        if !matches!(
+            self.w(n.e),
+            "events" | "locations" | "days" | "dates" | "places" | "areas"
+        ) || n.value < 1.0
+        {
             return None;
         }
         let s = self.toks[k].s;

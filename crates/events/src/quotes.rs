@@ -452,15 +452,42 @@ impl<'a> Ctx<'a> {
                 kk = p;
             }
         }
+        // Appositions may hold "that" or "who": only punctuation ends them.
+        let back_punct = |end: usize| {
+            let mut s = end;
+            while s > lo && !(self.toks[s - 1].k == K::Punct && self.is_boundary(s - 1)) {
+                s -= 1;
+            }
+            s
+        };
+        // "X did Y and said ...": the clause subject speaks.
+        if matches!(self.w(k - 1), "and" | "but") && kk == k {
+            return self.unit_subject(k - 1);
+        }
+        // "an architect who said": the noun phrase before the relative pronoun.
+        if self.w(k - 1) == "who" {
+            let mut e = k - 1;
+            if e > lo && self.w(e - 1) == "," {
+                e -= 1;
+            }
+            let mut s = back(e);
+            while s < e && LEADING_TRIM.contains(&self.w(s)) {
+                s += 1;
+            }
+            return self.check_speaker(s, e);
+        }
         let (mut s, e) = if kk < k {
             (back(kk), k)
         } else if self.w(k - 1) == "," {
             // "X, the minister, said": the phrase before the apposition.
             let a_end = k - 1;
-            let a_start = back(a_end);
+            let a_start = back_punct(a_end);
             if a_start > lo && self.w(a_start - 1) == "," {
                 let b_start = back(a_start - 1);
-                if b_start < a_start - 1 {
+                if matches!(self.w(a_start), "who" | "which") && b_start < a_start - 1 {
+                    // "Mr. Obama, who understood ..., told": the name alone.
+                    (b_start, a_start - 1)
+                } else if b_start < a_start - 1 {
                     (b_start, a_end)
                 } else {
                     (a_start, a_end)
@@ -478,11 +505,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn check_speaker(&self, s: usize, e: usize) -> Option<(usize, usize)> {
-        if s >= e || e - s > 18 {
+        if s >= e || e - s > 30 {
             return None;
         }
         let words = self.toks[s..e].iter().filter(|t| t.is_word()).count();
-        if words == 0 || words > 14 {
+        if words == 0 || words > 22 {
             return None;
         }
         let last = self.w(e - 1);
@@ -619,6 +646,9 @@ impl<'a> Ctx<'a> {
         let mut s = a;
         while s < e && LEADING_TRIM.contains(&self.w(s)) {
             s += 1;
+        }
+        while e > s && self.w(e - 1).ends_with("ly") && !self.toks[e - 1].cap {
+            e -= 1;
         }
         self.check_speaker(s, e)
     }
@@ -787,7 +817,14 @@ impl<'a> Ctx<'a> {
     fn direct_post(&self, ri: usize) -> Option<Cand> {
         let r = self.regs[ri];
         let ti = self.toks.partition_point(|t| t.s < r.close);
-        let [_, ub] = self.unit_bounds(ti.saturating_sub(1))?;
+        let [_, mut ub] = self.unit_bounds(ti.saturating_sub(1))?;
+        // `"Why?" she asked.`: a segmenter may end the sentence at the mark;
+        // the attribution after it, in the same paragraph, still belongs here.
+        if ti >= ub && ti < self.toks.len() && !self.text[r.close..self.toks[ti].s].contains('\n') {
+            if let Some([_, nb]) = self.unit_bounds(ti) {
+                ub = nb;
+            }
+        }
         let mut hi = ub;
         if let Some(next) = self.regs.get(ri + 1) {
             hi = hi.min(self.toks.partition_point(|t| t.s < next.open));
@@ -1007,7 +1044,18 @@ impl<'a> Ctx<'a> {
                                     found = Some(k + 1);
                                     break;
                                 }
-                                "to" if cue.words[0] == "urged" => {
+                                "to" if matches!(
+                                    cue.words[0].as_str(),
+                                    "urged"
+                                        | "urges"
+                                        | "told"
+                                        | "tell"
+                                        | "tells"
+                                        | "asked"
+                                        | "asks"
+                                        | "called"
+                                ) =>
+                                {
                                     found = Some(k);
                                     break;
                                 }
