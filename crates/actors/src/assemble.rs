@@ -314,7 +314,7 @@ impl<'a> Ctx<'a> {
         };
         let text = self.text;
         let (norm, map) = fold_with_map(text);
-        let mut cands: Vec<(usize, usize, Tk, Vec<u32>)> = Vec::new();
+        let mut cands: Vec<(bool, usize, usize, Tk, Vec<u32>)> = Vec::new();
         for m in ac.find_overlapping_iter(&norm) {
             let (a, b) = (m.start(), m.end());
             let before = norm.get(..a).and_then(|s| s.chars().next_back());
@@ -347,7 +347,8 @@ impl<'a> Ctx<'a> {
             };
             let ok: Vec<_> = targets.iter().filter(|t| case_ok(&t.case, orig)).collect();
             let own: Vec<_> = ok.iter().filter(|t| !t.imported).copied().collect();
-            let pool = if own.is_empty() { ok } else { own };
+            let imported = own.is_empty();
+            let pool = if imported { ok } else { own };
             let Some(best) = pool.iter().min_by_key(|t| t.tk.rank()) else {
                 continue;
             };
@@ -358,14 +359,22 @@ impl<'a> Ctx<'a> {
                     _ => None,
                 })
                 .collect();
-            cands.push((os, oe, best.tk, alts));
+            cands.push((imported, os, oe, best.tk, alts));
         }
-        cands.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        // Our own rows first, longest leftmost; imported rows only fill the
+        // gaps, so a PETRARCH phrase ("the US") never hides our own match.
+        cands.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)).then(y.2.cmp(&x.2)));
+        let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut out: Vec<Atom> = Vec::new();
-        for (s, e, tk, alts) in cands {
-            if out.last().is_some_and(|l| s < l.e) {
+        for (imported, s, e, tk, alts) in cands {
+            let i = taken.partition_point(|t| t.1 <= s);
+            if taken.get(i).is_some_and(|t| t.0 < e) {
                 continue;
             }
+            if !imported && out.last().is_some_and(|l| s < l.e) {
+                continue;
+            }
+            taken.insert(i, (s, e));
             out.push(Atom {
                 s,
                 e,
@@ -374,6 +383,7 @@ impl<'a> Ctx<'a> {
                 sent: self.sent_of(s),
             });
         }
+        out.sort_by_key(|a| a.s);
         out
     }
 

@@ -123,7 +123,20 @@ fn guardian_show() {
     let Ok(raw) = std::fs::read_to_string(&csv) else {
         return;
     };
-    let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let mut lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
+    if std::env::var("ENTENTE_SHOW_PHOENIX").is_ok() {
+        let dir = shared.join("petrarch2/dictionaries");
+        let files: Vec<(String, String)> = [
+            "Phoenix.Countries.actors.txt",
+            "Phoenix.International.actors.txt",
+            "Phoenix.MilNonState.actors.txt",
+            "Phoenix.agents.txt",
+        ]
+        .iter()
+        .filter_map(|n| Some((n.to_string(), std::fs::read_to_string(dir.join(n)).ok()?)))
+        .collect();
+        lex.import_petrarch(&files);
+    }
     let rec = Recognizer::new(&lex);
     let d = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap_or_default();
     for t in texts(&raw).iter().take(n) {
