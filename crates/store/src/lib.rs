@@ -4,6 +4,18 @@
 //! ingest killed at any point leaves whole documents or none, and a re-run
 //! picks up where it stopped (documents already present are skipped).
 
+mod dedup;
+pub mod export;
+pub mod query;
+pub mod search;
+
+pub use export::{GdeltRow, Graph, GraphEdge, PloverEvent, GDELT_COLUMNS};
+pub use query::{
+    ActorProfile, DyadReport, EventFilter, EventRow, FactRow, MonthRow, NameUse, Partner,
+    QuadCounts, QuoteRow,
+};
+pub use search::SearchHit;
+
 use model::{Coded, DateSource, Document, Mention, Sentence, TimeExpr};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
@@ -22,6 +34,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0003_events_quotes_facts",
         include_str!("../migrations/0003_events_quotes_facts.sql"),
+    ),
+    (
+        "0004_groups_search",
+        include_str!("../migrations/0004_groups_search.sql"),
     ),
 ];
 
@@ -52,6 +68,8 @@ pub enum StoreError {
     Query(#[from] rusqlite::Error),
     #[error("stored record is not valid JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("search {query:?}: {message} (quote phrases as '\"red lines\"', or use plain words)")]
+    Search { query: String, message: String },
     #[error("no stored document matches {0:?}")]
     NotFound(String),
     #[error("{prefix:?} matches several documents ({count}); give more of the id")]
@@ -182,16 +200,83 @@ impl Store {
         if exists && !replace {
             return Ok(false);
         }
+        let wrap = |e| match e {
+            StoreError::Query(source) => werr(source),
+            other => other,
+        };
+        let mut touched = Vec::new();
         if exists {
+            touched = remove_records(&tx, &doc.id).map_err(wrap)?;
             tx.execute("DELETE FROM documents WHERE id = ?1", [&doc.id])
                 .map_err(werr)?;
         }
-        write_document(&tx, coded, doc, origin).map_err(|e| match e {
-            StoreError::Query(source) => werr(source),
-            other => other,
-        })?;
+        write_document(&tx, doc, origin).map_err(wrap)?;
+        write_records(&tx, coded, doc).map_err(wrap)?;
+        touched.extend(dedup::assign(&tx, &doc.id).map_err(wrap)?);
+        dedup::recount(&tx, &touched).map_err(wrap)?;
         tx.commit().map_err(werr)?;
         Ok(true)
+    }
+
+    /// Replaces everything coded from a stored document, keeping its row
+    /// (text, title, date, origin, ingestion time): what `recode` does after
+    /// the lexicons change. The document must already be stored.
+    pub fn replace_records(&mut self, coded: &Coded) -> Result<()> {
+        let Some(doc) = &coded.document else {
+            return Ok(());
+        };
+        let werr = |source| StoreError::Write {
+            doc: doc.id.clone(),
+            source,
+        };
+        let wrap = |e| match e {
+            StoreError::Query(source) => werr(source),
+            other => other,
+        };
+        let tx = self.conn.transaction().map_err(werr)?;
+        let exists = tx
+            .query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |_| {
+                Ok(())
+            })
+            .optional()
+            .map_err(werr)?
+            .is_some();
+        if !exists {
+            return Err(StoreError::NotFound(doc.id.clone()));
+        }
+        let mut touched = remove_records(&tx, &doc.id).map_err(wrap)?;
+        write_records(&tx, coded, doc).map_err(wrap)?;
+        touched.extend(dedup::assign(&tx, &doc.id).map_err(wrap)?);
+        dedup::recount(&tx, &touched).map_err(wrap)?;
+        tx.commit().map_err(werr)?;
+        Ok(())
+    }
+
+    /// Every stored document id, in storage order.
+    pub fn document_ids(&self) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id FROM documents ORDER BY seq, id")?;
+        let ids = st
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(ids)
+    }
+
+    /// Row counts of the coded tables, for progress lines and idempotence checks.
+    pub fn counts(&self) -> Result<Counts> {
+        let n = |sql: &str| -> Result<usize> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
+        };
+        Ok(Counts {
+            documents: n("SELECT count(*) FROM documents")?,
+            sentences: n("SELECT count(*) FROM sentences")?,
+            mentions: n("SELECT count(*) FROM mentions")?,
+            events: n("SELECT count(*) FROM events")?,
+            event_groups: n("SELECT count(*) FROM event_groups")?,
+            quotes: n("SELECT count(*) FROM quotes")?,
+            facts: n("SELECT count(*) FROM facts")?,
+        })
     }
 
     /// All stored documents, newest first.
@@ -270,6 +355,12 @@ impl Store {
 
     /// A stored document with everything coded from it.
     pub fn load(&self, id: &str) -> Result<Coded> {
+        let document = self.document(id)?;
+        self.load_records(document)
+    }
+
+    /// A stored document's row alone, as it was ingested.
+    pub fn document(&self, id: &str) -> Result<Document> {
         let doc = self
             .conn
             .query_row(
@@ -299,7 +390,11 @@ impl Store {
         let (mut document, ds, boiler) = doc;
         document.date_source = DateSource::parse(&ds).unwrap_or(DateSource::Today);
         document.boilerplate = serde_json::from_str(&boiler)?;
+        Ok(document)
+    }
 
+    fn load_records(&self, document: Document) -> Result<Coded> {
+        let id = document.id.as_str();
         let mut st = self
             .conn
             .prepare("SELECT idx, start, end FROM sentences WHERE doc = ?1 ORDER BY idx")?;
@@ -391,15 +486,92 @@ impl Store {
     }
 }
 
+/// Row counts of the main tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Counts {
+    pub documents: usize,
+    pub sentences: usize,
+    pub mentions: usize,
+    pub events: usize,
+    pub event_groups: usize,
+    pub quotes: usize,
+    pub facts: usize,
+}
+
+/// FTS rowids of a document's sentences: a block of 2^20 per document.
+const FTS_SHIFT: i64 = 20;
+
+/// The outlet a document counts as for NumSources: its publisher, else its
+/// URL's host, else the document itself (the same rule as migration 0004).
+pub(crate) fn outlet(doc: &Document) -> String {
+    if let Some(s) = doc
+        .source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        return s.to_lowercase();
+    }
+    if let Some(host) = doc.url.as_deref().and_then(url_host) {
+        return host.to_lowercase();
+    }
+    format!("doc:{}", doc.id)
+}
+
+pub(crate) fn url_host(url: &str) -> Option<&str> {
+    let rest = &url[url.find("://")? + 3..];
+    let host = rest.split('/').next().unwrap_or(rest);
+    (!host.is_empty()).then_some(host)
+}
+
+/// Deletes everything coded from a document (not its row) and returns the
+/// event groups its events belonged to, whose counts must be redone.
+fn remove_records(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<Vec<i64>> {
+    let groups = dedup::groups_of(tx, id)?;
+    let seq: Option<i64> = tx
+        .query_row("SELECT seq FROM documents WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .flatten();
+    match seq {
+        Some(seq) => {
+            tx.execute(
+                "DELETE FROM sentence_fts WHERE rowid BETWEEN ?1 AND ?2",
+                params![
+                    seq << FTS_SHIFT,
+                    (seq << FTS_SHIFT) | ((1 << FTS_SHIFT) - 1)
+                ],
+            )?;
+        }
+        None => {
+            tx.execute("DELETE FROM sentence_fts WHERE doc = ?1", [id])?;
+        }
+    }
+    for table in [
+        "sentences",
+        "times",
+        "mentions",
+        "events",
+        "quotes",
+        "facts",
+    ] {
+        tx.execute(&format!("DELETE FROM {table} WHERE doc = ?1"), [id])?;
+    }
+    Ok(groups)
+}
+
 fn write_document(
     tx: &rusqlite::Transaction<'_>,
-    coded: &Coded,
     doc: &Document,
     origin: Option<&str>,
 ) -> Result<()> {
+    let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM documents", [], |r| {
+        r.get(0)
+    })?;
     tx.execute(
-        "INSERT INTO documents (id, title, author, date, date_source, url, source, format, text, boilerplate, origin, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'))",
+        "INSERT INTO documents (id, title, author, date, date_source, url, source, format, text, boilerplate, origin, ingested_at, outlet, seq)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'), ?12, ?13)",
         params![
             doc.id,
             doc.title,
@@ -411,9 +583,36 @@ fn write_document(
             doc.format,
             doc.text,
             serde_json::to_string(&doc.boilerplate)?,
-            origin
+            origin,
+            outlet(doc),
+            seq
         ],
     )?;
+    Ok(())
+}
+
+/// Writes the records coded from a document whose row is already stored.
+fn write_records(tx: &rusqlite::Transaction<'_>, coded: &Coded, doc: &Document) -> Result<()> {
+    let seq: i64 = tx.query_row("SELECT seq FROM documents WHERE id = ?1", [&doc.id], |r| {
+        r.get(0)
+    })?;
+    let mut fts = tx.prepare_cached(
+        "INSERT INTO sentence_fts (rowid, text, doc, idx) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for s in &coded.sentences {
+        // A body with over a million sentences is not news; its tail is not searchable.
+        if s.index as i64 >= 1 << FTS_SHIFT {
+            continue;
+        }
+        if let Some(text) = doc.text.get(s.span[0]..s.span[1]) {
+            fts.execute(params![
+                (seq << FTS_SHIFT) | s.index as i64,
+                text,
+                doc.id,
+                s.index as i64
+            ])?;
+        }
+    }
     let mut st =
         tx.prepare_cached("INSERT INTO sentences (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
     for s in &coded.sentences {
@@ -523,6 +722,9 @@ fn write_document(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests_more;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,455 @@
+//! Export views of the store: GDELT 2.0 event rows, PLOVER records and the country-level actor graph.
+//!
+//! These build typed rows; the binary writes them out in each file format.
+
+use crate::query::{country_key, EventFilter, EventRow};
+use crate::{Result, Store};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// GDELT 2.0 event table columns, in the codebook's order.
+pub const GDELT_COLUMNS: [&str; 61] = [
+    "GlobalEventID",
+    "Day",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
+];
+
+/// One row of the GDELT 2.0 event table; empty strings where we know nothing.
+pub type GdeltRow = [String; 61];
+
+/// CAMEO actor type codes: the three-letter chunks of a code that are not a
+/// country or a known group.
+const CAMEO_TYPES: &[&str] = &[
+    "AGR", "BUS", "CHR", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI",
+    "IGO", "IMG", "INS", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "NGM", "NGO", "OPP",
+    "PTY", "RAD", "REB", "REF", "REL", "SEP", "SPY", "UAF",
+];
+
+/// The ten GDELT actor columns from a CAMEO code: Code, Name, CountryCode,
+/// KnownGroupCode, EthnicCode, Religion1Code, Religion2Code, Type1-3Code.
+pub(crate) fn actor_columns(code: &str, name: &str) -> [String; 10] {
+    let chunks: Vec<&str> = (0..code.len())
+        .step_by(3)
+        .filter_map(|i| code.get(i..(i + 3).min(code.len())))
+        .filter(|c| c.len() == 3)
+        .collect();
+    let mut country = String::new();
+    let mut group = String::new();
+    let mut types: Vec<&str> = Vec::new();
+    for (i, c) in chunks.iter().enumerate() {
+        if CAMEO_TYPES.contains(c) {
+            if types.len() < 3 {
+                types.push(c);
+            }
+        } else if i == 0 {
+            country = c.to_string();
+        } else if group.is_empty() {
+            group = c.to_string();
+        }
+    }
+    let t = |i: usize| types.get(i).map_or(String::new(), |s| s.to_string());
+    [
+        clean(code),
+        clean(name),
+        country,
+        group,
+        String::new(),
+        String::new(),
+        String::new(),
+        t(0),
+        t(1),
+        t(2),
+    ]
+}
+
+/// Tabs and line breaks would split a row.
+fn clean(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+fn is_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// `YYYY.FFFF`: the year plus the fraction of it elapsed, as GDELT writes it.
+fn fraction_date(y: i32, m: u32, d: u32) -> String {
+    const DAYS: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let mut doy = d;
+    for (i, n) in DAYS
+        .iter()
+        .enumerate()
+        .take((m.saturating_sub(1) as usize).min(12))
+    {
+        doy += n + u32::from(leap && i == 1);
+    }
+    let len = if leap { 366.0 } else { 365.0 };
+    format!("{:.4}", y as f64 + doy as f64 / len)
+}
+
+/// One event as PLOVER describes it (one record per coded mention).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PloverEvent {
+    pub id: String,
+    pub event_group: Option<i64>,
+    pub date: String,
+    pub event_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    pub source_actor: String,
+    pub source_code: String,
+    pub source_sector: Option<String>,
+    pub source_country: Option<String>,
+    pub target_actor: String,
+    pub target_code: String,
+    pub target_sector: Option<String>,
+    pub target_country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<model::Place>,
+    pub text: String,
+    pub doc: String,
+    pub sentence: usize,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub cameo: String,
+    pub quad_class: u8,
+    pub goldstein: f64,
+    pub modality: String,
+    pub num_articles: usize,
+}
+
+impl From<&EventRow> for PloverEvent {
+    fn from(r: &EventRow) -> PloverEvent {
+        let ev = r.event.as_ref();
+        PloverEvent {
+            id: format!("{}-{}-{}", r.doc, r.sentence, r.id),
+            event_group: r.group,
+            date: r.date.clone(),
+            event_type: r.plover.clone(),
+            mode: ev.and_then(|e| e.mode.clone()),
+            source_actor: r.source_name.clone(),
+            source_code: r.source_code.clone(),
+            source_sector: ev.and_then(|e| e.source.actor.role.clone()),
+            source_country: ev.and_then(|e| e.source.actor.country.clone()),
+            target_actor: r.target_name.clone(),
+            target_code: r.target_code.clone(),
+            target_sector: ev.and_then(|e| e.target.actor.role.clone()),
+            target_country: ev.and_then(|e| e.target.actor.country.clone()),
+            location: ev.and_then(|e| e.place.clone()),
+            text: r.text.clone(),
+            doc: r.doc.clone(),
+            sentence: r.sentence,
+            url: r.url.clone(),
+            publisher: r.publisher.clone(),
+            cameo: r.cameo.clone(),
+            quad_class: r.quad_class,
+            goldstein: r.goldstein,
+            modality: r.modality.clone(),
+            num_articles: r.num_articles,
+        }
+    }
+}
+
+/// An actor node of the country-level graph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphNode {
+    /// Country-level code (`ISR`, `IGOUNO`).
+    pub id: String,
+    /// The name it is most often mentioned by.
+    pub label: String,
+    /// Deduplicated events it takes part in.
+    pub events: usize,
+}
+
+/// A directed dyad: deduplicated events from `source` to `target`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphEdge {
+    pub source: String,
+    pub target: String,
+    pub events: usize,
+    pub mentions: usize,
+    pub cooperation: usize,
+    pub conflict: usize,
+    pub mean_goldstein: f64,
+    /// Sum of the positive Goldstein scores.
+    pub cooperation_weight: f64,
+    /// Sum of the magnitudes of the negative Goldstein scores.
+    pub conflict_weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Graph {
+    pub nodes: Vec<GraphNode>,
+    pub edges: Vec<GraphEdge>,
+}
+
+impl Store {
+    /// One GDELT 2.0 row per deduplicated event, by id.
+    pub fn gdelt_rows(&self) -> Result<Vec<GdeltRow>> {
+        let mut st = self.connection().prepare(
+            "SELECT g.id, g.day, g.source_code, g.target_code, g.cameo, g.root, g.quad_class,
+                    g.goldstein, g.num_mentions, g.num_sources, g.num_articles,
+                    e.json, d.date, d.ingested_at, coalesce(d.url, ''),
+                    (SELECT min(e2.sentence) FROM events e2 WHERE e2.group_id = g.id)
+             FROM event_groups g
+             JOIN events e ON e.rowid = (SELECT min(e3.rowid) FROM events e3 WHERE e3.group_id = g.id)
+             JOIN documents d ON d.id = e.doc
+             ORDER BY g.id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, i64>(6)?,
+                r.get::<_, f64>(7)?,
+                [
+                    r.get::<_, i64>(8)?,
+                    r.get::<_, i64>(9)?,
+                    r.get::<_, i64>(10)?,
+                ],
+                r.get::<_, String>(11)?,
+                r.get::<_, String>(12)?,
+                r.get::<_, String>(13)?,
+                r.get::<_, String>(14)?,
+                r.get::<_, Option<i64>>(15)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (
+                id,
+                day,
+                src,
+                tgt,
+                cameo,
+                root,
+                quad,
+                gold,
+                counts,
+                json,
+                doc_date,
+                added,
+                url,
+                first,
+            ) = row?;
+            let ev: Option<model::Event> = serde_json::from_str(&json).ok();
+            let day = if is_day(&day) { day } else { doc_date };
+            let (y, m, d) = if is_day(&day) {
+                (
+                    day[..4].parse().unwrap_or(0),
+                    day[5..7].parse().unwrap_or(1),
+                    day[8..10].parse().unwrap_or(1),
+                )
+            } else {
+                (0, 1, 1)
+            };
+            let digits: String = day.chars().filter(char::is_ascii_digit).collect();
+            let mut v: Vec<String> = vec![
+                id.to_string(),
+                digits.clone(),
+                digits.chars().take(6).collect(),
+                digits.chars().take(4).collect(),
+                fraction_date(y, m, d),
+            ];
+            let name =
+                |p: Option<&model::Participant>| p.map_or(String::new(), |p| p.actor.name.clone());
+            v.extend(actor_columns(&src, &name(ev.as_ref().map(|e| &e.source))));
+            v.extend(actor_columns(&tgt, &name(ev.as_ref().map(|e| &e.target))));
+            let base: String = cameo.chars().take(3).collect();
+            v.extend([
+                // GDELT's IsRootEvent: reported in the lead; ours: in the first sentence.
+                u8::from(first == Some(0)).to_string(),
+                cameo.clone(),
+                base,
+                root,
+                quad.to_string(),
+                format!("{gold:.1}"),
+                counts[0].to_string(),
+                counts[1].to_string(),
+                counts[2].to_string(),
+                String::new(), // AvgTone: no tone model.
+            ]);
+            // Actor geography is unknown: 16 empty columns.
+            v.extend(std::iter::repeat_n(String::new(), 16));
+            match ev.as_ref().and_then(|e| e.place.as_ref()) {
+                Some(p) => {
+                    let kind = if p.lat.is_some() { "4" } else { "1" };
+                    v.extend([
+                        kind.to_string(),
+                        clean(&p.name),
+                        p.country.clone().unwrap_or_default(),
+                        String::new(),
+                        String::new(),
+                        p.lat.map_or(String::new(), |x| format!("{x}")),
+                        p.lon.map_or(String::new(), |x| format!("{x}")),
+                        String::new(),
+                    ]);
+                }
+                None => v.extend(std::iter::repeat_n(String::new(), 8)),
+            }
+            v.push(added.chars().filter(char::is_ascii_digit).collect());
+            v.push(clean(&url));
+            // A wrong count is a bug here, never input: pad or cut rather than panic.
+            v.resize(GDELT_COLUMNS.len(), String::new());
+            if let Ok(row) = GdeltRow::try_from(v) {
+                out.push(row);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every event mention as a PLOVER record.
+    pub fn plover_events(&self) -> Result<Vec<PloverEvent>> {
+        Ok(self
+            .events(&EventFilter::default())?
+            .iter()
+            .map(PloverEvent::from)
+            .collect())
+    }
+
+    /// The country-level actor graph: nodes are countries (or international
+    /// bodies), edges directed dyads of deduplicated events. Events within
+    /// one country (government against its own opposition) are left out.
+    pub fn actor_graph(&self) -> Result<Graph> {
+        let mut st = self.connection().prepare(
+            "SELECT source_code, target_code, quad_class, goldstein, num_mentions FROM event_groups",
+        )?;
+        let rows = st
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, f64>(3)?,
+                    r.get::<_, i64>(4)?,
+                ))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut edges: BTreeMap<(String, String), GraphEdge> = BTreeMap::new();
+        let mut nodes: BTreeMap<String, usize> = BTreeMap::new();
+        for (s, t, quad, gold, mentions) in rows {
+            let (s, t) = (country_key(&s), country_key(&t));
+            if s == t || s.is_empty() || t.is_empty() {
+                continue;
+            }
+            *nodes.entry(s.clone()).or_default() += 1;
+            *nodes.entry(t.clone()).or_default() += 1;
+            let e = edges.entry((s.clone(), t.clone())).or_insert(GraphEdge {
+                source: s,
+                target: t,
+                events: 0,
+                mentions: 0,
+                cooperation: 0,
+                conflict: 0,
+                mean_goldstein: 0.0,
+                cooperation_weight: 0.0,
+                conflict_weight: 0.0,
+            });
+            e.events += 1;
+            e.mentions += mentions as usize;
+            if quad <= 2 {
+                e.cooperation += 1;
+            } else {
+                e.conflict += 1;
+            }
+            // Summed here, divided below.
+            e.mean_goldstein += gold;
+            if gold > 0.0 {
+                e.cooperation_weight += gold;
+            } else {
+                e.conflict_weight -= gold;
+            }
+        }
+        let mut label = self.connection().prepare(
+            "SELECT name FROM mentions WHERE code = ?1 GROUP BY name ORDER BY count(*) DESC, name LIMIT 1",
+        )?;
+        let mut graph = Graph::default();
+        for (id, events) in nodes {
+            let name: Option<String> = label.query_map([&id], |r| r.get(0))?.next().transpose()?;
+            graph.nodes.push(GraphNode {
+                label: name.unwrap_or_else(|| id.clone()),
+                id,
+                events,
+            });
+        }
+        graph.edges = edges
+            .into_values()
+            .map(|mut e| {
+                e.mean_goldstein =
+                    (e.mean_goldstein / e.events.max(1) as f64 * 100.0).round() / 100.0;
+                e.cooperation_weight = (e.cooperation_weight * 10.0).round() / 10.0;
+                e.conflict_weight = (e.conflict_weight * 10.0).round() / 10.0;
+                e
+            })
+            .collect();
+        Ok(graph)
+    }
+}

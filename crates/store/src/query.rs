@@ -1,0 +1,588 @@
+//! Read-side queries over coded events: filtered event lists, actor profiles, dyads.
+//!
+//! Actor arguments match by code prefix (`ISR` matches `ISRGOV`, `ISRMIL`...),
+//! so a three-letter country code stands for everything of that country.
+//! Lists of events are mentions (each with its sentence); profile and dyad
+//! counts are deduplicated events (event groups), so ten articles about one
+//! meeting count once.
+
+use crate::{Result, Store};
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Filters for [`Store::events`]; empty fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Code prefix of the source or the target.
+    pub actor: Option<String>,
+    /// Code prefixes of the two sides, either direction.
+    pub dyad: Option<(String, String)>,
+    /// CAMEO root (`04`) or code prefix (`042`).
+    pub root: Option<String>,
+    pub plover: Option<String>,
+    pub modality: Option<String>,
+    /// `YYYY-MM-DD` bounds (inclusive) on the start of the event's date.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Words the event's sentence must contain (full-text search).
+    pub text: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// One coded event mention with its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventRow {
+    /// The mention's row id (stable until its document is recoded).
+    pub id: i64,
+    pub doc: String,
+    pub sentence: usize,
+    /// The event's own date value (`2025-04-03`, `2025-04`, `2022`).
+    pub date: String,
+    pub doc_date: String,
+    pub source_code: String,
+    pub source_name: String,
+    pub target_code: String,
+    pub target_name: String,
+    pub cameo: String,
+    pub root: String,
+    pub plover: String,
+    pub quad_class: u8,
+    pub goldstein: f64,
+    pub modality: String,
+    /// The deduplicated event this mention belongs to.
+    pub group: Option<i64>,
+    pub num_articles: usize,
+    pub num_sources: usize,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    /// The sentence the event was coded from.
+    pub text: String,
+    /// The full event record.
+    #[serde(skip)]
+    pub event: Option<model::Event>,
+}
+
+impl EventRow {
+    /// `YYYY-MM` of the event's date, else of its document's.
+    pub fn month(&self) -> String {
+        let is_month = |d: &str| {
+            let b = d.as_bytes();
+            b.len() >= 7
+                && b[..4].iter().all(u8::is_ascii_digit)
+                && b[4] == b'-'
+                && b[5..7].iter().all(u8::is_ascii_digit)
+        };
+        if is_month(&self.date) {
+            self.date[..7].to_string()
+        } else if is_month(&self.doc_date) {
+            self.doc_date[..7].to_string()
+        } else {
+            "unknown".to_string()
+        }
+    }
+}
+
+/// Counts of deduplicated events by CAMEO quad class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct QuadCounts {
+    pub verbal_cooperation: usize,
+    pub material_cooperation: usize,
+    pub verbal_conflict: usize,
+    pub material_conflict: usize,
+}
+
+impl QuadCounts {
+    pub fn add(&mut self, quad: u8) {
+        match quad {
+            1 => self.verbal_cooperation += 1,
+            2 => self.material_cooperation += 1,
+            3 => self.verbal_conflict += 1,
+            4 => self.material_conflict += 1,
+            _ => {}
+        }
+    }
+    pub fn cooperation(&self) -> usize {
+        self.verbal_cooperation + self.material_cooperation
+    }
+    pub fn conflict(&self) -> usize {
+        self.verbal_conflict + self.material_conflict
+    }
+}
+
+/// A name (and code and role) an actor was mentioned under, and when.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NameUse {
+    pub name: String,
+    pub code: String,
+    pub role: Option<String>,
+    /// First and last document dates of the mentions.
+    pub first: String,
+    pub last: String,
+    pub mentions: usize,
+    pub documents: usize,
+}
+
+/// A counterpart of an actor, at country level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Partner {
+    pub code: String,
+    pub events: usize,
+    pub cooperation: usize,
+    pub conflict: usize,
+    pub mean_goldstein: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteRow {
+    pub doc: String,
+    pub date: String,
+    pub sentence: usize,
+    pub speaker: String,
+    pub speaker_code: Option<String>,
+    pub style: String,
+    pub cue: String,
+    pub content: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactRow {
+    pub doc: String,
+    pub date: String,
+    pub sentence: usize,
+    pub measure: String,
+    pub value: f64,
+    pub unit: String,
+    pub holder: Option<String>,
+    pub counterpart: Option<String>,
+    pub commodity: Option<String>,
+    pub period: Option<String>,
+}
+
+/// Everything the store knows about one actor (or country).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorProfile {
+    pub actor: String,
+    pub mentions: usize,
+    pub documents: usize,
+    /// Deduplicated events it is source or target of.
+    pub events: usize,
+    pub names: Vec<NameUse>,
+    pub partners: Vec<Partner>,
+    pub recent_events: Vec<EventRow>,
+    pub quotes_by: Vec<QuoteRow>,
+    pub quotes_about: Vec<QuoteRow>,
+    pub facts: Vec<FactRow>,
+}
+
+/// One direction of a dyad.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Direction {
+    pub source: String,
+    pub target: String,
+    pub events: usize,
+    pub mean_goldstein: Option<f64>,
+    pub quad_classes: QuadCounts,
+}
+
+/// One month of a dyad's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthRow {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub events: usize,
+    pub quad_classes: QuadCounts,
+    pub mean_goldstein: f64,
+}
+
+/// Relations between two actors, both directions together and apart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DyadReport {
+    pub a: String,
+    pub b: String,
+    /// Deduplicated events.
+    pub events: usize,
+    /// Coded mentions of those events.
+    pub mentions: usize,
+    pub mean_goldstein: Option<f64>,
+    pub quad_classes: QuadCounts,
+    pub a_to_b: Direction,
+    pub b_to_a: Direction,
+    pub timeline: Vec<MonthRow>,
+}
+
+/// A user's actor argument as a GLOB pattern matching codes that start with it.
+pub fn code_pattern(code: &str) -> String {
+    let clean: String = code
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '*' | '?' | '[' | ']'))
+        .flat_map(char::to_uppercase)
+        .collect();
+    format!("{clean}*")
+}
+
+/// The country-level node an actor code belongs to: its first three letters,
+/// or six for international and non-state codes (`IGOUNO`, `NGOAMN`), where
+/// the first three alone would merge the UN with NATO.
+pub fn country_key(code: &str) -> String {
+    let upper = code.to_uppercase();
+    let n = if ["IGO", "NGO", "IMG", "MNC"]
+        .iter()
+        .any(|p| upper.starts_with(p))
+        && upper.len() >= 6
+    {
+        6
+    } else {
+        3
+    };
+    upper.chars().take(n).collect()
+}
+
+/// The month an event falls in: its date's, else its first report's.
+const GROUP_MONTH: &str = "CASE WHEN g.day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(g.day, 1, 7)
+    ELSE (SELECT substr(min(d.date), 1, 7) FROM events e JOIN documents d ON d.id = e.doc WHERE e.group_id = g.id) END";
+
+pub(crate) const EVENT_COLUMNS: &str = "e.doc, e.sentence, e.date, d.date, e.source_code,
+    coalesce(json_extract(e.json, '$.source.name'), ''), e.target_code,
+    coalesce(json_extract(e.json, '$.target.name'), ''), e.cameo, e.root, e.plover,
+    e.quad_class, e.goldstein, e.modality, e.group_id, coalesce(g.num_articles, 0),
+    coalesce(g.num_sources, 0), d.url, d.source,
+    coalesce(CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT), ''), e.json,
+    e.rowid";
+
+pub(crate) const EVENT_FROM: &str = "events e JOIN documents d ON d.id = e.doc
+    LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence
+    LEFT JOIN event_groups g ON g.id = e.group_id";
+
+pub(crate) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
+    let json: String = r.get(20)?;
+    Ok(EventRow {
+        id: r.get(21)?,
+        doc: r.get(0)?,
+        sentence: r.get::<_, i64>(1)? as usize,
+        date: r.get(2)?,
+        doc_date: r.get(3)?,
+        source_code: r.get(4)?,
+        source_name: r.get(5)?,
+        target_code: r.get(6)?,
+        target_name: r.get(7)?,
+        cameo: r.get(8)?,
+        root: r.get(9)?,
+        plover: r.get(10)?,
+        quad_class: r.get::<_, i64>(11)? as u8,
+        goldstein: r.get(12)?,
+        modality: r.get(13)?,
+        group: r.get(14)?,
+        num_articles: r.get::<_, i64>(15)? as usize,
+        num_sources: r.get::<_, i64>(16)? as usize,
+        url: r.get(17)?,
+        publisher: r.get(18)?,
+        text: r.get(19)?,
+        event: serde_json::from_str(&json).ok(),
+    })
+}
+
+fn mean(sum: f64, n: usize) -> Option<f64> {
+    (n > 0).then(|| round2(sum / n as f64))
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+impl Store {
+    /// Event mentions matching `filter`, newest event date first.
+    pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>> {
+        let mut wheres: Vec<String> = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        let arg = |v: String, args: &mut Vec<Value>| {
+            args.push(Value::Text(v));
+            format!("?{}", args.len())
+        };
+        if let Some(a) = &filter.actor {
+            let p = arg(code_pattern(a), &mut args);
+            wheres.push(format!(
+                "(e.source_code GLOB {p} OR e.target_code GLOB {p})"
+            ));
+        }
+        if let Some((a, b)) = &filter.dyad {
+            let pa = arg(code_pattern(a), &mut args);
+            let pb = arg(code_pattern(b), &mut args);
+            wheres.push(format!(
+                "((e.source_code GLOB {pa} AND e.target_code GLOB {pb}) OR (e.source_code GLOB {pb} AND e.target_code GLOB {pa}))"
+            ));
+        }
+        if let Some(root) = &filter.root {
+            let p = arg(format!("{}*", root.trim()), &mut args);
+            wheres.push(format!("e.cameo GLOB {p}"));
+        }
+        if let Some(v) = &filter.plover {
+            let p = arg(v.trim().to_uppercase(), &mut args);
+            wheres.push(format!("upper(e.plover) = {p}"));
+        }
+        if let Some(v) = &filter.modality {
+            let p = arg(v.trim().to_lowercase(), &mut args);
+            wheres.push(format!("e.modality = {p}"));
+        }
+        // An event dated `2025-04` starts on 2025-04-01; `2022` on 2022-01-01.
+        let start = "substr(e.date || '-01-01', 1, 10)";
+        if let Some(v) = &filter.from {
+            let p = arg(v.clone(), &mut args);
+            wheres.push(format!("{start} >= {p}"));
+        }
+        if let Some(v) = &filter.to {
+            let p = arg(v.clone(), &mut args);
+            wheres.push(format!("{start} <= {p}"));
+        }
+        if let Some(v) = &filter.text {
+            let p = arg(crate::search::fts_query(v), &mut args);
+            wheres.push(format!(
+                "(e.doc, e.sentence) IN (SELECT doc, idx FROM sentence_fts WHERE sentence_fts MATCH {p})"
+            ));
+        }
+        let limit = filter.limit.map_or(-1, |l| l as i64);
+        args.push(Value::Integer(limit));
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} {} {} ORDER BY {start} DESC, d.date DESC, e.doc, e.start LIMIT ?{}",
+            if wheres.is_empty() { "" } else { "WHERE" },
+            wheres.join(" AND "),
+            args.len()
+        );
+        let mut st = self.connection().prepare(&sql)?;
+        let rows = st.query_map(params_from_iter(args), event_row)?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(|e| crate::search::bad_query(filter.text.as_deref().unwrap_or(""), e))
+    }
+
+    /// A profile of the actor (or country) whose codes start with `code`.
+    pub fn actor_profile(&self, code: &str, recent: usize) -> Result<ActorProfile> {
+        let conn = self.connection();
+        let pat = code_pattern(code);
+        let (mentions, documents): (i64, i64) = conn.query_row(
+            "SELECT count(*), count(DISTINCT doc) FROM mentions WHERE code GLOB ?1",
+            [&pat],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let mut st = conn.prepare(
+            "SELECT m.name, m.code, m.role, min(d.date), max(d.date), count(*), count(DISTINCT m.doc)
+             FROM mentions m JOIN documents d ON d.id = m.doc
+             WHERE m.code GLOB ?1
+             GROUP BY m.name, m.code, m.role
+             ORDER BY count(*) DESC, min(d.date), m.name LIMIT 50",
+        )?;
+        let names = st
+            .query_map([&pat], |r| {
+                Ok(NameUse {
+                    name: r.get(0)?,
+                    code: r.get(1)?,
+                    role: r.get(2)?,
+                    first: r.get(3)?,
+                    last: r.get(4)?,
+                    mentions: r.get::<_, i64>(5)? as usize,
+                    documents: r.get::<_, i64>(6)? as usize,
+                })
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+
+        let mut st = conn.prepare(
+            "SELECT source_code, target_code, quad_class, goldstein FROM event_groups
+             WHERE source_code GLOB ?1 OR target_code GLOB ?1",
+        )?;
+        let groups = st
+            .query_map([&pat], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)? as u8,
+                    r.get::<_, f64>(3)?,
+                ))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let prefix = pat.trim_end_matches('*');
+        let mut partners: BTreeMap<String, (QuadCounts, usize, f64)> = BTreeMap::new();
+        for (s, t, quad, g) in &groups {
+            let other = if s.starts_with(prefix) { t } else { s };
+            let e = partners.entry(country_key(other)).or_default();
+            e.0.add(*quad);
+            e.1 += 1;
+            e.2 += g;
+        }
+        let mut partners: Vec<Partner> = partners
+            .into_iter()
+            .map(|(code, (q, n, sum))| Partner {
+                code,
+                events: n,
+                cooperation: q.cooperation(),
+                conflict: q.conflict(),
+                mean_goldstein: mean(sum, n).unwrap_or(0.0),
+            })
+            .collect();
+        partners.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.code.cmp(&b.code)));
+
+        let recent_events = self.events(&EventFilter {
+            actor: Some(code.to_string()),
+            limit: Some(recent),
+            ..EventFilter::default()
+        })?;
+        let quotes_by = self.quote_rows("q.speaker_code GLOB ?1", &pat)?;
+        let quotes_about = self.quote_rows(
+            "(q.speaker_code IS NULL OR NOT q.speaker_code GLOB ?1)
+             AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.code GLOB ?1
+                 AND m.start >= json_extract(q.json, '$.content_span[0]')
+                 AND m.end <= json_extract(q.json, '$.content_span[1]'))",
+            &pat,
+        )?;
+        let mut st = conn.prepare(
+            "SELECT f.doc, d.date, f.sentence, f.json FROM facts f JOIN documents d ON d.id = f.doc
+             WHERE f.holder_code GLOB ?1 OR f.counterpart_code GLOB ?1
+             ORDER BY d.date DESC, f.doc, f.start LIMIT 50",
+        )?;
+        let facts = st
+            .query_map([&pat], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)? as usize,
+                    r.get::<_, String>(3)?,
+                ))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?
+            .into_iter()
+            .filter_map(|(doc, date, sentence, json)| {
+                let f: model::Fact = serde_json::from_str(&json).ok()?;
+                Some(FactRow {
+                    doc,
+                    date,
+                    sentence,
+                    measure: f.measure,
+                    value: f.value,
+                    unit: f.unit,
+                    holder: f.holder.map(|h| h.actor.code),
+                    counterpart: f.counterpart.map(|h| h.actor.code),
+                    commodity: f.commodity,
+                    period: f.period,
+                })
+            })
+            .collect();
+        Ok(ActorProfile {
+            actor: prefix.to_string(),
+            mentions: mentions as usize,
+            documents: documents as usize,
+            events: groups.len(),
+            names,
+            partners,
+            recent_events,
+            quotes_by,
+            quotes_about,
+            facts,
+        })
+    }
+
+    fn quote_rows(&self, condition: &str, pat: &str) -> Result<Vec<QuoteRow>> {
+        let sql = format!(
+            "SELECT q.doc, d.date, q.sentence, q.speaker, q.speaker_code, q.json
+             FROM quotes q JOIN documents d ON d.id = q.doc
+             WHERE {condition} ORDER BY d.date DESC, q.doc, q.start LIMIT 20"
+        );
+        let mut st = self.connection().prepare(&sql)?;
+        let rows = st
+            .query_map([pat], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)? as usize,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, String>(5)?,
+                ))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(doc, date, sentence, speaker, speaker_code, json)| {
+                let q: model::Quote = serde_json::from_str(&json).ok()?;
+                Some(QuoteRow {
+                    doc,
+                    date,
+                    sentence,
+                    speaker,
+                    speaker_code,
+                    style: q.style,
+                    cue: q.cue,
+                    content: q.content,
+                })
+            })
+            .collect())
+    }
+
+    /// Relations between the actors whose codes start with `a` and `b`.
+    pub fn dyad(&self, a: &str, b: &str) -> Result<DyadReport> {
+        let (pa, pb) = (code_pattern(a), code_pattern(b));
+        let sql = format!(
+            "SELECT g.source_code GLOB ?1 AND g.target_code GLOB ?2, g.quad_class, g.goldstein, g.num_mentions, {GROUP_MONTH}
+             FROM event_groups g
+             WHERE (g.source_code GLOB ?1 AND g.target_code GLOB ?2) OR (g.source_code GLOB ?2 AND g.target_code GLOB ?1)"
+        );
+        let mut st = self.connection().prepare(&sql)?;
+        let rows = st
+            .query_map([&pa, &pb], |r| {
+                Ok((
+                    r.get::<_, bool>(0)?,
+                    r.get::<_, i64>(1)? as u8,
+                    r.get::<_, f64>(2)?,
+                    r.get::<_, i64>(3)? as usize,
+                    r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                ))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let (na, nb) = (
+            pa.trim_end_matches('*').to_string(),
+            pb.trim_end_matches('*').to_string(),
+        );
+        let mut all = (QuadCounts::default(), 0usize, 0.0f64);
+        let mut ab = all;
+        let mut ba = all;
+        let mut mentions = 0;
+        let mut months: BTreeMap<String, (QuadCounts, usize, f64)> = BTreeMap::new();
+        for (forward, quad, g, m, month) in &rows {
+            mentions += m;
+            for acc in [
+                &mut all,
+                if *forward { &mut ab } else { &mut ba },
+                months.entry(month.clone()).or_default(),
+            ] {
+                acc.0.add(*quad);
+                acc.1 += 1;
+                acc.2 += g;
+            }
+        }
+        let dir = |source: &str, target: &str, d: (QuadCounts, usize, f64)| Direction {
+            source: source.to_string(),
+            target: target.to_string(),
+            events: d.1,
+            mean_goldstein: mean(d.2, d.1),
+            quad_classes: d.0,
+        };
+        Ok(DyadReport {
+            events: all.1,
+            mentions,
+            mean_goldstein: mean(all.2, all.1),
+            quad_classes: all.0,
+            a_to_b: dir(&na, &nb, ab),
+            b_to_a: dir(&nb, &na, ba),
+            timeline: months
+                .into_iter()
+                .map(|(month, (q, n, sum))| MonthRow {
+                    month,
+                    events: n,
+                    quad_classes: q,
+                    mean_goldstein: mean(sum, n).unwrap_or(0.0),
+                })
+                .collect(),
+            a: na,
+            b: nb,
+        })
+    }
+}

@@ -1,0 +1,83 @@
+//! Full-text search over stored sentences (SQLite FTS5, porter stemming).
+
+use crate::{Result, Store, StoreError};
+use serde::Serialize;
+
+/// One matching sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub doc: String,
+    pub sentence: usize,
+    /// The document's date.
+    pub date: String,
+    pub title: Option<String>,
+    /// The sentence around the hits, each hit between `**` marks.
+    pub snippet: String,
+}
+
+/// Turns what a user typed into an FTS5 query. Text that already uses the
+/// query syntax (double quotes, `OR`, `NOT`, `NEAR`, `*`) passes through;
+/// anything else becomes a conjunction of quoted words, so hyphens, colons
+/// and apostrophes in names are not taken for operators.
+pub fn fts_query(input: &str) -> String {
+    let words: Vec<&str> = input.split_whitespace().collect();
+    let syntax = input.contains('"')
+        || input.contains('*')
+        || words
+            .iter()
+            .any(|w| matches!(*w, "OR" | "AND" | "NOT") || w.starts_with("NEAR("));
+    if syntax {
+        return input.trim().to_string();
+    }
+    words
+        .iter()
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Store {
+    /// Sentences matching `query` (see [`fts_query`]), best first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let q = fts_query(query);
+        if q.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut st = self.connection().prepare(
+            "SELECT f.doc, f.idx, d.date, d.title,
+                    snippet(sentence_fts, 0, '**', '**', '…', 24)
+             FROM sentence_fts f JOIN documents d ON d.id = f.doc
+             WHERE sentence_fts MATCH ?1
+             ORDER BY bm25(sentence_fts), d.date DESC, f.doc, f.idx
+             LIMIT ?2",
+        )?;
+        let rows = st.query_map(rusqlite::params![q, limit as i64], |r| {
+            Ok(SearchHit {
+                doc: r.get(0)?,
+                sentence: r.get::<_, i64>(1)? as usize,
+                date: r.get(2)?,
+                title: r.get(3)?,
+                snippet: r.get(4)?,
+            })
+        })?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(|e| bad_query(query, e))
+    }
+}
+
+/// FTS5 reports a malformed query as a generic SQL error: say what to do.
+pub(crate) fn bad_query(query: &str, e: rusqlite::Error) -> StoreError {
+    match &e {
+        // Prepared statements are fixed, so a plain SQL error while stepping
+        // is FTS5 refusing the query ("unterminated string", "fts5: syntax error").
+        rusqlite::Error::SqliteFailure(f, Some(msg))
+            if f.code == rusqlite::ErrorCode::Unknown && !query.is_empty() =>
+        {
+            StoreError::Search {
+                query: query.to_string(),
+                message: msg.clone(),
+            }
+        }
+        _ => StoreError::Query(e),
+    }
+}

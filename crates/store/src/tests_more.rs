@@ -1,0 +1,530 @@
+//! Store tests for deduplication, search, queries and exports, on synthetic coded documents.
+
+use super::*;
+use model::{Actor, ActorType, Event, Modality, Participant, Quote, Speaker};
+
+fn participant(code: &str, name: &str, text: &str, span: [usize; 2]) -> Participant {
+    Participant {
+        actor: Actor {
+            code: code.into(),
+            country: Some(code.chars().take(3).collect()),
+            role: (code.len() > 3).then(|| code[3..].to_string()),
+            name: name.into(),
+            id: format!("test:{name}"),
+            kind: ActorType::Country,
+        },
+        text: text.into(),
+        span,
+    }
+}
+
+fn event(src: &str, tgt: &str, cameo: &str, date: &str, quad: u8, goldstein: f64) -> Event {
+    Event {
+        sentence: 0,
+        span: [7, 11],
+        source: participant(src, "Israel", "Israel", [0, 6]),
+        target: participant(tgt, "Turkey", "Turkey", [17, 23]),
+        cameo: cameo.into(),
+        root: cameo[..2].into(),
+        plover: if quad <= 2 { "CONSULT" } else { "ACCUSE" }.into(),
+        mode: None,
+        goldstein,
+        quad_class: quad,
+        modality: Modality::Asserted,
+        reported_by: None,
+        date: date.into(),
+        date_precision: "day".into(),
+        place: None,
+        rule: "test".into(),
+        confidence: 0.9,
+    }
+}
+
+/// A one-sentence article reporting `events`, from `source`.
+fn article(id: &str, source: &str, date: &str, text: &str, events: Vec<Event>) -> Coded {
+    Coded {
+        document: Some(Document {
+            id: id.into(),
+            title: Some(format!("Article {id}")),
+            author: None,
+            date: date.into(),
+            date_source: DateSource::Metadata,
+            url: Some(format!("https://{source}/news/{id}")),
+            source: None,
+            format: "text".into(),
+            text: text.into(),
+            boilerplate: Vec::new(),
+        }),
+        sentences: vec![Sentence {
+            index: 0,
+            span: [0, text.len()],
+        }],
+        events,
+        ..Coded::default()
+    }
+}
+
+const MET: &str = "Israel met with Turkey over red lines in Syria.";
+
+fn groups(s: &Store) -> Vec<(String, String, String, String, i64, i64, i64)> {
+    let mut st = s
+        .connection()
+        .prepare("SELECT day, source_code, target_code, cameo, num_mentions, num_sources, num_articles FROM event_groups ORDER BY id")
+        .unwrap();
+    st.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+            r.get(6)?,
+        ))
+    })
+    .unwrap()
+    .collect::<std::result::Result<_, _>>()
+    .unwrap()
+}
+
+#[test]
+fn two_articles_one_event() {
+    let mut s = Store::memory().unwrap();
+    let e = event("ISRGOV", "TUR", "040", "2025-04-03", 1, 1.0);
+    s.put(
+        &article("a", "one.example", "2025-04-03", MET, vec![e.clone()]),
+        None,
+        false,
+    )
+    .unwrap();
+    s.put(
+        &article(
+            "b",
+            "two.example",
+            "2025-04-04",
+            MET,
+            vec![e.clone(), e.clone()],
+        ),
+        None,
+        false,
+    )
+    .unwrap();
+    // Same outlet as `a`: a third article but not a third source.
+    s.put(
+        &article("c", "one.example", "2025-04-04", MET, vec![e.clone()]),
+        None,
+        false,
+    )
+    .unwrap();
+    let g = groups(&s);
+    assert_eq!(g.len(), 1);
+    assert_eq!(
+        g[0],
+        (
+            "2025-04-03".into(),
+            "ISRGOV".into(),
+            "TUR".into(),
+            "040".into(),
+            4,
+            2,
+            3
+        )
+    );
+    // A different day, code or direction is another event.
+    let other = vec![
+        event("ISRGOV", "TUR", "040", "2025-04-05", 1, 1.0),
+        event("TUR", "ISRGOV", "040", "2025-04-03", 1, 1.0),
+        event("ISRGOV", "TUR", "112", "2025-04-03", 3, -2.0),
+    ];
+    s.put(
+        &article("d", "three.example", "2025-04-06", MET, other),
+        None,
+        false,
+    )
+    .unwrap();
+    assert_eq!(groups(&s).len(), 4);
+    // Re-ingesting changes nothing.
+    let before = (groups(&s), s.counts().unwrap());
+    assert!(!s
+        .put(
+            &article("a", "one.example", "2025-04-03", MET, vec![e.clone()]),
+            None,
+            false
+        )
+        .unwrap());
+    assert_eq!((groups(&s), s.counts().unwrap()), before);
+}
+
+#[test]
+fn replace_and_recode_keep_counts_right() {
+    let mut s = Store::memory().unwrap();
+    let e = event("ISRGOV", "TUR", "040", "2025-04-03", 1, 1.0);
+    let a = article("a", "one.example", "2025-04-03", MET, vec![e.clone()]);
+    let b = article("b", "two.example", "2025-04-03", MET, vec![e.clone()]);
+    s.put(&a, Some("a.txt"), false).unwrap();
+    s.put(&b, Some("b.txt"), false).unwrap();
+    let before = groups(&s);
+    let id: i64 = s
+        .connection()
+        .query_row("SELECT id FROM event_groups", [], |r| r.get(0))
+        .unwrap();
+    // Replacing with the same records keeps the group and its id.
+    s.put(&a, Some("a.txt"), true).unwrap();
+    s.replace_records(&b).unwrap();
+    assert_eq!(groups(&s), before);
+    let same: i64 = s
+        .connection()
+        .query_row("SELECT id FROM event_groups", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(same, id);
+    // Recoding `b` without the event leaves one article; without it in `a` too, no group.
+    s.replace_records(&article("b", "two.example", "2025-04-03", MET, vec![]))
+        .unwrap();
+    assert_eq!(groups(&s)[0].4..=groups(&s)[0].6, 1..=1);
+    s.put(
+        &article("a", "one.example", "2025-04-03", MET, vec![]),
+        None,
+        true,
+    )
+    .unwrap();
+    assert!(groups(&s).is_empty());
+    assert_eq!(s.counts().unwrap().events, 0);
+    // The recoded document keeps its row.
+    let origin: Option<String> = s
+        .connection()
+        .query_row("SELECT origin FROM documents WHERE id = 'b'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(origin.as_deref(), Some("b.txt"));
+    assert!(matches!(
+        s.replace_records(&article("zz", "x", "2025-01-01", MET, vec![])),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
+fn search_finds_stemmed_words_and_forgets_replaced_text() {
+    let mut s = Store::memory().unwrap();
+    s.put(
+        &article("a", "one.example", "2025-04-03", MET, vec![]),
+        None,
+        false,
+    )
+    .unwrap();
+    s.put(
+        &article(
+            "b",
+            "two.example",
+            "2025-04-02",
+            "Ankara warned of a red line.",
+            vec![],
+        ),
+        None,
+        false,
+    )
+    .unwrap();
+    let hits = s.search("red lines", 10).unwrap();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(
+        hits.iter().any(|h| h.snippet.contains("**red** **lines**")),
+        "{hits:?}"
+    );
+    assert_eq!(s.search("\"red lines\"", 10).unwrap().len(), 2);
+    assert_eq!(s.search("\"red lines in\"", 10).unwrap().len(), 1);
+    assert_eq!(s.search("Ankara OR Syria", 10).unwrap().len(), 2);
+    assert!(s.search("al-Assad's", 10).unwrap().is_empty());
+    let err = s.search("\"unbalanced", 10);
+    assert!(matches!(err, Err(StoreError::Search { .. })), "{err:?}");
+    // Replacing the document replaces its searchable text.
+    s.put(
+        &article("b", "two.example", "2025-04-02", "Nothing here.", vec![]),
+        None,
+        true,
+    )
+    .unwrap();
+    assert_eq!(s.search("red lines", 10).unwrap().len(), 1);
+    assert_eq!(s.search("nothing", 10).unwrap()[0].doc, "b");
+}
+
+fn sample() -> Store {
+    let mut s = Store::memory().unwrap();
+    let mut planned = event("ISRGOV", "TUR", "036", "2025-05-10", 1, 4.0);
+    planned.modality = Modality::Planned;
+    let mut a = article(
+        "a",
+        "one.example",
+        "2025-04-03",
+        MET,
+        vec![
+            event("ISRGOV", "TUR", "040", "2025-04-03", 1, 1.0),
+            event("TURGOV", "ISR", "112", "2025-04-03", 3, -2.0),
+            planned,
+        ],
+    );
+    a.quotes.push(Quote {
+        sentence: 0,
+        span: [0, MET.len()],
+        speaker: Speaker::Actor(participant("TURGOV", "Hakan Fidan", "Fidan", [0, 5])),
+        cue: "said".into(),
+        content: "Israel crossed red lines".into(),
+        content_span: [0, 20],
+        style: "indirect".into(),
+        rule: "test".into(),
+    });
+    a.mentions.push(Mention {
+        span: [0, 6],
+        text: "Israel".into(),
+        sentence: 0,
+        actor: participant("ISR", "Israel", "Israel", [0, 6]).actor,
+        rule: "test".into(),
+        discovered: false,
+        evidence: None,
+    });
+    s.put(&a, None, false).unwrap();
+    s.put(
+        &article(
+            "b",
+            "two.example",
+            "2025-03-01",
+            "Azerbaijan hosted talks.",
+            vec![event("AZEGOV", "ISR", "043", "2025-03-01", 1, 2.8)],
+        ),
+        None,
+        false,
+    )
+    .unwrap();
+    s
+}
+
+#[test]
+fn event_filters() {
+    let s = sample();
+    let n = |f: EventFilter| s.events(&f).unwrap().len();
+    assert_eq!(n(EventFilter::default()), 4);
+    assert_eq!(
+        n(EventFilter {
+            actor: Some("ISR".into()),
+            ..Default::default()
+        }),
+        4
+    );
+    assert_eq!(
+        n(EventFilter {
+            actor: Some("isrgov".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        n(EventFilter {
+            actor: Some("AZE".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        n(EventFilter {
+            dyad: Some(("TUR".into(), "ISR".into())),
+            ..Default::default()
+        }),
+        3
+    );
+    assert_eq!(
+        n(EventFilter {
+            root: Some("04".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        n(EventFilter {
+            plover: Some("accuse".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        n(EventFilter {
+            modality: Some("planned".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        n(EventFilter {
+            from: Some("2025-04-01".into()),
+            to: Some("2025-04-30".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        n(EventFilter {
+            text: Some("hosted".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        n(EventFilter {
+            limit: Some(1),
+            ..Default::default()
+        }),
+        1
+    );
+    let rows = s
+        .events(&EventFilter {
+            actor: Some("AZE".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(rows[0].text, "Azerbaijan hosted talks.");
+    assert_eq!(rows[0].month(), "2025-03");
+    assert_eq!(rows[0].num_articles, 1);
+}
+
+#[test]
+fn actor_profile_and_dyad() {
+    let s = sample();
+    let p = s.actor_profile("ISR", 10).unwrap();
+    assert_eq!(p.actor, "ISR");
+    assert_eq!(p.events, 4);
+    assert_eq!(p.names[0].name, "Israel");
+    let tur = p.partners.iter().find(|x| x.code == "TUR").unwrap();
+    assert_eq!((tur.events, tur.cooperation, tur.conflict), (3, 2, 1));
+    assert_eq!(tur.mean_goldstein, 1.0);
+    assert_eq!(
+        p.partners.iter().find(|x| x.code == "AZE").unwrap().events,
+        1
+    );
+    assert_eq!(p.quotes_about.len(), 1);
+    assert!(p.quotes_by.is_empty());
+    let t = s.actor_profile("TUR", 10).unwrap();
+    assert_eq!(t.quotes_by[0].speaker, "Hakan Fidan");
+
+    let d = s.dyad("ISR", "TUR").unwrap();
+    assert_eq!((d.events, d.a_to_b.events, d.b_to_a.events), (3, 2, 1));
+    assert_eq!(d.mean_goldstein, Some(1.0));
+    assert_eq!(d.quad_classes.verbal_conflict, 1);
+    let months: Vec<_> = d
+        .timeline
+        .iter()
+        .map(|m| (m.month.as_str(), m.events))
+        .collect();
+    assert_eq!(months, [("2025-04", 2), ("2025-05", 1)]);
+    assert_eq!(s.dyad("ISR", "ZZZ").unwrap().mean_goldstein, None);
+}
+
+#[test]
+fn exports() {
+    let s = sample();
+    let rows = s.gdelt_rows().unwrap();
+    assert_eq!(rows.len(), 4);
+    let col = |name: &str| GDELT_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let r = rows.iter().find(|r| r[col("EventCode")] == "112").unwrap();
+    assert_eq!(r[col("Day")], "20250403");
+    assert_eq!(r[col("MonthYear")], "202504");
+    assert_eq!(r[col("Actor1Code")], "TURGOV");
+    assert_eq!(r[col("Actor1CountryCode")], "TUR");
+    assert_eq!(r[col("Actor1Type1Code")], "GOV");
+    assert_eq!(r[col("Actor2Code")], "ISR");
+    assert_eq!(r[col("EventBaseCode")], "112");
+    assert_eq!(r[col("EventRootCode")], "11");
+    assert_eq!(r[col("QuadClass")], "3");
+    assert_eq!(r[col("GoldsteinScale")], "-2.0");
+    assert_eq!(r[col("NumArticles")], "1");
+    assert_eq!(r[col("IsRootEvent")], "1");
+    assert_eq!(r[col("SOURCEURL")], "https://one.example/news/a");
+    assert_eq!(r[col("DATEADDED")].len(), 14);
+    assert_eq!(r[col("FractionDate")], "2025.2548");
+    assert_eq!(
+        actor_columns_for_test("IGOUNOMIL"),
+        ["IGOUNOMIL", "", "", "UNO", "", "", "", "IGO", "MIL", ""]
+    );
+
+    let p = s.plover_events().unwrap();
+    assert_eq!(p.len(), 4);
+    assert!(p
+        .iter()
+        .any(|e| e.event_type == "ACCUSE" && e.source_sector.as_deref() == Some("GOV")));
+
+    let g = s.actor_graph().unwrap();
+    let ids: Vec<_> = g.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["AZE", "ISR", "TUR"]);
+    assert_eq!(g.nodes[1].label, "Israel");
+    let e = g
+        .edges
+        .iter()
+        .find(|e| e.source == "ISR" && e.target == "TUR")
+        .unwrap();
+    assert_eq!(
+        (e.events, e.cooperation, e.conflict, e.cooperation_weight),
+        (2, 2, 0, 5.0)
+    );
+}
+
+fn actor_columns_for_test(code: &str) -> [String; 10] {
+    export::actor_columns(code, "")
+}
+
+#[test]
+fn migration_backfills_groups_and_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("old.db");
+    {
+        // A database written by the previous schema (version 3).
+        let mut conn = Connection::open(&p).unwrap();
+        let tx = conn.transaction().unwrap();
+        for (_, sql) in &MIGRATIONS[..3] {
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.pragma_update(None, "user_version", 3).unwrap();
+        let e = event("ISRGOV", "TUR", "040", "2025-04-03", 1, 1.0);
+        for (id, src) in [("a", "one.example"), ("b", "two.example")] {
+            let c = article(id, src, "2025-04-03", MET, vec![e.clone()]);
+            let doc = c.document.as_ref().unwrap();
+            tx.execute(
+                "INSERT INTO documents (id, title, author, date, date_source, url, source, format, text, boilerplate, origin, ingested_at)
+                 VALUES (?1, NULL, NULL, ?2, 'metadata', ?3, NULL, 'text', ?4, '[]', NULL, datetime('now'))",
+                params![doc.id, doc.date, doc.url, doc.text],
+            )
+            .unwrap();
+            tx.execute(
+                "INSERT INTO sentences VALUES (?1, 0, 0, ?2)",
+                params![doc.id, MET.len() as i64],
+            )
+            .unwrap();
+            tx.execute(
+                "INSERT INTO events (doc, sentence, start, end, source_code, source_country, target_code, target_country, cameo, root, plover, quad_class, goldstein, modality, date, json)
+                 VALUES (?1, 0, 7, 11, 'ISRGOV', 'ISR', 'TUR', 'TUR', '040', '04', 'CONSULT', 1, 1.0, 'asserted', '2025-04-03', ?2)",
+                params![doc.id, serde_json::to_string(&e).unwrap()],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let mut s = Store::open(&p).unwrap();
+    assert_eq!(
+        groups(&s),
+        [(
+            "2025-04-03".into(),
+            "ISRGOV".into(),
+            "TUR".into(),
+            "040".into(),
+            2,
+            2,
+            2
+        )]
+    );
+    assert_eq!(s.search("red lines", 10).unwrap().len(), 2);
+    // And the migrated rows are maintained like new ones.
+    s.put(
+        &article("a", "one.example", "2025-04-03", MET, vec![]),
+        None,
+        true,
+    )
+    .unwrap();
+    assert_eq!(groups(&s)[0].6, 1);
+    assert_eq!(s.search("red lines", 10).unwrap().len(), 2);
+}
