@@ -261,16 +261,8 @@ fn case_ok(policy: &[u8], orig: &str) -> bool {
     for (p, w) in policy.iter().zip(orig.split_whitespace()) {
         let mut letters = w.chars().filter(|c| c.is_alphabetic());
         match p {
-            1 => {
-                if !letters.next().is_some_and(|c| c.is_uppercase()) {
-                    return false;
-                }
-            }
-            2 => {
-                if !letters.all(|c| c.is_uppercase()) {
-                    return false;
-                }
-            }
+            1 if !letters.next().is_some_and(|c| c.is_uppercase()) => return false,
+            2 if !letters.all(|c| c.is_uppercase()) => return false,
             _ => {}
         }
     }
@@ -630,6 +622,7 @@ impl<'a> Ctx<'a> {
         best.map(|b| b.0)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
         s: usize,
@@ -708,8 +701,8 @@ impl<'a> Ctx<'a> {
         let mut i = 0;
         while i < atoms.len() {
             i = match atoms[i].tk {
-                Tk::Country(..) => self.from_country(atoms, i),
-                Tk::Agent(_) => self.from_agent(atoms, i),
+                Tk::Country(..) => self.at_country(atoms, i),
+                Tk::Agent(_) => self.at_agent(atoms, i),
                 Tk::Person(_) => {
                     let a = &atoms[i];
                     if let Some(p) = self.pick_person(&a.alts, a.sent) {
@@ -759,7 +752,7 @@ impl<'a> Ctx<'a> {
         matches!((atoms.get(i), atoms.get(j)), (Some(a), Some(b)) if a.sent == b.sent)
     }
 
-    fn from_country(&mut self, atoms: &[Atom], i: usize) -> usize {
+    fn at_country(&mut self, atoms: &[Atom], i: usize) -> usize {
         let c = &atoms[i];
         let Some((cc, cname, csrc)) = self.country_code(c.tk) else {
             return i + 1;
@@ -948,7 +941,7 @@ impl<'a> Ctx<'a> {
         );
     }
 
-    fn from_agent(&mut self, atoms: &[Atom], i: usize) -> usize {
+    fn at_agent(&mut self, atoms: &[Atom], i: usize) -> usize {
         let a = &atoms[i];
         let Tk::Agent(agi) = a.tk else { return i + 1 };
         let ag = &self.idx.agents[agi as usize];
@@ -983,7 +976,7 @@ impl<'a> Ctx<'a> {
                 let not_holder = self.former_before(a.s, a.sent)
                     || self.text[self.sent_start(a.sent)..a.s]
                         .trim_end()
-                        .ends_with(|ch: char| ch == '-');
+                        .ends_with('-');
                 if akind == ActorType::Person {
                     if let Some(nm) = self.appos_name_before(a.s, a.sent) {
                         if !self.out.iter().any(|m| m.s < nm.1 && nm.0 < m.e) {
@@ -1127,7 +1120,7 @@ impl<'a> Ctx<'a> {
         taken.sort_unstable();
         let free = |s: usize, e: usize, taken: &Vec<(usize, usize)>| {
             let i = taken.partition_point(|t| t.1 <= s);
-            !taken.get(i).is_some_and(|t| t.0 < e)
+            taken.get(i).is_none_or(|t| t.0 >= e)
         };
         let mut new = Vec::new();
         let mut pos = 0;
