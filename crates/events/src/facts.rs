@@ -712,7 +712,8 @@ impl<'a> Cx<'a> {
 
     /// Shares and stakes.
     fn share(&self, n: &Num, a: usize, b: usize) -> Fact {
-        let value = n.value / 100.0;
+        // Shares are fractions; rounding keeps "two-thirds" readable.
+        let value = (n.value / 100.0 * 1e6).round() / 1e6;
         let mut j = n.e;
         // "a 10% stake in X".
         if self.w(j) == "stake"
@@ -780,6 +781,10 @@ impl<'a> Cx<'a> {
                     | "for"
                     | "by"
             ) {
+                break;
+            }
+            // A past-tense verb after the noun ends the phrase ("... voters stayed home").
+            if j > np_start + 1 && !t.cap && w.ends_with("ed") && w.len() > 4 {
                 break;
             }
             j += 1;

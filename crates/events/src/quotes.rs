@@ -917,7 +917,10 @@ impl<'a> Ctx<'a> {
         }
         let between = &self.text[prev.span[1]..r.open];
         let paras = between.matches('\n').count();
-        let words = between.split_whitespace().count();
+        let words = between
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
         // Same paragraph with only a few words between, or the next paragraph.
         if paras > 2 || (paras == 0 && words > 12) || (paras > 0 && words > 0) {
             return None;

@@ -24,7 +24,10 @@ fn acled_fatalities_agree() {
     let t0 = std::time::Instant::now();
     let mut bytes = 0;
     for row in rows.iter().skip(1) {
-        let (Some(note), Some(gold)) = (row.get(notes), row.get(fat).and_then(|f| f.parse::<u64>().ok())) else {
+        let (Some(note), Some(gold)) = (
+            row.get(notes),
+            row.get(fat).and_then(|f| f.parse::<u64>().ok()),
+        ) else {
             continue;
         };
         bytes += note.len();
@@ -46,5 +49,13 @@ fn acled_fatalities_agree() {
         score.overall(),
         bytes as f64 / 1e6 / t0.elapsed().as_secs_f64().max(1e-9)
     );
-    assert!(score.precision() >= 0.0);
+    // Floors just under today's figures (0.924 when stated, 0.773 of ACLED's positive counts).
+    assert!(
+        score.precision() >= 0.90,
+        "agreement when stated fell under 0.90"
+    );
+    assert!(
+        score.recall_positive() >= 0.75,
+        "agreement on positive counts fell under 0.75"
+    );
 }

@@ -79,5 +79,11 @@ fn polnear_dev_content_and_speakers() {
         total.speaker_checked,
         bytes as f64 / 1e6 / secs.max(1e-9)
     );
-    assert!(of >= 0.0);
+    // Floors just under today's figures (0.716 overlap F1, 0.434 exact F1, 0.892 speakers).
+    assert!(of >= 0.69, "overlap F1 {of:.3} fell under 0.69");
+    assert!(ef >= 0.40, "exact F1 {ef:.3} fell under 0.40");
+    assert!(
+        total.speaker_accuracy() >= 0.86,
+        "speaker accuracy fell under 0.86"
+    );
 }

@@ -143,9 +143,9 @@ pub(crate) fn is_quote_mark(c: char) -> bool {
 }
 
 /// Finds the double-quoted regions of `text`. Curly marks are directional;
-/// straight marks open after a space and close before one. A quote opened at
-/// the start of a paragraph and not closed there continues into the next
-/// paragraph when that one also opens with a quote mark (news convention).
+/// straight marks open after a space and close before one. A quote left open
+/// at the end of a paragraph continues into the next paragraph when that one
+/// opens with a quote mark (news convention), and otherwise ends there.
 pub(crate) fn regions(text: &str) -> Vec<Region> {
     let mut out = Vec::new();
     // Paragraphs as byte ranges.
@@ -232,7 +232,9 @@ pub(crate) fn regions(text: &str) -> Vec<Region> {
                 (false, None) => {}
             }
         }
-        if let Some((open, true)) = cur {
+        // An unclosed quote ends with its paragraph, unless the next paragraph
+        // opens with a quote mark: then it runs on (news convention).
+        if let Some((open, _)) = cur {
             let next_opens = paras[pi + 1..]
                 .iter()
                 .map(|&[a, b]| &text[a..b])
