@@ -2,7 +2,7 @@
 //! (compositions, titles, offices, appositions), then surname and pronoun
 //! coreference.
 
-use crate::index::{Index, Tk};
+use crate::index::{Form, Index, Tk};
 use chrono::NaiveDate;
 use lexicon::codes::country_and_role;
 use lexicon::norm::{fold, fold_with_map};
@@ -198,6 +198,28 @@ const ORG_WORDS: &[&str] = &[
     "Fund",
     "Programme",
 ];
+/// Agent nouns that, after a bare country name, say what someone studies
+/// or reports on rather than whom they act for.
+const ABOUT: &[&str] = &[
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "specialist",
+    "specialists",
+    "researcher",
+    "researchers",
+    "scholar",
+    "scholars",
+    "correspondent",
+    "correspondents",
+    "editor",
+    "editors",
+    "watcher",
+    "watchers",
+    "observer",
+    "observers",
+];
 const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her"];
 
 struct Ctx<'a> {
@@ -218,7 +240,19 @@ pub fn run(
     times: &[TimeExpr],
     doc_date: NaiveDate,
 ) -> Vec<Mention> {
-    let mut sents: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+    // Spans come from another stage: clamp them onto char boundaries so a
+    // malformed one can never make a slice panic.
+    let snap = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut sents: Vec<Span> = sentences
+        .iter()
+        .map(|s| [snap(s.span[0]), snap(s.span[1].max(s.span[0]))])
+        .collect();
     sents.sort_unstable();
     let dates = sents
         .iter()
@@ -782,7 +816,12 @@ impl<'a> Ctx<'a> {
         }
         let words: Vec<&str> = rest.split_whitespace().collect();
         let raw_gap = &self.text[c.e..ag_atom.s];
-        if !words.iter().all(|w| MODS.contains(w))
+        // "a Syria expert" is about Syria, not of it ("a Syrian expert").
+        let about = matches!(c.tk, Tk::Country(_, Form::Name))
+            && g.is_empty()
+            && ABOUT.contains(&self.idx.agents[agi as usize].term.as_str());
+        if about
+            || !words.iter().all(|w| MODS.contains(w))
             || !raw_gap.ends_with(' ')
             || raw_gap.contains(['\n', ',', '(', ')'])
         {

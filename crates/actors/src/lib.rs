@@ -65,3 +65,21 @@ impl Recognizer {
         assemble::run(&self.idx, text, sentences, times, doc_date)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recogniser_is_shareable() {
+        fn check<T: Send + Sync>() {}
+        check::<Recognizer>();
+    }
+
+    #[test]
+    fn empty_lexicon_finds_nothing() {
+        let rec = Recognizer::new(&Lexicon::default());
+        let d = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
+        assert!(rec.recognise("Israel and Iran.", &[], &[], d).is_empty());
+    }
+}

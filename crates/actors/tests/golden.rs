@@ -43,6 +43,7 @@ air force\tair forces\tMIL\torganisation\t\t
 army\tarmies\tMIL\torganisation\t\t
 businessman\tbusinessmen\tBUS\tperson\t\t
 energy company\tenergy companies\tBUS\torganisation\t\t
+expert\texperts\tEDU\tperson\t\t
 leader\tleaders\tGOV\tperson\t\t
 leadership\t\tGOV\tgroup\t\t
 media\t\tMED\torganisation\t\t
@@ -200,20 +201,23 @@ fn compositions() {
         "The Israeli Air Force struck; the Syrian army and Turkish troops moved.
 Azerbaijani leaders and the Azerbaijani leadership met Israeli media.
 US officials said Iran's army and the army of Syria were Iranian-backed militias.
+A Syria expert and a Syrian expert disagreed.
 ",
         (2025, 5, 2),
         &[],
         expect![[r#"
             4..21 "Israeli Air Force" ISRMIL compose:agents.tsv:2+countries.tsv:4
             34..45 "Syrian army" SYRMIL compose:agents.tsv:3+countries.tsv:7
-            50..64 "Turkish troops" TURMIL compose:agents.tsv:14+countries.tsv:9
-            72..91 "Azerbaijani leaders" AZEGOV compose:agents.tsv:6+countries.tsv:2
-            100..122 "Azerbaijani leadership" AZEGOV compose:agents.tsv:7+countries.tsv:2
-            127..140 "Israeli media" ISRMED compose:agents.tsv:8+countries.tsv:4
-            142..154 "US officials" USAGOV compose:agents.tsv:10+countries.tsv:10
+            50..64 "Turkish troops" TURMIL compose:agents.tsv:15+countries.tsv:9
+            72..91 "Azerbaijani leaders" AZEGOV compose:agents.tsv:7+countries.tsv:2
+            100..122 "Azerbaijani leadership" AZEGOV compose:agents.tsv:8+countries.tsv:2
+            127..140 "Israeli media" ISRMED compose:agents.tsv:9+countries.tsv:4
+            142..154 "US officials" USAGOV compose:agents.tsv:11+countries.tsv:10
             160..171 "Iran's army" IRNMIL compose:agents.tsv:3+countries.tsv:3
             180..193 "army of Syria" SYRMIL compose:agents.tsv:3+countries.tsv:7
-            199..222 "Iranian-backed militias" IRNUAF compose:backed:agents.tsv:9+countries.tsv:3
+            199..222 "Iranian-backed militias" IRNUAF compose:backed:agents.tsv:10+countries.tsv:3
+            226..231 "Syria" SYR countries.tsv:7
+            245..258 "Syrian expert" SYREDU compose:agents.tsv:6+countries.tsv:7
         "#]],
     );
 }
@@ -233,8 +237,8 @@ Prime Minister Yair Lapid met Erdogan in September 2022.
             47..70 "President of Azerbaijan" AZEGOV coref:office
             76..98 "Israeli prime minister" ISRGOV coref:office
             107..128 "Azerbaijani president" AZEGOV coref:office
-            147..169 "Israeli prime minister" ISRGOV compose:agents.tsv:12+countries.tsv:4
-            178..194 "Syrian president" SYRGOV compose:agents.tsv:11+countries.tsv:7
+            147..169 "Israeli prime minister" ISRGOV compose:agents.tsv:13+countries.tsv:4
+            178..194 "Syrian president" SYRGOV compose:agents.tsv:12+countries.tsv:7
             208..233 "Prime Minister Yair Lapid" ISRGOV people.tsv:6
             238..245 "Erdogan" TURGOV people.tsv:3
         "#]],
@@ -258,7 +262,7 @@ Rosen and Haddad left; Stern stayed.
             89..104 "Rabbi Eli Stern" USAREL discover:apposition-title
             112..114 "US" USA countries.tsv:10
             116..128 "Karim Nasser" SYRGOV discover:apposition
-            134..152 "president of Syria" SYRGOV compose:agents.tsv:11+countries.tsv:7
+            134..152 "president of Syria" SYRGOV compose:agents.tsv:12+countries.tsv:7
             158..167 "Avi Cohen" ISRBUS discover:apposition
             172..191 "Israeli businessman" ISRBUS compose:agents.tsv:4+countries.tsv:4
             198..210 "Blue Sea Gas" ISRBUS discover:owner

@@ -87,6 +87,16 @@ proptest! {
     }
 
     #[test]
+    fn odd_sentence_spans(s in "\\PC{0,120}", spans in proptest::collection::vec((0usize..200, 0usize..200), 0..6)) {
+        let sentences: Vec<Sentence> =
+            spans.iter().enumerate().map(|(i, (a, b))| Sentence { index: i, span: [*a, *b] }).collect();
+        let d = NaiveDate::from_ymd_opt(2025, 5, 2).unwrap_or_default();
+        for m in recognizer().recognise(&s, &sentences, &[], d) {
+            prop_assert_eq!(&s[m.span[0]..m.span[1]], m.text.as_str());
+        }
+    }
+
+    #[test]
     fn phrase_soup(ws in proptest::collection::vec(0..WORDS.len(), 0..40), seps in proptest::collection::vec(0..3usize, 40)) {
         let mut text = String::new();
         for (i, w) in ws.iter().enumerate() {
