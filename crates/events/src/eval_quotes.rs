@@ -139,8 +139,8 @@ fn prf(tp_p: usize, n_p: usize, tp_g: usize, n_g: usize) -> (f64, f64, f64) {
     (p, r, f)
 }
 
-/// A span without surrounding spaces, quotation marks and punctuation, so
-/// that `“Yes,”` and `Yes` compare equal.
+/// A span without surrounding spaces, quotation marks, punctuation and a
+/// leading complementizer, so that `“Yes,”` equals `Yes` and `that X` equals `X`.
 pub fn norm(text: &str, [a, b]: Span) -> Span {
     let Some(s) = text.get(a..b) else {
         return [a, b];
@@ -149,7 +149,15 @@ pub fn norm(text: &str, [a, b]: Span) -> Span {
     let t = s.trim_start_matches(junk);
     let start = a + (s.len() - t.len());
     let t = t.trim_end_matches(junk);
-    [start, start + t.len()]
+    // A leading complementizer is not content: "(said) that X" = "X".
+    match t.strip_prefix("that ").or_else(|| t.strip_prefix("That ")) {
+        Some(rest) => {
+            let rest = rest.trim_start_matches(junk);
+            let start = start + (t.len() - rest.len());
+            [start, start + rest.len()]
+        }
+        None => [start, start + t.len()],
+    }
 }
 
 fn overlaps(a: Span, b: Span) -> bool {

@@ -92,10 +92,8 @@ pub fn quotes(
     // Pass 3: speakers, in text order so pronouns can fall back on earlier speakers.
     let mut out: Vec<Quote> = Vec::with_capacity(cands.len());
     for c in cands {
-        let speaker = match &c.speaker {
-            SpeakerSrc::Toks(a, b) => cx.resolve(*a, *b, &out),
-            SpeakerSrc::Same(sp) => sp.clone(),
-        };
+        let SpeakerSrc::Toks(a, b) = c.speaker;
+        let speaker = cx.resolve(a, b, &out);
         let cue = c
             .cue
             .map_or(String::new(), |(a, b)| cx.slice_toks(a, b).to_string());
@@ -114,13 +112,11 @@ pub fn quotes(
     out
 }
 
-/// Where a candidate's speaker comes from.
-#[derive(Debug, Clone)]
+/// Where a candidate's speaker comes from: the token range `[a, b)` of the
+/// speaker phrase (for continuations, the earlier quote's phrase).
+#[derive(Debug, Clone, Copy)]
 enum SpeakerSrc {
-    /// Token range `[a, b)` of the speaker phrase.
     Toks(usize, usize),
-    /// The same speaker as an earlier quote (continuations).
-    Same(Speaker),
 }
 
 #[derive(Debug, Clone)]
@@ -925,10 +921,7 @@ impl<'a> Ctx<'a> {
         if paras > 2 || (paras == 0 && words > 12) || (paras > 0 && words > 0) {
             return None;
         }
-        let speaker = match &prev.speaker {
-            SpeakerSrc::Toks(a, b) => SpeakerSrc::Toks(*a, *b),
-            SpeakerSrc::Same(s) => SpeakerSrc::Same(s.clone()),
-        };
+        let speaker = prev.speaker;
         Some(Cand {
             span: [r.open, r.close],
             content: trim_content(self.text, r.content),
@@ -977,7 +970,7 @@ impl<'a> Ctx<'a> {
                         c += 1;
                     }
                     let start = self.toks.get(c + 1)?.s;
-                    mk(sp, [start, unit_end_byte], "according-before")
+                    mk(sp, self.clip([start, unit_end_byte]), "according-before")
                 } else {
                     let mut e = i;
                     while e > ua && is_punct_word(self.w(e - 1)) {
@@ -1013,7 +1006,7 @@ impl<'a> Ctx<'a> {
                     if j >= ub {
                         return None;
                     }
-                    return mk(sp, [self.toks[j].s, unit_end_byte], "participle");
+                    return mk(sp, self.clip([self.toks[j].s, unit_end_byte]), "participle");
                 }
                 let sp = self.speaker_before(i, ua);
                 // "..., X said [on Tuesday]." : content before the speaker.
@@ -1129,7 +1122,7 @@ impl<'a> Ctx<'a> {
                 if rest <= 6 && (setting || is_time_word(self.w(j))) {
                     return None;
                 }
-                mk(sp, [self.toks[j].s, unit_end_byte], "that")
+                mk(sp, self.clip([self.toks[j].s, unit_end_byte]), "that")
             }
         }
     }
@@ -1211,8 +1204,13 @@ impl<'a> Ctx<'a> {
         let verb_like = t.k == K::Word
             && !t.cap
             && (THAT_VERBS.contains(&w)
-                || w.ends_with("ed") && w.len() > 4
-                || w.ends_with("es") && w.len() > 4);
+                || w.strip_suffix('s').is_some_and(|b| THAT_VERBS.contains(&b))
+                || w.ends_with("ed") && w.len() > 4);
+        // "dresses that showed ...": a relative clause, not reported content.
+        let nx = self.w(i + 1);
+        if AUX_VERBS.contains(&nx) || nx.ends_with("ed") && nx.len() > 4 {
+            return None;
+        }
         if !verb_like || matches!(w, "so" | "such" | "given" | "provided" | "now" | "except") {
             return None;
         }
@@ -1222,7 +1220,7 @@ impl<'a> Ctx<'a> {
         if start >= end {
             return None;
         }
-        let content = trim_content(self.text, [start, end]);
+        let content = trim_content(self.text, self.clip([start, end]));
         if self.word_count(content) < 3 {
             return None;
         }
@@ -1234,6 +1232,43 @@ impl<'a> Ctx<'a> {
             style: "indirect",
             rule: "quote/indirect:that-clause".to_string(),
         })
+    }
+
+    /// Reported content ends where the reporter's own additions start:
+    /// ", which ...", ", but ...", ", adding ...", a dash or a semicolon.
+    fn clip(&self, [s, e]: [usize; 2]) -> [usize; 2] {
+        let (a, b) = self.tok_range([s, e]);
+        for k in a + 2..b {
+            if self.in_region(self.toks[k].s) {
+                continue;
+            }
+            let w = self.w(k);
+            let stop = match w {
+                ";" | "―" | "—" | "--" => true,
+                "," => {
+                    let n = self.w(k + 1);
+                    matches!(
+                        n,
+                        "which"
+                            | "who"
+                            | "whom"
+                            | "while"
+                            | "but"
+                            | "although"
+                            | "though"
+                            | "according"
+                            | "whereas"
+                    ) || n.ends_with("ing")
+                        && n.len() > 5
+                        && !self.toks.get(k + 1).is_some_and(|t| t.cap)
+                }
+                _ => false,
+            };
+            if stop && self.word_count([s, self.toks[k].s]) >= 3 {
+                return [s, self.toks[k - 1].e];
+            }
+        }
+        [s, e]
     }
 
     /// The actor (or unresolved phrase) a speaker phrase names.

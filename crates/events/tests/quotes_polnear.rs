@@ -56,6 +56,24 @@ fn polnear_dev_content_and_speakers() {
                 }
             }
             for q in &quotes {
+                // Overlapping but not equal: boundary disagreements.
+                let n = |sp: [usize; 2]| events::eval_quotes::norm(&text, sp);
+                if let Some(g) = gold
+                    .iter()
+                    .find(|g| g.content.iter().any(|&c| ov(c, q.content_span)))
+                {
+                    if !g.content.iter().any(|&c| n(c) == n(q.content_span)) {
+                        let c = g.content[0];
+                        let gs: String = text[c[0]..c[1]].chars().take(100).collect();
+                        let ps: String = q.content.chars().take(100).collect();
+                        println!(
+                            "BOUNDARY\t{}\t{}\t{}",
+                            q.rule,
+                            gs.replace('\n', " "),
+                            ps.replace('\n', " ")
+                        );
+                    }
+                }
                 if !gold
                     .iter()
                     .any(|g| g.content.iter().any(|&c| ov(c, q.content_span)))

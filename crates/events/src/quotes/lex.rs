@@ -25,9 +25,6 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
-    pub fn is(&self, w: &str) -> bool {
-        self.lower == w
-    }
     pub fn is_word(&self) -> bool {
         self.k != K::Punct
     }

@@ -1,0 +1,226 @@
+//! `entente export`: writes the store's export views in each file format.
+
+use super::ExportFormat;
+use anyhow::{Context, Result};
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use store::{Graph, Store};
+
+pub fn run(store: &Store, format: ExportFormat, out: &Path) -> Result<ExitCode> {
+    if format == ExportFormat::Parquet {
+        return parquet(store, out);
+    }
+    let to_stdout = out.as_os_str() == "-";
+    let sink: Box<dyn Write> = if to_stdout {
+        Box::new(std::io::stdout().lock())
+    } else {
+        Box::new(
+            std::fs::File::create(out)
+                .with_context(|| format!("creating {}", out.display()))?,
+        )
+    };
+    let mut w = BufWriter::new(sink);
+    let n = write(store, format, &mut w)?;
+    w.flush()
+        .with_context(|| format!("writing {}", out.display()))?;
+    if !to_stdout {
+        eprintln!("entente: wrote {n} {} to {}", unit(format), out.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn unit(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Jsonl => "records",
+        ExportFormat::Gdelt => "deduplicated events",
+        ExportFormat::Graphml | ExportFormat::Gexf => "dyads",
+        _ => "event mentions",
+    }
+}
+
+/// Writes one export; returns how many records or rows it wrote.
+pub fn write(store: &Store, format: ExportFormat, w: &mut dyn Write) -> Result<usize> {
+    match format {
+        ExportFormat::Jsonl => {
+            let mut n = 0;
+            for id in store.document_ids()? {
+                for r in store.load(&id)?.records() {
+                    serde_json::to_writer(&mut *w, &r)?;
+                    w.write_all(b"\n")?;
+                    n += 1;
+                }
+            }
+            Ok(n)
+        }
+        ExportFormat::Gdelt => {
+            let rows = store.gdelt_rows()?;
+            // GDELT's files have no header line: the column order is the codebook's.
+            for r in &rows {
+                writeln!(w, "{}", r.join("\t"))?;
+            }
+            Ok(rows.len())
+        }
+        ExportFormat::Plover => {
+            let rows = store.plover_events()?;
+            for r in &rows {
+                serde_json::to_writer(&mut *w, r)?;
+                w.write_all(b"\n")?;
+            }
+            Ok(rows.len())
+        }
+        ExportFormat::Csv => {
+            let rows = store.events(&store::EventFilter::default())?;
+            let mut c = csv::Writer::from_writer(w);
+            for r in &rows {
+                c.serialize(r)?;
+            }
+            c.flush()?;
+            Ok(rows.len())
+        }
+        ExportFormat::Graphml => {
+            let g = store.actor_graph()?;
+            w.write_all(graphml(&g).as_bytes())?;
+            Ok(g.edges.len())
+        }
+        ExportFormat::Gexf => {
+            let g = store.actor_graph()?;
+            w.write_all(gexf(&g).as_bytes())?;
+            Ok(g.edges.len())
+        }
+        ExportFormat::Parquet => anyhow::bail!("parquet export writes a directory, not a stream"),
+    }
+}
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters other than whitespace are not allowed in XML 1.0.
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The edge attributes both graph formats carry: name, type, value.
+fn edge_attrs(e: &store::GraphEdge) -> [(&'static str, &'static str, String); 7] {
+    [
+        ("events", "int", e.events.to_string()),
+        ("mentions", "int", e.mentions.to_string()),
+        ("cooperation", "int", e.cooperation.to_string()),
+        ("conflict", "int", e.conflict.to_string()),
+        ("mean_goldstein", "double", e.mean_goldstein.to_string()),
+        ("cooperation_weight", "double", e.cooperation_weight.to_string()),
+        ("conflict_weight", "double", e.conflict_weight.to_string()),
+    ]
+}
+
+const EDGE_KEYS: [(&str, &str); 7] = [
+    ("events", "int"),
+    ("mentions", "int"),
+    ("cooperation", "int"),
+    ("conflict", "int"),
+    ("mean_goldstein", "double"),
+    ("cooperation_weight", "double"),
+    ("conflict_weight", "double"),
+];
+
+pub fn graphml(g: &Graph) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n",
+    );
+    s.push_str("  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n");
+    s.push_str("  <key id=\"node_events\" for=\"node\" attr.name=\"events\" attr.type=\"int\"/>\n");
+    for (name, ty) in EDGE_KEYS {
+        s.push_str(&format!(
+            "  <key id=\"{name}\" for=\"edge\" attr.name=\"{name}\" attr.type=\"{ty}\"/>\n"
+        ));
+    }
+    s.push_str("  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
+    s.push_str("  <graph id=\"actors\" edgedefault=\"directed\">\n");
+    for n in &g.nodes {
+        s.push_str(&format!(
+            "    <node id=\"{}\"><data key=\"label\">{}</data><data key=\"node_events\">{}</data></node>\n",
+            xml(&n.id),
+            xml(&n.label),
+            n.events
+        ));
+    }
+    for (i, e) in g.edges.iter().enumerate() {
+        s.push_str(&format!(
+            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
+            xml(&e.source),
+            xml(&e.target)
+        ));
+        for (name, _, v) in edge_attrs(e) {
+            s.push_str(&format!("<data key=\"{name}\">{v}</data>"));
+        }
+        s.push_str(&format!("<data key=\"weight\">{}</data></edge>\n", e.events));
+    }
+    s.push_str("  </graph>\n</graphml>\n");
+    s
+}
+
+pub fn gexf(g: &Graph) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n",
+    );
+    s.push_str("  <meta><creator>entente</creator><description>Country-level actor graph of deduplicated events</description></meta>\n");
+    s.push_str("  <graph mode=\"static\" defaultedgetype=\"directed\">\n");
+    s.push_str("    <attributes class=\"node\">\n      <attribute id=\"events\" title=\"events\" type=\"integer\"/>\n    </attributes>\n");
+    s.push_str("    <attributes class=\"edge\">\n");
+    for (name, ty) in EDGE_KEYS {
+        let ty = if ty == "int" { "integer" } else { ty };
+        s.push_str(&format!(
+            "      <attribute id=\"{name}\" title=\"{name}\" type=\"{ty}\"/>\n"
+        ));
+    }
+    s.push_str("    </attributes>\n    <nodes>\n");
+    for n in &g.nodes {
+        s.push_str(&format!(
+            "      <node id=\"{}\" label=\"{}\"><attvalues><attvalue for=\"events\" value=\"{}\"/></attvalues></node>\n",
+            xml(&n.id),
+            xml(&n.label),
+            n.events
+        ));
+    }
+    s.push_str("    </nodes>\n    <edges>\n");
+    for (i, e) in g.edges.iter().enumerate() {
+        s.push_str(&format!(
+            "      <edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"><attvalues>",
+            xml(&e.source),
+            xml(&e.target),
+            e.events
+        ));
+        for (name, _, v) in edge_attrs(e) {
+            s.push_str(&format!("<attvalue for=\"{name}\" value=\"{v}\"/>"));
+        }
+        s.push_str("</attvalues></edge>\n");
+    }
+    s.push_str("    </edges>\n  </graph>\n</gexf>\n");
+    s
+}
+
+#[cfg(feature = "parquet")]
+fn parquet(store: &Store, out: &Path) -> Result<ExitCode> {
+    let (files, rows) = super::parquet::write(store, out)?;
+    eprintln!(
+        "entente: wrote {rows} event mentions in {files} monthly file(s) under {}",
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet(_: &Store, _: &Path) -> Result<ExitCode> {
+    anyhow::bail!(
+        "this entente was built without Parquet support; rebuild with `cargo build --release --features parquet` (or `cargo install --path crates/entente --features parquet`)"
+    )
+}
