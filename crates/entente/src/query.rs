@@ -336,7 +336,10 @@ fn actor_table(out: &mut impl Write, p: &store::ActorProfile) -> Result<()> {
             n.mentions
         )?;
     }
-    writeln!(out, "\npartners (events, cooperation, conflict, mean Goldstein)")?;
+    writeln!(
+        out,
+        "\npartners (events, cooperation, conflict, mean Goldstein)"
+    )?;
     for x in &p.partners {
         writeln!(
             out,
@@ -350,7 +353,10 @@ fn actor_table(out: &mut impl Write, p: &store::ActorProfile) -> Result<()> {
     for line in String::from_utf8_lossy(&buf).lines() {
         writeln!(out, "  {line}")?;
     }
-    for (title, quotes) in [("quotes by", &p.quotes_by), ("quotes about", &p.quotes_about)] {
+    for (title, quotes) in [
+        ("quotes by", &p.quotes_by),
+        ("quotes about", &p.quotes_about),
+    ] {
         writeln!(out, "\n{title}")?;
         for q in quotes {
             writeln!(

@@ -42,7 +42,16 @@ fn snapshot(db: &Path) -> Snapshot {
         .unwrap();
     let events = st
         .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
         })
         .unwrap()
         .collect::<Result<_, _>>()
@@ -52,7 +61,16 @@ fn snapshot(db: &Path) -> Snapshot {
         .unwrap();
     let groups = st
         .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
         })
         .unwrap()
         .collect::<Result<_, _>>()
@@ -67,7 +85,11 @@ fn snapshot(db: &Path) -> Snapshot {
 fn assert_gdelt(tsv: &str) -> usize {
     let mut n = 0;
     for (i, line) in tsv.lines().enumerate() {
-        assert_eq!(line.split('\t').count(), 61, "row {i} of the GDELT export: {line}");
+        assert_eq!(
+            line.split('\t').count(),
+            61,
+            "row {i} of the GDELT export: {line}"
+        );
         n += 1;
     }
     n
@@ -85,27 +107,58 @@ fn examples_ingest_twice_query_and_export() {
     assert!(first.counts.events > 0, "{first:?}");
     assert!(first.counts.event_groups > 0 && first.counts.event_groups <= first.counts.events);
     ok(&["ingest", "--db", "t.db", ex], d);
-    assert_eq!(snapshot(&d.join("t.db")), first, "a second ingest changed the store");
+    assert_eq!(
+        snapshot(&d.join("t.db")),
+        first,
+        "a second ingest changed the store"
+    );
     ok(&["ingest", "--db", "t.db", "--replace", ex], d);
-    assert_eq!(snapshot(&d.join("t.db")), first, "--replace changed the store");
+    assert_eq!(
+        snapshot(&d.join("t.db")),
+        first,
+        "--replace changed the store"
+    );
     let recode = run(&["recode", "--db", "t.db"], d);
     assert!(recode.status.success());
     assert!(String::from_utf8_lossy(&recode.stderr).contains("recoded 8 document(s)"));
-    assert_eq!(snapshot(&d.join("t.db")), first, "recode with the same lexicons changed the store");
+    assert_eq!(
+        snapshot(&d.join("t.db")),
+        first,
+        "recode with the same lexicons changed the store"
+    );
 
     // Search: table, JSON, CSV.
     let table = ok(&["search", "--db", "t.db", "talks"], d);
     assert!(table.contains("**talks**"), "{table}");
-    let json = ok(&["search", "--db", "t.db", "talks", "--format", "json", "--limit", "2"], d);
-    let hits: Vec<serde_json::Value> = json.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let json = ok(
+        &[
+            "search", "--db", "t.db", "talks", "--format", "json", "--limit", "2",
+        ],
+        d,
+    );
+    let hits: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(hits.len(), 2);
-    assert!(hits[0]["doc"].is_string() && hits[0]["sentence"].is_u64() && hits[0]["date"].is_string());
-    assert!(ok(&["search", "--db", "t.db", "talks", "--format", "csv"], d).starts_with("doc,sentence,date"));
-    assert_eq!(run(&["search", "--db", "t.db", "zzzyzzx"], d).status.code(), Some(1));
+    assert!(
+        hits[0]["doc"].is_string() && hits[0]["sentence"].is_u64() && hits[0]["date"].is_string()
+    );
+    assert!(
+        ok(&["search", "--db", "t.db", "talks", "--format", "csv"], d)
+            .starts_with("doc,sentence,date")
+    );
+    assert_eq!(
+        run(&["search", "--db", "t.db", "zzzyzzx"], d).status.code(),
+        Some(1)
+    );
 
     // Events with each filter, in each format.
     let all = ok(&["events", "--db", "t.db", "--format", "json"], d);
-    let all: Vec<serde_json::Value> = all.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let all: Vec<serde_json::Value> = all
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(all.len(), first.counts.events);
     let e0 = &all[0];
     let src = e0["source_code"].as_str().unwrap();
@@ -120,26 +173,60 @@ fn examples_ingest_twice_query_and_export() {
     assert!(count(&["--root", e0["root"].as_str().unwrap()]) >= 1);
     assert!(count(&["--plover", e0["plover"].as_str().unwrap()]) >= 1);
     assert!(count(&["--modality", e0["modality"].as_str().unwrap()]) >= 1);
-    assert_eq!(count(&["--from", "1900-01-01", "--to", "9999-12-31"]), all.len());
+    assert_eq!(
+        count(&["--from", "1900-01-01", "--to", "9999-12-31"]),
+        all.len()
+    );
     assert_eq!(count(&["--from", "9999-01-01"]), 0);
     assert_eq!(count(&["--limit", "1"]), 1);
-    let word = e0["text"].as_str().unwrap().split_whitespace().find(|w| w.chars().all(char::is_alphabetic) && w.len() > 4).unwrap();
+    let word = e0["text"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .find(|w| w.chars().all(char::is_alphabetic) && w.len() > 4)
+        .unwrap();
     assert!(count(&["--text", word]) >= 1);
-    assert!(ok(&["events", "--db", "t.db", "--format", "csv"], d).starts_with("id,doc,sentence,date"));
+    assert!(
+        ok(&["events", "--db", "t.db", "--format", "csv"], d).starts_with("id,doc,sentence,date")
+    );
     assert!(ok(&["events", "--db", "t.db"], d).contains(" -> "));
 
     // Actor profile and dyad.
     let country = &src[..3];
-    let profile: serde_json::Value =
-        serde_json::from_str(&ok(&["actor", "--db", "t.db", country, "--format", "json"], d)).unwrap();
+    let profile: serde_json::Value = serde_json::from_str(&ok(
+        &["actor", "--db", "t.db", country, "--format", "json"],
+        d,
+    ))
+    .unwrap();
     assert!(profile["events"].as_u64().unwrap() >= 1);
-    for key in ["names", "partners", "recent_events", "quotes_by", "quotes_about", "facts"] {
+    for key in [
+        "names",
+        "partners",
+        "recent_events",
+        "quotes_by",
+        "quotes_about",
+        "facts",
+    ] {
         assert!(profile[key].is_array(), "{key}: {profile}");
     }
     assert!(ok(&["actor", "--db", "t.db", country], d).contains("partners"));
-    assert!(ok(&["actor", "--db", "t.db", country, "--format", "csv"], d).starts_with("code,events,cooperation"));
-    let dyad: serde_json::Value =
-        serde_json::from_str(&ok(&["dyad", "--db", "t.db", &src[..3], &tgt[..3.min(tgt.len())], "--format", "json"], d)).unwrap();
+    assert!(
+        ok(&["actor", "--db", "t.db", country, "--format", "csv"], d)
+            .starts_with("code,events,cooperation")
+    );
+    let dyad: serde_json::Value = serde_json::from_str(&ok(
+        &[
+            "dyad",
+            "--db",
+            "t.db",
+            &src[..3],
+            &tgt[..3.min(tgt.len())],
+            "--format",
+            "json",
+        ],
+        d,
+    ))
+    .unwrap();
     assert!(dyad["events"].as_u64().unwrap() >= 1, "{dyad}");
     assert!(dyad["mean_goldstein"].is_number());
     assert!(dyad["a_to_b"]["quad_classes"]["verbal_cooperation"].is_u64());
@@ -148,35 +235,83 @@ fn examples_ingest_twice_query_and_export() {
         assert!(!month[key].is_null(), "{key}: {dyad}");
     }
     assert!(ok(&["dyad", "--db", "t.db", "ISR", "TUR"], d).contains("timeline"));
-    assert!(ok(&["dyad", "--db", "t.db", "ISR", "TUR", "--format", "csv"], d).starts_with("month,events"));
+    assert!(ok(
+        &["dyad", "--db", "t.db", "ISR", "TUR", "--format", "csv"],
+        d
+    )
+    .starts_with("month,events"));
 
     // Exports.
     for f in ["jsonl", "gdelt", "plover", "graphml", "gexf", "csv"] {
-        ok(&["export", "--db", "t.db", "--format", f, "--out", &format!("out.{f}")], d);
+        ok(
+            &[
+                "export",
+                "--db",
+                "t.db",
+                "--format",
+                f,
+                "--out",
+                &format!("out.{f}"),
+            ],
+            d,
+        );
     }
     let read = |f: &str| std::fs::read_to_string(d.join(format!("out.{f}"))).unwrap();
     let jsonl = read("jsonl");
     let kinds: Vec<String> = jsonl
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["kind"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["kind"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(kinds.iter().filter(|k| *k == "document").count(), 8);
-    assert_eq!(kinds.iter().filter(|k| *k == "event").count(), first.counts.events);
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "event").count(),
+        first.counts.events
+    );
     assert_eq!(assert_gdelt(&read("gdelt")), first.counts.event_groups);
-    let plover: Vec<serde_json::Value> = read("plover").lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let plover: Vec<serde_json::Value> = read("plover")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(plover.len(), first.counts.events);
-    for key in ["event_type", "source_actor", "target_actor", "date", "text", "source_sector"] {
+    for key in [
+        "event_type",
+        "source_actor",
+        "target_actor",
+        "date",
+        "text",
+        "source_sector",
+    ] {
         assert!(plover[0].get(key).is_some(), "{key}: {}", plover[0]);
     }
     let graphml = read("graphml");
-    assert!(graphml.contains("<graphml") && graphml.contains("<edge ") && graphml.trim_end().ends_with("</graphml>"));
+    assert!(
+        graphml.contains("<graphml")
+            && graphml.contains("<edge ")
+            && graphml.trim_end().ends_with("</graphml>")
+    );
     let gexf = read("gexf");
-    assert!(gexf.contains("<gexf") && gexf.contains("<edge ") && gexf.trim_end().ends_with("</gexf>"));
+    assert!(
+        gexf.contains("<gexf") && gexf.contains("<edge ") && gexf.trim_end().ends_with("</gexf>")
+    );
     assert_eq!(read("csv").lines().count(), first.counts.events + 1);
 
-    let parquet = run(&["export", "--db", "t.db", "--format", "parquet", "--out", "pq"], d);
+    let parquet = run(
+        &[
+            "export", "--db", "t.db", "--format", "parquet", "--out", "pq",
+        ],
+        d,
+    );
     if cfg!(feature = "parquet") {
-        assert!(parquet.status.success(), "{}", String::from_utf8_lossy(&parquet.stderr));
+        assert!(
+            parquet.status.success(),
+            "{}",
+            String::from_utf8_lossy(&parquet.stderr)
+        );
     } else {
         assert_eq!(parquet.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&parquet.stderr).contains("--features parquet"));
@@ -190,7 +325,12 @@ fn parquet_export_reads_back_by_month() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     ok(&["ingest", "--db", "t.db", examples().to_str().unwrap()], d);
-    ok(&["export", "--db", "t.db", "--format", "parquet", "--out", "pq"], d);
+    ok(
+        &[
+            "export", "--db", "t.db", "--format", "parquet", "--out", "pq",
+        ],
+        d,
+    );
     let events = snapshot(&d.join("t.db")).counts.events;
     let mut rows = 0;
     let mut months = 0;
@@ -257,7 +397,13 @@ fn guardian_ingest_is_idempotent() {
         t.elapsed().as_secs_f64()
     );
     assert!(first.counts.documents > 200);
-    assert_eq!(first, second, "a second ingest of the Guardian sample changed the store");
-    let tsv = ok(&["export", "--db", "g.db", "--format", "gdelt", "--out", "-"], d);
+    assert_eq!(
+        first, second,
+        "a second ingest of the Guardian sample changed the store"
+    );
+    let tsv = ok(
+        &["export", "--db", "g.db", "--format", "gdelt", "--out", "-"],
+        d,
+    );
     assert_eq!(assert_gdelt(&tsv), first.counts.event_groups);
 }

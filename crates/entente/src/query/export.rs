@@ -15,10 +15,7 @@ pub fn run(store: &Store, format: ExportFormat, out: &Path) -> Result<ExitCode> 
     let sink: Box<dyn Write> = if to_stdout {
         Box::new(std::io::stdout().lock())
     } else {
-        Box::new(
-            std::fs::File::create(out)
-                .with_context(|| format!("creating {}", out.display()))?,
-        )
+        Box::new(std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?)
     };
     let mut w = BufWriter::new(sink);
     let n = write(store, format, &mut w)?;
@@ -117,7 +114,11 @@ fn edge_attrs(e: &store::GraphEdge) -> [(&'static str, &'static str, String); 7]
         ("cooperation", "int", e.cooperation.to_string()),
         ("conflict", "int", e.conflict.to_string()),
         ("mean_goldstein", "double", e.mean_goldstein.to_string()),
-        ("cooperation_weight", "double", e.cooperation_weight.to_string()),
+        (
+            "cooperation_weight",
+            "double",
+            e.cooperation_weight.to_string(),
+        ),
         ("conflict_weight", "double", e.conflict_weight.to_string()),
     ]
 }
@@ -162,7 +163,10 @@ pub fn graphml(g: &Graph) -> String {
         for (name, _, v) in edge_attrs(e) {
             s.push_str(&format!("<data key=\"{name}\">{v}</data>"));
         }
-        s.push_str(&format!("<data key=\"weight\">{}</data></edge>\n", e.events));
+        s.push_str(&format!(
+            "<data key=\"weight\">{}</data></edge>\n",
+            e.events
+        ));
     }
     s.push_str("  </graph>\n</graphml>\n");
     s
