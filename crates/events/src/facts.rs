@@ -695,6 +695,15 @@ impl<'a> Cx<'a> {
         }
         if let Some(cur) = &n.currency {
             let mut f = self.fact(n, n.e, "money", n.value, cur, "fact/money");
+            // "Azerbaijan paid $1.6 billion to Israel": payer before, payee after.
+            let kinds = [
+                ActorType::Organisation,
+                ActorType::Country,
+                ActorType::Group,
+                ActorType::Person,
+            ];
+            f.holder = self.mention_before(self.toks[n.from].s, a, &kinds);
+            f.counterpart = self.counterpart_after(n.e, b, f.holder.as_ref());
             f.commodity = (a..b)
                 .find_map(|k| self.t.get("commodity", self.w(k)))
                 .map(|r| r.value.clone());
@@ -819,24 +828,7 @@ impl<'a> Cx<'a> {
             .iter()
             .find(|m| np_span[0] <= m.span[0] && m.span[1] <= np_span[1])
             .map(|m| part(m));
-        // Counterpart: a named actor after "from" / "to" / "with" later in the unit.
-        let rest = (np_end..b).find(|&k| matches!(self.w(k), "from" | "to" | "with" | "by"));
-        if let Some(r) = rest {
-            let from = self.toks[r].e;
-            let until = self.toks[b - 1].e;
-            let holder_code = f.holder.as_ref().map(|h| h.actor.code.clone());
-            let cands: Vec<&&Mention> = self
-                .mentions
-                .iter()
-                .filter(|m| from <= m.span[0] && m.span[1] <= until)
-                .filter(|m| Some(&m.actor.code) != holder_code.as_ref())
-                .collect();
-            let best = cands
-                .iter()
-                .find(|m| !matches!(m.actor.kind, ActorType::Place))
-                .or_else(|| cands.first());
-            f.counterpart = best.map(|m| part(m));
-        }
+        f.counterpart = self.counterpart_after(np_end, b, f.holder.as_ref());
         // "X is a field providing 70% of ...": the subject is the asset.
         if measure == "supply_share" || measure == "production_share" {
             let verb = (a..n.from).rev().take(4).find(|&k| {
@@ -946,6 +938,31 @@ impl<'a> Cx<'a> {
             k += 1;
         }
         (words.join(" "), owner, k.max(j + 1).min(self.toks.len()))
+    }
+
+    /// A named actor after "from" / "to" / "with" / "by" later in the unit,
+    /// other than the holder; places only when nothing else is named.
+    fn counterpart_after(
+        &self,
+        from: usize,
+        b: usize,
+        holder: Option<&Participant>,
+    ) -> Option<Participant> {
+        let r = (from..b).find(|&k| matches!(self.w(k), "from" | "to" | "with" | "by"))?;
+        let start = self.toks[r].e;
+        let until = self.toks[b - 1].e;
+        let holder_code = holder.map(|h| h.actor.code.as_str());
+        let cands: Vec<&&Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| start <= m.span[0] && m.span[1] <= until)
+            .filter(|m| Some(m.actor.code.as_str()) != holder_code)
+            .collect();
+        cands
+            .iter()
+            .find(|m| !matches!(m.actor.kind, ActorType::Place))
+            .or_else(|| cands.first())
+            .map(|m| part(m))
     }
 
     fn mention_before(&self, pos: usize, a: usize, kinds: &[ActorType]) -> Option<Participant> {

@@ -109,15 +109,20 @@ fn stakes_and_supply_shares() {
 
 #[test]
 fn money() {
-    let t = "The deal was worth $1.2 billion. The EU pledged €300m in aid. Baku paid 2 billion dollars for arms. The fine was £5bn.";
+    let t = "The deal was worth $1.2 billion. The EU pledged €300m in aid. Baku paid 2 billion dollars for arms from Israel. The fine was £5bn.";
+    let m = [
+        mention(t, "EU", 0, "IGOEEC", ActorType::Organisation),
+        mention(t, "Baku", 0, "AZE", ActorType::Country),
+        mention(t, "Israel", 0, "ISR", ActorType::Country),
+    ];
     check(
         t,
-        &[],
+        &m,
         &[],
         expect![[r#"
             "$1.2 billion" | money 1200000000 USD | holder - cp - | - - - | fact/money
-            "€300m" | money 300000000 EUR | holder - cp - | - - - | fact/money
-            "2 billion dollars" | money 2000000000 USD | holder - cp - | weapons - - | fact/money
+            "€300m" | money 300000000 EUR | holder IGOEEC cp - | - - - | fact/money
+            "2 billion dollars" | money 2000000000 USD | holder AZE cp ISR | weapons - - | fact/money
             "£5bn" | money 5000000000 GBP | holder - cp - | - - - | fact/money
         "#]],
     );

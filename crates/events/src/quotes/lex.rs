@@ -268,7 +268,12 @@ fn region(text: &str, open: usize, close_start: usize, close_end: usize) -> Regi
 /// a quote), and always at line breaks outside quotes.
 pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) -> Vec<[usize; 2]> {
     let mut out = Vec::new();
-    let in_region = |p: usize| regions.iter().any(|r| r.open < p && p < r.close);
+    // Regions do not overlap and come in text order: binary search keeps
+    // long documents with many quotes linear.
+    let in_region = |p: usize| {
+        let i = regions.partition_point(|r| r.open < p);
+        i > 0 && p < regions[i - 1].close
+    };
     for &[a, b] in sentences {
         let (a, b) = (a.min(text.len()), b.min(text.len()));
         if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
