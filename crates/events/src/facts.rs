@@ -819,15 +819,14 @@ impl<'a> Cx<'a> {
             &format!("fact/share-of:{measure}"),
         );
         f.commodity = commodity;
-        let np_span = [
-            self.toks[np_start.min(np_end.saturating_sub(1))].s,
-            self.toks[np_end.max(np_start + 1) - 1].e,
-        ];
-        f.holder = self
-            .mentions
-            .iter()
-            .find(|m| np_span[0] <= m.span[0] && m.span[1] <= np_span[1])
-            .map(|m| part(m));
+        if np_end > np_start {
+            let np_span = [self.toks[np_start].s, self.toks[np_end - 1].e];
+            f.holder = self
+                .mentions
+                .iter()
+                .find(|m| np_span[0] <= m.span[0] && m.span[1] <= np_span[1])
+                .map(|m| part(m));
+        }
         f.counterpart = self.counterpart_after(np_end, b, f.holder.as_ref());
         // "X is a field providing 70% of ...": the subject is the asset.
         if measure == "supply_share" || measure == "production_share" {
@@ -1194,6 +1193,12 @@ impl<'a> Cx<'a> {
                     | "were"
                     | "across"
             ) {
+                break;
+            }
+            // "900 foreign fighters who joined": a verb is not the counted noun.
+            if matches!(t.lower.as_str(), "who" | "which" | "that")
+                || !t.cap && t.lower.ends_with("ed") && t.lower.len() > 4
+            {
                 break;
             }
             if t.k == K::Word {

@@ -75,6 +75,19 @@ pub fn quotes(
             continue;
         }
         if let Some(c) = cx.indirect(i).or_else(|| cx.that_clause(i)) {
+            // `X said in a statement: "..."`: the "content" is the frame of a
+            // direct quote that has its own cue there.
+            let frames_direct = cands.iter().any(|d: &Cand| {
+                d.style == "direct"
+                    && d.cue.is_some_and(|(a, _)| {
+                        let p = cx.toks[a].s;
+                        c.content[0] <= p && p < c.content[1]
+                    })
+            });
+            if frames_direct {
+                i += 1;
+                continue;
+            }
             // Direct quotes wholly inside indirect content are part of it.
             cands.retain(|d: &Cand| {
                 !(d.style == "direct"
@@ -509,6 +522,12 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let last = self.w(e - 1);
+        if matches!(
+            self.w(s),
+            "to" | "of" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "into"
+        ) {
+            return None;
+        }
         if BAD_LAST.contains(&last) || self.toks[e - 1].k == K::Num {
             return None;
         }
