@@ -528,14 +528,19 @@ fn bench(paths: &[PathBuf], repeat: usize, lex_args: &LexArgs) -> Result<ExitCod
     let pipeline = Pipeline::new(&lex)?;
     let startup = t0.elapsed();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let (mut sentences, mut mentions, mut times) = (0usize, 0usize, 0usize);
+    let (mut sentences, mut mentions, mut times, mut events, mut quotes, mut facts) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut clock = pipeline::StageTimes::default();
     let t = std::time::Instant::now();
     for _ in 0..repeat.max(1) {
         for d in &docs {
-            let c = pipeline.code(d.clone());
+            let c = pipeline.code_timed(d.clone(), &mut clock);
             sentences += c.sentences.len();
             mentions += c.mentions.len();
             times += c.times.len();
+            events += c.events.len();
+            quotes += c.quotes.len();
+            facts += c.facts.len();
         }
     }
     let secs = t.elapsed().as_secs_f64().max(1e-9);
@@ -557,12 +562,24 @@ fn bench(paths: &[PathBuf], repeat: usize, lex_args: &LexArgs) -> Result<ExitCod
         repeat.max(1),
         secs
     );
+    let per = repeat.max(1);
     println!(
-        "found per pass: {} sentences, {} time expressions, {} mentions",
-        sentences / repeat.max(1),
-        times / repeat.max(1),
-        mentions / repeat.max(1)
+        "found per pass: {} sentences, {} time expressions, {} mentions, {} events, {} quotes, {} facts",
+        sentences / per,
+        times / per,
+        mentions / per,
+        events / per,
+        quotes / per,
+        facts / per
     );
+    for (stage, d) in clock.stages() {
+        let s = d.as_secs_f64().max(1e-9);
+        println!(
+            "  {stage:<18} {:>6.1}% of the time, {:>8.1} MB/s alone",
+            100.0 * s / secs,
+            bytes as f64 * n / 1e6 / s
+        );
+    }
     if let Some(kb) = peak_rss_kb() {
         println!("peak memory: {:.1} MB", kb as f64 / 1024.0);
     }

@@ -9,6 +9,31 @@ use chrono::NaiveDate;
 use events::EventCoder;
 use lexicon::Lexicon;
 use model::{Coded, Diagnostic, Document, Severity};
+use std::time::{Duration, Instant};
+
+/// Time spent in each stage, summed over documents.
+#[derive(Debug, Default, Clone)]
+pub struct StageTimes {
+    pub text: Duration,
+    pub times: Duration,
+    pub actors: Duration,
+    pub quotes: Duration,
+    pub facts: Duration,
+    pub events: Duration,
+}
+
+impl StageTimes {
+    pub fn stages(&self) -> [(&'static str, Duration); 6] {
+        [
+            ("sentences+tokens", self.text),
+            ("time expressions", self.times),
+            ("actors", self.actors),
+            ("quotes", self.quotes),
+            ("facts", self.facts),
+            ("events", self.events),
+        ]
+    }
+}
 
 /// Everything built once at start-up and shared by every document.
 pub struct Pipeline {
@@ -26,6 +51,11 @@ impl Pipeline {
     }
 
     pub fn code(&self, doc: Document) -> Coded {
+        self.code_timed(doc, &mut StageTimes::default())
+    }
+
+    /// As `code`, adding each stage's time to `times` (for `entente bench`).
+    pub fn code_timed(&self, doc: Document, clock: &mut StageTimes) -> Coded {
         let mut diagnostics = Vec::new();
         let date = NaiveDate::parse_from_str(&doc.date, "%Y-%m-%d").unwrap_or_else(|_| {
             diagnostics.push(Diagnostic {
@@ -41,17 +71,29 @@ impl Pipeline {
             NaiveDate::default()
         });
         let text = doc.text.as_str();
+        let mut t = Instant::now();
+        let mut lap = |slot: &mut Duration| {
+            let now = Instant::now();
+            *slot += now - t;
+            t = now;
+        };
         let sentences = text::sentences(text);
         let tokens = text::tokens(text);
+        lap(&mut clock.text);
         let times = text::times(text, &sentences, date);
+        lap(&mut clock.times);
         let mentions = self
             .recognizer
             .recognise_with_times(text, &sentences, &tokens, &times, date);
+        lap(&mut clock.actors);
         let quotes = events::quotes::quotes(text, &sentences, &tokens, &mentions);
+        lap(&mut clock.quotes);
         let facts = events::facts::facts(text, &sentences, &tokens, &mentions, &times);
+        lap(&mut clock.facts);
         let events = self
             .coder
             .code_with_quotes(text, &sentences, &tokens, &mentions, &times, date, &quotes);
+        lap(&mut clock.events);
         Coded {
             document: Some(doc),
             sentences,
