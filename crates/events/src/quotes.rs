@@ -704,6 +704,8 @@ impl<'a> Ctx<'a> {
                             && gap_words <= 6
                             && !gap.iter().any(|w| is_punct_word(w)))
                             && (cue.words[0] != "described" || gap.last() == Some(&"as"))
+                            // "told MSNBC's "Morning Joe"": a programme, not words.
+                            && !(pb > pa && self.toks[pb - 1].possessive())
                         || colon && gap_words <= 6 && !gap.iter().any(|w| is_punct_word(w))
                 }
             };
@@ -805,8 +807,15 @@ impl<'a> Ctx<'a> {
             "q",
             "a",
             "faq",
+            "correction",
+            "corrections",
+            "the latest",
+            "latest",
+            "live",
+            "sources",
+            "summary",
         ];
-        if NOT_SPEAKERS.contains(&label.as_str()) || self.toks[a].k == K::Num {
+        if NOT_SPEAKERS.contains(&label.as_str()) || self.toks[a].k != K::Word {
             return None;
         }
         let c0 = self.toks.get(colon + 1)?.s;
@@ -956,6 +965,26 @@ impl<'a> Ctx<'a> {
         let [ua, ub] = self.unit_bounds(i)?;
         let (cue, n) = self.cue_at(i, ub)?;
         let cue_end = i + n;
+        // "his plans", "the group's demands": a noun, not a reporting verb.
+        if i > ua {
+            let p = &self.toks[i - 1];
+            let det = matches!(
+                p.lower.as_str(),
+                "his" | "her" | "their" | "its" | "our" | "my" | "your" | "whose"
+            );
+            if (det || p.possessive() && p.k == K::Word) && self.w(cue_end) != "that" {
+                return None;
+            }
+        }
+        // "called into a show", "calls off the visit": not speech.
+        if matches!(cue.words[0].as_str(), "called" | "calls" | "calling")
+            && matches!(
+                self.w(cue_end),
+                "into" | "in" | "off" | "up" | "back" | "out" | "at" | "from" | "home"
+            )
+        {
+            return None;
+        }
         let unit_end_byte = content_end(self.text, &self.toks[ua..ub])?;
         let mk = |sp: (usize, usize), content: [usize; 2], how: &str| -> Option<Cand> {
             let content = trim_content(self.text, content);
@@ -1016,6 +1045,11 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 if self.w(i).ends_with("ing") {
+                    // "It goes without saying", "it is worth noting": nobody speaks.
+                    if i > ua && matches!(self.w(i - 1), "without" | "worth" | "by" | "of" | "for")
+                    {
+                        return None;
+                    }
                     // "..., saying that ...": the clause subject speaks.
                     let sp = self.unit_subject(i)?;
                     let mut j = cue_end;
@@ -1136,7 +1170,15 @@ impl<'a> Ctx<'a> {
                 let rest = (j..ub).filter(|&k| self.toks[k].is_word()).count();
                 let setting = matches!(
                     self.w(j),
-                    "in" | "on" | "at" | "during" | "after" | "before" | "when" | "while" | "via"
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "while"
+                        | "via"
+                        | "from"
                 );
                 if rest <= 6 && (setting || is_time_word(self.w(j))) {
                     return None;
