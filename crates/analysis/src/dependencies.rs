@@ -21,6 +21,9 @@ pub struct Dependency {
     /// Whether `counterpart` is an actor code rather than an asset name.
     pub counterpart_is_actor: bool,
     pub commodity: Option<String>,
+    /// What a stake is held in (a gas field, a company), when the fact names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asset: Option<String>,
     pub measure: String,
     pub value: f64,
     pub approx: bool,
@@ -55,6 +58,7 @@ pub fn dependencies<'a>(
                 counterpart,
                 counterpart_is_actor: is_actor,
                 commodity: f.commodity.clone(),
+                asset: f.asset.clone(),
                 measure: f.measure.clone(),
                 value: f.value,
                 approx: f.approx,
@@ -73,19 +77,28 @@ pub fn dependencies<'a>(
     out
 }
 
-/// Pairs of dependencies in opposite directions between the same two actors
-/// (`deps[i]`: A on B, `deps[j]`: B on A), as index pairs with `i < j`.
+/// The measures of trade: a stake is ownership, not one side of an exchange.
+const TRADE: &[&str] = &["import_share", "supply_share"];
+
+/// Exchanges: pairs of trade dependencies in opposite directions between the
+/// same two actors (`deps[i]`: A on B, `deps[j]`: B on A), as index pairs with
+/// `i < j`. Each dependency joins at most one exchange, its strongest
+/// counterpart (`deps` is sorted strongest first).
 pub fn mutual_dependencies(deps: &[Dependency]) -> Vec<(usize, usize)> {
+    let trade = |d: &Dependency| d.counterpart_is_actor && TRADE.contains(&d.measure.as_str());
+    let mut used = vec![false; deps.len()];
     let mut out = Vec::new();
     for (i, a) in deps.iter().enumerate() {
-        for (j, b) in deps.iter().enumerate().skip(i + 1) {
-            if a.counterpart_is_actor
-                && b.counterpart_is_actor
-                && a.holder == b.counterpart
-                && a.counterpart == b.holder
-            {
-                out.push((i, j));
-            }
+        if used[i] || !trade(a) {
+            continue;
+        }
+        let partner = deps.iter().enumerate().skip(i + 1).find(|(j, b)| {
+            !used[*j] && trade(b) && a.holder == b.counterpart && a.counterpart == b.holder
+        });
+        if let Some((j, _)) = partner {
+            used[i] = true;
+            used[j] = true;
+            out.push((i, j));
         }
     }
     out
@@ -130,6 +143,8 @@ mod tests {
             money,
             fact("import_share", "AZEGOV", Some("ISR"), "weapons", 0.7),
             field,
+            fact("stake", "AZEBUS", Some("ISR"), "gas", 0.1),
+            fact("import_share", "AZE", Some("ISR"), "weapons", 0.6),
         ];
         let deps = dependencies(&facts, Level::Country);
         let lines: Vec<String> = deps
@@ -145,10 +160,13 @@ mod tests {
             [
                 "AZE <- ISR Some(\"weapons\") 0.7",
                 "ISR <- Tamar Some(\"electricity\") 0.7",
+                "AZE <- ISR Some(\"weapons\") 0.6",
                 "ISR <- AZE Some(\"oil\") 0.4",
+                "AZE <- ISR Some(\"gas\") 0.1",
             ]
         "#]]
         .assert_debug_eq(&lines);
-        assert_eq!(mutual_dependencies(&deps), vec![(0, 2)]);
+        // One exchange: the stake is no trade, the second weapons figure finds no partner left.
+        assert_eq!(mutual_dependencies(&deps), vec![(0, 3)]);
     }
 }

@@ -222,8 +222,9 @@ pub fn render_with(input: &Input, limits: Limits) -> String {
     let used = input.events.len() - cx.net.skipped;
     let _ = writeln!(
         out,
-        "<p class=\"lead\">{} documents, {} events ({} in the network; the rest are hypothetical, negated, self-directed or uncoded), {} actors, {} dyads, {} facts, {} quotes.</p>",
+        "<p class=\"lead\">{} document{}, {} events ({} in the network; the rest are hypothetical, negated, self-directed or uncoded), {} actors, {} dyads, {} facts, {} quotes.</p>",
         input.documents.len(),
+        if input.documents.len() == 1 { "" } else { "s" },
         input.events.len(),
         used,
         cx.net.nodes.len(),
@@ -453,7 +454,7 @@ fn dyads_section(cx: &Ctx, out: &mut String) {
             s.events,
             s.cooperation,
             s.conflict,
-            if s.mean_goldstein() >= 0.0 { "coop" } else { "conf" },
+            if s.mean_goldstein() >= 0.0 { "pos" } else { "neg" },
             s.mean_goldstein(),
             s.quad[0],
             s.quad[1],
@@ -510,7 +511,7 @@ fn dependencies_section(cx: &Ctx, out: &mut String) {
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             escape(&cx.name(&d.holder)),
             escape(&if d.counterpart_is_actor { cx.name(&d.counterpart) } else { d.counterpart.clone() }),
-            escape(d.commodity.as_deref().unwrap_or("")),
+            escape(d.commodity.as_deref().or(d.asset.as_deref()).unwrap_or("")),
             escape(&d.measure),
             pct(d.value, d.approx),
             escape(d.period.as_deref().unwrap_or(""))

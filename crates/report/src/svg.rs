@@ -58,23 +58,34 @@ pub(crate) fn network(cx: &Ctx, shown: &[usize], community: &[usize]) -> String 
         );
     }
     s.push_str("</g>\n<g class=\"nodes\">\n");
+    let mut labels = String::new();
     for (li, &v) in shown.iter().enumerate() {
         let node = &cx.net.nodes[v];
-        let r = 5.0 + 2.0 * (node.events as f64).sqrt().min(12.0);
+        let r = 4.0 + 1.4 * (node.events as f64).sqrt().min(12.0);
         let fill = PALETTE[community.get(v).copied().unwrap_or(0) % PALETTE.len()];
         let (x, y) = pos[li];
         let _ = writeln!(
             s,
-            "<g><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\" stroke=\"#333\" stroke-width=\"1\"><title>{}: {} events ({} sent, {} received)</title></circle><text x=\"{:.1}\" y=\"{:.1}\" class=\"lbl\">{}</text></g>",
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\" stroke=\"#333\" stroke-width=\"1\"><title>{}: {} events ({} sent, {} received)</title></circle>",
             escape(&cx.name(&node.code)),
             node.events,
             node.sent,
             node.received,
-            x + r + 2.0,
+        );
+        // Labels near the right edge go to the left of their node.
+        let left = x > W - 130.0;
+        let _ = writeln!(
+            labels,
+            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"lbl\"{}>{}</text>",
+            if left { x - r - 2.0 } else { x + r + 2.0 },
             y + 4.0,
+            if left { " text-anchor=\"end\"" } else { "" },
             escape(&cx.short_name(&node.code))
         );
     }
+    // Labels last, so no node or line covers them.
+    s.push_str("</g>\n<g class=\"labels\">\n");
+    s.push_str(&labels);
     s.push_str("</g>\n</svg>\n");
     s
 }
@@ -106,7 +117,8 @@ pub(crate) fn timeline(label: &str, bins: &[MonthBin]) -> String {
     };
     let max = maxc.max(maxf);
     let step = (w - left - right) / bins.len() as f64;
-    let bar = (step * 0.7).max(1.0);
+    // Narrow bars even when there are few months, so one bin is not a slab.
+    let bar = (step * 0.7).clamp(1.0, 36.0);
     let _ = writeln!(
         s,
         "<line x1=\"{left}\" y1=\"{zero:.1}\" x2=\"{:.1}\" y2=\"{zero:.1}\" stroke=\"#555\" stroke-width=\"1\"/><text x=\"2\" y=\"{:.1}\" class=\"ax\">{max:.0}</text>",
