@@ -8,6 +8,7 @@ use model::{
 
 use crate::cameo::CameoTable;
 use crate::clause::Sent;
+use crate::generic::Generic;
 use crate::morph::is_participle;
 use crate::places::{Gazetteer, PlaceHit};
 use crate::tagger::Tag;
@@ -19,6 +20,7 @@ pub struct EventCoder {
     pub verbs: VerbLexicon,
     pub cameo: CameoTable,
     pub places: Gazetteer,
+    pub generic: Generic,
 }
 
 /// A pattern matched at a trigger word.
@@ -184,6 +186,7 @@ impl EventCoder {
             verbs: VerbLexicon::builtin()?,
             cameo: CameoTable::builtin()?,
             places: Gazetteer::builtin()?,
+            generic: Generic::builtin()?,
         })
     }
 
@@ -193,6 +196,7 @@ impl EventCoder {
             verbs,
             cameo: CameoTable::builtin()?,
             places: Gazetteer::builtin()?,
+            generic: Generic::builtin()?,
         })
     }
 
@@ -207,8 +211,19 @@ impl EventCoder {
         doc_date: NaiveDate,
     ) -> Vec<Event> {
         let mut out = Vec::new();
+        // The country the text is talking about, for generic actors ("protesters").
+        let mut context: Option<String> = None;
         for s in sentences {
-            self.code_sentence(text, s, tokens, mentions, times, doc_date, &mut out);
+            self.code_sentence(
+                text,
+                s,
+                tokens,
+                mentions,
+                times,
+                doc_date,
+                &mut context,
+                &mut out,
+            );
         }
         out
     }
@@ -239,6 +254,7 @@ impl EventCoder {
         mentions: &[Mention],
         times: &[TimeExpr],
         doc_date: NaiveDate,
+        context: &mut Option<String>,
         out: &mut Vec<Event>,
     ) {
         let span = s.span;
@@ -283,15 +299,86 @@ impl EventCoder {
             }
             i += 1;
         }
+        // Word indices are the same in every view of the sentence.
+        let place_hits = self.places.find(text, &first);
+        let place_country = place_hits
+            .first()
+            .map(|h| self.places.entries[h.entry].country.clone());
+        let named_country = local.iter().find_map(|m| {
+            m.actor
+                .country
+                .clone()
+                .filter(|_| m.actor.kind != ActorType::Person)
+        });
+        // Generic nouns take the sentence's place, else the running context, else a country named here.
+        let generic_country = place_country
+            .clone()
+            .or_else(|| context.clone())
+            .or_else(|| named_country.clone());
+        for h in self.generic.find(&first) {
+            if (h.start..h.end).any(|j| {
+                all.iter().any(|m| {
+                    m.span[0] <= first.words[j].span[0] && first.words[j].span[1] <= m.span[1]
+                })
+            }) {
+                continue;
+            }
+            // Lower-case modifiers belong to the noun ("unidentified gunmen", "foreign troops").
+            let mut start = h.start;
+            while start > 0
+                && start + 2 > h.start
+                && first.words[start - 1].tag == Tag::Word
+                && first.words[start - 1].mention.is_none()
+                && !first.words[start - 1].capitalised
+                && self
+                    .verbs
+                    .triggered_by(&first.words[start - 1].lower)
+                    .is_empty()
+            {
+                start -= 1;
+            }
+            let foreign = (start..h.start).any(|j| {
+                matches!(
+                    first.words[j].lower.as_str(),
+                    "foreign" | "international" | "western" | "multinational" | "coalition"
+                )
+            });
+            let country = if foreign {
+                None
+            } else {
+                generic_country.clone()
+            };
+            let sp = [first.words[start].span[0], first.words[h.end - 1].span[1]];
+            let name = text.get(sp[0]..sp[1]).unwrap_or("").to_string();
+            all.push(Mention {
+                span: sp,
+                text: name.clone(),
+                sentence: s.index,
+                actor: Actor {
+                    code: format!("{}{}", country.clone().unwrap_or_default(), h.role),
+                    country,
+                    role: Some(h.role.clone()),
+                    name,
+                    id: format!("generic:{}", h.role),
+                    kind: ActorType::Group,
+                },
+                rule: "events/generic.tsv".into(),
+                discovered: true,
+                evidence: None,
+            });
+        }
+        if let Some(c) = place_country.or(named_country) {
+            *context = Some(c);
+        }
+        all.sort_by_key(|m| m.span[0]);
         let sent = if all.len() > local.len() {
             Sent::new(text, span, tokens, &all)
         } else {
             first
         };
-        if sent.mentions.len() < 2 && sent.mentions.iter().all(|m| m.start == m.end) {
+        if sent.mentions.is_empty() {
             return;
         }
-        let place_hits = self.places.find(text, &sent);
         let matches = self.matches(&sent);
         for m in matches {
             self.emit(text, s, &sent, &m, &place_hits, times, doc_date, out);
@@ -405,8 +492,13 @@ impl EventCoder {
         let t = m.trigger;
         let clause = sent.words[t].clause;
         let is_trigger = |w: &str| !self.verbs.triggered_by(w).is_empty();
-        let passive =
-            p.kind == Kind::Verb && sent.is_passive(t) && is_participle(&sent.words[t].lower);
+        // "was mediated by X", and the reduced relative "forces supported by Iran".
+        let reduced = t > 0
+            && sent.words[t - 1].mention.is_some()
+            && sent.words.get(t + 1).is_some_and(|w| w.lower == "by");
+        let passive = p.kind == Kind::Verb
+            && (sent.is_passive(t) || reduced)
+            && is_participle(&sent.words[t].lower);
         let mut how_src = "slot";
         let mut how_tgt = "slot";
         let mut confidence: f64 = 0.9;
@@ -475,6 +567,31 @@ impl EventCoder {
                 }
             }
         }
+        // Dissent with no named target is aimed at the source's own government (CAMEO convention).
+        let mut implicit = None;
+        if targets.is_empty() && p.cameo.starts_with("14") && sources.len() == 1 {
+            let src = &sent.mentions[sources[0]].mention.actor;
+            if let Some(c) = src
+                .country
+                .clone()
+                .filter(|_| src.role.as_deref() != Some("GOV"))
+            {
+                implicit = Some(Participant {
+                    actor: Actor {
+                        code: format!("{c}GOV"),
+                        country: Some(c.clone()),
+                        role: Some("GOV".into()),
+                        name: format!("government of {c}"),
+                        id: "implicit:government".into(),
+                        kind: ActorType::Organisation,
+                    },
+                    text: String::new(),
+                    span: sent.words[t].span,
+                });
+                how_tgt = "implicit-government";
+                confidence = confidence.min(0.5);
+            }
+        }
         // Pairs: source x target, or members of one compound acting on each other.
         let mut pairs: Vec<(usize, usize, &str)> = Vec::new();
         if !sources.is_empty() && !targets.is_empty() {
@@ -496,18 +613,24 @@ impl EventCoder {
                 confidence = confidence.min(0.75);
             }
         }
-        if pairs.is_empty() {
+        if pairs.is_empty() && implicit.is_none() {
             return;
+        }
+        if let Some(tgt) = &implicit {
+            pairs.push((sources[0], usize::MAX, ""));
+            let _ = tgt;
         }
         let modality = self.modality(sent, t, m.end, p);
         let (date, precision) = pick_date(text, sent, t, times, doc_date);
         let place = pick_place(sent, t, places, &self.places);
         let trig = sent.words[t].span;
         for (a, b, how) in pairs {
-            let (Some(src), Some(tgt)) = (
-                self.participant(text, sent, a, places),
-                self.participant(text, sent, b, places),
-            ) else {
+            let tgt = if b == usize::MAX {
+                implicit.clone()
+            } else {
+                self.participant(text, sent, b, places)
+            };
+            let (Some(src), Some(tgt)) = (self.participant(text, sent, a, places), tgt) else {
                 continue;
             };
             if same_actor(&src.actor, &tgt.actor) {
@@ -795,7 +918,7 @@ fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut 
             false
         }
         Elem::Gap => {
-            for g in 0..=5 {
+            for g in 0..=7 {
                 let j = pos + g;
                 if g > 0 && (!in_clause(j - 1) || sent.words[j - 1].tag == Tag::Comma) {
                     break;

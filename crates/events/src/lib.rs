@@ -6,6 +6,7 @@ pub mod coder;
 pub mod eval;
 pub mod eval_quotes;
 pub mod facts;
+pub mod generic;
 pub mod morph;
 pub mod petrarch;
 pub mod places;

@@ -217,10 +217,9 @@ pub fn noun_forms(noun: &str) -> Vec<String> {
     out
 }
 
-/// Whether `form` is a past participle or past tense of some regular verb (ends in -ed)
-/// or one of the irregular participles.
+/// Whether `form` can be a past participle: a regular -ed form or an irregular participle.
 pub fn is_participle(form: &str) -> bool {
-    form.ends_with("ed") || IRREGULAR.iter().any(|(_, p, pp)| *pp == form || *p == form)
+    form.ends_with("ed") || IRREGULAR.iter().any(|(_, _, pp)| *pp == form)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //!   matched singular or plural;
 //! - `word` is a literal (singular or plural); `a|b` are alternatives;
 //! - `@lemma` is a verb matched in any inflection after the trigger;
-//! - `*` skips up to five words inside the clause;
+//! - `*` skips up to seven words inside the clause;
 //! - `+` is an actor slot: the target (two `+` in `between + and +` give two targets);
 //! - `$` is a source slot (`dissatisfaction from $`).
 //!

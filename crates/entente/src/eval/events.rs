@@ -1,0 +1,190 @@
+//! `entente eval plover|acled-events`: reads the PLOVER gold JSON and ACLED CSV,
+//! runs the pipeline and scores events with `events::eval`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+use actors::Recognizer;
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use events::eval::{
+    acled_actor_country, acled_hit, score_plover, summarise_plover, AcledMap, AcledNote, GoldActor,
+    PloverGold,
+};
+use events::EventCoder;
+use lexicon::Lexicon;
+use serde_json::Value;
+
+use crate::corpus::csv_rows;
+
+/// Text, lexicon, actors and events over one string.
+struct Pipeline {
+    rec: Recognizer,
+    coder: EventCoder,
+}
+
+impl Pipeline {
+    fn new(lex: &Lexicon) -> Result<Pipeline> {
+        Ok(Pipeline {
+            rec: Recognizer::new(lex),
+            coder: EventCoder::builtin().context("loading the event lexicons")?,
+        })
+    }
+
+    fn code(&self, text: &str, date: NaiveDate) -> Vec<model::Event> {
+        let sentences = text::sentences(text);
+        let tokens = text::tokens(text);
+        let times = text::times(text, &sentences, date);
+        let mentions = self
+            .rec
+            .recognise_with_times(text, &sentences, &tokens, &times, date);
+        self.coder
+            .code(text, &sentences, &tokens, &mentions, &times, date)
+    }
+}
+
+fn gold_actors(v: &Value) -> Vec<GoldActor> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| {
+                    let code = x.get("code")?.as_str()?.to_string();
+                    let sector = x.get("sector").and_then(Value::as_str).map(String::from);
+                    Some(GoldActor { code, sector })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn pct((a, b): (usize, usize)) -> String {
+    format!("{a}/{b} = {:.1}%", 100.0 * a as f64 / b.max(1) as f64)
+}
+
+/// Event type and actor accuracy on `PLOVER_GSR_CAMEO.json`.
+pub fn run_plover(path: &Path, out: &mut dyn Write) -> Result<()> {
+    let raw =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let records: Vec<Value> = serde_json::from_str(&raw)
+        .with_context(|| format!("parsing {} as a JSON array", path.display()))?;
+    let lex = Lexicon::builtin().context("loading the built-in lexicon")?;
+    let pipe = Pipeline::new(&lex)?;
+    let date = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
+    let mut results = Vec::new();
+    let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for r in &records {
+        let (Some(event), Some(text)) = (r["event"].as_str(), r["text"].as_str()) else {
+            continue;
+        };
+        if event == "DOCUMENT" {
+            continue;
+        }
+        let gold = PloverGold {
+            id: r["id"].as_str().unwrap_or("").to_string(),
+            text: text.to_string(),
+            event: event.to_string(),
+            sources: gold_actors(&r["source"]),
+            targets: gold_actors(&r["target"]),
+        };
+        let evs = pipe.code(text, date);
+        let res = score_plover(&gold, &evs);
+        *confusion
+            .entry((
+                res.gold.clone(),
+                res.predicted.clone().unwrap_or_else(|| "-".into()),
+            ))
+            .or_default() += 1;
+        results.push(res);
+    }
+    let s = summarise_plover(&results);
+    writeln!(
+        out,
+        "PLOVER {}: {} records, {} with an event",
+        path.display(),
+        s.records,
+        s.with_event
+    )?;
+    writeln!(out, "event type accuracy: {}", pct(s.event_type))?;
+    writeln!(
+        out,
+        "source country: {}  sector: {}",
+        pct(s.source_country),
+        pct(s.source_sector)
+    )?;
+    writeln!(
+        out,
+        "target country: {}  sector: {}",
+        pct(s.target_country),
+        pct(s.target_sector)
+    )?;
+    writeln!(out, "most frequent errors (gold -> predicted):")?;
+    let mut errs: Vec<_> = confusion.iter().filter(|((g, p), _)| g != p).collect();
+    errs.sort_by(|a, b| b.1.cmp(a.1));
+    for ((g, p), n) in errs.iter().take(12) {
+        writeln!(out, "  {g} -> {p}: {n}")?;
+    }
+    Ok(())
+}
+
+/// Share of ACLED notes for which a fitting event is coded.
+pub fn run_acled(path: &Path, out: &mut dyn Write) -> Result<()> {
+    let raw = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let rows = csv_rows(&raw).with_context(|| format!("parsing {}", path.display()))?;
+    let lex = Lexicon::builtin().context("loading the built-in lexicon")?;
+    let map = AcledMap::builtin().context("loading acled_map.tsv")?;
+    let pipe = Pipeline::new(&lex)?;
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for c in &lex.countries {
+        for n in std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .chain(&c.adjectives)
+        {
+            names.insert(n.to_lowercase(), c.code.clone());
+        }
+    }
+    let resolve = |s: &str| names.get(&s.to_lowercase()).cloned();
+    let (mut total, mut hits, mut bytes) = (0usize, 0usize, 0usize);
+    let mut by_type: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let start = Instant::now();
+    for row in &rows {
+        let get = |k: &str| row.get(k).map(String::as_str).unwrap_or("");
+        if get("notes").trim().is_empty() || get("actor1").trim().is_empty() {
+            continue;
+        }
+        let note = AcledNote {
+            notes: get("notes").to_string(),
+            event_type: get("event_type").to_string(),
+            actor1: get("actor1").to_string(),
+            iso3: get("iso3").to_string(),
+        };
+        let country = acled_actor_country(&note.actor1, &note.iso3, &resolve);
+        let date = NaiveDate::parse_from_str(get("event_date"), "%d-%b-%y").unwrap_or_default();
+        let evs = pipe.code(&note.notes, date);
+        let ok = acled_hit(&note, &country, &evs, &map);
+        total += 1;
+        bytes += note.notes.len();
+        hits += usize::from(ok);
+        let e = by_type.entry(note.event_type.clone()).or_default();
+        e.0 += usize::from(ok);
+        e.1 += 1;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    writeln!(out, "ACLED {}: {total} notes", path.display())?;
+    writeln!(
+        out,
+        "notes with a fitting event from actor1's country: {}",
+        pct((hits, total))
+    )?;
+    for (t, v) in &by_type {
+        writeln!(out, "  {t}: {}", pct(*v))?;
+    }
+    writeln!(
+        out,
+        "pipeline speed: {:.0} notes/s, {:.2} MB/s",
+        total as f64 / secs.max(1e-9),
+        bytes as f64 / 1e6 / secs.max(1e-9)
+    )?;
+    Ok(())
+}

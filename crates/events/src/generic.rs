@@ -1,0 +1,105 @@
+//! Generic actor nouns ("protesters", "gunmen", "a journalist"): participants
+//! whose country comes from the sentence's place or the text's context.
+
+use std::collections::HashMap;
+
+use crate::clause::Sent;
+use crate::verbs::LexError;
+
+const GENERIC_TSV: &str = include_str!("../data/generic.tsv");
+
+/// A generic noun found in a sentence: words `[start, end)` and its role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GenericHit {
+    pub start: usize,
+    pub end: usize,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Generic {
+    /// first word -> (all words, role), longest first.
+    index: HashMap<String, Vec<(Vec<String>, String)>>,
+}
+
+impl Generic {
+    pub fn builtin() -> Result<Generic, LexError> {
+        Generic::parse("generic.tsv", GENERIC_TSV)
+    }
+
+    pub fn parse(file: &str, src: &str) -> Result<Generic, LexError> {
+        let mut g = Generic::default();
+        let mut header = false;
+        for (i, line) in src.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !header {
+                header = true;
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 2 || f[0].len() != 3 {
+                return Err(LexError::Parse {
+                    file: file.into(),
+                    line: i + 1,
+                    message: "expected `role<TAB>forms`".into(),
+                });
+            }
+            for form in f[1].split('|').filter(|s| !s.is_empty()) {
+                let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
+                if let Some(first) = words.first() {
+                    g.index
+                        .entry(first.clone())
+                        .or_default()
+                        .push((words, f[0].to_string()));
+                }
+            }
+        }
+        for v in g.index.values_mut() {
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
+        Ok(g)
+    }
+
+    /// Generic nouns on words no mention covers.
+    pub fn find(&self, sent: &Sent) -> Vec<GenericHit> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < sent.words.len() {
+            let w = &sent.words[i];
+            let mut hit = None;
+            if w.mention.is_none() {
+                for (words, role) in self
+                    .index
+                    .get(&w.lower)
+                    .map(|v| v.as_slice())
+                    .unwrap_or(&[])
+                {
+                    let n = words.len();
+                    if i + n <= sent.words.len()
+                        && (0..n).all(|d| {
+                            sent.words[i + d].mention.is_none()
+                                && sent.words[i + d].lower == words[d]
+                        })
+                    {
+                        hit = Some(GenericHit {
+                            start: i,
+                            end: i + n,
+                            role: role.clone(),
+                        });
+                        break;
+                    }
+                }
+            }
+            match hit {
+                Some(h) => {
+                    i = h.end;
+                    out.push(h);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
