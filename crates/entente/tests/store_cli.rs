@@ -26,12 +26,17 @@ fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
 }
 
+/// doc, sentence, start, source, target, CAMEO, date, group.
+type EventKey = (String, i64, i64, String, String, String, String, i64);
+/// id, day, source, target, CAMEO, NumMentions, NumSources, NumArticles.
+type GroupRow = (i64, String, String, String, String, i64, i64, i64);
+
 /// Everything that must not change when the same documents come in again.
 #[derive(Debug, PartialEq)]
 struct Snapshot {
     counts: store::Counts,
-    events: Vec<(String, i64, i64, String, String, String, String, i64)>,
-    groups: Vec<(i64, String, String, String, String, i64, i64, i64)>,
+    events: Vec<EventKey>,
+    groups: Vec<GroupRow>,
 }
 
 fn snapshot(db: &Path) -> Snapshot {
