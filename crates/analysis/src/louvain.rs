@@ -241,6 +241,23 @@ mod tests {
         assert_eq!(p.modularity, 0.0);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Louvain starts from singletons and only takes improving moves, so
+        /// it never ends below them; and its reported modularity is the real one.
+        #[test]
+        fn louvain_never_loses_to_singletons(edges in proptest::collection::vec((0usize..12, 0usize..12, 1u8..6), 0..40)) {
+            let e: Vec<(usize, usize, f64)> = edges.iter().map(|&(a, b, w)| (a, b, f64::from(w))).collect();
+            let g = WeightedGraph::from_edges(12, &e);
+            let p = louvain(&g);
+            let singletons: Vec<usize> = (0..12).collect();
+            proptest::prop_assert!(p.modularity + 1e-9 >= modularity(&g, &singletons));
+            proptest::prop_assert!((p.modularity - modularity(&g, &p.community)).abs() < 1e-12);
+            proptest::prop_assert_eq!(p.community.len(), 12);
+            proptest::prop_assert!(p.community.iter().all(|&c| c < p.count));
+        }
+    }
+
     #[test]
     fn modularity_of_everything_together_is_zero() {
         let g = WeightedGraph::from_edges(3, &[(0, 1, 1.0), (1, 2, 1.0)]);

@@ -184,7 +184,7 @@ impl WeightedGraph {
     /// Adds an undirected edge; self-loops and non-positive weights are ignored
     /// because no algorithm here has a use for them.
     pub fn add_edge(&mut self, a: usize, b: usize, w: f64) {
-        if a == b || !(w > 0.0) || a >= self.adj.len() || b >= self.adj.len() {
+        if a == b || w.is_nan() || w <= 0.0 || a >= self.adj.len() || b >= self.adj.len() {
             return;
         }
         self.adj[a].push((b, w));
@@ -415,6 +415,25 @@ pub(crate) mod tests {
         let net = Network::from_events(&events, &cfg);
         let codes: Vec<&str> = net.nodes.iter().map(|n| n.code.as_str()).collect();
         assert_eq!(codes, ["AZEBUS", "AZEGOV", "IGOUNO", "SYR"]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Every event is either in exactly one tie (and one arc) or skipped,
+        /// whatever the codes and scores.
+        #[test]
+        fn every_event_is_counted_once(raw in proptest::collection::vec(("[A-C]{3}(GOV)?|X?", "[A-C]{3}|", -10.0f64..10.0), 0..30)) {
+            let events: Vec<Event> = raw.iter().map(|(s, t, g)| ev(s, t, *g, "2025-04")).collect();
+            let net = Network::from_events(&events, &NetworkConfig::default());
+            let in_ties: usize = net.ties.iter().map(|t| t.stats.events).sum();
+            let in_arcs: usize = net.arcs.iter().map(|a| a.stats.events).sum();
+            proptest::prop_assert_eq!(in_ties + net.skipped, events.len());
+            proptest::prop_assert_eq!(in_arcs, in_ties);
+            for t in &net.ties {
+                proptest::prop_assert!(t.a < t.b);
+                proptest::prop_assert!(t.stats.cooperation >= 0.0 && t.stats.conflict >= 0.0);
+            }
+        }
     }
 
     #[test]

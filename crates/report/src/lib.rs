@@ -520,7 +520,7 @@ fn dependencies_section(cx: &Ctx, out: &mut String) {
     out.push_str("</tbody></table>\n");
     let _ = write!(
         out,
-        "<details><summary>Facts behind the dependencies ({})</summary><table class=\"ev\"><thead><tr><th>measure</th><th>value</th><th>sentence</th><th>document</th></tr></thead><tbody>\n",
+        "<details><summary>Facts behind the dependencies ({})</summary><table class=\"ev\"><thead><tr><th>measure</th><th>value</th><th>sentence</th><th>document</th></tr></thead><tbody>",
         deps.len()
     );
     for d in deps.iter().take(cx.limits.evidence_rows) {

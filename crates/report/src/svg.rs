@@ -27,7 +27,7 @@ pub(crate) fn network(cx: &Ctx, shown: &[usize], community: &[usize]) -> String 
     let mut s = String::new();
     let _ = write!(
         s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"net\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-labelledby=\"net-title\"><title id=\"net-title\">Network of {} actors and {} dyads</title>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"net\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-labelledby=\"net-title\"><title id=\"net-title\">Network of {} actors and {} dyads</title>",
         shown.len(),
         ties.len()
     );
@@ -98,7 +98,7 @@ pub(crate) fn timeline(label: &str, bins: &[MonthBin]) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\"><title>{}: cooperation and conflict by month</title>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\"><title>{}: cooperation and conflict by month</title>",
         escape(label)
     );
     if bins.is_empty() {
