@@ -119,6 +119,18 @@ enum EvalCommand {
         #[command(flatten)]
         lex: LexArgs,
     },
+    /// Event coding against the PLOVER gold records (event type, source/target country and sector).
+    #[command(after_help = "Example:\n  entente eval plover ../shared/corpora/plover-gsr/PLOVER_GSR_CAMEO.json")]
+    Plover { file: PathBuf },
+    /// Event coding against ACLED notes: actor1's country as source with a fitting CAMEO root family.
+    #[command(after_help = "Example:\n  entente eval acled ../shared/corpora/acled-global-2020-05/acled.csv")]
+    Acled { file: PathBuf },
+    /// Quote content spans and speakers against PolNeAR attributions (brat standoff).
+    #[command(after_help = "Example:\n  entente eval quotes ../shared/corpora/polnear-attribution/dev")]
+    Quotes { dir: PathBuf },
+    /// Our casualty facts against ACLED's `fatalities` column, where the note states a number.
+    #[command(after_help = "Example:\n  entente eval fatalities ../shared/corpora/acled-global-2020-05/acled.csv")]
+    Fatalities { file: PathBuf },
     /// How often an ACLED note's actor1 country is recognised in the note.
     #[command(
         name = "acled-actors",
@@ -207,6 +219,10 @@ fn eval_cmd(e: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Timex { dir } => {
             eval::timex::run(&dir, &mut out)?;
         }
+        EvalCommand::Plover { file } => eval::events::run_plover(&file, &mut out)?,
+        EvalCommand::Acled { file } => eval::events::run_acled(&file, &mut out)?,
+        EvalCommand::Quotes { dir } => eval::quotes::run_polnear(&dir, &mut out)?,
+        EvalCommand::Fatalities { file } => eval::quotes::run_acled_fatalities(&file, &mut out)?,
         EvalCommand::Ner { file, lex } => {
             eval::actors::run_ner(&file, &load_lexicon(&lex)?, &mut out)?
         }
