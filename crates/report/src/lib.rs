@@ -188,7 +188,7 @@ impl Ctx<'_> {
         if ids.len() > self.limits.evidence_rows {
             let _ = write!(
                 out,
-                "<p class=\"m\">… and {} more (see <code>entente query</code>).</p>",
+                "<p class=\"m\">… and {} more: list them with <code>entente events</code> (<code>--actor</code>, <code>--dyad A B</code>).</p>",
                 ids.len() - self.limits.evidence_rows
             );
         }
