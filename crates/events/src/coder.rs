@@ -343,10 +343,15 @@ impl EventCoder {
                     "foreign" | "international" | "western" | "multinational" | "coalition"
                 )
             });
+            // "Polish farmers": an adjacent country word gives the country.
+            let adjacent = start
+                .checked_sub(1)
+                .and_then(|j| first.words[j].mention)
+                .and_then(|k| first.mentions[k].mention.actor.country.clone());
             let country = if foreign {
                 None
             } else {
-                generic_country.clone()
+                adjacent.or_else(|| generic_country.clone())
             };
             let sp = [first.words[start].span[0], first.words[h.end - 1].span[1]];
             let name = text.get(sp[0]..sp[1]).unwrap_or("").to_string();
@@ -517,8 +522,23 @@ impl EventCoder {
                     how_tgt = "passive-subject";
                 }
             }
+            // No agent: the subjects were acted on, not acting on each other.
+            if sources.is_empty() {
+                return;
+            }
             confidence = 0.85;
         } else {
+            // "X said Y's bases would be red lines": a predicate noun after a
+            // copula is the speaker's act about the actor in between.
+            if sources.is_empty() && targets.is_empty() && p.kind == Kind::Noun {
+                if let Some((src, tgt)) = reported_predicate(sent, t) {
+                    sources = vec![src];
+                    targets = vec![tgt];
+                    how_src = "speaker";
+                    how_tgt = "predicate";
+                    confidence = 0.6;
+                }
+            }
             if sources.is_empty() && p.kind == Kind::Noun {
                 if let Some(k) = sent.possessor(t) {
                     sources = sent.compound_left(k);
@@ -754,6 +774,65 @@ impl EventCoder {
         }
         Modality::Asserted
     }
+}
+
+/// Verbs of saying whose subject is the source of a predicate noun.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "warned",
+    "warns",
+    "announced",
+    "insisted",
+    "stressed",
+    "claimed",
+    "claims",
+    "made",
+    "clear",
+    "told",
+    "tells",
+    "stressing",
+    "warning",
+];
+
+/// For a noun right after a copula ("would be red lines"): the subject of an
+/// earlier speech verb as source and the actor between it and the noun as target.
+fn reported_predicate(sent: &Sent, t: usize) -> Option<(usize, usize)> {
+    let mut i = t;
+    while i > 0 && matches!(sent.words[i - 1].tag, Tag::Det | Tag::Adv) {
+        i -= 1;
+    }
+    let cop = i.checked_sub(1).map(|j| sent.words[j].lower.as_str())?;
+    if !matches!(
+        cop,
+        "be" | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "considered"
+            | "seen"
+            | "regarded"
+            | "deemed"
+    ) {
+        return None;
+    }
+    let v = (0..i).rev().find(|&j| {
+        SPEECH.contains(&sent.words[j].lower.as_str()) && sent.words[j].mention.is_none()
+    })?;
+    let src = (0..v).rev().find_map(|j| sent.words[j].mention)?;
+    let tgt = sent.predicate_target(src, t)?;
+    let same = |a: usize, b: usize| {
+        same_actor(
+            &sent.mentions[a].mention.actor,
+            &sent.mentions[b].mention.actor,
+        )
+    };
+    (!same(src, tgt)).then_some((src, tgt))
 }
 
 /// The subject and its coordinated partners.

@@ -250,3 +250,22 @@ pub fn shared() -> Option<std::path::PathBuf> {
         None
     }
 }
+
+/// Codes each text (document date 2025-05-02) and dumps one line per event,
+/// `text` first: the golden format of the per-family tests.
+pub fn golden(texts: &[&str]) -> String {
+    let coder = events::EventCoder::builtin().expect("built-in lexicons load");
+    let mini = Mini::new();
+    let mut out = String::new();
+    for t in texts {
+        out.push_str(&format!("> {t}\n"));
+        let lines = code_lines(&coder, &mini, t);
+        if lines.is_empty() {
+            out.push_str("  (no event)\n");
+        }
+        for l in lines {
+            out.push_str(&format!("  {l}\n"));
+        }
+    }
+    out
+}

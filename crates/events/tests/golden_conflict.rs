@@ -1,0 +1,35 @@
+//! Golden test: attacks, fighting and coercion.
+
+mod common;
+
+use expect_test::expect;
+
+#[test]
+fn conflict() {
+    let got = common::golden(&[
+        "Syria repelled hundreds of Israeli Air Force attacks.",
+        "Israel struck Iran.",
+        "Russia invaded Ukraine.",
+        "Iran's attack on Israel failed.",
+        "Israeli forces killed Palestinians.",
+        "The United States imposed sanctions on Iran.",
+        "Turkish police arrested Syrian militants.",
+    ]);
+    expect![[r#"
+        > Syria repelled hundreds of Israeli Air Force attacks.
+          190 SYR->ISRMIL asserted 2025-05-02 "repelled" [verbs.tsv:190.2 src=subject tgt=slot]
+        > Israel struck Iran.
+          195 ISR->IRN asserted 2025-05-02 "struck" [verbs.tsv:195.4 src=subject tgt=slot]
+        > Russia invaded Ukraine.
+          192 RUS->UKR asserted 2025-05-02 "invaded" [verbs.tsv:192.2 src=subject tgt=slot]
+        > Iran's attack on Israel failed.
+          180 IRN->ISR asserted 2025-05-02 "attack" [verbs.tsv:180.2 src=possessive tgt=slot]
+        > Israeli forces killed Palestinians.
+          1823 ISRMIL->PSE asserted 2025-05-02 "killed" [verbs.tsv:1823.1 src=subject tgt=slot]
+        > The United States imposed sanctions on Iran.
+          163 USA->IRN asserted 2025-05-02 "imposed" [verbs.tsv:163.1 src=subject tgt=slot]
+        > Turkish police arrested Syrian militants.
+          173 TURCOP->SYRINS asserted 2025-05-02 "arrested" [verbs.tsv:173.1 src=subject tgt=slot]
+    "#]]
+    .assert_eq(&got);
+}

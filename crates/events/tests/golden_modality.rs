@@ -1,0 +1,41 @@
+//! Golden test: modality: planned, hypothetical, negated, asserted; emotive verbs are not events.
+
+mod common;
+
+use expect_test::expect;
+
+#[test]
+fn modality() {
+    let got = common::golden(&[
+        "Israel will visit Azerbaijan.",
+        "Israel is expected to visit Azerbaijan.",
+        "If Iran attacks Israel, the United States could respond.",
+        "Russia might invade Ukraine.",
+        "Turkey did not criticize Israel.",
+        "Ukraine refused to meet Russia.",
+        "The role of Azerbaijan does not seem to bother Israel.",
+        "The news did not surprise Israel.",
+        "Ahead of Netanyahu's visit to Baku, Israel praised Azerbaijan.",
+    ]);
+    expect![[r#"
+        > Israel will visit Azerbaijan.
+          042 ISR->AZE planned 2025-05-02 "visit" [verbs.tsv:042.1 src=subject tgt=slot]
+        > Israel is expected to visit Azerbaijan.
+          042 ISR->AZE planned 2025-05-02 "visit" [verbs.tsv:042.1 src=subject tgt=slot]
+        > If Iran attacks Israel, the United States could respond.
+          180 IRN->ISR hypothetical 2025-05-02 "attacks" [verbs.tsv:180.1 src=subject tgt=slot]
+        > Russia might invade Ukraine.
+          192 RUS->UKR hypothetical 2025-05-02 "invade" [verbs.tsv:192.2 src=subject tgt=slot]
+        > Turkey did not criticize Israel.
+          110 TUR->ISR negated 2025-05-02 "criticize" [verbs.tsv:110.1 src=subject tgt=slot]
+        > Ukraine refused to meet Russia.
+          125 UKR->RUS asserted 2025-05-02 "refused" [verbs.tsv:125.1 src=subject tgt=slot]
+        > The role of Azerbaijan does not seem to bother Israel.
+          (no event)
+        > The news did not surprise Israel.
+          (no event)
+        > Ahead of Netanyahu's visit to Baku, Israel praised Azerbaijan.
+          051 ISR->AZE asserted 2025-05-02 "praised" [verbs.tsv:051.1 src=subject tgt=slot]
+    "#]]
+    .assert_eq(&got);
+}

@@ -1,0 +1,30 @@
+//! Golden test: nominal triggers (possessive sources, between-phrases).
+
+mod common;
+
+use expect_test::expect;
+
+#[test]
+fn nominal() {
+    let got = common::golden(&[
+        "President Isaac Herzog's visit to Ankara was historic.",
+        "Despite continuing strong dissatisfaction from Iran, Azerbaijan continued.",
+        "Egypt's mediation between Israel and Palestinians continued.",
+        "Israel's strike on Iran was discussed.",
+        "The reconciliation between Israel and Turkey was praised.",
+    ]);
+    expect![[r#"
+        > President Isaac Herzog's visit to Ankara was historic.
+          (no event)
+        > Despite continuing strong dissatisfaction from Iran, Azerbaijan continued.
+          110 IRN->AZE asserted 2025-05-02 "dissatisfaction" [verbs.tsv:110.3 src=slot tgt=object]
+        > Egypt's mediation between Israel and Palestinians continued.
+          045 EGY->ISR asserted 2025-05-02 "mediation" [verbs.tsv:045.3 src=possessive tgt=slot]
+          045 EGY->PSE asserted 2025-05-02 "mediation" [verbs.tsv:045.3 src=possessive tgt=slot]
+        > Israel's strike on Iran was discussed.
+          190 ISR->IRN asserted 2025-05-02 "strike" [verbs.tsv:190.8 src=possessive tgt=slot]
+        > The reconciliation between Israel and Turkey was praised.
+          050 ISR->TUR asserted 2025-05-02 "reconciliation" [verbs.tsv:050.5 compound]
+    "#]]
+    .assert_eq(&got);
+}
