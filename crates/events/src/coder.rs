@@ -301,9 +301,18 @@ impl EventCoder {
         }
         // Word indices are the same in every view of the sentence.
         let place_hits = self.places.find(text, &first);
+        // Any city named in the sentence tells where generic actors are ("in Bat
+        // Galim Square of Haifa city"), a place after in/at/near first.
         let place_country = place_hits
             .first()
-            .map(|h| self.places.entries[h.entry].country.clone());
+            .or(self.places.anywhere(text, &first).first())
+            .map(|h| self.places.entries[h.entry].country.clone())
+            .or_else(|| {
+                local
+                    .iter()
+                    .find(|m| m.actor.kind == ActorType::Place)
+                    .and_then(|m| m.actor.country.clone())
+            });
         let named_country = local.iter().find_map(|m| {
             m.actor
                 .country
@@ -343,10 +352,15 @@ impl EventCoder {
                     "foreign" | "international" | "western" | "multinational" | "coalition"
                 )
             });
-            // "Polish farmers": an adjacent country word gives the country.
+            // "Polish farmers", "military forces of India": an adjacent country word gives the country.
             let adjacent = start
                 .checked_sub(1)
                 .and_then(|j| first.words[j].mention)
+                .or_else(|| {
+                    (first.words.get(h.end).is_some_and(|w| w.lower == "of"))
+                        .then(|| first.words.get(h.end + 1).and_then(|w| w.mention))
+                        .flatten()
+                })
                 .and_then(|k| first.mentions[k].mention.actor.country.clone());
             let country = if foreign {
                 None

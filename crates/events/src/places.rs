@@ -119,6 +119,23 @@ impl Gazetteer {
         out
     }
 
+    /// Every capitalised place name in the sentence, prepositions or not.
+    pub fn anywhere(&self, text: &str, sent: &Sent) -> Vec<PlaceHit> {
+        let mut out = Vec::new();
+        let mut j = 0;
+        while j < sent.words.len() {
+            if sent.words[j].capitalised && sent.words[j].mention.is_none() {
+                if let Some(h) = self.match_at(text, sent, j) {
+                    j = h.end;
+                    out.push(h);
+                    continue;
+                }
+            }
+            j += 1;
+        }
+        out
+    }
+
     /// The longest place name starting at word `j`.
     pub fn match_at(&self, text: &str, sent: &Sent, j: usize) -> Option<PlaceHit> {
         let orig = |i: usize| {
