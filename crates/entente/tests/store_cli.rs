@@ -406,6 +406,12 @@ fn guardian_ingest_is_idempotent() {
         first, second,
         "a second ingest of the Guardian sample changed the store"
     );
+    ok(&["recode", "--db", "g.db"], d);
+    assert_eq!(
+        snapshot(&d.join("g.db")),
+        first,
+        "recoding the Guardian sample with the same lexicons changed the store"
+    );
     let tsv = ok(
         &["export", "--db", "g.db", "--format", "gdelt", "--out", "-"],
         d,

@@ -443,6 +443,27 @@ fn exports() {
         ["IGOUNOMIL", "", "", "UNO", "", "", "", "IGO", "MIL", ""]
     );
 
+    // An event dated to a month only takes its first report's day.
+    let mut s2 = Store::memory().unwrap();
+    s2.put(
+        &article(
+            "m",
+            "one.example",
+            "2025-05-02",
+            MET,
+            vec![event("ISR", "TUR", "040", "2025-04", 1, 1.0)],
+        ),
+        None,
+        false,
+    )
+    .unwrap();
+    let r = &s2.gdelt_rows().unwrap()[0];
+    assert_eq!(
+        (r[col("Day")].as_str(), r[col("MonthYear")].as_str()),
+        ("20250502", "202505")
+    );
+    assert_eq!(r[col("Actor1Type1Code")], "");
+
     let p = s.plover_events().unwrap();
     assert_eq!(p.len(), 4);
     assert!(p
