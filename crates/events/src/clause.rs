@@ -194,11 +194,41 @@ impl<'m> Sent<'m> {
     fn assign_clauses(&mut self) {
         let mut cur = 0usize;
         let n = self.words.len();
+        // A short quoted term ("Tamar", a "unique figure") is not a clause of its own.
+        let is_quote = |w: &str| matches!(w, "\"" | "“" | "”");
+        let mut i = 0;
+        while i < n {
+            if is_quote(&self.words[i].lower) {
+                if let Some(d) = (i + 1..n.min(i + 6)).find(|&j| is_quote(&self.words[j].lower)) {
+                    if !self.words[i + 1..d]
+                        .iter()
+                        .any(|w| matches!(w.tag, Tag::Comma | Tag::Boundary | Tag::Punct))
+                    {
+                        self.words[i].tag = Tag::Punct;
+                        self.words[d].tag = Tag::Punct;
+                        i = d;
+                    }
+                }
+            }
+            i += 1;
+        }
         let mut i = 0;
         while i < n {
             let tag = self.words[i].tag;
             let is_mention = self.words[i].mention.is_some();
             match tag {
+                // A parenthesis is an aside: the clause around it resumes after it.
+                Tag::Boundary if self.words[i].lower == "(" || self.words[i].lower == "[" => {
+                    self.words[i].clause = cur;
+                    cur = self.open(Some(cur), true, None);
+                }
+                Tag::Boundary
+                    if (self.words[i].lower == ")" || self.words[i].lower == "]")
+                        && self.parent[cur].is_some() =>
+                {
+                    cur = self.parent[cur].unwrap_or(0);
+                    self.words[i].clause = cur;
+                }
                 Tag::Boundary => {
                     cur = self.open(None, false, None);
                     self.words[i].clause = cur;
@@ -363,6 +393,10 @@ impl<'m> Sent<'m> {
             i -= 1;
             let w = &self.words[i];
             if !allowed.contains(&w.clause) {
+                // An aside or relative clause nested in ours is skipped, anything else ends the search.
+                if allowed.iter().any(|&a| self.nested_in(w.clause, a)) {
+                    continue;
+                }
                 break;
             }
             if w.tag == Tag::Conj && w.mention.is_none() {

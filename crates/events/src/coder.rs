@@ -21,6 +21,8 @@ pub struct EventCoder {
     pub cameo: CameoTable,
     pub places: Gazetteer,
     pub generic: Generic,
+    /// The pattern the reported-demand rule codes with ("X said Y must ...").
+    must: usize,
 }
 
 /// A pattern matched at a trigger word.
@@ -182,21 +184,35 @@ const NEGATING: &[&str] = &[
 impl EventCoder {
     /// The coder over our built-in lexicons.
     pub fn builtin() -> Result<EventCoder, LexError> {
-        Ok(EventCoder {
-            verbs: VerbLexicon::builtin()?,
-            cameo: CameoTable::builtin()?,
-            places: Gazetteer::builtin()?,
-            generic: Generic::builtin()?,
-        })
+        EventCoder::with_verbs(VerbLexicon::builtin()?)
     }
 
     /// The coder with extra patterns (user files, PETRARCH overlays) after ours.
-    pub fn with_verbs(verbs: VerbLexicon) -> Result<EventCoder, LexError> {
+    pub fn with_verbs(mut verbs: VerbLexicon) -> Result<EventCoder, LexError> {
+        let must = verbs.patterns.len();
+        let p = Pattern::parse(
+            "rule:reported-demand",
+            Kind::Noun,
+            "must",
+            "100",
+            "Russia said that Sudan must return the helicopter.",
+        )
+        .map_err(|message| LexError::Parse {
+            file: "rule".into(),
+            line: 0,
+            message,
+        })?;
+        // Indexed under no word: only the reported-demand rule uses it.
+        verbs.patterns.push(Pattern {
+            trigger: Vec::new(),
+            ..p
+        });
         Ok(EventCoder {
             verbs,
             cameo: CameoTable::builtin()?,
             places: Gazetteer::builtin()?,
             generic: Generic::builtin()?,
+            must,
         })
     }
 
@@ -398,7 +414,8 @@ impl EventCoder {
         if sent.mentions.is_empty() {
             return;
         }
-        let matches = self.matches(&sent);
+        let mut matches = self.matches(&sent);
+        matches.extend(self.reported_demand(&sent));
         for m in matches {
             self.emit(text, s, &sent, &m, &place_hits, times, doc_date, out);
         }
@@ -446,6 +463,46 @@ impl EventCoder {
             .filter(|(_, k)| *k)
             .map(|(m, _)| m)
             .collect()
+    }
+
+    /// "X said (that) Y must ...": a demand (100) from the speaker to Y.
+    fn reported_demand(&self, sent: &Sent) -> Vec<Match> {
+        let mut out = Vec::new();
+        for u in 1..sent.words.len() {
+            if sent.words[u].lower != "must" {
+                continue;
+            }
+            let Some(tgt) = sent.words[u - 1].mention else {
+                continue;
+            };
+            let from = sent.mentions[tgt].start;
+            let Some(v) = (0..from).rev().find(|&j| {
+                SPEECH.contains(&sent.words[j].lower.as_str())
+                    || matches!(
+                        sent.words[j].lower.as_str(),
+                        "reiterated"
+                            | "demanded"
+                            | "reminder"
+                            | "insisted"
+                            | "concluded"
+                            | "warning"
+                    )
+            }) else {
+                continue;
+            };
+            let Some(src) = (0..v).rev().find_map(|j| sent.words[j].mention) else {
+                continue;
+            };
+            out.push(Match {
+                pattern: self.must,
+                trigger: u,
+                end: u + 1,
+                targets: vec![tgt],
+                sources: vec![src],
+                specificity: 1,
+            });
+        }
+        out
     }
 
     /// Whether word `t` can be this pattern's part of speech.
@@ -515,8 +572,15 @@ impl EventCoder {
         let reduced = t > 0
             && sent.words[t - 1].mention.is_some()
             && sent.words.get(t + 1).is_some_and(|w| w.lower == "by");
+        // "is opposed to", "is committed to": adjectival, not passive, unless an agent follows.
+        let adjectival = sent
+            .words
+            .get(t + 1)
+            .is_some_and(|w| matches!(w.lower.as_str(), "to" | "with"))
+            && sent.by_agent(t + 1, clause, 8).is_none();
         let passive = p.kind == Kind::Verb
             && (sent.is_passive(t) || reduced)
+            && !adjectival
             && is_participle(&sent.words[t].lower);
         let mut how_src = "slot";
         let mut how_tgt = "slot";
@@ -655,6 +719,17 @@ impl EventCoder {
             let _ = tgt;
         }
         let modality = self.modality(sent, t, m.end, p);
+        // CAMEO codes promised material cooperation as an intent (03x), not as the act.
+        let intent = (modality == Modality::Planned)
+            .then(|| intent_code(&p.cameo))
+            .flatten();
+        let (code, info) = match intent
+            .as_deref()
+            .and_then(|c| self.cameo.get(c).map(|i| (c.to_string(), i)))
+        {
+            Some((c, i)) => (c, i),
+            None => (p.cameo.clone(), info),
+        };
         let (date, precision) = pick_date(text, sent, t, times, doc_date);
         let place = pick_place(sent, t, places, &self.places);
         let trig = sent.words[t].span;
@@ -684,8 +759,8 @@ impl EventCoder {
                 span: trig,
                 source: src,
                 target: tgt,
-                cameo: p.cameo.clone(),
-                root: p.cameo[..2].to_string(),
+                cameo: code.clone(),
+                root: code[..2].to_string(),
                 plover: info.plover.clone(),
                 mode: info.mode.clone(),
                 goldstein: info.goldstein,
@@ -788,6 +863,30 @@ impl EventCoder {
         }
         Modality::Asserted
     }
+}
+
+/// The CAMEO "express intent" code for a planned material act (06x-08x).
+fn intent_code(cameo: &str) -> Option<String> {
+    let c = match cameo {
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        "081" => "0351",
+        "084" | "0841" | "0842" => "0353",
+        "085" => "0354",
+        "086" => "0355",
+        "087" | "0871" | "0872" | "0873" | "0874" => "0356",
+        _ if cameo.starts_with("06") => "031",
+        _ if cameo.starts_with("07") => "033",
+        _ if cameo.starts_with("08") => "035",
+        _ => return None,
+    };
+    Some(c.to_string())
 }
 
 /// Verbs of saying whose subject is the source of a predicate noun.
@@ -972,7 +1071,7 @@ fn match_elems(sent: &Sent, p: &Pattern, t: usize) -> Option<Match> {
 
 fn skippable(sent: &Sent, i: usize) -> bool {
     sent.words.get(i).is_some_and(|w| {
-        w.mention.is_none() && matches!(w.tag, Tag::Det | Tag::PossPron | Tag::Adv)
+        w.mention.is_none() && matches!(w.tag, Tag::Det | Tag::PossPron | Tag::Adv | Tag::Poss)
     })
 }
 
@@ -1013,7 +1112,8 @@ fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut 
         Elem::Gap => {
             for g in 0..=7 {
                 let j = pos + g;
-                if g > 0 && (!in_clause(j - 1) || sent.words[j - 1].tag == Tag::Comma) {
+                // Lists inside the clause may be skipped ("mortars, grenade launchers and ...").
+                if g > 0 && !in_clause(j - 1) {
                     break;
                 }
                 if go(sent, elems, k + 1, j, clause, m) {
@@ -1025,9 +1125,12 @@ fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut 
         Elem::Target | Elem::Source => {
             let mut j = pos;
             let mut skipped = 0;
-            while j < sent.words.len() && sent.words[j].mention.is_none() && skipped < 3 {
+            while j < sent.words.len() && sent.words[j].mention.is_none() && skipped < 4 {
                 let w = &sent.words[j];
+                // "the positions of X", "a member of X": a head noun and `of` lead to the actor.
+                let of_after_noun = matches!(w.lower.as_str(), "of" | "from") && j > pos;
                 if !(matches!(w.tag, Tag::Det | Tag::PossPron | Tag::Adv)
+                    || of_after_noun
                     || (w.tag == Tag::Word && !w.capitalised && w.lower.len() > 2))
                 {
                     break;

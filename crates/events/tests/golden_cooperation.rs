@@ -15,7 +15,7 @@ fn cooperation() {
     ]);
     expect![[r#"
         > Azerbaijan and Israel will strengthen their cooperation in the military field.
-          062 AZE->ISR planned 2025-05-02 "strengthen" [verbs.tsv:062.4 compound]
+          0312 AZE->ISR planned 2025-05-02 "strengthen" [verbs.tsv:062.4 compound]
         > Azerbaijan signed an energy agreement with Israel.
           057 AZE->ISR asserted 2025-05-02 "signed" [verbs.tsv:057.1 src=subject tgt=slot]
         > Japan supports India's bid.
