@@ -273,6 +273,13 @@ fn examples_ingest_twice_query_and_export() {
         })
         .collect();
     assert_eq!(kinds.iter().filter(|k| *k == "document").count(), 8);
+    // The stored records read back exactly as `entente code` printed them.
+    let coded = ok(&["code", ex], d);
+    let coded: Vec<&str> = coded
+        .lines()
+        .filter(|l| !l.contains("\"kind\":\"diagnostic\""))
+        .collect();
+    assert_eq!(jsonl.lines().collect::<Vec<_>>(), coded);
     assert_eq!(
         kinds.iter().filter(|k| *k == "event").count(),
         first.counts.events

@@ -406,7 +406,7 @@ impl Store {
                 })
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        let mut st = self.conn.prepare("SELECT start, end, text, value, qualifier, type, rule FROM times WHERE doc = ?1 ORDER BY start")?;
+        let mut st = self.conn.prepare("SELECT start, end, text, value, qualifier, type, rule FROM times WHERE doc = ?1 ORDER BY rowid")?;
         let times = st
             .query_map([id], |r| {
                 Ok(TimeExpr {
@@ -421,7 +421,7 @@ impl Store {
             .collect::<std::result::Result<Vec<_>, _>>()?;
         let mut st = self.conn.prepare(
             "SELECT sentence, start, end, text, code, country, role, name, actor_id, type, rule, discovered, evidence_start, evidence_end
-             FROM mentions WHERE doc = ?1 ORDER BY start",
+             FROM mentions WHERE doc = ?1 ORDER BY rowid",
         )?;
         let mentions = st
             .query_map([id], |r| {
@@ -446,18 +446,11 @@ impl Store {
                 })
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        let events = self.json_rows(
-            "SELECT json FROM events WHERE doc = ?1 ORDER BY start, rowid",
-            id,
-        )?;
-        let quotes = self.json_rows(
-            "SELECT json FROM quotes WHERE doc = ?1 ORDER BY start, rowid",
-            id,
-        )?;
-        let facts = self.json_rows(
-            "SELECT json FROM facts WHERE doc = ?1 ORDER BY start, rowid",
-            id,
-        )?;
+        // Rows come back in insertion order, which is the pipeline's order:
+        // an exported document reads exactly as `entente code` printed it.
+        let events = self.json_rows("SELECT json FROM events WHERE doc = ?1 ORDER BY rowid", id)?;
+        let quotes = self.json_rows("SELECT json FROM quotes WHERE doc = ?1 ORDER BY rowid", id)?;
+        let facts = self.json_rows("SELECT json FROM facts WHERE doc = ?1 ORDER BY rowid", id)?;
         Ok(Coded {
             document: Some(document),
             sentences,
