@@ -1,6 +1,7 @@
 //! The lexicon: countries, seats of government, people with dated offices,
-//! organisations and agent nouns, parsed from the TSV files under `data/`,
-//! plus an importer for PETRARCH/TABARI dictionaries.
+//! organisations, agent nouns, a gazetteer of cities and regions and a list
+//! of given names, parsed from the TSV files under `data/`, plus an importer
+//! for PETRARCH/TABARI dictionaries.
 //!
 //! This crate opens no files: the built-in tables are compiled in, and user
 //! overlays arrive as `(file name, contents)` pairs read by the caller.
@@ -8,6 +9,7 @@
 pub mod check;
 pub mod codes;
 pub mod date;
+mod gazetteer;
 pub mod norm;
 pub mod petrarch;
 mod tsv;
@@ -18,6 +20,7 @@ use std::fmt;
 use thiserror::Error;
 
 pub use date::PartialDate;
+pub use gazetteer::Gazetteer;
 
 #[derive(Debug, Error)]
 pub enum LexiconError {
@@ -116,6 +119,33 @@ pub struct Agent {
     pub source: Source,
 }
 
+/// A city or first-level region of `places.tsv` (GeoNames / ISO 3166-2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// `city` or `region`.
+    pub kind: String,
+    /// For regions, the ISO 3166-2 type (`Province`, `Governorate`...).
+    pub subtype: String,
+    /// ISO alpha-3 of the country the place is in.
+    pub country: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Inhabitants (for regions, of the gazetteer's cities in it; 0 unknown).
+    pub population: u64,
+    pub source: Source,
+}
+
+/// A common given name (`given_names.tsv`), the cue for unknown persons.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GivenName {
+    pub name: String,
+    /// `m`, `f` or `u` (either or unknown).
+    pub sex: String,
+    pub source: Source,
+}
+
 /// Everything entente knows before reading a document.
 ///
 /// Rows from PETRARCH imports are kept apart (`imported_*`) so that our own
@@ -127,13 +157,15 @@ pub struct Lexicon {
     pub people: Vec<PersonRole>,
     pub organisations: Vec<Organisation>,
     pub agents: Vec<Agent>,
+    pub places: Vec<Place>,
+    pub given_names: Vec<GivenName>,
     pub imported_people: Vec<PersonRole>,
     pub imported_organisations: Vec<Organisation>,
     pub imported_agents: Vec<Agent>,
 }
 
 /// The compiled-in data files, by name.
-pub const BUILTIN_FILES: [(&str, &str); 5] = [
+pub const BUILTIN_FILES: [(&str, &str); 7] = [
     ("countries.tsv", include_str!("../data/countries.tsv")),
     ("seats.tsv", include_str!("../data/seats.tsv")),
     ("people.tsv", include_str!("../data/people.tsv")),
@@ -142,6 +174,8 @@ pub const BUILTIN_FILES: [(&str, &str); 5] = [
         include_str!("../data/organisations.tsv"),
     ),
     ("agents.tsv", include_str!("../data/agents.tsv")),
+    ("places.tsv", include_str!("../data/places.tsv")),
+    ("given_names.tsv", include_str!("../data/given_names.tsv")),
 ];
 
 /// A parsed set of tables, before merging.
@@ -152,6 +186,8 @@ pub(crate) struct Tables {
     pub people: Vec<PersonRole>,
     pub organisations: Vec<Organisation>,
     pub agents: Vec<Agent>,
+    pub places: Vec<Place>,
+    pub given_names: Vec<GivenName>,
 }
 
 fn first_error(problems: Vec<check::Problem>) -> Result<(), LexiconError> {
@@ -193,12 +229,18 @@ impl Lexicon {
         merge(&mut self.people, t.people, |p| p.id.clone());
         merge(&mut self.organisations, t.organisations, |o| o.id.clone());
         merge(&mut self.agents, t.agents, |a| a.term.clone());
+        merge(&mut self.places, t.places, |p| {
+            format!("{}\t{}\t{}", norm::fold(&p.name), p.country, p.kind)
+        });
+        merge(&mut self.given_names, t.given_names, |g| norm::fold(&g.name));
         self.countries.sort_by(|a, b| a.code.cmp(&b.code));
         self.seats.sort_by(|a, b| a.name.cmp(&b.name));
         self.people
             .sort_by(|a, b| a.id.cmp(&b.id).then(a.start.cmp(&b.start)));
         self.organisations.sort_by(|a, b| a.id.cmp(&b.id));
         self.agents.sort_by(|a, b| a.term.cmp(&b.term));
+        // Places keep file order (country, kind, population): overlays append.
+        self.given_names.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(())
     }
 
@@ -232,6 +274,16 @@ impl Lexicon {
             .binary_search_by(|c| c.code.as_str().cmp(code))
             .ok()
             .map(|i| &self.countries[i])
+    }
+
+    /// The gazetteer rows (cities and regions), in file order.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// A name index over [`Lexicon::places`]; build once and keep.
+    pub fn gazetteer(&self) -> Gazetteer<'_> {
+        Gazetteer::new(&self.places)
     }
 
     /// All office periods of one person (own rows first, then imported).

@@ -1,7 +1,9 @@
-//! Reading the five TSV tables into typed rows; every problem names `file:line`.
+//! Reading the seven TSV tables into typed rows; every problem names `file:line`.
 
 use crate::check::Problem;
-use crate::{Agent, Country, Organisation, PartialDate, PersonRole, Seat, Source, Tables};
+use crate::{
+    Agent, Country, GivenName, Organisation, PartialDate, PersonRole, Place, Seat, Source, Tables,
+};
 use model::ActorType;
 
 pub const COUNTRIES: &[&str] = &["code", "name", "aliases", "adjectives", "demonyms"];
@@ -9,6 +11,17 @@ pub const SEATS: &[&str] = &["name", "country", "kind", "lat", "lon"];
 pub const PEOPLE: &[&str] = &["id", "name", "aliases", "code", "office", "start", "end"];
 pub const ORGANISATIONS: &[&str] = &["id", "name", "aliases", "code", "type", "country"];
 pub const AGENTS: &[&str] = &["term", "plural", "role", "type", "office", "example"];
+pub const PLACES: &[&str] = &[
+    "name",
+    "aliases",
+    "kind",
+    "subtype",
+    "country",
+    "lat",
+    "lon",
+    "population",
+];
+pub const GIVEN_NAMES: &[&str] = &["name", "sex", "source"];
 
 /// The header each file must have.
 pub fn header_for(file: &str) -> Option<&'static [&'static str]> {
@@ -18,6 +31,8 @@ pub fn header_for(file: &str) -> Option<&'static [&'static str]> {
         "people.tsv" => PEOPLE,
         "organisations.tsv" => ORGANISATIONS,
         "agents.tsv" => AGENTS,
+        "places.tsv" => PLACES,
+        "given_names.tsv" => GIVEN_NAMES,
         _ => return None,
     })
 }
@@ -140,7 +155,7 @@ pub fn load_into(file: &str, contents: &str, t: &mut Tables) -> Vec<Problem> {
         return vec![Problem::new(
             file,
             0,
-            "unknown lexicon file; expected one of countries.tsv, seats.tsv, people.tsv, organisations.tsv, agents.tsv"
+            "unknown lexicon file; expected one of countries.tsv, seats.tsv, people.tsv, organisations.tsv, agents.tsv, places.tsv, given_names.tsv"
                 .to_string(),
         )];
     };
@@ -233,6 +248,38 @@ pub fn load_into(file: &str, contents: &str, t: &mut Tables) -> Vec<Problem> {
                     source: src(r.line),
                 })
             }
+            "places.tsv" => {
+                let lat = opt_f64(file, r.line, "lat", c[5], 90.0, &mut problems);
+                let lon = opt_f64(file, r.line, "lon", c[6], 180.0, &mut problems);
+                let population = if c[7].is_empty() {
+                    0
+                } else {
+                    c[7].parse::<u64>().unwrap_or_else(|_| {
+                        problems.push(Problem::new(
+                            file,
+                            r.line,
+                            format!("population `{}` is not a whole number", c[7]),
+                        ));
+                        0
+                    })
+                };
+                t.places.push(Place {
+                    name: c[0].to_string(),
+                    aliases: list(c[1]),
+                    kind: c[2].to_string(),
+                    subtype: c[3].to_string(),
+                    country: c[4].to_string(),
+                    lat,
+                    lon,
+                    population,
+                    source: src(r.line),
+                })
+            }
+            "given_names.tsv" => t.given_names.push(GivenName {
+                name: c[0].to_string(),
+                sex: c[1].to_string(),
+                source: src(r.line),
+            }),
             _ => {}
         }
     }

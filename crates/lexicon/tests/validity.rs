@@ -23,11 +23,23 @@ fn data_files_are_valid() {
 fn builtin_lexicon_loads() {
     let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
     println!(
-        "countries {}, seats {}, people rows {}, organisations {}, agents {}",
+        "countries {}, seats {}, people rows {}, organisations {}, agents {}, places {}, given names {}",
         lex.countries.len(),
         lex.seats.len(),
         lex.people.len(),
         lex.organisations.len(),
-        lex.agents.len()
+        lex.agents.len(),
+        lex.places.len(),
+        lex.given_names.len()
     );
+    // The gazetteer answers for the places news names most.
+    let g = lex.gazetteer();
+    for (name, country) in [("Haifa", "ISR"), ("Lagos", "NGA"), ("Idlib", "SYR")] {
+        assert_eq!(
+            g.best(name).map(|p| p.country.as_str()),
+            Some(country),
+            "{name}"
+        );
+    }
+    assert!(g.lookup("Idlib").iter().any(|p| p.kind == "region"));
 }

