@@ -406,7 +406,12 @@ impl<'m> Sent<'m> {
                 let m = &self.mentions[k];
                 i = m.start;
                 let before = m.start.checked_sub(1).map(|p| &self.words[p]);
-                let in_pp = matches!(before, Some(b) if b.tag == Tag::Prep);
+                // "thousands of Iraqi Kurds", "a group of Moroccan diplomats": the
+                // actor after a quantity noun's `of` is the real subject.
+                let quantity = m.start >= 2
+                    && self.words[m.start - 1].lower == "of"
+                    && is_quantity(&self.words[m.start - 2].lower);
+                let in_pp = matches!(before, Some(b) if b.tag == Tag::Prep) && !quantity;
                 if skip(k) {
                     continue;
                 }
@@ -586,6 +591,46 @@ impl<'m> Sent<'m> {
         }
         None
     }
+}
+
+/// Nouns of quantity or membership that hand the subject role to their `of` phrase.
+fn is_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "thousands"
+            | "hundreds"
+            | "dozens"
+            | "scores"
+            | "tens"
+            | "millions"
+            | "group"
+            | "groups"
+            | "members"
+            | "member"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "number"
+            | "crowd"
+            | "crowds"
+            | "majority"
+            | "leaders"
+            | "delegation"
+            | "team"
+            | "contingent"
+            | "units"
+            | "unit"
+            | "patch"
+            | "third"
+            | "half"
+            | "batch"
+            | "wave"
+    ) || w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Modifier words that may sit between a possessor and its noun ("Israel's planned visit").

@@ -719,10 +719,39 @@ impl EventCoder {
             let _ = tgt;
         }
         let modality = self.modality(sent, t, m.end, p);
-        // CAMEO codes promised material cooperation as an intent (03x), not as the act.
-        let intent = (modality == Modality::Planned)
-            .then(|| intent_code(&p.cameo))
-            .flatten();
+        // CAMEO codes promised material cooperation as an intent (03x), not as
+        // the act; a promised or conditional ("unless ...") hostile act is a threat (13x).
+        let in_if = {
+            let mut c = Some(clause);
+            let mut found = false;
+            while let Some(ci) = c {
+                found |= matches!(
+                    sent.subord.get(ci).and_then(|s| s.as_deref()),
+                    Some("if" | "whether")
+                );
+                c = sent.parent.get(ci).copied().flatten();
+            }
+            found
+        };
+        let unless = sent.words[t..].iter().any(|w| w.lower == "unless");
+        // "said they would boycott" is a reported intention; "might invade" is speculation.
+        let reported_would = modality == Modality::Hypothetical
+            && sent.words[t.saturating_sub(3)..t]
+                .iter()
+                .any(|w| w.lower == "would")
+            && sent.words[..t]
+                .iter()
+                .any(|w| SPEECH.contains(&w.lower.as_str()));
+        let future = (modality == Modality::Planned || reported_would) && !in_if;
+        let intent = if (future || unless) && p.cameo.as_str() >= "14" {
+            Some(threat_code(&p.cameo).to_string())
+        } else if modality == Modality::Planned && unless {
+            Some("130".to_string())
+        } else {
+            (modality == Modality::Planned)
+                .then(|| intent_code(&p.cameo))
+                .flatten()
+        };
         let (code, info) = match intent
             .as_deref()
             .and_then(|c| self.cameo.get(c).map(|i| (c.to_string(), i)))
@@ -862,6 +891,21 @@ impl EventCoder {
             return Modality::Planned;
         }
         Modality::Asserted
+    }
+}
+
+/// The CAMEO threat matching a promised hostile act.
+fn threat_code(cameo: &str) -> &'static str {
+    match &cameo[..2] {
+        "14" => "133",
+        "16" if cameo.starts_with("163") => "1312",
+        "16" => "131",
+        "17" if cameo.starts_with("1723") => "1323",
+        "17" if cameo.starts_with("1724") => "1324",
+        "17" => "130",
+        "18" | "19" | "20" if cameo.starts_with("192") => "1382",
+        "18" | "19" | "20" => "138",
+        _ => "130",
     }
 }
 
