@@ -244,6 +244,14 @@ pub fn country_key(code: &str) -> String {
 const GROUP_MONTH: &str = "CASE WHEN g.day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(g.day, 1, 7)
     ELSE (SELECT substr(min(d.date), 1, 7) FROM events e JOIN documents d ON d.id = e.doc WHERE e.group_id = g.id) END";
 
+/// The first day an event's date covers: `2025-04` starts on 2025-04-01,
+/// `2022` on 2022-01-01; weeks, seasons and ranges take their report's date.
+const EVENT_START: &str = "(CASE
+    WHEN e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr(e.date, 1, 10)
+    WHEN e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN e.date || '-01'
+    WHEN e.date GLOB '[0-9][0-9][0-9][0-9]' THEN e.date || '-01-01'
+    ELSE d.date END)";
+
 pub(crate) const EVENT_COLUMNS: &str = "e.doc, e.sentence, e.date, d.date, e.source_code,
     coalesce(json_extract(e.json, '$.source.name'), ''), e.target_code,
     coalesce(json_extract(e.json, '$.target.name'), ''), e.cameo, e.root, e.plover,
@@ -326,8 +334,7 @@ impl Store {
             let p = arg(v.trim().to_lowercase(), &mut args);
             wheres.push(format!("e.modality = {p}"));
         }
-        // An event dated `2025-04` starts on 2025-04-01; `2022` on 2022-01-01.
-        let start = "substr(e.date || '-01-01', 1, 10)";
+        let start = EVENT_START;
         if let Some(v) = &filter.from {
             let p = arg(v.clone(), &mut args);
             wheres.push(format!("{start} >= {p}"));

@@ -382,6 +382,29 @@ fn event_filters() {
     assert_eq!(rows[0].text, "Azerbaijan hosted talks.");
     assert_eq!(rows[0].month(), "2025-03");
     assert_eq!(rows[0].num_articles, 1);
+
+    // A week-dated event is filtered and grouped by its report's date.
+    let mut s = Store::memory().unwrap();
+    s.put(
+        &article(
+            "w",
+            "one.example",
+            "2019-03-25",
+            MET,
+            vec![event("USA", "SYR", "190", "2019-W12-WE", 4, -10.0)],
+        ),
+        None,
+        false,
+    )
+    .unwrap();
+    let in_march = EventFilter {
+        from: Some("2019-03-01".into()),
+        to: Some("2019-03-31".into()),
+        ..Default::default()
+    };
+    assert_eq!(s.events(&in_march).unwrap().len(), 1);
+    assert_eq!(s.events(&in_march).unwrap()[0].month(), "2019-03");
+    assert_eq!(s.dyad("USA", "SYR").unwrap().timeline[0].month, "2019-03");
 }
 
 #[test]
