@@ -3,6 +3,11 @@
 //! Each document is written in one transaction with all its records, so an
 //! ingest killed at any point leaves whole documents or none, and a re-run
 //! picks up where it stopped (documents already present are skipped).
+//!
+//! The same transaction keeps the derived tables in step: the event groups
+//! that fold one event reported by many articles into one (`dedup`), and the
+//! FTS5 index over sentences (`search`). Read-side queries live in `query`,
+//! export views (GDELT, PLOVER, actor graph) in `export`.
 
 mod dedup;
 pub mod export;
@@ -178,7 +183,8 @@ impl Store {
             .is_some())
     }
 
-    /// Stores a coded document and all its records in one transaction.
+    /// Stores a coded document and all its records in one transaction, with
+    /// its sentences indexed for search and its events counted into groups.
     /// Returns false (and writes nothing) when the document is already stored
     /// and `replace` is off: re-ingesting is a no-op.
     pub fn put(&mut self, coded: &Coded, origin: Option<&str>, replace: bool) -> Result<bool> {
