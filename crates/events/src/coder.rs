@@ -135,6 +135,16 @@ const GROUP_WORDS: &[&str] = &[
     "'s",
 ];
 const PLANNED: &[&str] = &[
+    // Verbs of commitment before an infinitive: "agreed to withdraw" is an intent.
+    "agreed",
+    "agrees",
+    "offered",
+    "offers",
+    "willing",
+    "ready",
+    "committed",
+    "sworn",
+    "swore",
     "will",
     "'ll",
     "shall",
@@ -472,8 +482,16 @@ impl EventCoder {
             if sent.words[u].lower != "must" {
                 continue;
             }
-            let Some(tgt) = sent.words[u - 1].mention else {
-                continue;
+            // "... to Iraq that it must": a pronoun stands for the last actor before it.
+            let tgt = match sent.words[u - 1].mention {
+                Some(k) => k,
+                None if sent.words[u - 1].tag == Tag::Pron => {
+                    match (0..u - 1).rev().find_map(|j| sent.words[j].mention) {
+                        Some(k) => k,
+                        None => continue,
+                    }
+                }
+                None => continue,
             };
             let from = sent.mentions[tgt].start;
             let Some(v) = (0..from).rev().find(|&j| {
@@ -752,6 +770,18 @@ impl EventCoder {
                 .then(|| intent_code(&p.cameo))
                 .flatten()
         };
+        // "refused to deploy peacekeepers": the refusal is the event (12x), asserted.
+        let refused = modality == Modality::Negated && refusal_before(sent, t);
+        let intent = if refused {
+            reject_code(&p.cameo).map(String::from).or(intent)
+        } else {
+            intent
+        };
+        let modality = if refused && intent.is_some() {
+            Modality::Asserted
+        } else {
+            modality
+        };
         let (code, info) = match intent
             .as_deref()
             .and_then(|c| self.cameo.get(c).map(|i| (c.to_string(), i)))
@@ -894,6 +924,34 @@ impl EventCoder {
     }
 }
 
+/// Whether a refusal verb governs the trigger ("refused to", "declined to").
+fn refusal_before(sent: &Sent, t: usize) -> bool {
+    sent.words[t.saturating_sub(4)..t].iter().any(|w| {
+        matches!(
+            w.lower.as_str(),
+            "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines" | "rejected"
+        )
+    })
+}
+
+/// The CAMEO rejection of a cooperative act.
+fn reject_code(cameo: &str) -> Option<&'static str> {
+    Some(match &cameo[..2] {
+        "03" | "05" => "120",
+        "04" => "125",
+        "06" if cameo.starts_with("061") => "1211",
+        "06" if cameo.starts_with("062") => "1212",
+        "06" => "121",
+        "07" => "122",
+        "08" if cameo.starts_with("084") => "1243",
+        "08" if cameo.starts_with("085") => "1244",
+        "08" if cameo.starts_with("086") => "1245",
+        "08" if cameo.starts_with("087") => "1246",
+        "08" => "124",
+        _ => return None,
+    })
+}
+
 /// The CAMEO threat matching a promised hostile act.
 fn threat_code(cameo: &str) -> &'static str {
     match &cameo[..2] {
@@ -925,6 +983,7 @@ fn intent_code(cameo: &str) -> Option<String> {
         "085" => "0354",
         "086" => "0355",
         "087" | "0871" | "0872" | "0873" | "0874" => "0356",
+        _ if cameo.starts_with("05") => "032",
         _ if cameo.starts_with("06") => "031",
         _ if cameo.starts_with("07") => "033",
         _ if cameo.starts_with("08") => "035",

@@ -109,13 +109,14 @@ fn actor_ok(gold: &[GoldActor], got: Option<&Participant>, sector: bool) -> Opti
     }))
 }
 
-/// Scores one record against the events coded from its text: the most
-/// confident event is the prediction (ties: the first).
+/// Scores one record against the events coded from its text: the prediction
+/// is the first event told with confidence >= 0.7, else the first event.
 pub fn score_plover(gold: &PloverGold, events: &[Event]) -> PloverResult {
-    let best = events.iter().fold(None::<&Event>, |b, e| match b {
-        Some(b) if b.confidence >= e.confidence => Some(b),
-        _ => Some(e),
-    });
+    // The main event is usually the first one told; weakly supported ones only
+    // when nothing better came out.
+    let best = events
+        .iter()
+        .min_by_key(|e| (e.confidence < 0.7, e.span[0]));
     let predicted = best.map(|e| e.plover.clone());
     let want = plover_type(&gold.event);
     PloverResult {
