@@ -5,20 +5,25 @@
 //! (`tagger.rs`: closed-class lists for determiners, pronouns, auxiliaries,
 //! modals, negation, prepositions, conjunctions, relative pronouns and
 //! subordinators, plus suffix rules). Actor mentions are laid over the words.
-//! Words are then grouped into clauses: a hard boundary (`; : ( ) "` and
+//! Words are then grouped into clauses: a hard boundary (`;`, `:`, quotes,
 //! dashes) or a subordinator starts a new clause; a comma closes a
 //! subordinate clause; a comma followed by a relative pronoun opens a relative
-//! clause that ends at the next comma, after which the outer clause resumes.
+//! clause that ends at the next comma, after which the outer clause resumes;
+//! a parenthesis is an aside nested in its clause, and a short quoted term
+//! ("Tamar") is no boundary at all.
 //! For each trigger found by a pattern:
 //! - the **subject** is the nearest actor mention to the left inside the
-//!   clause that is not the object of a preposition and not the object of an
+//!   clause that is not the object of a preposition (except after a quantity
+//!   noun: "thousands of Iraqi Kurds") and not the object of an
 //!   earlier coordinated verb; a relative clause takes its antecedent; an
 //!   infinitive chain ("is trying to prevent") is crossed, so the subject of
 //!   the main verb is found;
 //! - the **object** is the actor in the pattern's `+` slot (after the
 //!   pattern's preposition), else the first actor to the right in the clause;
-//! - **passive** voice (a participle after a form of *be*, with `by X`) swaps
-//!   roles: the agent after `by` is the source and the subject the target;
+//! - **passive** voice (a participle after a form of *be*, or right after an
+//!   actor: "forces supported by Iran") swaps roles: the agent after `by` is
+//!   the source and the subject the target; without an agent there is no
+//!   event; "is opposed to" is adjectival, not passive;
 //! - **compounds** ("Israel and Turkey", "Oman, Qatar and Bahrain") extend a
 //!   mention to its coordinated neighbours and give one event per member;
 //!   with no object, members of a compound subject act on each other

@@ -1,4 +1,22 @@
 //! The event coder: patterns + clause analysis -> CAMEO events with modality, date and place.
+//!
+//! Per sentence: lay the actor mentions over the words (plus capitals no
+//! mention covers, which stand for their country, and generic nouns from
+//! `data/generic.tsv` such as "protesters" or "gunmen", whose country is an
+//! adjacent country word, a city named in the sentence, or the country the
+//! text was last about); find every pattern match (the most specific per
+//! trigger; a trigger inside a longer match belongs to it); get roles from
+//! the clause analyser (`clause.rs`); then apply CAMEO conventions:
+//! - a planned material act is an intent (`will send aid` -> 033), a planned
+//!   or conditional ("unless ...") hostile act a threat (`will impose
+//!   sanctions` -> 1312), a refused cooperative act a rejection (`refused to
+//!   deploy peacekeepers` -> 122, asserted);
+//! - dissent (14x) with no named target is aimed at the source's government;
+//! - "X said Y must ..." is a demand (100) from X to Y, and "X said Y's bases
+//!   would be red lines" a predicate noun from the speaker about Y.
+//! Modality comes from the verb group before the trigger and from an
+//! enclosing if-clause; the date from the nearest time expression (same
+//! clause first); the place from "in/at/near/from <city>".
 
 use chrono::NaiveDate;
 use model::{
