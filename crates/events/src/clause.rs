@@ -499,7 +499,7 @@ impl<'m> Sent<'m> {
             let modifier = self.words.get(m.end).is_some_and(|w| {
                 w.mention.is_none() && (w.tag == Tag::Word && !w.capitalised || w.tag == Tag::Poss)
             });
-            let score = u8::from(!in_pp) * 2 + u8::from(modifier);
+            let score = u8::from(modifier) * 2 + u8::from(!in_pp);
             if best.is_none_or(|(b, _)| score >= b) {
                 best = Some((score, k));
             }

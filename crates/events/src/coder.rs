@@ -870,6 +870,10 @@ impl EventCoder {
     ) -> Option<Participant> {
         let at = sent.mentions.get(k)?;
         let m = at.mention;
+        // A mention the recogniser could not code says nothing about who acted.
+        if m.actor.code.is_empty() && m.actor.country.is_none() {
+            return None;
+        }
         let mut actor = m.actor.clone();
         if actor.country.is_none() && !is_international(&actor.code) {
             // "protesters in Haifa": the place right after gives the country.
@@ -1250,7 +1254,7 @@ fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut 
                 let w = &sent.words[j];
                 // "the positions of X", "a member of X": a head noun and `of` lead to the actor.
                 let of_after_noun = matches!(w.lower.as_str(), "of" | "from") && j > pos;
-                if !(matches!(w.tag, Tag::Det | Tag::PossPron | Tag::Adv)
+                if !(matches!(w.tag, Tag::Det | Tag::PossPron | Tag::Adv | Tag::Number)
                     || of_after_noun
                     || (w.tag == Tag::Word && !w.capitalised && w.lower.len() > 2))
                 {
