@@ -416,7 +416,12 @@ impl<'m> Sent<'m> {
                 let quantity = m.start >= 2
                     && self.words[m.start - 1].lower == "of"
                     && is_quantity(&self.words[m.start - 2].lower);
-                let in_pp = matches!(before, Some(b) if b.tag == Tag::Prep) && !quantity;
+                // "after Syria shelled Israel": these prepositions also open clauses.
+                let conj = matches!(
+                    before.map(|b| b.lower.as_str()),
+                    Some("after" | "before" | "since" | "until")
+                );
+                let in_pp = matches!(before, Some(b) if b.tag == Tag::Prep) && !quantity && !conj;
                 if skip(k) {
                     continue;
                 }
