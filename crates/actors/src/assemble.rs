@@ -1,6 +1,8 @@
 //! From folded-text matches to mentions: atom selection, phrase assembly
-//! (compositions, titles, offices, appositions), then surname and pronoun
-//! coreference.
+//! (compositions, titles, offices, appositions), unknown names and places
+//! (`found`), then surname and pronoun coreference.
+
+mod found;
 
 use crate::index::{Form, Index, Tk};
 use chrono::NaiveDate;
@@ -230,6 +232,15 @@ struct Ctx<'a> {
     /// expression of the sentence gave it.
     dates: Vec<(NaiveDate, bool)>,
     atom_spans: Vec<(usize, usize)>,
+    /// Every lexicon match (places included), for the name pass.
+    all_atoms: Vec<(usize, usize, Tk)>,
+    /// Countries named in the document (countries and seats): they decide
+    /// between places of the same name.
+    doc_cc: HashSet<String>,
+    /// Place atoms left for the place pass (after names are found).
+    place_atoms: Vec<usize>,
+    /// `(start, index into out)`, sorted; rebuilt by `index_out`.
+    out_index: Vec<(usize, usize)>,
     out: Vec<M>,
 }
 
@@ -271,17 +282,33 @@ pub fn run(
         sents,
         dates,
         atom_spans: Vec::new(),
+        all_atoms: Vec::new(),
+        doc_cc: HashSet::new(),
+        place_atoms: Vec::new(),
+        out_index: Vec::new(),
         out: Vec::new(),
     };
     let atoms = cx.atoms();
     // Agent nouns may be part of names ("United Energy Company"), so only
     // other matches stop a run of capitalised words.
+    // Places too: "Paul Jackson" and "Manchester United" are names.
     cx.atom_spans = atoms
         .iter()
-        .filter(|a| !matches!(a.tk, Tk::Agent(_)))
+        .filter(|a| !matches!(a.tk, Tk::Agent(_) | Tk::Place(_)))
         .map(|a| (a.s, a.e))
         .collect();
+    cx.all_atoms = atoms.iter().map(|a| (a.s, a.e, a.tk)).collect();
+    for a in &atoms {
+        let cc = match a.tk {
+            Tk::Country(c, _) => idx.countries.get(c as usize).map(|c| c.code.clone()),
+            Tk::Seat(s) => idx.seats.get(s as usize).map(|s| s.country.clone()),
+            _ => None,
+        };
+        cx.doc_cc.extend(cc);
+    }
     cx.assemble(&atoms);
+    cx.discover_names();
+    cx.places(&atoms);
     cx.coref_names();
     cx.coref_pronouns();
     cx.finish()
@@ -387,6 +414,7 @@ impl<'a> Ctx<'a> {
                 .collect();
             cands.push((imported, os, oe, best.tk, alts));
         }
+        self.place_candidates(&norm, &map, &mut cands);
         // Our own rows first, longest leftmost; imported rows only fill the
         // gaps, so a PETRARCH phrase ("the US") never hides our own match.
         cands.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)).then(y.2.cmp(&x.2)));
@@ -411,6 +439,94 @@ impl<'a> Ctx<'a> {
         }
         out.sort_by_key(|a| a.s);
         out
+    }
+
+    /// Gazetteer names starting at capitalised word starts: the longest
+    /// folded run of up to five words that is a place key.
+    #[allow(clippy::type_complexity)]
+    fn place_candidates(
+        &self,
+        norm: &str,
+        map: &[u32],
+        cands: &mut Vec<(bool, usize, usize, Tk, Vec<u32>)>,
+    ) {
+        if self.idx.place_keys.is_empty() {
+            return;
+        }
+        let text = self.text;
+        let nb = norm.as_bytes();
+        let mut i = 0;
+        while i < nb.len() {
+            let start_ok = norm.is_char_boundary(i)
+                && (i == 0 || !norm[..i].ends_with(|c: char| c.is_alphanumeric()))
+                && map
+                    .get(i)
+                    .and_then(|&o| text.get(o as usize..))
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| c.is_uppercase());
+            if !start_ok {
+                i += 1;
+                continue;
+            }
+            // Word ends up to five words / 48 bytes on, on one line.
+            let mut best: Option<(usize, u32)> = None;
+            let mut spaces = 0;
+            let mut prev_alnum = false;
+            let mut j = i;
+            for (k, c) in norm[i..].char_indices() {
+                let at = i + k;
+                if at - i > 48 {
+                    break;
+                }
+                let alnum = c.is_alphanumeric();
+                if !alnum && prev_alnum {
+                    if let Some((g, _)) = self.idx.place_keys.get(&norm[i..at]) {
+                        best = Some((at, *g));
+                    }
+                }
+                if !(alnum || c == '-' || c == '\'' || c == '.' || c == ' ') {
+                    break;
+                }
+                if c == ' ' {
+                    spaces += 1;
+                    if spaces > 4 || !prev_alnum && !norm[..at].ends_with('.') {
+                        break;
+                    }
+                }
+                prev_alnum = alnum;
+                j = at + c.len_utf8();
+            }
+            // The text ends inside the run: its last word ends there too.
+            if prev_alnum && j == norm.len() && j > i {
+                if let Some((g, _)) = self.idx.place_keys.get(&norm[i..j]) {
+                    best = Some((j, *g));
+                }
+            }
+            if let Some((b, g)) = best {
+                let policy = self.idx.place_keys.get(&norm[i..b]).map(|x| &x.1);
+                let os = map.get(i).map(|&o| o as usize);
+                let last = map.get(b - 1).map(|&o| o as usize);
+                if let (Some(policy), Some(os), Some(last)) = (policy, os, last) {
+                    let lc = text[last..].chars().next().map_or(1, |c| c.len_utf8());
+                    let mut oe = last + lc;
+                    while let Some(c) = text
+                        .get(oe..)
+                        .and_then(|s| s.chars().next())
+                        .filter(|c| is_combining(*c))
+                    {
+                        oe += c.len_utf8();
+                    }
+                    if text.get(os..oe).is_some_and(|o| case_ok(policy, o)) {
+                        cands.push((false, os, oe, Tk::Place(g), Vec::new()));
+                    }
+                }
+            }
+            // Next word.
+            while i < nb.len() && (nb[i] as char).is_ascii_alphanumeric() {
+                i += 1;
+            }
+            i += 1;
+        }
     }
 
     fn overlaps_atom(&self, s: usize, e: usize) -> bool {
@@ -756,9 +872,18 @@ impl<'a> Ctx<'a> {
                     self.push(a.s, a.e, actor, None, rule, None, false);
                     i + 1
                 }
+                Tk::Place(_) => {
+                    // Decided after the name pass: "Paul Jackson" is a person.
+                    self.place_atoms.push(i);
+                    i + 1
+                }
                 Tk::Seat(s) => {
                     let a = &atoms[i];
                     let info = &self.idx.seats[s as usize];
+                    if let Some(j) = self.located_prefix(atoms, i, &info.country, &info.source) {
+                        i = j;
+                        continue;
+                    }
                     let code = if info.kind == "region" {
                         info.country.clone()
                     } else {
@@ -1090,10 +1215,14 @@ impl<'a> Ctx<'a> {
                                 Some([a.s, c.e]),
                                 true,
                             );
+                            return i + 1;
                         }
                     }
                 }
             }
+        }
+        if let Some(j) = self.located_suffix(atoms, i) {
+            return j;
         }
         i + 1
     }

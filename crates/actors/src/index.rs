@@ -23,6 +23,8 @@ pub enum Tk {
     Person(u32),
     Org(u32),
     Agent(u32),
+    /// A gazetteer key: index into `Index::place_groups`.
+    Place(u32),
 }
 
 impl Tk {
@@ -34,6 +36,7 @@ impl Tk {
             Tk::Country(..) => 2,
             Tk::Seat(_) => 3,
             Tk::Agent(_) => 4,
+            Tk::Place(_) => 5,
         }
     }
 }
@@ -92,6 +95,130 @@ pub struct AInfo {
     pub source: String,
 }
 
+/// A gazetteer row, as the recogniser needs it.
+pub struct PlInfo {
+    pub name: String,
+    pub country: String,
+    pub region: bool,
+    pub source: String,
+}
+
+/// Place names too common as English words (or too short) to be read as
+/// places when capitalised: sentence-initial "Most", "Police", "Reading";
+/// compared folded.
+const PLACE_STOP: &[&str] = &[
+    "airport",
+    "alliance",
+    "along",
+    "basic",
+    "bar",
+    "bath",
+    "battle",
+    "bear",
+    "best",
+    "bid",
+    "borne",
+    "brick",
+    "bury",
+    "buy",
+    "can",
+    "canton",
+    "central",
+    "centre",
+    "coast",
+    "commerce",
+    "concord",
+    "date",
+    "deal",
+    "defiance",
+    "dual",
+    "eagle",
+    "east",
+    "eastern",
+    "enterprise",
+    "fate",
+    "federal",
+    "fleet",
+    "goes",
+    "gold",
+    "green",
+    "hit",
+    "holiday",
+    "hook",
+    "hope",
+    "independence",
+    "liberal",
+    "liberty",
+    "luck",
+    "male",
+    "man",
+    "manage",
+    "march",
+    "marks",
+    "mine",
+    "mission",
+    "mobile",
+    "most",
+    "much",
+    "name",
+    "nice",
+    "normal",
+    "north",
+    "northern",
+    "of",
+    "officer",
+    "opportunity",
+    "orange",
+    "pace",
+    "paradise",
+    "police",
+    "pool",
+    "pop",
+    "pre",
+    "progress",
+    "reading",
+    "republic",
+    "rest",
+    "retreat",
+    "rich",
+    "roles",
+    "sake",
+    "sale",
+    "same",
+    "savage",
+    "say",
+    "semi",
+    "shaping",
+    "soul",
+    "south",
+    "southern",
+    "split",
+    "spoken",
+    "spring",
+    "street",
+    "summit",
+    "surprise",
+    "tank",
+    "time",
+    "torn",
+    "tour",
+    "turn",
+    "un",
+    "union",
+    "university",
+    "van",
+    "victory",
+    "ware",
+    "wells",
+    "west",
+    "western",
+    "young",
+];
+
+/// Aliases of smaller places are mostly transliteration variants that
+/// collide with words and names; only bigger places keep them.
+const ALIAS_MIN_POP: u64 = 100_000;
+
 pub struct Index {
     pub ac: Option<DoubleArrayAhoCorasick<u32>>,
     pub targets: Vec<Vec<Target>>,
@@ -102,6 +229,13 @@ pub struct Index {
     pub agents: Vec<AInfo>,
     /// Office -> people (own rows only) who ever held it.
     pub offices: HashMap<String, Vec<u32>>,
+    pub places: Vec<PlInfo>,
+    /// Places sharing one folded key, most populous first.
+    pub place_groups: Vec<Vec<u32>>,
+    /// Folded place name -> (group, case policy).
+    pub place_keys: HashMap<String, (u32, CasePolicy)>,
+    /// Folded given names.
+    pub given: std::collections::HashSet<String>,
 }
 
 /// Case policy of a surface written in our own lexicon: capitalised words
@@ -312,6 +446,51 @@ impl Index {
                 }
             }
         }
+        let mut places = Vec::new();
+        let mut place_groups: Vec<Vec<u32>> = Vec::new();
+        let mut group_of: HashMap<String, u32> = HashMap::new();
+        // Places stay out of the automaton: tens of thousands of short names
+        // would make it report a match inside nearly every word. They are
+        // looked up at capitalised word starts instead.
+        let mut place_keys: HashMap<String, (u32, CasePolicy)> = HashMap::new();
+        let mut order: Vec<usize> = (0..lex.places.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(lex.places[i].population));
+        for pi in order {
+            let p = &lex.places[pi];
+            let i = places.len() as u32;
+            places.push(PlInfo {
+                name: p.name.clone(),
+                country: p.country.clone(),
+                region: p.kind == "region",
+                source: p.source.to_string(),
+            });
+            let aliases: &[String] = if p.population >= ALIAS_MIN_POP {
+                &p.aliases
+            } else {
+                &[]
+            };
+            for n in std::iter::once(&p.name).chain(aliases) {
+                let key = fold(n);
+                if key.chars().filter(|c| c.is_alphabetic()).count() < 3
+                    || PLACE_STOP.contains(&key.as_str())
+                {
+                    continue;
+                }
+                let g = *group_of.entry(key).or_insert_with(|| {
+                    place_groups.push(Vec::new());
+                    (place_groups.len() - 1) as u32
+                });
+                let list = &mut place_groups[g as usize];
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+                let surface = n.split_whitespace().collect::<Vec<_>>().join(" ");
+                place_keys
+                    .entry(fold(&surface))
+                    .or_insert_with(|| (g, own_case(&surface)));
+            }
+        }
+        let given = lex.given_names.iter().map(|g| fold(&g.name)).collect();
         let mut pats: Vec<(&str, u32)> = b.keys.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         pats.sort_unstable();
         // An empty lexicon has no automaton (daachorse refuses zero patterns).
@@ -325,6 +504,10 @@ impl Index {
             orgs,
             agents,
             offices,
+            places,
+            place_groups,
+            place_keys,
+            given,
         }
     }
 }

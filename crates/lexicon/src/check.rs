@@ -389,7 +389,11 @@ pub fn check_files(files: &[(&str, &str)]) -> Vec<Problem> {
             p(
                 f,
                 line,
-                format!("kind `{}` is not one of {}", pl.kind, PLACE_KINDS.join(", ")),
+                format!(
+                    "kind `{}` is not one of {}",
+                    pl.kind,
+                    PLACE_KINDS.join(", ")
+                ),
             );
         }
         if !is_country(&pl.country) {
@@ -460,7 +464,10 @@ pub fn check_files(files: &[(&str, &str)]) -> Vec<Problem> {
                 p(
                     f,
                     line,
-                    format!("duplicate name `{}` (also line {})", g.name, prev.source.line),
+                    format!(
+                        "duplicate name `{}` (also line {})",
+                        g.name, prev.source.line
+                    ),
                 );
             } else if a > b {
                 p(

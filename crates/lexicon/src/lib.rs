@@ -232,7 +232,9 @@ impl Lexicon {
         merge(&mut self.places, t.places, |p| {
             format!("{}\t{}\t{}", norm::fold(&p.name), p.country, p.kind)
         });
-        merge(&mut self.given_names, t.given_names, |g| norm::fold(&g.name));
+        merge(&mut self.given_names, t.given_names, |g| {
+            norm::fold(&g.name)
+        });
         self.countries.sort_by(|a, b| a.code.cmp(&b.code));
         self.seats.sort_by(|a, b| a.name.cmp(&b.name));
         self.people

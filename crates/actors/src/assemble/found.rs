@@ -1,0 +1,915 @@
+//! Mentions the lexicon does not name outright: places from the gazetteer,
+//! actors located by a place ("protesters in Haifa", "Lagos police") and
+//! unknown names (given-name, title and organisation-suffix cues).
+//!
+//! Precision first: a false person in every sentence is worse than a miss,
+//! so each rule needs a positive cue and gives up on anything odd.
+
+use super::{actor_from_code, Atom, Ctx, M, STOP};
+use crate::index::Tk;
+use lexicon::norm::fold;
+use model::{Actor, ActorType, Span};
+
+/// Prepositions that locate an actor: "protesters in Haifa".
+const LOCATING: &[&str] = &[
+    "in", "of", "from", "near", "at", "outside", "around", "across",
+];
+/// Words allowed between the preposition and the place: "in Bat Galim
+/// Square of Haifa city", "in the town of Idlib".
+const PLACE_FILLER: &[&str] = &[
+    "the",
+    "of",
+    "in",
+    "city",
+    "town",
+    "village",
+    "district",
+    "province",
+    "governorate",
+    "region",
+    "area",
+    "square",
+    "camp",
+    "county",
+    "state",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "municipality",
+    "capital",
+    "port",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "north",
+    "south",
+    "east",
+    "west",
+];
+/// Capitalised words after a place that keep it a place ("Lagos State").
+const PLACE_HEADS: &[&str] = &[
+    "city",
+    "state",
+    "province",
+    "governorate",
+    "district",
+    "region",
+    "county",
+    "oblast",
+    "municipality",
+    "prefecture",
+    "area",
+    "division",
+    "department",
+    "island",
+    "islands",
+];
+/// Capitalised words before a place that keep it a place ("North Darfur" is
+/// in the gazetteer; "Greater Manchester", "Central Aleppo" are not).
+const PLACE_PRE: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "greater", "upper", "lower", "downtown", "rural", "old",
+];
+/// Title words before a name: (folded word, role or "").
+const TITLES: &[(&str, &str)] = &[
+    ("mr", ""),
+    ("mrs", ""),
+    ("ms", ""),
+    ("miss", ""),
+    ("dr", ""),
+    ("sir", ""),
+    ("dame", ""),
+    ("lord", ""),
+    ("lady", ""),
+    ("coach", ""),
+    ("striker", ""),
+    ("midfielder", ""),
+    ("defender", ""),
+    ("goalkeeper", ""),
+    ("captain", ""),
+    ("skipper", ""),
+    ("manager", ""),
+    ("batsman", ""),
+    ("bowler", ""),
+    ("winger", ""),
+    ("forward", ""),
+    ("playmaker", ""),
+    ("champion", ""),
+    ("president", "GOV"),
+    ("premier", "GOV"),
+    ("chancellor", "GOV"),
+    ("minister", "GOV"),
+    ("governor", "GOV"),
+    ("gov", "GOV"),
+    ("mayor", "GOV"),
+    ("spokesman", "GOV"),
+    ("spokeswoman", "GOV"),
+    ("king", "GOV"),
+    ("queen", "GOV"),
+    ("prince", "GOV"),
+    ("princess", "GOV"),
+    ("emir", "GOV"),
+    ("senator", "LEG"),
+    ("sen", "LEG"),
+    ("rep", "LEG"),
+    ("congressman", "LEG"),
+    ("congresswoman", "LEG"),
+    ("general", "MIL"),
+    ("gen", "MIL"),
+    ("colonel", "MIL"),
+    ("col", "MIL"),
+    ("lieutenant", "MIL"),
+    ("lt", "MIL"),
+    ("brigadier", "MIL"),
+    ("admiral", "MIL"),
+    ("sergeant", "MIL"),
+    ("sgt", "MIL"),
+    ("commander", "MIL"),
+    ("judge", "JUD"),
+    ("justice", "JUD"),
+    ("prosecutor", "JUD"),
+    ("bishop", "REL"),
+    ("archbishop", "REL"),
+    ("cardinal", "REL"),
+    ("pope", "REL"),
+    ("rabbi", "REL"),
+    ("imam", "REL"),
+    ("sheikh", "REL"),
+    ("cleric", "REL"),
+    ("reverend", "REL"),
+    ("rev", "REL"),
+];
+/// Last words that make a capitalised run an organisation: (word, role).
+const ORG_SUFFIX: &[(&str, &str)] = &[
+    ("Inc", "BUS"),
+    ("Corp", "BUS"),
+    ("Ltd", "BUS"),
+    ("Plc", "BUS"),
+    ("PLC", "BUS"),
+    ("LLC", "BUS"),
+    ("AG", "BUS"),
+    ("SA", "BUS"),
+    ("Co", "BUS"),
+    ("Company", "BUS"),
+    ("Corporation", "BUS"),
+    ("Group", ""),
+    ("Holdings", "BUS"),
+    ("Bank", "BUS"),
+    ("Airlines", "BUS"),
+    ("Airways", "BUS"),
+    ("Party", ""),
+    ("Ministry", "GOV"),
+    ("Council", ""),
+    ("Union", ""),
+    ("Association", ""),
+    ("Federation", ""),
+    ("Club", ""),
+    ("United", ""),
+    ("City", ""),
+    ("FC", ""),
+    ("University", "EDU"),
+    ("College", "EDU"),
+    ("Institute", "EDU"),
+    ("Agency", "GOV"),
+    ("Committee", ""),
+    ("Commission", ""),
+    ("Front", ""),
+    ("Movement", ""),
+    ("Brigade", "UAF"),
+    ("Brigades", "UAF"),
+    ("Army", "MIL"),
+    ("Police", "COP"),
+    ("Foundation", ""),
+    ("Organisation", ""),
+    ("Organization", ""),
+    ("Alliance", ""),
+    ("League", ""),
+    ("Court", "JUD"),
+];
+/// First words that make "<Head> of|for <Name>" an organisation.
+const ORG_HEADS: &[(&str, &str)] = &[
+    ("Ministry", "GOV"),
+    ("University", "EDU"),
+    ("Bank", "BUS"),
+    ("Council", ""),
+    ("Union", ""),
+    ("Association", ""),
+    ("Federation", ""),
+    ("Committee", ""),
+    ("Commission", ""),
+    ("Party", ""),
+    ("Army", "MIL"),
+    ("Front", ""),
+    ("Movement", ""),
+    ("Agency", "GOV"),
+    ("Institute", "EDU"),
+    ("Department", "GOV"),
+    ("Office", "GOV"),
+    ("Church", "REL"),
+    ("Bank", "BUS"),
+];
+/// Last words that make a run a thing rather than a person ("Victoria
+/// Station", "John Lewis Partnership" is caught by ORG words).
+const NOT_PERSON_LAST: &[&str] = &[
+    "Street",
+    "Road",
+    "Square",
+    "Station",
+    "Avenue",
+    "Park",
+    "Airport",
+    "Bridge",
+    "Hall",
+    "Hotel",
+    "Hospital",
+    "Stadium",
+    "River",
+    "Lake",
+    "Island",
+    "Islands",
+    "Bay",
+    "Valley",
+    "Cup",
+    "Prize",
+    "Award",
+    "Awards",
+    "Day",
+    "Festival",
+    "Open",
+    "Games",
+    "Championship",
+    "Championships",
+    "Trophy",
+    "Memorial",
+    "Act",
+    "Museum",
+    "Gallery",
+    "Cathedral",
+    "Church",
+    "Mosque",
+    "Centre",
+    "Center",
+    "School",
+    "Times",
+    "Post",
+    "News",
+    "Journal",
+    "Show",
+    "Tower",
+    "Palace",
+    "Gate",
+    "House",
+    "Market",
+    "Mall",
+    "Fund",
+    "Index",
+    "Media",
+    "Prison",
+    "Camp",
+    "Beach",
+    "Mountains",
+    "Hills",
+    "Forest",
+    "Desert",
+    "Sea",
+    "Ocean",
+    "Canal",
+    "Highway",
+    "Building",
+    "Plaza",
+    "Port",
+    "Province",
+    "State",
+    "District",
+    "County",
+    "Accord",
+    "Accords",
+    "Agreement",
+    "Treaty",
+    "Plan",
+    "Doctrine",
+    "Initiative",
+    "Report",
+    "Summit",
+    "Conference",
+    "Talks",
+    "Process",
+    "Declaration",
+    "Convention",
+    "Protocol",
+    "Strategy",
+    "Programme",
+    "Program",
+    "Project",
+    "Law",
+    "Bill",
+    "Code",
+    "Rule",
+    "Rules",
+    "Line",
+    "Corridor",
+    "Pipeline",
+    "Field",
+    "Fields",
+    "Era",
+    "War",
+    "Wars",
+    "Revolution",
+];
+/// Lower-case words that end the "<Country adjective> <noun> <Name>" cue.
+const NOT_NOUN: &[&str] = &[
+    "the", "a", "an", "and", "or", "to", "of", "in", "on", "at", "by", "for", "with", "from",
+    "said", "says", "told", "asked", "as", "is", "was", "has", "had", "will", "would", "can",
+    "that", "than", "but", "hit", "met", "let", "put", "sent", "urged", "called",
+];
+/// Lower-case words that may sit inside a name: "Ahmed bin Salman".
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "dos", "das", "del", "van", "von",
+    "der", "den", "la", "le",
+];
+/// Lower-case words that may sit inside an organisation's name.
+const ORG_CONNECT: &[&str] = &["of", "for", "and", "&", "the", "on", "de"];
+
+/// One capitalised run: its words (spans) in order.
+struct Run {
+    words: Vec<(usize, usize)>,
+}
+
+impl Ctx<'_> {
+    fn word(&self, w: (usize, usize)) -> &str {
+        self.text.get(w.0..w.1).unwrap_or("")
+    }
+
+    /// The most likely place of a gazetteer key: one in a country the
+    /// document names, else the most populous.
+    fn pick_place(&self, g: u32) -> Option<u32> {
+        let list = self.idx.place_groups.get(g as usize)?;
+        list.iter()
+            .find(|&&p| self.doc_cc.contains(&self.idx.places[p as usize].country))
+            .or(list.first())
+            .copied()
+    }
+
+    /// The word right before `pos` (one space apart, same line): its span.
+    fn prev_word(&self, pos: usize) -> Option<(usize, usize)> {
+        let head = self.text.get(..pos)?;
+        let h = head.strip_suffix(' ')?;
+        if h.ends_with(' ') {
+            return None;
+        }
+        let e = h.len();
+        let s = h
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == '-' || *c == '.')
+            .last()
+            .map(|(i, _)| i)?;
+        let s = (s..e).find(|&i| {
+            self.text[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+        })?;
+        Some((s, h.trim_end_matches('.').len().max(s)))
+    }
+
+    /// The word right after `pos` (one space apart): its span.
+    fn next_word(&self, pos: usize) -> Option<(usize, usize)> {
+        let rest = self.text.get(pos..)?;
+        let r = rest.strip_prefix(' ')?;
+        if r.starts_with(' ') {
+            return None;
+        }
+        self.word_at(pos + 1).map(|e| (pos + 1, e))
+    }
+
+    fn all_caps(&self, s: usize, e: usize) -> bool {
+        let w = self.text.get(s..e).unwrap_or("");
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+    }
+
+    /// A CoNLL/agency dateline: the place opens its line and a date follows
+    /// ("ROTTERDAM 1996-08-30").
+    fn dateline(&self, s: usize, e: usize) -> bool {
+        let line_start = self.text[..s].rfind('\n').map_or(0, |i| i + 1);
+        self.text[line_start..s].trim().is_empty()
+            && self
+                .text
+                .get(e..)
+                .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    }
+
+    fn title_role(w: &str) -> Option<&'static str> {
+        let f = fold(w.trim_end_matches('.'));
+        TITLES.iter().find(|(t, _)| *t == f).map(|(_, r)| *r)
+    }
+
+    /// Whether a capitalised gazetteer match reads as a place here, not as
+    /// part of a longer name ("Florence Nightingale", "Mr Jackson").
+    fn place_context_ok(&self, s: usize, e: usize) -> bool {
+        if self.all_caps(s, e) && !self.dateline(s, e) {
+            return false;
+        }
+        let k = self.sent_of(s);
+        if let Some(pw) = self.prev_word(s).filter(|w| self.sent_of(w.0) == k) {
+            let w = self.word(pw);
+            if Self::title_role(w).is_some() {
+                return false;
+            }
+            let f = fold(w);
+            if self.capitalised(pw.0, pw.1)
+                && !STOP.contains(&w)
+                && !PLACE_PRE.contains(&f.as_str())
+                && !self.covered_by_lexicon(pw.0, pw.1)
+            {
+                return false;
+            }
+        }
+        if let Some(nw) = self.next_word(e).filter(|w| self.sent_of(w.0) == k) {
+            let w = self.word(nw);
+            if self.capitalised(nw.0, nw.1)
+                && !PLACE_HEADS.contains(&fold(w).as_str())
+                && !self.covered_by_lexicon(nw.0, nw.1)
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether a lexicon match (not a place) covers `[s, e)`. Atoms do not
+    /// overlap and are sorted, so only the last one starting at or before
+    /// `s` can.
+    fn covered_by_lexicon(&self, s: usize, e: usize) -> bool {
+        let i = self.all_atoms.partition_point(|x| x.0 <= s);
+        i.checked_sub(1)
+            .and_then(|j| self.all_atoms.get(j))
+            .is_some_and(|&(_, b, tk)| e <= b && !matches!(tk, Tk::Place(_)))
+    }
+
+    /// Atoms overlapping `[s, e)`.
+    fn atoms_in(&self, s: usize, e: usize) -> &[(usize, usize, Tk)] {
+        let i = self.all_atoms.partition_point(|x| x.1 <= s);
+        let j = self.all_atoms.partition_point(|x| x.0 < e).max(i);
+        &self.all_atoms[i..j]
+    }
+
+    /// Country of a place-like atom: place (picked), seat or country.
+    fn atom_country(&self, tk: Tk) -> Option<(String, String)> {
+        match tk {
+            Tk::Place(g) => {
+                let p = &self.idx.places[self.pick_place(g)? as usize];
+                Some((p.country.clone(), p.source.clone()))
+            }
+            Tk::Seat(s) => {
+                let s = self.idx.seats.get(s as usize)?;
+                Some((s.country.clone(), s.source.clone()))
+            }
+            Tk::Country(..) => self.country_code(tk).map(|(c, _, src)| (c, src)),
+            _ => None,
+        }
+    }
+
+    fn located(&mut self, s: usize, e: usize, agent: u32, cc: &str, psrc: &str) {
+        let ag = &self.idx.agents[agent as usize];
+        let code = format!("{cc}{}", ag.role);
+        let name = format!("{cc} {}", ag.term);
+        let rule = format!("compose:located:{}+{psrc}", ag.source);
+        let actor = actor_from_code(&code, &name, &format!("compose:{code}"), ag.kind);
+        self.push(s, e, actor, None, rule, None, false);
+    }
+
+    /// "<Place> residents", "Baku police": a place right before an agent
+    /// noun locates it. Returns the next atom index when it applied.
+    pub(super) fn located_prefix(
+        &mut self,
+        atoms: &[Atom],
+        i: usize,
+        cc: &str,
+        psrc: &str,
+    ) -> Option<usize> {
+        let a = atoms.get(i)?;
+        let n = atoms.get(i + 1).filter(|n| n.sent == a.sent)?;
+        let Tk::Agent(ag) = n.tk else { return None };
+        if !self.only_space(a.e, n.s) || self.idx.agents[ag as usize].office.is_some() {
+            return None;
+        }
+        self.located(a.s, n.e, ag, cc, psrc);
+        Some(i + 2)
+    }
+
+    /// "protesters in Haifa", "residents of Idlib", "police in Bat Galim
+    /// Square of Haifa city": an agent noun without a country, then a
+    /// locating preposition and a place or country in the same clause.
+    pub(super) fn located_suffix(&mut self, atoms: &[Atom], i: usize) -> Option<usize> {
+        let a = atoms.get(i)?;
+        let Tk::Agent(ag) = a.tk else { return None };
+        if self.idx.agents[ag as usize].office.is_some() {
+            return None;
+        }
+        let j = i + 1;
+        let p = atoms
+            .get(j)
+            .filter(|p| p.sent == a.sent && p.s < a.e + 60)?;
+        {
+            let gap = self.text.get(a.e..p.s)?;
+            if gap.contains([',', ';', ':', '(', ')', '"', '\n', '.']) {
+                return None;
+            }
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            let first_ok = words
+                .first()
+                .is_some_and(|w| LOCATING.contains(&fold(w).as_str()));
+            let rest_ok = words.iter().skip(1).all(|w| {
+                w.starts_with(char::is_uppercase) || PLACE_FILLER.contains(&fold(w).as_str())
+            });
+            if !(first_ok && rest_ok) {
+                return None;
+            }
+            if let Some((cc, psrc)) = self.atom_country(p.tk) {
+                if matches!(p.tk, Tk::Place(_)) && !self.place_context_ok(p.s, p.e) {
+                    return None;
+                }
+                self.located(a.s, p.e, ag, &cc, &psrc);
+                return Some(j + 1);
+            }
+        }
+        // Other atoms (an agent noun, a person) end the phrase.
+        None
+    }
+
+    /// The place pass: gazetteer matches not inside another mention, in a
+    /// place-like context, and not the surname of someone named.
+    pub(super) fn places(&mut self, atoms: &[Atom]) {
+        let surnames: std::collections::HashSet<String> = self
+            .out
+            .iter()
+            .filter(|m| m.actor.kind == ActorType::Person)
+            .filter_map(|m| m.actor.name.split_whitespace().last().map(fold))
+            .collect();
+        let list = std::mem::take(&mut self.place_atoms);
+        self.index_out();
+        let mut skip_to = 0;
+        for i in list {
+            if i < skip_to {
+                continue;
+            }
+            let a = &atoms[i];
+            let Tk::Place(g) = a.tk else { continue };
+            if self.overlapping(a.s, a.e).next().is_some()
+                || surnames.contains(&fold(&self.text[a.s..a.e]))
+                || !self.place_context_ok(a.s, a.e)
+            {
+                continue;
+            }
+            let Some(pi) = self.pick_place(g) else {
+                continue;
+            };
+            let info = &self.idx.places[pi as usize];
+            let (cc, src, region, name) = (
+                info.country.clone(),
+                info.source.clone(),
+                info.region,
+                info.name.clone(),
+            );
+            if let Some(j) = self.located_prefix(atoms, i, &cc, &src) {
+                skip_to = j;
+                continue;
+            }
+            let id = format!(
+                "{}:{}:{cc}",
+                if region { "region" } else { "place" },
+                fold(&name)
+            );
+            let actor = actor_from_code(&cc, &name, &id, ActorType::Place);
+            self.push(a.s, a.e, actor, None, src, None, false);
+        }
+    }
+
+    /// Capitalised runs from `pos`: words one space apart in one sentence,
+    /// with name particles ("bin", "van") and, when `org`, connectors
+    /// ("of", "for") inside.
+    fn run_at(&self, pos: usize, org: bool) -> Run {
+        let mut words = Vec::new();
+        let Some(we) = self.word_at(pos) else {
+            return Run { words };
+        };
+        let k = self.sent_of(pos);
+        words.push((pos, we));
+        let mut p = we;
+        // "Mr. Smith": a title's full stop does not end the run.
+        if self.text[p..].starts_with(". ")
+            && Self::title_role(self.word((pos, we))).is_some()
+            && we - pos <= 4
+        {
+            p += 1;
+        }
+        while words.len() < 7 {
+            let Some(nw) = self.next_word(p).filter(|w| self.sent_of(w.0) == k) else {
+                break;
+            };
+            let w = self.word(nw);
+            if self.capitalised(nw.0, nw.1) {
+                words.push(nw);
+                p = nw.1;
+                continue;
+            }
+            let f = fold(w);
+            let inner =
+                PARTICLES.contains(&f.as_str()) || (org && ORG_CONNECT.contains(&f.as_str()));
+            match self.next_word(nw.1) {
+                Some(n2) if inner && self.capitalised(n2.0, n2.1) => {
+                    words.push(nw);
+                    words.push(n2);
+                    p = n2.1;
+                }
+                _ => break,
+            }
+        }
+        // Connectors never end a run.
+        while words.last().is_some_and(|w| !self.capitalised(w.0, w.1)) {
+            words.pop();
+        }
+        Run { words }
+    }
+
+    /// Whether an out mention is a bare country or place (which a longer
+    /// name may absorb: "Kenyan Athletics Federation", "Bank of Israel").
+    fn bare_place_like(m: &M) -> bool {
+        !m.discovered
+            && (m.actor.kind == ActorType::Country
+                || (m.actor.kind == ActorType::Place && !m.rule.starts_with("compose")))
+    }
+
+    /// Unknown names: organisations by suffix or head, persons by title or
+    /// given name. Runs overlapping other mentions are left alone.
+    pub(super) fn discover_names(&mut self) {
+        self.index_out();
+        let text = self.text;
+        let mut pos = 0;
+        let mut new: Vec<M> = Vec::new();
+        let mut drop: Vec<(usize, usize)> = Vec::new();
+        while pos < text.len() {
+            let Some(c) = text[pos..].chars().next() else {
+                break;
+            };
+            let boundary = pos == 0 || !text[..pos].ends_with(|ch: char| ch.is_alphanumeric());
+            if !(c.is_uppercase() && boundary) {
+                pos += c.len_utf8();
+                continue;
+            }
+            let run = self.run_at(pos, true);
+            let Some(&(_, end)) = run.words.last() else {
+                pos += c.len_utf8();
+                continue;
+            };
+            if let Some((m, absorbed)) = self.org_from_run(&run.words) {
+                drop.extend(absorbed);
+                new.push(m);
+                pos = end.max(pos + c.len_utf8());
+                continue;
+            }
+            // Persons take no connectors: re-read the run without them, and
+            // go on after it ("Florence Nightingale and Mr Jackson").
+            let prun = self.run_at(pos, false);
+            let pend = prun.words.last().map_or(pos, |w| w.1);
+            if let Some(m) = self.person_from_run(&prun.words) {
+                new.push(m);
+            }
+            pos = pend.max(pos + c.len_utf8());
+        }
+        if !drop.is_empty() {
+            self.out.retain(|m| !drop.contains(&(m.s, m.e)));
+        }
+        self.out.extend(new);
+    }
+
+    /// Mentions overlapping `[s, e)`, through the sorted `out_index`
+    /// (mentions are shorter than `MAX_SPAN` bytes).
+    fn overlapping(&self, s: usize, e: usize) -> impl Iterator<Item = &M> {
+        const MAX_SPAN: usize = 400;
+        let from = self.out_index.partition_point(|x| x.0 + MAX_SPAN <= s);
+        self.out_index[from..]
+            .iter()
+            .take_while(move |x| x.0 < e)
+            .filter_map(move |x| self.out.get(x.1))
+            .filter(move |m| m.s < e && s < m.e)
+    }
+
+    /// Rebuilds `out_index` after `out` changed.
+    fn index_out(&mut self) {
+        self.out_index = self.out.iter().enumerate().map(|(i, m)| (m.s, i)).collect();
+        self.out_index.sort_unstable();
+    }
+
+    fn org_from_run(&self, words: &[(usize, usize)]) -> Option<(M, Vec<(usize, usize)>)> {
+        let mut ws: Vec<(usize, usize)> = words.to_vec();
+        while ws.first().is_some_and(|w| {
+            let t = self.word(*w);
+            STOP.contains(&t) || t == "the"
+        }) {
+            ws.remove(0);
+        }
+        if ws.len() < 2 {
+            return None;
+        }
+        let first = self.word(ws[0]);
+        let last = self.word(ws[ws.len() - 1]).trim_end_matches('.');
+        let has_connector = ws.iter().any(|w| {
+            let t = self.word(*w);
+            t == "of" || t == "for"
+        });
+        let role = if let Some((_, r)) = ORG_SUFFIX.iter().find(|(x, _)| *x == last) {
+            // A suffix after a connector ("Ministry of Foreign Affairs Group"?)
+            // is fine; a bare "<Word> United" needs a place or capital word.
+            *r
+        } else if let Some((_, r)) = ORG_HEADS
+            .iter()
+            .find(|(x, _)| *x == first)
+            .filter(|_| has_connector)
+        {
+            *r
+        } else if first == "FC" {
+            ""
+        } else {
+            return None;
+        };
+        if ws.iter().all(|w| self.all_caps(w.0, w.1)) {
+            return None;
+        }
+        let (s, e) = (ws[0].0, ws[ws.len() - 1].1);
+        // Country from absorbed bare country/place mentions or place atoms.
+        let mut cc: Option<String> = None;
+        let mut absorbed = Vec::new();
+        for m in self.overlapping(s, e) {
+            if !Self::bare_place_like(m) {
+                return None;
+            }
+            cc = cc.or_else(|| m.actor.country.clone());
+            absorbed.push((m.s, m.e));
+        }
+        for &(_, _, tk) in self.atoms_in(s, e) {
+            {
+                match tk {
+                    Tk::Person(_) | Tk::Org(_) => return None,
+                    Tk::Place(_) | Tk::Seat(_) | Tk::Country(..) => {
+                        if cc.is_none() {
+                            cc = self.atom_country(tk).map(|x| x.0);
+                        }
+                    }
+                    Tk::Agent(_) => {}
+                }
+            }
+        }
+        let code = match &cc {
+            Some(c) => format!("{c}{role}"),
+            None => String::new(),
+        };
+        let mut actor = self.discovered((s, e), &code, ActorType::Organisation);
+        if cc.is_none() && !role.is_empty() {
+            actor.role = Some(role.to_string());
+        }
+        let k = self.sent_of(s);
+        Some((
+            M {
+                s,
+                e,
+                sent: k,
+                actor,
+                person: None,
+                rule: "discover:name-org".into(),
+                evidence: None,
+                discovered: true,
+            },
+            absorbed,
+        ))
+    }
+
+    fn person_from_run(&self, words: &[(usize, usize)]) -> Option<M> {
+        let mut ws: Vec<(usize, usize)> = words.to_vec();
+        let mut role: Option<&str> = None;
+        let mut evidence: Option<Span> = None;
+        // Title before the run, in lower case ("coach Paul Smith") or as an
+        // agent noun of the lexicon ("spokesman Ali Hassan").
+        if let Some(pw) = ws.first().and_then(|w| self.prev_word(w.0)) {
+            if !self.capitalised(pw.0, pw.1) {
+                if let Some(r) = Self::title_role(self.word(pw)) {
+                    role = Some(r);
+                    evidence = Some([pw.0, pw.1]);
+                }
+            }
+        }
+        // Capitalised titles opening the run: "Gen. Ahmed Hassan", "Mr Smith".
+        while let Some(r) = ws.first().and_then(|w| Self::title_role(self.word(*w))) {
+            if ws.len() < 2 {
+                return None;
+            }
+            role = Some(if r.is_empty() { role.unwrap_or("") } else { r });
+            evidence = Some([ws[0].0, ws[0].1]);
+            ws.remove(0);
+        }
+        // A leading country adjective gives the country: "Kenyan Paul Tergat".
+        let mut cc: Option<String> = None;
+        if let Some(m) = ws
+            .first()
+            .and_then(|w| self.overlapping(w.0, w.1).next())
+            .filter(|m| m.actor.kind == ActorType::Country)
+        {
+            let m_end = m.e;
+            cc = m.actor.country.clone();
+            evidence = Some([m.s, m.e]);
+            ws.retain(|w| w.0 >= m_end);
+        }
+        while ws.first().is_some_and(|w| STOP.contains(&self.word(*w))) {
+            ws.remove(0);
+        }
+        let titled = role.is_some();
+        if ws.is_empty() || ws.len() > 4 || (!titled && ws.len() < 2) {
+            return None;
+        }
+        let (s, e) = (ws[0].0, ws[ws.len() - 1].1);
+        let first = self.word(ws[0]);
+        let last = self.word(ws[ws.len() - 1]);
+        if !titled && !self.idx.given.contains(&fold(first)) {
+            return None;
+        }
+        if ws.iter().any(|w| {
+            let t = self.word(*w);
+            self.all_caps(w.0, w.1) || (w.0 > s && STOP.contains(&t)) || t.ends_with("'s")
+        }) || super::ORG_WORDS.contains(&last)
+            || NOT_PERSON_LAST.contains(&last)
+            || ORG_SUFFIX.iter().any(|(x, _)| *x == last)
+        {
+            return None;
+        }
+        if self.overlapping(s, e).next().is_some() || self.overlaps_atom(s, e) {
+            return None;
+        }
+        // A country after the name: "Paul Tergat (Kenya)".
+        if cc.is_none() {
+            let after = self.text.get(e..).unwrap_or("");
+            let t = after.trim_start();
+            if let Some(inner) = t.strip_prefix('(') {
+                let start = e + (after.len() - t.len()) + 1;
+                let lead = inner.len() - inner.trim_start().len();
+                if let Some(&(a, b, tk)) = self
+                    .all_atoms
+                    .iter()
+                    .find(|x| x.0 == start + lead && matches!(x.2, Tk::Country(..)))
+                {
+                    if self.text[b..].trim_start().starts_with(')') {
+                        cc = self.country_code(tk).map(|x| x.0);
+                        evidence = Some([a, b]);
+                    }
+                }
+            }
+        }
+        // "Kenyan runner Paul Tergat": a bare country word and one
+        // lower-case noun right before.
+        if cc.is_none() {
+            let k = self.sent_of(s);
+            if let Some(m) = self.overlapping(s.saturating_sub(60), s).find(|m| {
+                m.actor.kind == ActorType::Country && m.sent == k && m.e < s && s - m.e <= 30
+            }) {
+                let gap = &self.text[m.e..s];
+                let words: Vec<&str> = gap.split_whitespace().collect();
+                // One noun: "Kenyan runner", not "Israel told" or "joins the".
+                if words.len() == 1
+                    && gap.starts_with(' ')
+                    && words.iter().all(|w| {
+                        w.chars().all(|c| c.is_lowercase() || c == '-')
+                            && !NOT_NOUN.contains(w)
+                            && !w.ends_with("ed")
+                            && !(w.ends_with('s') && !w.ends_with("ss"))
+                    })
+                {
+                    cc = m.actor.country.clone();
+                    evidence = Some([m.s, m.e]);
+                }
+            }
+        }
+        let r = role.unwrap_or("");
+        let code = cc.as_ref().map_or(String::new(), |c| format!("{c}{r}"));
+        let mut actor: Actor = self.discovered((s, e), &code, ActorType::Person);
+        if cc.is_none() && !r.is_empty() {
+            actor.role = Some(r.to_string());
+        }
+        let rule = if titled {
+            "discover:name-title"
+        } else {
+            "discover:name-given"
+        };
+        Some(M {
+            s,
+            e,
+            sent: self.sent_of(s),
+            actor,
+            person: None,
+            rule: rule.into(),
+            evidence,
+            discovered: true,
+        })
+    }
+}
