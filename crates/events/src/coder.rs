@@ -411,7 +411,15 @@ impl EventCoder {
             } else {
                 adjacent.or_else(|| generic_country.clone())
             };
-            let sp = [first.words[start].span[0], first.words[h.end - 1].span[1]];
+            let mut sp = [first.words[start].span[0], first.words[h.end - 1].span[1]];
+            // A bare country word right before ("Indian civilians") joins the noun: one actor.
+            if let Some(k) = start.checked_sub(1).and_then(|j| first.words[j].mention) {
+                let adj = first.mentions[k].mention;
+                if adj.actor.role.is_none() && adj.actor.kind != ActorType::Person {
+                    sp[0] = adj.span[0];
+                    all.retain(|m| m.span != adj.span);
+                }
+            }
             let name = text.get(sp[0]..sp[1]).unwrap_or("").to_string();
             all.push(Mention {
                 span: sp,
@@ -434,7 +442,7 @@ impl EventCoder {
             *context = Some(c);
         }
         all.sort_by_key(|m| m.span[0]);
-        let sent = if all.len() > local.len() {
+        let sent = if all != local {
             Sent::new(text, span, tokens, &all)
         } else {
             first

@@ -18,7 +18,7 @@ fn withdrawals() {
         > Russia withdrew troops from Armenia.
           0874 RUS->ARM asserted 2025-05-02 "withdrew" [verbs.tsv:0874.3 src=subject tgt=slot]
         > Russia released Ukrainian prisoners.
-          0841 RUS->UKR asserted 2025-05-02 "released" [verbs.tsv:0841.3 src=subject tgt=slot]
+          0841 RUS->UKRCVL asserted 2025-05-02 "released" [verbs.tsv:0841.3 src=subject tgt=slot]
         > The United States lifted sanctions on Syria.
           085 USA->SYR asserted 2025-05-02 "lifted" [verbs.tsv:085.1 src=subject tgt=slot]
     "#]]
