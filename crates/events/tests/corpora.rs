@@ -48,7 +48,22 @@ fn plover_gold_event_types() {
         .expect("readable");
     let records: Vec<Value> = serde_json::from_str(&raw).expect("json");
     let pipe = common::Pipeline::new();
-    let coder = EventCoder::builtin().expect("coder");
+    // PLOVER_PETRARCH=1 adds the PETRARCH/TABARI verb dictionaries as an overlay.
+    let coder = if std::env::var("PLOVER_PETRARCH").is_ok() {
+        let dir = shared.join("petrarch2/dictionaries");
+        let files: Vec<(String, String)> = ["CAMEO.2.0.txt", "CAMEO.verbpatterns.150430.txt"]
+            .iter()
+            .filter_map(|f| {
+                std::fs::read_to_string(dir.join(f))
+                    .ok()
+                    .map(|s| (f.to_string(), s))
+            })
+            .collect();
+        let (lex, _) = events::VerbLexicon::with_petrarch(&files).expect("overlay");
+        EventCoder::with_verbs(lex).expect("coder")
+    } else {
+        EventCoder::builtin().expect("coder")
+    };
     let date = NaiveDate::from_ymd_opt(2000, 1, 1).expect("date");
     let mut results = Vec::new();
     let mut errs: BTreeMap<String, usize> = BTreeMap::new();
