@@ -120,16 +120,24 @@ enum EvalCommand {
         lex: LexArgs,
     },
     /// Event coding against the PLOVER gold records (event type, source/target country and sector).
-    #[command(after_help = "Example:\n  entente eval plover ../shared/corpora/plover-gsr/PLOVER_GSR_CAMEO.json")]
+    #[command(
+        after_help = "Example:\n  entente eval plover ../shared/corpora/plover-gsr/PLOVER_GSR_CAMEO.json"
+    )]
     Plover { file: PathBuf },
     /// Event coding against ACLED notes: actor1's country as source with a fitting CAMEO root family.
-    #[command(after_help = "Example:\n  entente eval acled ../shared/corpora/acled-global-2020-05/acled.csv")]
+    #[command(
+        after_help = "Example:\n  entente eval acled ../shared/corpora/acled-global-2020-05/acled.csv"
+    )]
     Acled { file: PathBuf },
     /// Quote content spans and speakers against PolNeAR attributions (brat standoff).
-    #[command(after_help = "Example:\n  entente eval quotes ../shared/corpora/polnear-attribution/dev")]
+    #[command(
+        after_help = "Example:\n  entente eval quotes ../shared/corpora/polnear-attribution/dev"
+    )]
     Quotes { dir: PathBuf },
     /// Our casualty facts against ACLED's `fatalities` column, where the note states a number.
-    #[command(after_help = "Example:\n  entente eval fatalities ../shared/corpora/acled-global-2020-05/acled.csv")]
+    #[command(
+        after_help = "Example:\n  entente eval fatalities ../shared/corpora/acled-global-2020-05/acled.csv"
+    )]
     Fatalities { file: PathBuf },
     /// How often an ACLED note's actor1 country is recognised in the note.
     #[command(
@@ -302,7 +310,13 @@ fn report(d: &Diagnostic) {
 
 /// Reads every input and hands each coded document (or diagnostic batch) to `sink`.
 /// Returns how many inputs or records were skipped.
-fn each_coded(read: &ReadArgs, sink: &mut dyn FnMut(Coded, &str) -> Result<()>) -> Result<usize> {
+/// `wanted` decides, before the costly coding, whether a document is coded at all
+/// (ingest skips documents already stored).
+fn each_coded(
+    read: &ReadArgs,
+    wanted: &dyn Fn(&model::Document) -> bool,
+    sink: &mut dyn FnMut(Coded, &str) -> Result<()>,
+) -> Result<usize> {
     let lex = load_lexicon(&read.lex)?;
     let pipeline = Pipeline::new(&lex)?;
     let opts = options(read);
@@ -344,7 +358,16 @@ fn each_coded(read: &ReadArgs, sink: &mut dyn FnMut(Coded, &str) -> Result<()>) 
                 }
             }
             for doc in parsed.documents {
-                if let Err(e) = sink(pipeline.code(doc), &name) {
+                let coded = if wanted(&doc) {
+                    pipeline.code(doc)
+                } else {
+                    // Passed on uncoded, so the sink can count it.
+                    Coded {
+                        document: Some(doc),
+                        ..Coded::default()
+                    }
+                };
+                if let Err(e) = sink(coded, &name) {
                     failure = Some(e);
                     return;
                 }
@@ -360,7 +383,7 @@ fn each_coded(read: &ReadArgs, sink: &mut dyn FnMut(Coded, &str) -> Result<()>) 
 fn code(read: &ReadArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let skipped = each_coded(read, &mut |coded, _| {
+    let skipped = each_coded(read, &|_| true, &mut |coded, _| {
         for r in coded.records() {
             serde_json::to_writer(&mut out, &r)?;
             out.write_all(b"\n")?;
@@ -395,7 +418,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
-    let mut store = store::Store::open(db)?;
+    let store = std::cell::RefCell::new(store::Store::open(db)?);
     let bar = indicatif::ProgressBar::new_spinner();
     if !std::io::stderr().is_terminal() {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
@@ -405,11 +428,13 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
     );
     let (mut added, mut kept) = (0usize, 0usize);
-    let skipped = each_coded(read, &mut |coded, origin| {
+    // A stored document is not coded again unless --replace asks for it.
+    let wanted = |d: &model::Document| replace || !store.borrow().contains(&d.id).unwrap_or(false);
+    let skipped = each_coded(read, &wanted, &mut |coded, origin| {
         if coded.document.is_none() {
             return Ok(());
         }
-        if store.put(&coded, Some(origin), replace)? {
+        if store.borrow_mut().put(&coded, Some(origin), replace)? {
             added += 1;
         } else {
             kept += 1;
