@@ -31,6 +31,7 @@
 //! - **nominal** triggers take their source from a possessive or adjectival
 //!   actor just before the noun ("Herzog's visit", "Israeli attacks"), from
 //!   `by X` after it, else from the clause subject.
+//!
 //! An event needs both a source and a target whose countries (or codes) differ.
 
 use model::{Mention, Token, TokenKind};
@@ -256,11 +257,10 @@ impl<'m> Sent<'m> {
                     } else if self.subord[cur].is_some() {
                         cur = self.open(None, false, None);
                     } else if let Some((Tag::Conj | Tag::Word, w, false)) = &next {
-                        if matches!(w.as_str(), "but" | "yet" | "so" | "while") {
-                            cur = self.open(None, false, None);
-                        } else if w == "and"
-                            && matches!(self.words.get(i + 2).map(|w| w.tag), Some(Tag::Pron))
-                        {
+                        // ", but ...", ", and they ...": a new main clause.
+                        let and_pronoun = w == "and"
+                            && matches!(self.words.get(i + 2).map(|w| w.tag), Some(Tag::Pron));
+                        if matches!(w.as_str(), "but" | "yet" | "so" | "while") || and_pronoun {
                             cur = self.open(None, false, None);
                         }
                     }

@@ -14,6 +14,7 @@
 //! - dissent (14x) with no named target is aimed at the source's government;
 //! - "X said Y must ..." is a demand (100) from X to Y, and "X said Y's bases
 //!   would be red lines" a predicate noun from the speaker about Y.
+//!
 //! Modality comes from the verb group before the trigger and from an
 //! enclosing if-clause; the date from the nearest time expression (same
 //! clause first); the place from "in/at/near/from <city>".

@@ -57,7 +57,7 @@ impl Generic {
             }
         }
         for v in g.index.values_mut() {
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
         Ok(g)
     }
