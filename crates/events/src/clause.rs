@@ -410,7 +410,20 @@ impl<'m> Sent<'m> {
             if let Some(k) = w.mention {
                 let m = &self.mentions[k];
                 i = m.start;
-                let before = m.start.checked_sub(1).map(|p| &self.words[p]);
+                // The word before the noun phrase: "with the US" is a PP too.
+                let before = {
+                    let mut p = m.start;
+                    while p > 0
+                        && m.start - p < 3
+                        && matches!(
+                            self.words[p - 1].tag,
+                            Tag::Det | Tag::PossPron | Tag::Adv | Tag::Number
+                        )
+                    {
+                        p -= 1;
+                    }
+                    p.checked_sub(1).map(|p| &self.words[p])
+                };
                 // "thousands of Iraqi Kurds", "a group of Moroccan diplomats": the
                 // actor after a quantity noun's `of` is the real subject.
                 let quantity = m.start >= 2
@@ -433,7 +446,17 @@ impl<'m> Sent<'m> {
                     }
                     self.verbish(p, is_trigger)
                 };
-                if in_pp || (crossed_and && after_verb) {
+                // An actor right after a verb is its object ("fighting Isis ... to
+                // preventing the YPG"), unless that verb is a participle modifier.
+                let after_gerund = after_verb && {
+                    let mut p = m.start - 1;
+                    while p > 0 && matches!(self.words[p].tag, Tag::Det | Tag::PossPron | Tag::Adv)
+                    {
+                        p -= 1;
+                    }
+                    self.words[p].lower.ends_with("ing")
+                };
+                if in_pp || (crossed_and && after_verb) || after_gerund {
                     fallback = fallback.or(Some(k));
                     continue;
                 }

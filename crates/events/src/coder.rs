@@ -749,7 +749,12 @@ impl EventCoder {
             } else {
                 &sources
             };
-            if group.len() >= 2 {
+            // "Damascus and Riyadh experienced missile attacks": a compound subject
+            // of a noun acts on itself only for mutual nouns (talks, clashes...).
+            let mutual = p.kind == Kind::Verb
+                || targets.len() >= 2
+                || MUTUAL_NOUNS.contains(&sent.words[t].lower.as_str());
+            if group.len() >= 2 && mutual {
                 for j in 1..group.len() {
                     pairs.push((group[0], group[j], "compound"));
                 }
@@ -1023,6 +1028,32 @@ fn intent_code(cameo: &str) -> Option<String> {
     Some(c.to_string())
 }
 
+/// Nouns whose compound subject acts on itself ("Israel and Lebanon renewed negotiations").
+const MUTUAL_NOUNS: &[&str] = &[
+    "talks",
+    "negotiations",
+    "negotiation",
+    "meeting",
+    "meetings",
+    "summit",
+    "agreement",
+    "agreements",
+    "treaty",
+    "accord",
+    "deal",
+    "cooperation",
+    "ties",
+    "relations",
+    "clash",
+    "clashes",
+    "war",
+    "reconciliation",
+    "consultations",
+    "dialogue",
+    "truce",
+    "ceasefire",
+];
+
 /// Verbs of saying whose subject is the source of a predicate noun.
 const SPEECH: &[&str] = &[
     "said",
@@ -1243,8 +1274,9 @@ fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut 
             }
             false
         }
-        Elem::Gap => {
-            for g in 0..=7 {
+        Elem::Gap | Elem::Gap1 => {
+            let from = usize::from(matches!(e, Elem::Gap1));
+            for g in from..=7 {
                 let j = pos + g;
                 // Lists inside the clause may be skipped ("mortars, grenade launchers and ...").
                 if g > 0 && !in_clause(j - 1) {

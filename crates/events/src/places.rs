@@ -119,15 +119,21 @@ impl Gazetteer {
         out
     }
 
-    /// Every capitalised place name in the sentence, prepositions or not.
+    /// Capitals and cities of 500,000 or more named anywhere in the sentence
+    /// (not as its first word).
     pub fn anywhere(&self, text: &str, sent: &Sent) -> Vec<PlaceHit> {
         let mut out = Vec::new();
         let mut j = 0;
         while j < sent.words.len() {
-            if sent.words[j].capitalised && sent.words[j].mention.is_none() {
+            // Without a preposition only big, unambiguous places count: many
+            // small towns share their names with words and people.
+            if j > 0 && sent.words[j].capitalised && sent.words[j].mention.is_none() {
                 if let Some(h) = self.match_at(text, sent, j) {
                     j = h.end;
-                    out.push(h);
+                    let e = &self.entries[h.entry];
+                    if e.capital || e.population >= 500_000 {
+                        out.push(h);
+                    }
                     continue;
                 }
             }

@@ -6,7 +6,7 @@
 //!   matched singular or plural;
 //! - `word` is a literal (singular or plural); `a|b` are alternatives;
 //! - `@lemma` is a verb matched in any inflection after the trigger;
-//! - `*` skips up to seven words inside the clause;
+//! - `*` skips up to seven words inside the clause, `**` one to seven;
 //! - `+` is an actor slot: the target (two `+` in `between + and +` give two targets);
 //! - `$` is a source slot (`dissatisfaction from $`).
 //!
@@ -45,8 +45,10 @@ pub enum Elem {
     Word(Vec<String>),
     /// Any word starting with one of these stems (PETRARCH's unmarked words).
     Prefix(Vec<String>),
-    /// Skip up to five words.
+    /// Skip up to seven words.
     Gap,
+    /// Skip one to seven words (`**`): "return ** to +" needs an object.
+    Gap1,
     /// A target actor.
     Target,
     /// A source actor.
@@ -94,6 +96,7 @@ impl Pattern {
         for w in words {
             elems.push(match w {
                 "*" => Elem::Gap,
+                "**" => Elem::Gap1,
                 "+" => Elem::Target,
                 "$" => Elem::Source,
                 _ if w.starts_with('@') => {
@@ -112,7 +115,7 @@ impl Pattern {
                 ),
             });
         }
-        if matches!(elems.last(), Some(Elem::Gap)) {
+        if matches!(elems.last(), Some(Elem::Gap | Elem::Gap1)) {
             return Err("pattern cannot end with `*`".into());
         }
         Ok(Pattern {
