@@ -457,6 +457,11 @@ impl<'a> Ctx<'a> {
         let nb = norm.as_bytes();
         let mut i = 0;
         while i < nb.len() {
+            // Cheap test first: a word start follows a non-alphanumeric byte.
+            if i > 0 && nb[i - 1].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
             let start_ok = norm.is_char_boundary(i)
                 && (i == 0 || !norm[..i].ends_with(|c: char| c.is_alphanumeric()))
                 && map

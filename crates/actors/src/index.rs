@@ -95,11 +95,34 @@ pub struct AInfo {
     pub source: String,
 }
 
+/// A small multiply-rotate hasher (the Fx hash of rustc) for the place and
+/// given-name tables: looked up at every capitalised word, where SipHash's
+/// DoS resistance buys nothing (the keys are our own).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
 /// A gazetteer row, as the recogniser needs it.
 pub struct PlInfo {
     pub name: String,
     pub country: String,
     pub region: bool,
+    pub population: u64,
     pub source: String,
 }
 
@@ -233,9 +256,9 @@ pub struct Index {
     /// Places sharing one folded key, most populous first.
     pub place_groups: Vec<Vec<u32>>,
     /// Folded place name -> (group, case policy).
-    pub place_keys: HashMap<String, (u32, CasePolicy)>,
+    pub place_keys: HashMap<String, (u32, CasePolicy), FxBuild>,
     /// Folded given names.
-    pub given: std::collections::HashSet<String>,
+    pub given: std::collections::HashSet<String, FxBuild>,
 }
 
 /// Case policy of a surface written in our own lexicon: capitalised words
@@ -452,7 +475,7 @@ impl Index {
         // Places stay out of the automaton: tens of thousands of short names
         // would make it report a match inside nearly every word. They are
         // looked up at capitalised word starts instead.
-        let mut place_keys: HashMap<String, (u32, CasePolicy)> = HashMap::new();
+        let mut place_keys: HashMap<String, (u32, CasePolicy), FxBuild> = HashMap::default();
         let mut order: Vec<usize> = (0..lex.places.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(lex.places[i].population));
         for pi in order {
@@ -462,6 +485,7 @@ impl Index {
                 name: p.name.clone(),
                 country: p.country.clone(),
                 region: p.kind == "region",
+                population: p.population,
                 source: p.source.to_string(),
             });
             let aliases: &[String] = if p.population >= ALIAS_MIN_POP {

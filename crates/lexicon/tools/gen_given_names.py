@@ -97,6 +97,50 @@ Rishi Boris-skip Keir Theresa Nicola Humza Rishi-skip Sadiq Priti Suella Jeremy-
 Justin-skip Pierre-skip Chrystia Jagmeet Scott-skip Anthony-skip Jacinda Chris-skip Malcolm-skip
 Kamala Joe-skip Nancy-skip Mitch Chuck-skip Hakeem Kevin-skip Ron-skip Pete-skip Mike-skip
 Volodymyr-skip Wladimir Vitali-skip Oleksii Denys Dmytro Iryna Yulia-skip Kyrylo Valerii
+Wasim Waqar Aamir Ijaz Inzamam Javed Shahid Zahid Rashid Saqlain Mushtaq Moin Saeed-skip
+Shoaib Younis Misbah Azhar Babar Fakhar Sarfraz Sanath Aravinda Arjuna Muttiah Kumar Chaminda
+Romesh Hashan Mahela Kumar-skip Sachin Sourav Rahul-skip Anil Javagal Venkatesh Mohammad-skip
+Sunil Kapil Ravi Rajesh Suresh Ramesh Mahesh Ganesh Vijay Ajay Sanjay Manoj Deepak Ashok Pradeep
+Amitabh Shah-skip Priyanka Sunita Anita-skip Lakshmi Gita Arun Vikram Abhishek Rohit Virat
+Jesper Henrik Nils Sven Bjorn Björn Per-skip Ole Geir Jens-skip Stig Thomas-skip Mats Ulf-skip
+Anders-skip Kjell Torbjorn Lasse Pekka Mika Jari Kimi Timo Esa Jukka Heikki Matti Antti
+Bernd Falk Florian Uwe Dirk Matthias Tobias Jörg Jorg Rainer Holger Torsten Hartmut Manfred
+Reinhard Werner Günter Gunter Gerd Lothar Oliver-skip Sepp Franz Karl-Heinz Heinz Jochen
+Joost Pieter Ruud Dennis-skip Marco-skip Johan Jaap Wim Hendrik Sjaak Kees Arjen Robin-skip
+Youri Thierry Didier Laurent-skip Philippe Christophe Stéphane Stephane Sébastien Sebastien
+Jérôme Jerome-skip Gérard Gerard-skip Patrice Pascal Yannick Zinedine Fabien Fabrice Alain
+Michel-skip Bernard-skip Dominique-skip Hervé Herve Jean-Pierre Jean-Paul Jean-François
+Mihai Cosmin Gheorghe Ion Florin Dorin Adrian-skip Ilie Nicolae Traian Klaus-skip Viorel
+Hristo Stoyan Dimitar Georgi Petar Krasimir Zdravko Boyko Rumen Todor Lyubomir Ljubomir
+Zvonimir Davor Slaven Dario Predrag Dejan Nenad Vlade Sinisa Darko Mirko Zeljko Zlatko Hasan
+Alija Haris Edin Emir-skip Sejad Ejup Fatos Sali Ilir Edi Arben Gjergj Hashim Ibrahim-skip
+Gheorghe-skip Vasile Andrei-skip Petre Radu Emil-skip Vaclav-skip Pavel-skip Jan-skip Karel Josef
+Tomas-skip Jaromir Petr Jiri-skip Milan Vladimir-skip Martin-skip Jozef Miroslav Robert-skip
+Zsolt-skip Gabor Gábor Tamas Tamás Attila Istvan István Janos János Sandor Sándor Imre Lajos
+Krzysztof-skip Marek Jerzy Janusz Grzegorz Aleksander Lech-skip Jacek Artur Zbigniew-skip
+Algirdas Valdas Arvydas Sarunas Vytautas Raimonds Andris Guntis Janis-skip Mart Siim Lennart
+Rui Luis-skip Joao João Paulo Nuno Fernando-skip Jorge-skip Vitor Vítor Sergio-skip Ronaldo
+Romario Rivaldo Bebeto Leonardo-skip Cafu Dunga Zico Socrates Marcelo Thiago Fabio Fábio
+Gianfranco Gianluca Roberto-skip Fabrizio Alessandro-skip Paolo-skip Christian-skip Demetrio
+Pierluigi Filippo Andrea Stefano Claudio Lorenzo-skip Vincenzo Carlo-skip Massimiliano
+Ottavio Rinaldo Umberto Giacomo Walter-skip Dino Zdenek Gerardo-skip Jose-skip
+Alvaro-skip Ernesto-skip Hernan Hernán Gonzalo-skip Ariel-skip Gabriel-skip Diego-skip Carlos-skip
+Ezequiel Esteban-skip Osvaldo Alfredo-skip Lionel-skip Juan-Carlos Juan-Pablo José Jesús Ángel
+Conchita Arantxa Rocio Mercedes-skip Gisela Steffi Anke Monika-skip Martina-skip Iva Jana-skip
+Magdalena-skip Sabine Birgit Heike Katarina Katarzyna Agnieszka Małgorzata Malgorzata Ewa Zofia
+Merlene Gwen-skip Marion-skip Florence-skip Gail-skip Irina-skip Svetlana-skip Yelena-skip Ludmila
+Lyudmila Galina Tatyana-skip Nadezhda Larisa Elena-skip Oksana Inna Alla Zhanna Vera-skip
+Haile Kenenisa Tirunesh Derartu Fatuma Gete Abebe Mamo Moses-skip Paul-skip Kipchoge Wilson-skip
+Samuel-skip Daniel-skip Josphat Joseph-skip Ismael-skip Noah-skip Kip Yobes Bernard-skip Benson
+Davidson Chidi Chinedu Emeka Obinna Nnamdi Uche Ngozi-skip Olu Segun Tunde Femi Kunle Wole
+Kwame Kofi-skip Kwabena Kojo Yaw Ama Abena Akosua Nana Jerry-skip Samora Jomo Julius-skip
+Kenneth-skip Thabo-skip Jacob-skip Winnie-skip Desmond-skip Oliver-skip Chris-skip Hansie
+Jonty Allan-skip Gary-skip Shaun-skip Makhaya Francois-skip Naas Morne Morné Joost-skip Kobus
+Sipho Themba Bongani Mandla Thandi Lindiwe Nomvula Zola Tokyo-skip Amadou Mamadou Moussa Oumar
+Abdoulaye Ibrahima Cheikh Modibo Boubacar Seydou Souleymane Youssouf Aliou Lamine Sadio Didier-skip
+Hiroshi Takeshi Kenji Koji Masahiko Masato Ryutaro Tomiichi Yohei Yasuhiro Toshiki Morihiro
+Haruki Akira Hideki Ichiro Kazuo Keizo Kiichi Makoto Nobuo Noboru Osamu Satoshi Shigeo Takashi
+Tetsuya Yoshiro Yuji Yuki Naoki Daisuke Shunsuke Hidetoshi Kazuyoshi
 """.split()
 
 

@@ -382,7 +382,39 @@ impl Ctx<'_> {
         if r.starts_with(' ') {
             return None;
         }
-        self.word_at(pos + 1).map(|e| (pos + 1, e))
+        self.name_word_at(pos + 1).map(|e| (pos + 1, e))
+    }
+
+    /// A word as in names: also "O'Neill" and "N'Djamena" (an apostrophe
+    /// inside, but not the possessive "'s").
+    fn name_word_at(&self, pos: usize) -> Option<usize> {
+        let mut e = self.word_at(pos)?;
+        while let Some(rest) = self.text.get(e..) {
+            let Some(q) = rest
+                .chars()
+                .next()
+                .filter(|c| *c == '\'' || *c == '\u{2019}')
+            else {
+                break;
+            };
+            let after = &rest[q.len_utf8()..];
+            let possessive =
+                after.starts_with('s') && !after[1..].starts_with(|c: char| c.is_alphanumeric());
+            if possessive || !after.starts_with(|c: char| c.is_alphabetic()) {
+                break;
+            }
+            match self.word_at(e + q.len_utf8()) {
+                Some(e2) => e = e2,
+                None => break,
+            }
+        }
+        Some(e)
+    }
+
+    /// A single capital letter: an initial ("S. Waugh").
+    fn is_initial(&self, w: (usize, usize)) -> bool {
+        let t = self.word(w);
+        t.chars().count() == 1 && t.starts_with(|c: char| c.is_uppercase())
     }
 
     fn all_caps(&self, s: usize, e: usize) -> bool {
@@ -394,16 +426,29 @@ impl Ctx<'_> {
     /// ("ROTTERDAM 1996-08-30").
     fn dateline(&self, s: usize, e: usize) -> bool {
         let line_start = self.text[..s].rfind('\n').map_or(0, |i| i + 1);
-        self.text[line_start..s].trim().is_empty()
-            && self
-                .text
-                .get(e..)
-                .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        let next = self
+            .text
+            .get(e..)
+            .unwrap_or("")
+            .trim_start_matches([',', ' '])
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        const MONTHS: &[&str] = &[
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        let date_like = (next.starts_with(|c: char| c.is_ascii_digit())
+            && next.contains(['-', '/']))
+            || MONTHS.contains(&fold(next.trim_end_matches('.')).get(..3).unwrap_or(""));
+        self.text[line_start..s].trim().is_empty() && date_like
     }
 
     fn title_role(w: &str) -> Option<&'static str> {
-        let f = fold(w.trim_end_matches('.'));
-        TITLES.iter().find(|(t, _)| *t == f).map(|(_, r)| *r)
+        let w = w.trim_end_matches('.');
+        TITLES
+            .iter()
+            .find(|(t, _)| t.eq_ignore_ascii_case(w))
+            .map(|(_, r)| *r)
     }
 
     /// Whether a capitalised gazetteer match reads as a place here, not as
@@ -543,7 +588,7 @@ impl Ctx<'_> {
     /// The place pass: gazetteer matches not inside another mention, in a
     /// place-like context, and not the surname of someone named.
     pub(super) fn places(&mut self, atoms: &[Atom]) {
-        let surnames: std::collections::HashSet<String> = self
+        let surnames: std::collections::HashSet<String, crate::index::FxBuild> = self
             .out
             .iter()
             .filter(|m| m.actor.kind == ActorType::Person)
@@ -593,17 +638,18 @@ impl Ctx<'_> {
     /// ("of", "for") inside.
     fn run_at(&self, pos: usize, org: bool) -> Run {
         let mut words = Vec::new();
-        let Some(we) = self.word_at(pos) else {
+        let Some(we) = self.name_word_at(pos) else {
             return Run { words };
         };
         let k = self.sent_of(pos);
         words.push((pos, we));
         let mut p = we;
-        // "Mr. Smith": a title's full stop does not end the run.
-        if self.text[p..].starts_with(". ")
-            && Self::title_role(self.word((pos, we))).is_some()
-            && we - pos <= 4
-        {
+        // "Mr. Smith", "S. Waugh", "Edward D. Smith": the full stop of a
+        // title or an initial does not end the run.
+        let dot_ok = |w: (usize, usize)| {
+            (Self::title_role(self.word(w)).is_some() && w.1 - w.0 <= 4) || self.is_initial(w)
+        };
+        if self.text[p..].starts_with(". ") && dot_ok((pos, we)) {
             p += 1;
         }
         while words.len() < 7 {
@@ -614,14 +660,33 @@ impl Ctx<'_> {
             if self.capitalised(nw.0, nw.1) {
                 words.push(nw);
                 p = nw.1;
+                if self.text[p..].starts_with(". ") && self.is_initial(nw) {
+                    p += 1;
+                }
                 continue;
             }
             let f = fold(w);
-            let inner =
-                PARTICLES.contains(&f.as_str()) || (org && ORG_CONNECT.contains(&f.as_str()));
-            match self.next_word(nw.1) {
+            // "Johnson Controls Inc and Lear Corp" are two companies.
+            let after_suffix = words
+                .last()
+                .is_some_and(|l| ORG_SUFFIX.iter().any(|(x, _)| *x == self.word(*l)));
+            let inner = PARTICLES.contains(&f.as_str())
+                || (org
+                    && ORG_CONNECT.contains(&f.as_str())
+                    && !(after_suffix && (f == "and" || f == "&")));
+            // "Joost van der Westhuizen": up to two particles in a row.
+            let mut n2 = self.next_word(nw.1);
+            let mut second = None;
+            if let Some(w2) = n2.filter(|w| {
+                !self.capitalised(w.0, w.1) && PARTICLES.contains(&fold(self.word(*w)).as_str())
+            }) {
+                second = Some(w2);
+                n2 = self.next_word(w2.1);
+            }
+            match n2 {
                 Some(n2) if inner && self.capitalised(n2.0, n2.1) => {
                     words.push(nw);
+                    words.extend(second);
                     words.push(n2);
                     p = n2.1;
                 }
@@ -666,8 +731,26 @@ impl Ctx<'_> {
                 continue;
             };
             if let Some((m, absorbed)) = self.org_from_run(&run.words) {
+                // "Economist Joel Naroff of First Union": the person before.
+                if m.s > pos {
+                    let prun = self.run_at(pos, false);
+                    let words: Vec<(usize, usize)> =
+                        prun.words.into_iter().filter(|w| w.1 < m.s).collect();
+                    if let Some(p) = self.person_from_run(&words) {
+                        new.push(p);
+                    }
+                }
                 drop.extend(absorbed);
                 new.push(m);
+                pos = end.max(pos + c.len_utf8());
+                continue;
+            }
+            // One capitalised word alone is a name only after a title.
+            if run.words.len() == 1
+                && !self
+                    .prev_word(pos)
+                    .is_some_and(|pw| Self::title_role(self.word(pw)).is_some())
+            {
                 pos = end.max(pos + c.len_utf8());
                 continue;
             }
@@ -721,6 +804,23 @@ impl Ctx<'_> {
             let t = self.word(*w);
             t == "of" || t == "for"
         });
+        // "Lynn Reaser of Barnett Banks Inc": unless the run opens with an
+        // organisation head ("Bank of Poland"), the name is after the last
+        // "of"/"for".
+        let head = ORG_HEADS.iter().any(|(x, _)| *x == first);
+        if has_connector && !head {
+            if let Some(cut) = ws.iter().rposition(|w| {
+                let t = self.word(*w);
+                t == "of" || t == "for"
+            }) {
+                ws.drain(..=cut);
+            }
+            if ws.len() < 2 {
+                return None;
+            }
+        }
+        let first = self.word(ws[0]);
+        let has_connector = has_connector && head;
         let role = if let Some((_, r)) = ORG_SUFFIX.iter().find(|(x, _)| *x == last) {
             // A suffix after a connector ("Ministry of Foreign Affairs Group"?)
             // is fine; a bare "<Word> United" needs a place or capital word.
@@ -740,6 +840,15 @@ impl Ctx<'_> {
             return None;
         }
         let (s, e) = (ws[0].0, ws[ws.len() - 1].1);
+        // A name the lexicon or gazetteer knows whole ("West Bank", "Kansas
+        // City") is not a new organisation.
+        if self
+            .atoms_in(s, e)
+            .iter()
+            .any(|&(a, b, _)| a <= s && e <= b)
+        {
+            return None;
+        }
         // Country from absorbed bare country/place mentions or place atoms.
         let mut cc: Option<String> = None;
         let mut absorbed = Vec::new();
@@ -754,7 +863,18 @@ impl Ctx<'_> {
             {
                 match tk {
                     Tk::Person(_) | Tk::Org(_) => return None,
-                    Tk::Place(_) | Tk::Seat(_) | Tk::Country(..) => {
+                    Tk::Place(g) => {
+                        // Small towns named like words ("Party of God") are
+                        // weak evidence; cities are not.
+                        let big = self
+                            .pick_place(g)
+                            .and_then(|p| self.idx.places.get(p as usize))
+                            .is_some_and(|p| p.population >= 100_000);
+                        if cc.is_none() && big {
+                            cc = self.atom_country(tk).map(|x| x.0);
+                        }
+                    }
+                    Tk::Seat(_) | Tk::Country(..) => {
                         if cc.is_none() {
                             cc = self.atom_country(tk).map(|x| x.0);
                         }
@@ -832,7 +952,21 @@ impl Ctx<'_> {
         let (s, e) = (ws[0].0, ws[ws.len() - 1].1);
         let first = self.word(ws[0]);
         let last = self.word(ws[ws.len() - 1]);
-        if !titled && !self.idx.given.contains(&fold(first)) {
+        // "S. Waugh", not "W D L G" (a table's header).
+        let initial = ws.len() >= 2
+            && self.is_initial(ws[0])
+            && self.word(ws[ws.len() - 1]).chars().count() >= 2;
+        // "Jean-Michel Monin": the first part of a hyphenated given name.
+        let given = |w: &str| {
+            let f = fold(w);
+            self.idx.given.contains(&f)
+                || f.split_once('-')
+                    .is_some_and(|(a, _)| self.idx.given.contains(a))
+        };
+        if !titled && !initial && !given(first) {
+            return None;
+        }
+        if ws.iter().skip(1).all(|w| self.is_initial(*w)) && !titled {
             return None;
         }
         if ws.iter().any(|w| {
@@ -898,6 +1032,8 @@ impl Ctx<'_> {
         }
         let rule = if titled {
             "discover:name-title"
+        } else if initial {
+            "discover:name-initial"
         } else {
             "discover:name-given"
         };
