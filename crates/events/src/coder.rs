@@ -614,9 +614,13 @@ impl EventCoder {
         let clause = sent.words[t].clause;
         let is_trigger = |w: &str| !self.verbs.triggered_by(w).is_empty();
         // "was mediated by X", and the reduced relative "forces supported by Iran".
-        let reduced = t > 0
-            && sent.words[t - 1].mention.is_some()
-            && sent.words.get(t + 1).is_some_and(|w| w.lower == "by");
+        // Also after an apposition comma: "Assad, supported by Moscow, ...".
+        let after_actor = t > 0
+            && (sent.words[t - 1].mention.is_some()
+                || (t > 1
+                    && sent.words[t - 1].tag == Tag::Comma
+                    && sent.words[t - 2].mention.is_some()));
+        let reduced = after_actor && sent.words.get(t + 1).is_some_and(|w| w.lower == "by");
         // "is opposed to", "is committed to": adjectival, not passive, unless an agent follows.
         let adjectival = sent
             .words
