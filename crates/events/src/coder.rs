@@ -964,14 +964,27 @@ impl EventCoder {
     }
 }
 
-/// Whether a refusal verb governs the trigger ("refused to", "declined to").
+/// Whether a refusal governs the trigger ("refused to", "declined to", "will not").
 fn refusal_before(sent: &Sent, t: usize) -> bool {
-    sent.words[t.saturating_sub(4)..t].iter().any(|w| {
-        matches!(
-            w.lower.as_str(),
-            "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines" | "rejected"
-        )
-    })
+    let window = &sent.words[t.saturating_sub(4)..t];
+    // "will not accept", "would not meet": a stated refusal.
+    let future_not = window.windows(2).any(|p| {
+        matches!(p[0].lower.as_str(), "will" | "would" | "'ll" | "shall")
+            && matches!(p[1].lower.as_str(), "not" | "n't")
+    });
+    future_not
+        || window.iter().any(|w| {
+            matches!(
+                w.lower.as_str(),
+                "refused"
+                    | "refuses"
+                    | "refuse"
+                    | "refusing"
+                    | "declined"
+                    | "declines"
+                    | "rejected"
+            )
+        })
 }
 
 /// The CAMEO rejection of a cooperative act.
