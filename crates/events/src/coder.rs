@@ -309,6 +309,8 @@ impl EventCoder {
         let local: Vec<Mention> = mentions
             .iter()
             .filter(|m| m.span[0] >= span[0] && m.span[1] <= span[1] && m.span[0] < m.span[1])
+            // A mention the recogniser could not code cannot be a participant.
+            .filter(|m| !(m.actor.code.is_empty() && m.actor.country.is_none()))
             .cloned()
             .collect();
         let first = Sent::new(text, span, tokens, &local);
