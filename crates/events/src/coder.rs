@@ -694,7 +694,12 @@ impl EventCoder {
                     sources = subject_group(sent, k);
                     how_src = "subject";
                     if p.kind == Kind::Noun {
-                        confidence = 0.6;
+                        // "students staged mass demonstrations": a light verb
+                        // before the noun makes the subject its agent.
+                        let light = sent.words[t.saturating_sub(4)..t]
+                            .iter()
+                            .any(|w| LIGHT_VERBS.contains(&w.lower.as_str()));
+                        confidence = if light { 0.75 } else { 0.6 };
                     }
                 }
             }
@@ -985,6 +990,8 @@ fn refusal_before(sent: &Sent, t: usize) -> bool {
                     | "declined"
                     | "declines"
                     | "rejected"
+                    | "failed"
+                    | "fails"
             )
         })
 }
@@ -1047,6 +1054,38 @@ fn intent_code(cameo: &str) -> Option<String> {
     Some(c.to_string())
 }
 
+/// Verbs that hand their subject to the event noun after them ("held talks").
+const LIGHT_VERBS: &[&str] = &[
+    "held",
+    "holds",
+    "hold",
+    "holding",
+    "staged",
+    "stage",
+    "stages",
+    "began",
+    "begin",
+    "begins",
+    "launched",
+    "launch",
+    "launches",
+    "conducted",
+    "conduct",
+    "organized",
+    "organised",
+    "continued",
+    "continue",
+    "started",
+    "start",
+    "carried",
+    "mounted",
+    "made",
+    "make",
+    "took",
+    "renewed",
+    "resumed",
+];
+
 /// Nouns whose compound subject acts on itself ("Israel and Lebanon renewed negotiations").
 const MUTUAL_NOUNS: &[&str] = &[
     "talks",
@@ -1075,6 +1114,9 @@ const MUTUAL_NOUNS: &[&str] = &[
 
 /// Verbs of saying whose subject is the source of a predicate noun.
 const SPEECH: &[&str] = &[
+    "confirmed",
+    "added",
+    "reiterated",
     "said",
     "says",
     "stated",
