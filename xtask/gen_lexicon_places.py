@@ -35,8 +35,13 @@ MAX_ALTS_SMALL = 3
 SMALL = 100_000
 
 
+QUOTES = "\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4`"
+
+
 def latin(s: str) -> bool:
     for ch in s:
+        if ch in QUOTES:
+            continue
         if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
             return False
         if ch in "\t|\n;":
@@ -58,7 +63,9 @@ def foldable(s: str) -> bool:
 
 
 def clean(s: str) -> str:
-    s = " ".join(s.replace("\u2019", "'").split()).lstrip("'`/ ")
+    for q in QUOTES:
+        s = s.replace(q, "'")
+    s = " ".join(s.split()).lstrip("'/ ")
     if not foldable(s):
         d = unicodedata.normalize("NFKD", s)
         s = "".join(c for c in d if not unicodedata.combining(c) and ord(c) < 0x180)
@@ -66,9 +73,19 @@ def clean(s: str) -> str:
     return s if s[:1].isupper() else ""
 
 
+def unquoted(name: str) -> str:
+    # "Şa'dah" is also written "Sadah", "Dar'ā" "Daraa": news often drops
+    # the transliterated ayn/hamza.
+    return " ".join(name.replace("'", "").replace("`", "").split())
+
+
 def names_of(main: str, alts: list, limit: int) -> tuple:
     seen = {ascii_key(main)}
     out = []
+    bare = unquoted(clean(main))
+    if bare and ascii_key(bare) not in seen:
+        seen.add(ascii_key(bare))
+        out.append(bare)
     first = main.split()[0] if main.split() else main
     # Spellings that share the name's first letters, then ASCII ones, then short.
     for a in sorted(alts, key=lambda a: (not a.startswith(first[:3]), not a.isascii(), len(a), a)):
@@ -147,7 +164,9 @@ def main() -> None:
                 group = by_admin[units.pop()]
         lat, lon = centre(group) if group else ("", "")
         pop = sum(p for _, _, p, _ in group) if group else 0
-        rows.append((a3[cc], "region", s["type"], name, [], lat, lon, pop))
+        bare = unquoted(name)
+        aliases = [bare] if bare and ascii_key(bare) != ascii_key(name) else []
+        rows.append((a3[cc], "region", s["type"], name, aliases, lat, lon, pop))
 
     rows.sort(key=lambda r: (r[0], r[1], -r[7], r[3]))
     out = sys.stdout

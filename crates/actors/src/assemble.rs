@@ -239,6 +239,8 @@ struct Ctx<'a> {
     doc_cc: HashSet<String>,
     /// Place atoms left for the place pass (after names are found).
     place_atoms: Vec<usize>,
+    /// Countries of unambiguous place names in the document.
+    place_cc: HashSet<String>,
     /// `(start, index into out)`, sorted; rebuilt by `index_out`.
     out_index: Vec<(usize, usize)>,
     out: Vec<M>,
@@ -285,6 +287,7 @@ pub fn run(
         all_atoms: Vec::new(),
         doc_cc: HashSet::new(),
         place_atoms: Vec::new(),
+        place_cc: HashSet::new(),
         out_index: Vec::new(),
         out: Vec::new(),
     };
@@ -306,6 +309,7 @@ pub fn run(
         };
         cx.doc_cc.extend(cc);
     }
+    cx.collect_place_countries(&atoms);
     cx.assemble(&atoms);
     cx.discover_names();
     cx.places(&atoms);
@@ -484,7 +488,12 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 let alnum = c.is_alphanumeric();
-                if !alnum && prev_alnum {
+                // "Moa'mineen", "N'Djamena": an apostrophe between letters
+                // is inside the word ("Sana'a" is a key of its own).
+                let inner_quote = c == '\''
+                    && norm[at + 1..].starts_with(|d: char| d.is_alphabetic())
+                    && !norm[at + 1..].starts_with("s ");
+                if !alnum && prev_alnum && !inner_quote {
                     if let Some((g, _)) = self.idx.place_keys.get(&norm[i..at]) {
                         best = Some((at, *g));
                     }

@@ -117,6 +117,13 @@ impl std::hash::Hasher for FxHasher {
 
 pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
+/// Short single-word names ("Bab", "Susa") collide with words and name
+/// parts; they need a city this big.
+const SHORT_NAME_MIN_POP: u64 = 50_000;
+/// A place named like a given name ("Adam", "Victoria") needs this many
+/// people to be read as the place.
+const GIVEN_NAME_MIN_POP: u64 = 500_000;
+
 /// A gazetteer row, as the recogniser needs it.
 pub struct PlInfo {
     pub name: String,
@@ -130,6 +137,35 @@ pub struct PlInfo {
 /// places when capitalised: sentence-initial "Most", "Police", "Reading";
 /// compared folded.
 const PLACE_STOP: &[&str] = &[
+    // Generic geography that ISO 3166-2 uses as region names ("Gulf" is a
+    // province of Papua New Guinea) and continents, which are no country.
+    "africa",
+    "america",
+    "antarctica",
+    "arctic",
+    "asia",
+    "atlantic",
+    "border",
+    "capital",
+    "center",
+    "europe",
+    "frontier",
+    "gulf",
+    "highlands",
+    "interior",
+    "islands",
+    "lakes",
+    "littoral",
+    "lowlands",
+    "oceania",
+    "pacific",
+    "plateau",
+    "sea",
+    // Words and names that are also small towns.
+    "adam",
+    "come",
+    "god",
+    "wan",
     "airport",
     "alliance",
     "along",
@@ -469,6 +505,8 @@ impl Index {
                 }
             }
         }
+        let given: std::collections::HashSet<String, FxBuild> =
+            lex.given_names.iter().map(|g| fold(&g.name)).collect();
         let mut places = Vec::new();
         let mut place_groups: Vec<Vec<u32>> = Vec::new();
         let mut group_of: HashMap<String, u32> = HashMap::new();
@@ -495,8 +533,12 @@ impl Index {
             };
             for n in std::iter::once(&p.name).chain(aliases) {
                 let key = fold(n);
-                if key.chars().filter(|c| c.is_alphabetic()).count() < 3
+                let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+                let one_word = !key.contains(' ');
+                if letters < 3
                     || PLACE_STOP.contains(&key.as_str())
+                    || (one_word && letters <= 4 && p.population < SHORT_NAME_MIN_POP)
+                    || (one_word && given.contains(&key) && p.population < GIVEN_NAME_MIN_POP)
                 {
                     continue;
                 }
@@ -514,7 +556,6 @@ impl Index {
                     .or_insert_with(|| (g, own_case(&surface)));
             }
         }
-        let given = lex.given_names.iter().map(|g| fold(&g.name)).collect();
         let mut pats: Vec<(&str, u32)> = b.keys.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         pats.sort_unstable();
         // An empty lexicon has no automaton (daachorse refuses zero patterns).

@@ -22,7 +22,7 @@ TOP_MALE = 900
 TOP_FEMALE = 1300
 
 EXCLUDE = set("""
-will may june april august hope grace joy faith charity mark bill rose ivy holly
+will may june april santa santo santos august hope grace joy faith charity mark bill rose ivy holly
 dawn summer autumn christian king guy hunter chase young long saint san la del van
 von al ma mae sun son numbers german pat gay merle art dick rich sonny buddy
 queen lane star sterling jewel pearl ruby crystal amber jade cherry ginger olive

@@ -344,12 +344,34 @@ impl Ctx<'_> {
 
     /// The most likely place of a gazetteer key: one in a country the
     /// document names, else the most populous.
+    /// Then one in a country of the document's unambiguous places
+    /// ("Santa Terezinha de Itaipu, Parana": Brazil's Paraná).
     fn pick_place(&self, g: u32) -> Option<u32> {
         let list = self.idx.place_groups.get(g as usize)?;
-        list.iter()
-            .find(|&&p| self.doc_cc.contains(&self.idx.places[p as usize].country))
+        let in_set = |set: &std::collections::HashSet<String>| {
+            list.iter()
+                .find(|&&p| set.contains(&self.idx.places[p as usize].country))
+        };
+        in_set(&self.doc_cc)
+            .or_else(|| in_set(&self.place_cc))
             .or(list.first())
             .copied()
+    }
+
+    /// Countries of the document's place names that name one country only.
+    pub(super) fn collect_place_countries(&mut self, atoms: &[Atom]) {
+        for a in atoms {
+            let Tk::Place(g) = a.tk else { continue };
+            let Some(list) = self.idx.place_groups.get(g as usize) else {
+                continue;
+            };
+            let mut cs = list.iter().map(|&p| &self.idx.places[p as usize].country);
+            if let Some(first) = cs.next() {
+                if cs.all(|c| c == first) {
+                    self.place_cc.insert(first.clone());
+                }
+            }
+        }
     }
 
     /// The word right before `pos` (one space apart, same line): its span.
@@ -484,14 +506,14 @@ impl Ctx<'_> {
         true
     }
 
-    /// Whether a lexicon match (not a place) covers `[s, e)`. Atoms do not
-    /// overlap and are sorted, so only the last one starting at or before
-    /// `s` can.
+    /// Whether a lexicon name (not a place, not an agent noun such as
+    /// "Security") covers `[s, e)`. Atoms do not overlap and are sorted, so
+    /// only the last one starting at or before `s` can.
     fn covered_by_lexicon(&self, s: usize, e: usize) -> bool {
         let i = self.all_atoms.partition_point(|x| x.0 <= s);
         i.checked_sub(1)
             .and_then(|j| self.all_atoms.get(j))
-            .is_some_and(|&(_, b, tk)| e <= b && !matches!(tk, Tk::Place(_)))
+            .is_some_and(|&(_, b, tk)| e <= b && !matches!(tk, Tk::Place(_) | Tk::Agent(_)))
     }
 
     /// Atoms overlapping `[s, e)`.
@@ -552,6 +574,15 @@ impl Ctx<'_> {
         let a = atoms.get(i)?;
         let Tk::Agent(ag) = a.tk else { return None };
         if self.idx.agents[ag as usize].office.is_some() {
+            return None;
+        }
+        // "Aminyar Company in Faryab": a capitalised noun after a
+        // capitalised word ends a name, it is no generic actor.
+        if self.capitalised(a.s, a.e)
+            && self
+                .prev_word(a.s)
+                .is_some_and(|w| self.capitalised(w.0, w.1) && !STOP.contains(&self.word(w)))
+        {
             return None;
         }
         let j = i + 1;
@@ -979,6 +1010,15 @@ impl Ctx<'_> {
             return None;
         }
         if self.overlapping(s, e).next().is_some() || self.overlaps_atom(s, e) {
+            return None;
+        }
+        // "Santa Terezinha de Itaipu" is a town: a place of several words
+        // inside the run.
+        if self
+            .atoms_in(s, e)
+            .iter()
+            .any(|&(a, b, tk)| matches!(tk, Tk::Place(_)) && self.text[a..b].contains(' '))
+        {
             return None;
         }
         // A country after the name: "Paul Tergat (Kenya)".
