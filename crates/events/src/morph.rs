@@ -185,6 +185,17 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         format!("{l}ing")
     };
     out.push(ing);
+    // British spelling doubles a final -l after one vowel: travelled, cancelled, signalled.
+    let b = l.as_bytes();
+    if b.len() > 3
+        && l.ends_with('l')
+        && is_vowel(b[b.len() - 2])
+        && !is_vowel(b[b.len() - 3])
+        && !doubles(&l)
+    {
+        out.push(format!("{l}led"));
+        out.push(format!("{l}ling"));
+    }
     out.dedup();
     let mut seen = Vec::new();
     for f in out {
@@ -244,6 +255,10 @@ mod tests {
         assert_eq!(f("seek"), "seek seeks sought seeking");
         assert_eq!(f("discuss"), "discuss discusses discussed discussing");
         assert_eq!(f("veto"), "veto vetoes vetoed vetoing");
+        assert_eq!(
+            f("cancel"),
+            "cancel cancels canceled canceling cancelled cancelling"
+        );
         assert_eq!(noun_forms("visit").join(" "), "visit visits");
         assert_eq!(noun_forms("talks").join(" "), "talks");
         assert_eq!(noun_forms("embargo").join(" "), "embargo embargoes");
