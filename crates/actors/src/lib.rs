@@ -19,6 +19,24 @@
 //! - a person's code is the role held at the sentence's date (the first
 //!   time expression of the sentence, else the document date); out of office,
 //!   the last role's country with `ELI`.
+//! - gazetteer places (`places.tsv`, cities of 15,000+ and first-level
+//!   regions) are looked up at capitalised words, not in the automaton, and
+//!   become `place` mentions coded with the bare country (`ISR`, rule
+//!   `places.tsv:N`, id `place:...` or `region:...`): a place alone is never
+//!   a government. Between places of one name, a country the document names
+//!   wins, then the country of its unambiguous places, then population. A
+//!   place next to a capitalised non-lexicon word, after a title or given
+//!   name, or in capitals outside a dateline is not read as one.
+//! - "protesters in Haifa", "Haifa residents": an agent noun without a
+//!   country takes the country of a place or country it is located by
+//!   (`ISRCVL`, rule `compose:located:...`).
+//! - unknown names (`discovered: true`): organisations by a suffix or head
+//!   word ("... Holdings Inc", "Ministry of ..."), persons by a given name
+//!   (`given_names.tsv`), a title ("coach", "Gen.") or an initial ("S.
+//!   Waugh"). Their code is the country from context ("Kenyan runner Paul
+//!   Tergat", "Paul Tergat (Kenya)", a country or large city inside an
+//!   organisation's name) plus the title's or suffix's role; with no country
+//!   the code is empty and `role` alone may be set.
 
 mod assemble;
 mod index;

@@ -777,11 +777,10 @@ impl Ctx<'_> {
                 continue;
             }
             // One capitalised word alone is a name only after a title.
-            if run.words.len() == 1
-                && !self
-                    .prev_word(pos)
-                    .is_some_and(|pw| Self::title_role(self.word(pw)).is_some())
-            {
+            let after_title = self
+                .prev_word(pos)
+                .is_some_and(|pw| Self::title_role(self.word(pw)).is_some());
+            if run.words.len() == 1 && !after_title {
                 pos = end.max(pos + c.len_utf8());
                 continue;
             }
@@ -1056,7 +1055,7 @@ impl Ctx<'_> {
                         w.chars().all(|c| c.is_lowercase() || c == '-')
                             && !NOT_NOUN.contains(w)
                             && !w.ends_with("ed")
-                            && !(w.ends_with('s') && !w.ends_with("ss"))
+                            && (!w.ends_with('s') || w.ends_with("ss"))
                     })
                 {
                     cc = m.actor.country.clone();
