@@ -721,7 +721,18 @@ impl EventCoder {
                 }
             }
         }
-        // Dissent with no named target is aimed at the source's own government (CAMEO convention).
+        // Dissent with no named target is aimed at the source's own government
+        // (CAMEO convention); a target that is the source's own country or city
+        // ("Iraqi Kurds demonstrated in ... Kirkuk") names no one else.
+        if p.cameo.starts_with("14") && sources.len() == 1 {
+            let src = &sent.mentions[sources[0]].mention.actor;
+            if targets
+                .iter()
+                .all(|&k| same_actor(src, &sent.mentions[k].mention.actor))
+            {
+                targets.clear();
+            }
+        }
         let mut implicit = None;
         if targets.is_empty() && p.cameo.starts_with("14") && sources.len() == 1 {
             let src = &sent.mentions[sources[0]].mention.actor;
