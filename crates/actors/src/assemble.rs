@@ -461,8 +461,14 @@ impl<'a> Ctx<'a> {
         let nb = norm.as_bytes();
         let mut i = 0;
         while i < nb.len() {
-            // Cheap test first: a word start follows a non-alphanumeric byte.
-            if i > 0 && nb[i - 1].is_ascii_alphanumeric() {
+            // Cheap test first: a word start follows a non-alphanumeric byte,
+            // and not a hyphen or apostrophe inside a word ("Mayo-Sava").
+            if i > 0
+                && (nb[i - 1].is_ascii_alphanumeric()
+                    || (matches!(nb[i - 1], b'-' | b'\'')
+                        && i > 1
+                        && nb[i - 2].is_ascii_alphanumeric()))
+            {
                 i += 1;
                 continue;
             }

@@ -157,6 +157,8 @@ Coach Jackson praised striker Ali Daei and Mr. Smith.
 The Kenyan Athletics Federation and the Ministry of Sports met Acme Holdings Inc.
 Hillary Clinton met Paul in Reading.
 Tergat said the Nigerian Football Association agreed.
+Maria Lopes, a Portuguese runner, and Hillary Smith, Nigeria's envoy, met S. Waugh and Paul van der Berg.
+Economist Paul Jones of Acme Bank Ltd and Johnson Controls Inc and Lear Corp reported.
 ",
         expect![[r#"
             0..11 "Paul Tergat" "" "-" "-" discover:name-given
@@ -174,6 +176,16 @@ Tergat said the Nigerian Football Association agreed.
             239..254 "Hillary Clinton" "" "-" "-" discover:name-given
             276..282 "Tergat" "" "-" "-" coref:surname
             292..321 "Nigerian Football Association" "NGA" "NGA" "-" discover:name-org
+            330..341 "Maria Lopes" "PRT" "PRT" "-" discover:name-given
+            345..355 "Portuguese" "PRT" "PRT" "-" countries.tsv:5
+            368..381 "Hillary Smith" "NGA" "NGA" "-" discover:name-given
+            383..390 "Nigeria" "NGA" "NGA" "-" countries.tsv:4
+            404..412 "S. Waugh" "" "-" "-" discover:name-initial
+            417..434 "Paul van der Berg" "" "-" "-" discover:name-given
+            446..456 "Paul Jones" "" "-" "-" discover:name-given
+            460..473 "Acme Bank Ltd" "" "-" "BUS" discover:name-org
+            478..498 "Johnson Controls Inc" "" "-" "BUS" discover:name-org
+            503..512 "Lear Corp" "" "-" "BUS" discover:name-org
         "#]],
     );
 }

@@ -975,6 +975,18 @@ impl Ctx<'_> {
         while ws.first().is_some_and(|w| STOP.contains(&self.word(*w))) {
             ws.remove(0);
         }
+        // "Economist Paul Jones": a capitalised sentence-initial word that
+        // is not a name opens the sentence, not the name.
+        if ws.len() >= 3 {
+            let w0 = ws[0];
+            let k = self.sent_of(w0.0);
+            let at_start = self.text[self.sent_start(k).min(w0.0)..w0.0]
+                .trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}', ' '])
+                .is_empty();
+            if at_start && !self.idx.given.contains(&fold(self.word(w0))) {
+                ws.remove(0);
+            }
+        }
         let titled = role.is_some();
         if ws.is_empty() || ws.len() > 4 || (!titled && ws.len() < 2) {
             return None;
@@ -1033,6 +1045,32 @@ impl Ctx<'_> {
                     .find(|x| x.0 == start + lead && matches!(x.2, Tk::Country(..)))
                 {
                     if self.text[b..].trim_start().starts_with(')') {
+                        cc = self.country_code(tk).map(|x| x.0);
+                        evidence = Some([a, b]);
+                    }
+                }
+            }
+        }
+        // "Paul Tergat, a Kenyan runner", "Ali Hassan, Syria's envoy": an
+        // apposition opening with a country adjective or possessive.
+        if cc.is_none() {
+            let after = self.text.get(e..).unwrap_or("");
+            if let Some(r) = after.strip_prefix(", ") {
+                let mut off = e + 2;
+                if let Some(art) = ["a ", "an ", "the "].iter().find(|a| r.starts_with(**a)) {
+                    off += art.len();
+                }
+                let at = self.atoms_in(off, off + 1).first().filter(|x| x.0 == off);
+                if let Some(&(a, b, tk)) = at {
+                    let ok = match tk {
+                        Tk::Country(_, crate::index::Form::Adjective) => true,
+                        Tk::Country(_, crate::index::Form::Name) => self
+                            .text
+                            .get(b..)
+                            .is_some_and(|t| t.starts_with("'s ") || t.starts_with("\u{2019}s ")),
+                        _ => false,
+                    };
+                    if ok {
                         cc = self.country_code(tk).map(|x| x.0);
                         evidence = Some([a, b]);
                     }
