@@ -115,8 +115,8 @@ fn plover_gold_event_types() {
     eprintln!("errors: {:?}", &e[..e.len().min(15)]);
     let acc = s.event_type.0 as f64 / s.event_type.1.max(1) as f64;
     eprintln!("PLOVER event type accuracy {:.1}%", 100.0 * acc);
-    // FIXME: the aim is 60%; today's figure is ~53%.
-    assert!(acc >= 0.50, "PLOVER event type accuracy {acc:.3}");
+    // The aim is 60%; today's figure is 60.6% (195/322).
+    assert!(acc >= 0.60, "PLOVER event type accuracy {acc:.3}");
 }
 
 #[test]
@@ -192,9 +192,10 @@ fn acled_notes_have_fitting_events() {
     }
     let share = hits as f64 / total.max(1) as f64;
     eprintln!("ACLED: {hits}/{total} = {:.1}%  {by_type:?}", 100.0 * share);
-    // FIXME: the aim is 75%; today's figure is ~35% (many notes name no actor
-    // the lexicons know, or only villages the gazetteer lacks).
-    assert!(share >= 0.30, "ACLED share {share:.3}");
+    // FIXME: the aim is 75%; today's figure is ~47% on the first 1,200 notes
+    // (~45% on all): many notes name actors no lexicon knows (GNA, LNA, clan
+    // militias) or only villages, and an event needs an actor pair.
+    assert!(share >= 0.44, "ACLED share {share:.3}");
 }
 
 #[test]
