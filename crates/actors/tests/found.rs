@@ -159,6 +159,7 @@ Hillary Clinton met Paul in Reading.
 Tergat said the Nigerian Football Association agreed.
 Maria Lopes, a Portuguese runner, and Hillary Smith, Nigeria's envoy, met S. Waugh and Paul van der Berg.
 Economist Paul Jones of Acme Bank Ltd and Johnson Controls Inc and Lear Corp reported.
+Wang Donghai met Kim Dae-jung; Park Avenue was closed.
 ",
         expect![[r#"
             0..11 "Paul Tergat" "" "-" "-" discover:name-given
@@ -186,6 +187,8 @@ Economist Paul Jones of Acme Bank Ltd and Johnson Controls Inc and Lear Corp rep
             460..473 "Acme Bank Ltd" "" "-" "BUS" discover:name-org
             478..498 "Johnson Controls Inc" "" "-" "BUS" discover:name-org
             503..512 "Lear Corp" "" "-" "BUS" discover:name-org
+            523..535 "Wang Donghai" "" "-" "-" discover:name-surname-first
+            540..552 "Kim Dae-jung" "" "-" "-" discover:name-surname-first
         "#]],
     );
 }

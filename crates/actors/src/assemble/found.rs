@@ -324,6 +324,16 @@ const NOT_NOUN: &[&str] = &[
     "said", "says", "told", "asked", "as", "is", "was", "has", "had", "will", "would", "can",
     "that", "than", "but", "hit", "met", "let", "put", "sent", "urged", "called",
 ];
+/// Frequent Chinese, Korean and Vietnamese family names, written first:
+/// "Wang Donghai", "Kim Dae-jung", "Nguyen Van Thieu". Short forms that are
+/// English words or pronouns ("He", "Ma", "Do", "Ho") are left out.
+const SURNAME_FIRST: &[&str] = &[
+    "bui", "cai", "cao", "chen", "cho", "choi", "dang", "deng", "ding", "dong", "duong", "feng",
+    "gao", "guo", "han", "hoang", "huang", "jang", "jiang", "jung", "kang", "kim", "liang", "liu",
+    "luo", "ngo", "nguyen", "pan", "park", "peng", "pham", "phan", "qian", "shen", "song", "tang",
+    "tian", "tran", "wang", "xiao", "xie", "xu", "xue", "yang", "yao", "yoon", "yuan", "zeng",
+    "zhang", "zhao", "zheng", "zhou", "zhu",
+];
 /// Lower-case words that may sit inside a name: "Ahmed bin Salman".
 const PARTICLES: &[&str] = &[
     "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "dos", "das", "del", "van", "von",
@@ -1005,7 +1015,10 @@ impl Ctx<'_> {
                 || f.split_once('-')
                     .is_some_and(|(a, _)| self.idx.given.contains(a))
         };
-        if !titled && !initial && !given(first) {
+        let surname_first = (2..=3).contains(&ws.len())
+            && SURNAME_FIRST.contains(&fold(first).as_str())
+            && ws.iter().skip(1).all(|w| !self.is_initial(*w));
+        if !titled && !initial && !surname_first && !given(first) {
             return None;
         }
         if ws.iter().skip(1).all(|w| self.is_initial(*w)) && !titled {
@@ -1111,6 +1124,8 @@ impl Ctx<'_> {
             "discover:name-title"
         } else if initial {
             "discover:name-initial"
+        } else if surname_first && !given(first) {
+            "discover:name-surname-first"
         } else {
             "discover:name-given"
         };
