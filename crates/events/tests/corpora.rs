@@ -111,7 +111,7 @@ fn plover_gold_event_types() {
     let s = summarise_plover(&results);
     eprintln!("PLOVER: {s:?}");
     let mut e: Vec<_> = errs.into_iter().collect();
-    e.sort_by(|a, b| b.1.cmp(&a.1));
+    e.sort_by_key(|x| std::cmp::Reverse(x.1));
     eprintln!("errors: {:?}", &e[..e.len().min(15)]);
     let acc = s.event_type.0 as f64 / s.event_type.1.max(1) as f64;
     eprintln!("PLOVER event type accuracy {:.1}%", 100.0 * acc);

@@ -111,7 +111,7 @@ impl Mini {
         ] {
             names.push((words(n), c.to_string(), false));
         }
-        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        names.sort_by_key(|n| std::cmp::Reverse(n.0.len()));
         Mini { names }
     }
 
