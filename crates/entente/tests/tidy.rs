@@ -23,7 +23,9 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The core crates do no I/O, no SQL, no networking.
 #[test]
 fn core_crates_do_no_io() {
-    for krate in ["model", "ingest", "text", "lexicon", "actors", "events", "analysis", "report"] {
+    for krate in [
+        "model", "ingest", "text", "lexicon", "actors", "events", "analysis", "report",
+    ] {
         let dir = root().join("crates").join(krate);
         let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
         let deps = manifest.split("[dev-dependencies]").next().unwrap_or("");
