@@ -1,4 +1,4 @@
-//! Store queries and exports: `search`, `events`, `actor`, `dyad`, `export`, `recode`.
+//! Store queries and exports: `search`, `events`, `actor`, `dyad`, `quotes`, `facts`, `export`, `recode`.
 
 mod export;
 #[cfg(feature = "parquet")]
@@ -104,6 +104,38 @@ pub enum QueryCommand {
         out: PathBuf,
         #[arg(long, default_value = "entente.db")]
         db: PathBuf,
+    },
+    /// List stored quotes, optionally by one speaker (actor code prefix, or part of a name).
+    #[command(
+        after_help = "Examples:\n  entente quotes --db news.db --speaker Schnayer\n  entente quotes --speaker ISRGOV --format json"
+    )]
+    Quotes {
+        #[arg(long, default_value = "entente.db")]
+        db: PathBuf,
+        #[arg(long)]
+        speaker: Option<String>,
+        #[arg(long, default_value_t = 200)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = OutFormat::Table)]
+        format: OutFormat,
+    },
+    /// List stored quantitative facts (shares, stakes, money, casualties), optionally for one actor.
+    #[command(
+        after_help = "Examples:\n  entente facts --db news.db --actor AZE\n  entente facts --measure import_share --format csv"
+    )]
+    Facts {
+        #[arg(long, default_value = "entente.db")]
+        db: PathBuf,
+        /// Holder or counterpart code starts with this (AZE, AZEBUS).
+        #[arg(long)]
+        actor: Option<String>,
+        /// Only this measure (import_share, supply_share, stake, money, killed, ...).
+        #[arg(long)]
+        measure: Option<String>,
+        #[arg(long, default_value_t = 200)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = OutFormat::Table)]
+        format: OutFormat,
     },
     /// Re-code every stored document from its stored text with the current lexicons.
     #[command(
@@ -263,6 +295,73 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
             export::run(&store, format, &out)
         }
         QueryCommand::Recode { db, lex } => recode(&db, &lex),
+        QueryCommand::Quotes {
+            db,
+            speaker,
+            limit,
+            format,
+        } => {
+            let rows = open_existing(&db)?.quotes(speaker.as_deref(), limit)?;
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            match format {
+                OutFormat::Json => json_lines(&mut out, &rows)?,
+                OutFormat::Csv => csv_rows(&mut out, &rows)?,
+                OutFormat::Table => {
+                    for q in &rows {
+                        writeln!(
+                            out,
+                            "{} {} [{}] {} ({}) {}: {}",
+                            q.date,
+                            q.doc,
+                            q.sentence,
+                            q.speaker,
+                            q.speaker_code.as_deref().unwrap_or("-"),
+                            q.cue,
+                            clip(&one_line(&q.content), 160)
+                        )?;
+                    }
+                }
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        QueryCommand::Facts {
+            db,
+            actor,
+            measure,
+            limit,
+            format,
+        } => {
+            let rows = open_existing(&db)?.facts(actor.as_deref(), measure.as_deref(), limit)?;
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            match format {
+                OutFormat::Json => json_lines(&mut out, &rows)?,
+                OutFormat::Csv => csv_rows(&mut out, &rows)?,
+                OutFormat::Table => {
+                    for f in &rows {
+                        writeln!(
+                            out,
+                            "{} {} [{}] {:<14} {:>10} {:<8} holder={} counterpart={} {}{}",
+                            f.date,
+                            f.doc,
+                            f.sentence,
+                            f.measure,
+                            f.value,
+                            f.unit,
+                            f.holder.as_deref().unwrap_or("-"),
+                            f.counterpart.as_deref().unwrap_or("-"),
+                            f.commodity.as_deref().unwrap_or(""),
+                            f.period
+                                .as_deref()
+                                .map(|p| format!(" period={p}"))
+                                .unwrap_or_default()
+                        )?;
+                    }
+                }
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

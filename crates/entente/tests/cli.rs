@@ -359,3 +359,48 @@ fn count_docs(db: &Path) -> usize {
         .count()
         .saturating_sub(1)
 }
+
+#[test]
+fn quotes_and_facts_listings() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples().join("articles/caspian-talks.txt");
+    let out = run(
+        &["ingest", "--db", "q.db", ex.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(
+        &[
+            "quotes",
+            "--db",
+            "q.db",
+            "--speaker",
+            "fidan",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let quotes = records(&out);
+    assert!(!quotes.is_empty());
+    assert!(quotes
+        .iter()
+        .all(|q| q["speaker"].as_str().unwrap().contains("Fidan")));
+    let out = run(
+        &[
+            "facts", "--db", "q.db", "--actor", "ISR", "--format", "json",
+        ],
+        dir.path(),
+    );
+    let facts = records(&out);
+    assert!(
+        facts
+            .iter()
+            .any(|f| f["measure"] == "import_share" && f["holder"] == "ISR"),
+        "{facts:?}"
+    );
+    let out = run(&["facts", "--db", "q.db", "--actor", "CHN"], dir.path());
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+}

@@ -441,13 +441,66 @@ impl Store {
                  AND m.end <= json_extract(q.json, '$.content_span[1]'))",
             &pat,
         )?;
-        let mut st = conn.prepare(
-            "SELECT f.doc, d.date, f.sentence, f.json FROM facts f JOIN documents d ON d.id = f.doc
-             WHERE f.holder_code GLOB ?1 OR f.counterpart_code GLOB ?1
-             ORDER BY d.date DESC, f.doc, f.start LIMIT 50",
+        let facts = self.fact_rows(
+            "f.holder_code GLOB ?1 OR f.counterpart_code GLOB ?1",
+            &pat,
+            50,
         )?;
-        let facts = st
-            .query_map([&pat], |r| {
+        Ok(ActorProfile {
+            actor: prefix.to_string(),
+            mentions: mentions as usize,
+            documents: documents as usize,
+            events: groups.len(),
+            names,
+            partners,
+            recent_events,
+            quotes_by,
+            quotes_about,
+            facts,
+        })
+    }
+
+    /// Quotes whose speaker's code starts with `speaker`, or whose speaker's
+    /// name or text contains it (any case); all quotes when `None`.
+    pub fn quotes(&self, speaker: Option<&str>, limit: usize) -> Result<Vec<QuoteRow>> {
+        match speaker {
+            None => self.quote_rows_limit("?1 = ?1", "", limit),
+            Some(s) => self.quote_rows_limit(
+                "q.speaker_code GLOB ?1 OR lower(q.speaker) LIKE ?2 ESCAPE '\\'",
+                &code_pattern(s),
+                limit,
+            ),
+        }
+    }
+
+    /// Facts held by or about actors whose code starts with `actor` (all when
+    /// `None`), optionally of one measure (`import_share`, `stake`, `killed`...).
+    pub fn facts(
+        &self,
+        actor: Option<&str>,
+        measure: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<FactRow>> {
+        let pat = actor.map(code_pattern).unwrap_or_else(|| "*".to_string());
+        let rows = self.fact_rows(
+            "f.holder_code GLOB ?1 OR f.counterpart_code GLOB ?1 OR ?1 = '*'",
+            &pat,
+            limit,
+        )?;
+        Ok(rows
+            .into_iter()
+            .filter(|f| measure.is_none_or(|m| f.measure == m))
+            .collect())
+    }
+
+    fn fact_rows(&self, condition: &str, pat: &str, limit: usize) -> Result<Vec<FactRow>> {
+        let sql = format!(
+            "SELECT f.doc, d.date, f.sentence, f.json FROM facts f JOIN documents d ON d.id = f.doc
+             WHERE {condition} ORDER BY d.date DESC, f.doc, f.start LIMIT {limit}"
+        );
+        let mut st = self.connection().prepare(&sql)?;
+        let raw = st
+            .query_map([pat], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
@@ -455,7 +508,8 @@ impl Store {
                     r.get::<_, String>(3)?,
                 ))
             })?
-            .collect::<std::result::Result<Vec<_>, _>>()?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(raw
             .into_iter()
             .filter_map(|(doc, date, sentence, json)| {
                 let f: model::Fact = serde_json::from_str(&json).ok()?;
@@ -472,30 +526,36 @@ impl Store {
                     period: f.period,
                 })
             })
-            .collect();
-        Ok(ActorProfile {
-            actor: prefix.to_string(),
-            mentions: mentions as usize,
-            documents: documents as usize,
-            events: groups.len(),
-            names,
-            partners,
-            recent_events,
-            quotes_by,
-            quotes_about,
-            facts,
-        })
+            .collect())
     }
 
     fn quote_rows(&self, condition: &str, pat: &str) -> Result<Vec<QuoteRow>> {
+        self.quote_rows_limit(condition, pat, 20)
+    }
+
+    fn quote_rows_limit(&self, condition: &str, pat: &str, limit: usize) -> Result<Vec<QuoteRow>> {
         let sql = format!(
             "SELECT q.doc, d.date, q.sentence, q.speaker, q.speaker_code, q.json
              FROM quotes q JOIN documents d ON d.id = q.doc
-             WHERE {condition} ORDER BY d.date DESC, q.doc, q.start LIMIT 20"
+             WHERE {condition} ORDER BY d.date DESC, q.doc, q.start LIMIT {limit}"
         );
         let mut st = self.connection().prepare(&sql)?;
+        // ?2 is the name pattern: the code pattern's text, any case, as a substring.
+        let like = format!(
+            "%{}%",
+            pat.trim_end_matches('*')
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let params: Vec<&dyn rusqlite::ToSql> = if sql.contains("?2") {
+            vec![&pat, &like]
+        } else {
+            vec![&pat]
+        };
         let rows = st
-            .query_map([pat], |r| {
+            .query_map(params.as_slice(), |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
