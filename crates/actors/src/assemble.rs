@@ -486,6 +486,7 @@ impl<'a> Ctx<'a> {
             // Word ends up to five words / 48 bytes on, on one line.
             let mut best: Option<(usize, u32)> = None;
             let mut spaces = 0;
+            let mut first_checked = false;
             let mut prev_alnum = false;
             let mut j = i;
             for (k, c) in norm[i..].char_indices() {
@@ -503,6 +504,12 @@ impl<'a> Ctx<'a> {
                     if let Some((g, _)) = self.idx.place_keys.get(&norm[i..at]) {
                         best = Some((at, *g));
                     }
+                    // Most capitalised words start no place name: stop at
+                    // the first word unless some key goes on from it.
+                    if !first_checked && !self.idx.place_prefixes.contains(&norm[i..at]) {
+                        break;
+                    }
+                    first_checked = true;
                 }
                 if !(alnum || c == '-' || c == '\'' || c == '.' || c == ' ') {
                     break;
@@ -1313,7 +1320,17 @@ impl<'a> Ctx<'a> {
         let mut new = Vec::new();
         let mut pos = 0;
         let text = self.text;
+        let bytes = text.as_bytes();
         while pos < text.len() {
+            // Cheap byte tests first: lower-case ASCII or inside a word.
+            let b = bytes[pos];
+            if (b.is_ascii() && !b.is_ascii_uppercase())
+                || (pos > 0 && bytes[pos - 1].is_ascii_alphanumeric())
+                || !text.is_char_boundary(pos)
+            {
+                pos += 1;
+                continue;
+            }
             let Some(c) = text[pos..].chars().next() else {
                 break;
             };
@@ -1386,7 +1403,17 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         let mut pos = 0;
         let mut added: Vec<M> = Vec::new();
+        let bytes = text.as_bytes();
         while pos < text.len() {
+            // Cheap byte tests first: ASCII non-letters or inside a word.
+            let b = bytes[pos];
+            if (b.is_ascii() && !b.is_ascii_alphabetic())
+                || (pos > 0 && bytes[pos - 1].is_ascii_alphanumeric())
+                || !text.is_char_boundary(pos)
+            {
+                pos += 1;
+                continue;
+            }
             let Some(c) = text[pos..].chars().next() else {
                 break;
             };

@@ -293,6 +293,8 @@ pub struct Index {
     pub place_groups: Vec<Vec<u32>>,
     /// Folded place name -> (group, case policy).
     pub place_keys: HashMap<String, (u32, CasePolicy), FxBuild>,
+    /// Folded first words of place keys of several words.
+    pub place_prefixes: std::collections::HashSet<String, FxBuild>,
     /// Folded given names.
     pub given: std::collections::HashSet<String, FxBuild>,
 }
@@ -556,6 +558,15 @@ impl Index {
                     .or_insert_with(|| (g, own_case(&surface)));
             }
         }
+        // First word as the recogniser sees it: up to the first character
+        // that ends a word there (space, or punctuation other than - ' .).
+        let place_prefixes = place_keys
+            .keys()
+            .filter_map(|k| {
+                let cut = k.find(|c: char| !c.is_alphanumeric())?;
+                Some(k[..cut].to_string())
+            })
+            .collect();
         let mut pats: Vec<(&str, u32)> = b.keys.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         pats.sort_unstable();
         // An empty lexicon has no automaton (daachorse refuses zero patterns).
@@ -571,6 +582,7 @@ impl Index {
             offices,
             places,
             place_groups,
+            place_prefixes,
             place_keys,
             given,
         }

@@ -706,15 +706,15 @@ impl Ctx<'_> {
                 }
                 continue;
             }
-            let f = fold(w);
+            // Not capitalised: particles and connectors are lower-case ASCII,
+            // so no folding is needed to compare.
+            let f = w;
             // "Johnson Controls Inc and Lear Corp" are two companies.
             let after_suffix = words
                 .last()
                 .is_some_and(|l| ORG_SUFFIX.iter().any(|(x, _)| *x == self.word(*l)));
-            let inner = PARTICLES.contains(&f.as_str())
-                || (org
-                    && ORG_CONNECT.contains(&f.as_str())
-                    && !(after_suffix && (f == "and" || f == "&")));
+            let inner = PARTICLES.contains(&f)
+                || (org && ORG_CONNECT.contains(&f) && !(after_suffix && (f == "and" || f == "&")));
             // "Joost van der Westhuizen": up to two particles in a row.
             let mut n2 = self.next_word(nw.1);
             let mut second = None;
@@ -757,7 +757,18 @@ impl Ctx<'_> {
         let mut pos = 0;
         let mut new: Vec<M> = Vec::new();
         let mut drop: Vec<(usize, usize)> = Vec::new();
+        let bytes = text.as_bytes();
         while pos < text.len() {
+            // Cheap byte tests first: most positions are lower-case ASCII or
+            // inside a word.
+            let b = bytes[pos];
+            if (b.is_ascii() && !b.is_ascii_uppercase())
+                || (pos > 0 && bytes[pos - 1].is_ascii_alphanumeric())
+                || !text.is_char_boundary(pos)
+            {
+                pos += 1;
+                continue;
+            }
             let Some(c) = text[pos..].chars().next() else {
                 break;
             };
