@@ -84,13 +84,14 @@ pub fn parse_measures(tsv: &str) -> Result<Vec<MeasureWord>, MeasureError> {
 }
 
 struct Table {
-    /// (kind, word) -> row.
-    by: HashMap<(String, String), MeasureWord>,
+    /// kind -> word -> row (nested so a lookup borrows its keys instead of
+    /// building two Strings per token).
+    by: HashMap<String, HashMap<String, MeasureWord>>,
 }
 
 impl Table {
     fn get(&self, kind: &str, word: &str) -> Option<&MeasureWord> {
-        self.by.get(&(kind.to_string(), word.to_string()))
+        self.by.get(kind)?.get(word)
     }
 }
 
@@ -98,10 +99,13 @@ fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
         let rows = parse_measures(MEASURES_TSV).unwrap_or_default();
-        let by = rows
-            .into_iter()
-            .map(|r| ((r.kind.clone(), r.word.clone()), r))
-            .collect();
+        let mut by: HashMap<String, HashMap<String, MeasureWord>> = HashMap::new();
+        for r in rows {
+            // A later row for the same (kind, word) replaces an earlier one.
+            by.entry(r.kind.clone())
+                .or_default()
+                .insert(r.word.clone(), r);
+        }
         Table { by }
     })
 }
@@ -124,7 +128,8 @@ pub fn facts(
         sentences.iter().map(|s| s.span).collect()
     };
     let units = lex::units(text, &sent_spans, &regs);
-    let toks = lex::lex(text, 0, text.len());
+    let mut arena = String::new();
+    let toks = lex::lex(text, 0, text.len(), &mut arena);
     let mut ms: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.span[0] < m.span[1] && m.span[1] <= text.len())
@@ -200,7 +205,7 @@ struct Num {
 
 struct Cx<'a> {
     text: &'a str,
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     mentions: Vec<&'a Mention>,
     sentences: &'a [Sentence],
     times: &'a [TimeExpr],
@@ -460,7 +465,7 @@ fn person_noun(w: &str) -> bool {
 
 impl<'a> Cx<'a> {
     fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.lower.as_str())
+        self.toks.get(i).map_or("", |t| t.lower)
     }
 
     fn sentence_of(&self, pos: usize) -> usize {
@@ -527,7 +532,7 @@ impl<'a> Cx<'a> {
             // "killing the man": one person.
             article = true;
             1.0
-        } else if matches!(t.lower.as_str(), "a" | "an") {
+        } else if matches!(t.lower, "a" | "an") {
             // "a dozen", "a third", "a hundred"; otherwise "a man" = 1 for casualties.
             match self.w(s + 1) {
                 "dozen" => {
@@ -552,7 +557,7 @@ impl<'a> Cx<'a> {
                 }
             }
         } else {
-            match t.lower.as_str() {
+            match t.lower {
                 "dozen" => 12.0,
                 "dozens" | "scores" => {
                     vague = true;
@@ -899,7 +904,7 @@ impl<'a> Cx<'a> {
         let mut k = j;
         while k < b && k - j < 10 {
             let t = &self.toks[k];
-            let w = t.lower.as_str();
+            let w = t.lower;
             if matches!(
                 w,
                 "under"
@@ -1099,7 +1104,7 @@ impl<'a> Cx<'a> {
                                 t.k == K::Num
                                     || small_number(&t.lower).is_some()
                                     || matches!(
-                                        t.lower.as_str(),
+                                        t.lower,
                                         "a" | "an" | "the" | "his" | "her" | "their"
                                     )
                             })
@@ -1174,7 +1179,7 @@ impl<'a> Cx<'a> {
                 break;
             }
             if matches!(
-                t.lower.as_str(),
+                t.lower,
                 "and"
                     | "in"
                     | "on"
@@ -1196,7 +1201,7 @@ impl<'a> Cx<'a> {
                 break;
             }
             // "900 foreign fighters who joined": a verb is not the counted noun.
-            if matches!(t.lower.as_str(), "who" | "which" | "that")
+            if matches!(t.lower, "who" | "which" | "that")
                 || !t.cap && t.lower.ends_with("ed") && t.lower.len() > 4
             {
                 break;

@@ -31,7 +31,8 @@ pub fn quotes(
     _tokens: &[Token],
     mentions: &[Mention],
 ) -> Vec<Quote> {
-    let cx = Ctx::new(text, sentences, mentions);
+    let mut arena = String::new();
+    let cx = Ctx::new(text, sentences, mentions, &mut arena);
     let mut cands = Vec::new();
     let mut used_cues = std::collections::HashSet::new();
     // Pass 1: direct quotes.
@@ -145,7 +146,7 @@ struct Cand {
 
 struct Ctx<'a> {
     text: &'a str,
-    toks: Vec<Tok>,
+    toks: Vec<Tok<'a>>,
     regs: Vec<Region>,
     /// Units as token ranges `[a, b)`.
     units: Vec<[usize; 2]>,
@@ -286,7 +287,12 @@ const CONTAINERS: &[&str] = &[
 ];
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str, sentences: &'a [Sentence], mentions: &'a [Mention]) -> Ctx<'a> {
+    fn new(
+        text: &'a str,
+        sentences: &'a [Sentence],
+        mentions: &'a [Mention],
+        arena: &'a mut String,
+    ) -> Ctx<'a> {
         let regs = lex::regions(text);
         let sent_spans: Vec<[usize; 2]> = if sentences.is_empty() {
             vec![[0, text.len()]]
@@ -294,7 +300,7 @@ impl<'a> Ctx<'a> {
             sentences.iter().map(|s| s.span).collect()
         };
         let unit_spans = lex::units(text, &sent_spans, &regs);
-        let toks = lex::lex(text, 0, text.len());
+        let toks = lex::lex(text, 0, text.len(), arena);
         let mut unit_of = vec![usize::MAX; toks.len()];
         let mut units = Vec::with_capacity(unit_spans.len());
         let mut ti = 0;
@@ -327,7 +333,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.lower.as_str())
+        self.toks.get(i).map_or("", |t| t.lower)
     }
 
     fn slice_toks(&self, a: usize, b: usize) -> &str {
@@ -387,7 +393,7 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        let first = t.lower.as_str();
+        let first = t.lower;
         let entries = self.table.by_first.get(first)?;
         for &ci in entries {
             let c = &self.table.cues[ci];
@@ -417,11 +423,11 @@ impl<'a> Ctx<'a> {
                 return false;
             }
             return matches!(
-                t.lower.as_str(),
+                t.lower,
                 "," | ";" | ":" | "(" | ")" | "—" | "–" | "―" | "[" | "]" | "." | "!" | "?" | "'"
             ) || self.is_mark(i);
         }
-        STOP_BEFORE.contains(&t.lower.as_str())
+        STOP_BEFORE.contains(&t.lower)
     }
 
     /// The speaker phrase before a cue at token `i`, not before token `lo`:
@@ -550,7 +556,7 @@ impl<'a> Ctx<'a> {
         // A finite verb inside the phrase means we walked into another clause.
         if self.toks[s..e]
             .iter()
-            .any(|t| AUX_VERBS.contains(&t.lower.as_str()))
+            .any(|t| AUX_VERBS.contains(&t.lower))
         {
             return None;
         }
@@ -558,7 +564,7 @@ impl<'a> Ctx<'a> {
         // a determiner or a plural noun ("officials", "the ministry").
         let first = &self.toks[s];
         if !self.toks[s..e].iter().any(|t| t.cap) {
-            let f = first.lower.as_str();
+            let f = first.lower;
             let det = matches!(
                 f,
                 "the"
@@ -612,7 +618,7 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            let w = t.lower.as_str();
+            let w = t.lower;
             if e > j && STOP_AFTER.contains(&w) {
                 // "experts in Baku" keeps its place; "in a statement" does not.
                 let next_cap = self
@@ -652,8 +658,8 @@ impl<'a> Ctx<'a> {
                 && !t.cap
                 && t.k == K::Word
                 && (t.lower.ends_with("ed") && t.lower.len() > 4
-                    || IRREGULAR_PAST.contains(&t.lower.as_str()));
-            if AUX_VERBS.contains(&t.lower.as_str()) || verb_ed || self.cue_at(e, i).is_some() {
+                    || IRREGULAR_PAST.contains(&t.lower));
+            if AUX_VERBS.contains(&t.lower) || verb_ed || self.cue_at(e, i).is_some() {
                 break;
             }
             e += 1;
@@ -749,7 +755,7 @@ impl<'a> Ctx<'a> {
             && !t.cap
             && (t.lower.ends_with("ed")
                 || t.lower.ends_with('s')
-                || IRREGULAR_PAST.contains(&t.lower.as_str()));
+                || IRREGULAR_PAST.contains(&t.lower));
         if stripped && verb_like && self.word_count(r.content) >= 3 {
             if let Some(sp) = self.speaker_before(v, pa) {
                 return Some(Cand {
@@ -969,7 +975,7 @@ impl<'a> Ctx<'a> {
         if i > ua {
             let p = &self.toks[i - 1];
             let det = matches!(
-                p.lower.as_str(),
+                p.lower,
                 "his" | "her" | "their" | "its" | "our" | "my" | "your" | "whose"
             );
             if (det || p.possessive() && p.k == K::Word) && self.w(cue_end) != "that" {
@@ -1207,7 +1213,7 @@ impl<'a> Ctx<'a> {
         }
         let v = v - 1;
         let t = &self.toks[v];
-        let w = t.lower.as_str();
+        let w = t.lower;
         const THAT_VERBS: &[&str] = &[
             "know",
             "think",
@@ -1416,7 +1422,7 @@ impl<'a> Ctx<'a> {
         let generic_plural = (!head.cap || at_unit_start && h == a)
             && head.lower.ends_with('s')
             && !head.lower.ends_with("ss")
-            && !CONTAINERS.contains(&head.lower.as_str());
+            && !CONTAINERS.contains(&head.lower);
         if generic_plural || inside.is_empty() {
             return unresolved(country);
         }
@@ -1440,7 +1446,7 @@ impl<'a> Ctx<'a> {
                 Speaker::Actor(participant(m))
             }
             // A country or place inside a phrase with a named head ("the Azerbaijani side").
-            Some(m) if head.cap || CONTAINERS.contains(&head.lower.as_str()) => {
+            Some(m) if head.cap || CONTAINERS.contains(&head.lower) => {
                 Speaker::Actor(participant(m))
             }
             _ => unresolved(country),
@@ -1523,7 +1529,7 @@ fn trim_content(text: &str, [a, b]: [usize; 2]) -> [usize; 2] {
 /// The end of a unit's content: before the final sentence punctuation.
 fn content_end(text: &str, toks: &[Tok]) -> Option<usize> {
     let mut k = toks.len();
-    while k > 0 && matches!(toks[k - 1].lower.as_str(), "." | "!" | "?" | ";" | ",") {
+    while k > 0 && matches!(toks[k - 1].lower, "." | "!" | "?" | ";" | ",") {
         k -= 1;
     }
     let _ = text;

@@ -14,23 +14,26 @@ pub(crate) enum K {
 }
 
 /// One lexed token: byte span, kind and lower-case text.
-#[derive(Debug, Clone)]
-pub(crate) struct Tok {
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok<'a> {
     pub s: usize,
     pub e: usize,
     pub k: K,
-    pub lower: String,
+    /// The token lower-cased: a slice of the text itself when that is
+    /// already lower case, else of the arena `lex` was given (so lexing
+    /// allocates nothing per token; allocation used to dominate these stages).
+    pub lower: &'a str,
     /// Starts with an upper-case letter.
     pub cap: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     pub fn is_word(&self) -> bool {
         self.k != K::Punct
     }
     /// The word without a trailing possessive `'s` / `’s` / `'`.
     pub fn stem(&self) -> &str {
-        let l = self.lower.as_str();
+        let l = self.lower;
         l.strip_suffix("'s")
             .or_else(|| l.strip_suffix("’s"))
             .or_else(|| l.strip_suffix('\''))
@@ -42,57 +45,78 @@ impl Tok {
     }
 }
 
+/// A token's span and kind, before lower-casing.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    s: usize,
+    e: usize,
+    k: K,
+    cap: bool,
+}
+
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Lexes `text[from..to]` into words, numbers and single punctuation marks.
-pub(crate) fn lex(text: &str, from: usize, to: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
+/// The character starting at byte `p` of `s`, if any.
+fn char_at(s: &str, p: usize) -> Option<char> {
+    s.get(p..).and_then(|r| r.chars().next())
+}
+
+/// Lexes `text[from..to]` into words, numbers and single punctuation marks,
+/// appending their spans to `out`.
+fn spans(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
     let Some(slice) = text.get(from..to) else {
-        return out;
+        return;
     };
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let n = slice.len();
+    let at = |p: usize| char_at(slice, p);
+    let len = |c: Option<char>| c.map_or(0, char::len_utf8);
+    // `i` and `j` are byte offsets into `slice`.
     let mut i = 0;
-    while i < chars.len() {
-        let (bi, c) = chars[i];
+    while let Some(c) = at(i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let start = from + bi;
-        let mut j = i + 1;
+        let mut j = i + c.len_utf8();
+        // The character just before `j`.
+        let mut prev = c;
         let kind;
         if c.is_alphabetic() {
             kind = K::Word;
-            while j < chars.len() {
-                let d = chars[j].1;
-                let next_alnum = chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
+            while let Some(d) = at(j) {
+                let j1 = j + d.len_utf8();
+                let n1 = at(j1);
+                let next_alnum = n1.is_some_and(char::is_alphanumeric);
                 if d.is_alphanumeric() {
-                    j += 1;
+                    prev = d;
+                    j = j1;
                 } else if (is_apos(d) || d == '-') && next_alnum {
-                    j += 2;
-                } else if is_apos(d) && chars[j - 1].1 == 's' && !next_alnum {
+                    prev = n1.unwrap_or(d);
+                    j = j1 + len(n1);
+                } else if is_apos(d) && prev == 's' && !next_alnum {
                     // Plural possessive: "states'".
-                    j += 1;
+                    j = j1;
                     break;
                 } else if d == '.'
-                    && chars.get(j + 1).is_some_and(|x| x.1.is_alphabetic())
-                    && chars.get(j + 2).is_some_and(|x| x.1 == '.')
+                    && n1.is_some_and(char::is_alphabetic)
+                    && at(j1 + len(n1)) == Some('.')
                 {
                     // Dotted abbreviations such as "U.S." keep their dots.
-                    j += 3;
+                    prev = '.';
+                    j = j1 + len(n1) + 1;
                 } else {
                     break;
                 }
             }
         } else if c.is_ascii_digit() {
             kind = K::Num;
-            while j < chars.len() {
-                let d = chars[j].1;
-                let next_digit = chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit());
+            while let Some(d) = at(j) {
+                let j1 = j + d.len_utf8();
+                let next_digit = at(j1).is_some_and(|x| x.is_ascii_digit());
                 if d.is_ascii_digit() || ((d == ',' || d == '.') && next_digit) {
-                    j += 1;
+                    j = j1;
                 } else {
                     break;
                 }
@@ -100,22 +124,60 @@ pub(crate) fn lex(text: &str, from: usize, to: usize) -> Vec<Tok> {
         } else {
             kind = K::Punct;
         }
-        let end = if j < chars.len() {
-            from + chars[j].0
-        } else {
-            to
-        };
-        let t = &text[start..end];
-        out.push(Tok {
-            s: start,
-            e: end,
+        out.push(Span {
+            s: from + i,
+            e: from + j.min(n),
             k: kind,
-            lower: t.to_lowercase(),
             cap: c.is_uppercase(),
         });
         i = j;
     }
-    out
+}
+
+/// Lexes `text[from..to]` into words, numbers and single punctuation marks.
+/// Lower-cased forms that differ from the text are written to `arena`
+/// (cleared first), which the tokens then borrow.
+pub(crate) fn lex<'a>(text: &'a str, from: usize, to: usize, arena: &'a mut String) -> Vec<Tok<'a>> {
+    let mut sp = Vec::with_capacity(to.saturating_sub(from) / 5 + 1);
+    spans(text, from, to, &mut sp);
+    arena.clear();
+    // Where each token's lower-case form lies in `arena`, when not in `text`.
+    let mut low: Vec<Option<[usize; 2]>> = Vec::with_capacity(sp.len());
+    for t in &sp {
+        let w = &text[t.s..t.e];
+        let st = arena.len();
+        if w.is_ascii() {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                arena.push_str(w);
+                arena[st..].make_ascii_lowercase();
+                low.push(Some([st, arena.len()]));
+            } else {
+                low.push(None);
+            }
+        } else {
+            let l = w.to_lowercase();
+            if l == w {
+                low.push(None);
+            } else {
+                arena.push_str(&l);
+                low.push(Some([st, arena.len()]));
+            }
+        }
+    }
+    let arena: &'a String = arena;
+    sp.iter()
+        .zip(low)
+        .map(|(t, l)| Tok {
+            s: t.s,
+            e: t.e,
+            k: t.k,
+            lower: match l {
+                Some([a, b]) => &arena[a..b],
+                None => &text[t.s..t.e],
+            },
+            cap: t.cap,
+        })
+        .collect()
 }
 
 /// A stretch of text between double quotation marks.
@@ -274,16 +336,19 @@ pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) ->
         let i = regions.partition_point(|r| r.open < p);
         i > 0 && p < regions[i - 1].close
     };
+    let mut toks = Vec::new();
     for &[a, b] in sentences {
         let (a, b) = (a.min(text.len()), b.min(text.len()));
         if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
             continue;
         }
-        let toks = lex(text, a, b);
+        toks.clear();
+        spans(text, a, b, &mut toks);
         let mut start = a;
         for (i, t) in toks.iter().enumerate() {
-            let stop = t.k == K::Punct && matches!(t.lower.as_str(), "." | "!" | "?");
-            // A closing mark right after sentence-final punctuation ends the unit too.
+            // Punctuation is one character, its own lower case.
+            let tw = &text[t.s..t.e];
+            let stop = t.k == K::Punct && matches!(tw, "." | "!" | "?");
             // A closing mark after sentence-final punctuation does not end the
             // unit: `"Why?" she asked.` keeps its attribution.
             if !stop || in_region(t.s) {
@@ -292,11 +357,14 @@ pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) ->
             let Some(nx) = toks.get(i + 1) else { continue };
             let nx_first = text[nx.s..].chars().next().unwrap_or(' ');
             let starts_new = nx.cap || is_open_mark(nx_first) || nx_first == '"';
-            let abbrev = i > 0 && {
-                let p = &toks[i - 1];
-                p.e == t.s && is_abbrev(&p.lower)
+            // Checked only when it matters: it lower-cases a word.
+            let abbrev = || {
+                i > 0 && {
+                    let p = &toks[i - 1];
+                    p.e == t.s && is_abbrev(&text[p.s..p.e].to_lowercase())
+                }
             };
-            if starts_new && (t.lower != "." || !abbrev) {
+            if starts_new && (tw != "." || !abbrev()) {
                 out.push([start, t.e]);
                 start = nx.s;
             }
