@@ -1426,8 +1426,9 @@ impl<'a> Ctx<'a> {
                 pos += c.len_utf8();
                 continue;
             };
-            let w = text[pos..we].to_lowercase();
-            if PRONOUNS.contains(&w.as_str()) {
+            // Compared without allocating: this runs for every word.
+            let w = &text[pos..we];
+            if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
                 let k = self.sent_of(pos);
                 let mut cands: Vec<&M> = self
                     .out

@@ -347,6 +347,26 @@ struct Run {
     words: Vec<(usize, usize)>,
 }
 
+/// Whether `w` is one of the lower-case ASCII `list` words, case aside;
+/// no allocation (these checks run at every capitalised word).
+fn among(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// `f(folded w)`, folding ASCII words on the stack.
+fn with_folded<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.is_ascii() && w.len() <= buf.len() {
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        if let Ok(s) = std::str::from_utf8(&buf[..w.len()]) {
+            return f(s);
+        }
+    }
+    f(&fold(w))
+}
+
 impl Ctx<'_> {
     fn word(&self, w: (usize, usize)) -> &str {
         self.text.get(w.0..w.1).unwrap_or("")
@@ -495,10 +515,9 @@ impl Ctx<'_> {
             if Self::title_role(w).is_some() {
                 return false;
             }
-            let f = fold(w);
             if self.capitalised(pw.0, pw.1)
                 && !STOP.contains(&w)
-                && !PLACE_PRE.contains(&f.as_str())
+                && !among(PLACE_PRE, w)
                 && !self.covered_by_lexicon(pw.0, pw.1)
             {
                 return false;
@@ -507,7 +526,7 @@ impl Ctx<'_> {
         if let Some(nw) = self.next_word(e).filter(|w| self.sent_of(w.0) == k) {
             let w = self.word(nw);
             if self.capitalised(nw.0, nw.1)
-                && !PLACE_HEADS.contains(&fold(w).as_str())
+                && !among(PLACE_HEADS, w)
                 && !self.covered_by_lexicon(nw.0, nw.1)
             {
                 return false;
@@ -605,12 +624,11 @@ impl Ctx<'_> {
                 return None;
             }
             let words: Vec<&str> = gap.split_whitespace().collect();
-            let first_ok = words
-                .first()
-                .is_some_and(|w| LOCATING.contains(&fold(w).as_str()));
-            let rest_ok = words.iter().skip(1).all(|w| {
-                w.starts_with(char::is_uppercase) || PLACE_FILLER.contains(&fold(w).as_str())
-            });
+            let first_ok = words.first().is_some_and(|w| among(LOCATING, w));
+            let rest_ok = words
+                .iter()
+                .skip(1)
+                .all(|w| w.starts_with(char::is_uppercase) || among(PLACE_FILLER, w));
             if !(first_ok && rest_ok) {
                 return None;
             }
@@ -645,7 +663,7 @@ impl Ctx<'_> {
             let a = &atoms[i];
             let Tk::Place(g) = a.tk else { continue };
             if self.overlapping(a.s, a.e).next().is_some()
-                || surnames.contains(&fold(&self.text[a.s..a.e]))
+                || with_folded(&self.text[a.s..a.e], |f| surnames.contains(f))
                 || !self.place_context_ok(a.s, a.e)
             {
                 continue;
@@ -718,9 +736,9 @@ impl Ctx<'_> {
             // "Joost van der Westhuizen": up to two particles in a row.
             let mut n2 = self.next_word(nw.1);
             let mut second = None;
-            if let Some(w2) = n2.filter(|w| {
-                !self.capitalised(w.0, w.1) && PARTICLES.contains(&fold(self.word(*w)).as_str())
-            }) {
+            if let Some(w2) =
+                n2.filter(|w| !self.capitalised(w.0, w.1) && among(PARTICLES, self.word(*w)))
+            {
                 second = Some(w2);
                 n2 = self.next_word(w2.1);
             }
@@ -775,6 +793,38 @@ impl Ctx<'_> {
             let boundary = pos == 0 || !text[..pos].ends_with(|ch: char| ch.is_alphanumeric());
             if !(c.is_uppercase() && boundary) {
                 pos += c.len_utf8();
+                continue;
+            }
+            // Inside a lexicon mention (not a bare country or place, which a
+            // longer name may absorb): go on after it.
+            if let Some(m) = self
+                .overlapping(pos, pos + 1)
+                .find(|m| !Self::bare_place_like(m))
+            {
+                pos = m.e.max(pos + 1);
+                continue;
+            }
+            // A lone capitalised word (the common case: sentence starts,
+            // surnames) is a name only after a title; decide that before
+            // building a run.
+            let Some(we) = self.name_word_at(pos) else {
+                pos += c.len_utf8();
+                continue;
+            };
+            let mut after = we;
+            if self.text[we..].starts_with(". ") {
+                after += 1;
+            }
+            let joins = self.next_word(after).is_some_and(|nw| {
+                let w = self.word(nw);
+                self.capitalised(nw.0, nw.1) || PARTICLES.contains(&w) || ORG_CONNECT.contains(&w)
+            });
+            if !joins
+                && !self
+                    .prev_word(pos)
+                    .is_some_and(|pw| Self::title_role(self.word(pw)).is_some())
+            {
+                pos = we.max(pos + c.len_utf8());
                 continue;
             }
             let run = self.run_at(pos, true);
@@ -839,12 +889,12 @@ impl Ctx<'_> {
     }
 
     fn org_from_run(&self, words: &[(usize, usize)]) -> Option<(M, Vec<(usize, usize)>)> {
-        let mut ws: Vec<(usize, usize)> = words.to_vec();
+        let mut ws: &[(usize, usize)] = words;
         while ws.first().is_some_and(|w| {
             let t = self.word(*w);
             STOP.contains(&t) || t == "the"
         }) {
-            ws.remove(0);
+            ws = &ws[1..];
         }
         if ws.len() < 2 {
             return None;
@@ -864,7 +914,7 @@ impl Ctx<'_> {
                 let t = self.word(*w);
                 t == "of" || t == "for"
             }) {
-                ws.drain(..=cut);
+                ws = &ws[cut + 1..];
             }
             if ws.len() < 2 {
                 return None;
@@ -959,7 +1009,7 @@ impl Ctx<'_> {
     }
 
     fn person_from_run(&self, words: &[(usize, usize)]) -> Option<M> {
-        let mut ws: Vec<(usize, usize)> = words.to_vec();
+        let mut ws: &[(usize, usize)] = words;
         let mut role: Option<&str> = None;
         let mut evidence: Option<Span> = None;
         // Title before the run, in lower case ("coach Paul Smith") or as an
@@ -979,7 +1029,7 @@ impl Ctx<'_> {
             }
             role = Some(if r.is_empty() { role.unwrap_or("") } else { r });
             evidence = Some([ws[0].0, ws[0].1]);
-            ws.remove(0);
+            ws = &ws[1..];
         }
         // A leading country adjective gives the country: "Kenyan Paul Tergat".
         let mut cc: Option<String> = None;
@@ -991,10 +1041,11 @@ impl Ctx<'_> {
             let m_end = m.e;
             cc = m.actor.country.clone();
             evidence = Some([m.s, m.e]);
-            ws.retain(|w| w.0 >= m_end);
+            let k = ws.iter().position(|w| w.0 >= m_end).unwrap_or(ws.len());
+            ws = &ws[k..];
         }
         while ws.first().is_some_and(|w| STOP.contains(&self.word(*w))) {
-            ws.remove(0);
+            ws = &ws[1..];
         }
         // "Economist Paul Jones": a capitalised sentence-initial word that
         // is not a name opens the sentence, not the name.
@@ -1004,8 +1055,8 @@ impl Ctx<'_> {
             let at_start = self.text[self.sent_start(k).min(w0.0)..w0.0]
                 .trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}', ' '])
                 .is_empty();
-            if at_start && !self.idx.given.contains(&fold(self.word(w0))) {
-                ws.remove(0);
+            if at_start && !with_folded(self.word(w0), |f| self.idx.given.contains(f)) {
+                ws = &ws[1..];
             }
         }
         let titled = role.is_some();
@@ -1021,13 +1072,14 @@ impl Ctx<'_> {
             && self.word(ws[ws.len() - 1]).chars().count() >= 2;
         // "Jean-Michel Monin": the first part of a hyphenated given name.
         let given = |w: &str| {
-            let f = fold(w);
-            self.idx.given.contains(&f)
-                || f.split_once('-')
-                    .is_some_and(|(a, _)| self.idx.given.contains(a))
+            with_folded(w, |f| {
+                self.idx.given.contains(f)
+                    || f.split_once('-')
+                        .is_some_and(|(a, _)| self.idx.given.contains(a))
+            })
         };
         let surname_first = (2..=3).contains(&ws.len())
-            && SURNAME_FIRST.contains(&fold(first).as_str())
+            && among(SURNAME_FIRST, first)
             && ws.iter().skip(1).all(|w| !self.is_initial(*w));
         if !titled && !initial && !surname_first && !given(first) {
             return None;
