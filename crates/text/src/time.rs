@@ -28,8 +28,8 @@ pub fn times(text: &str, sentences: &[Sentence], doc_date: NaiveDate) -> Vec<Tim
     let mut anchor = V::Day(doc_date);
     let mut i = 0;
     while i < p.t.len() {
-        // Cheap filter: every rule starts on a word or a number (or the `'` of `'90s`).
-        if p.t[i].k == lex::K::Punct && p.w(i) != "'" {
+        // Most words start no rule: skip them without trying the rules.
+        if !p.may_start(i) {
             i += 1;
             continue;
         }

@@ -137,7 +137,12 @@ fn spans(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
 /// Lexes `text[from..to]` into words, numbers and single punctuation marks.
 /// Lower-cased forms that differ from the text are written to `arena`
 /// (cleared first), which the tokens then borrow.
-pub(crate) fn lex<'a>(text: &'a str, from: usize, to: usize, arena: &'a mut String) -> Vec<Tok<'a>> {
+pub(crate) fn lex<'a>(
+    text: &'a str,
+    from: usize,
+    to: usize,
+    arena: &'a mut String,
+) -> Vec<Tok<'a>> {
     let mut sp = Vec::with_capacity(to.saturating_sub(from) / 5 + 1);
     spans(text, from, to, &mut sp);
     arena.clear();

@@ -1,6 +1,10 @@
 //! The matching rules: each looks at a token position and, if a time
 //! expression starts there, says where it ends, what it means and its rule id.
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::lex::{self, Tok, K};
@@ -81,6 +85,67 @@ const FUTURE_CUES: &[&str] = &[
     "next",
 ];
 
+/// Words on which a rule, or a leading modifier in `at`, can start (with
+/// `Q1`..`Q4`, numbers and the `'` of `'90s`): modifiers, deictic and
+/// relative words, and the month, weekday, season, unit and number words of
+/// `lex`. `at` finds nothing at any other word, so `times` skips those
+/// without trying every rule (most words of a text: this keeps the stage
+/// fast). Sorted; a test checks that no other word from the rule sources
+/// starts an expression, so a rule on a new first word must add it here.
+#[rustfmt::skip]
+pub(super) const START_WORDS: &[&str] = &[
+    "a", "about", "almost", "an", "approximately", "apr", "april", "around", "at", "aug", "august",
+    "autumn", "beginning", "centuries", "century", "christmas", "coming", "couple", "current",
+    "currently", "daily", "day", "days", "dec", "decade", "decades", "december", "dozen", "each",
+    "earlier", "early", "easter", "eight", "eighteen", "eighteenth", "eighth", "eighties", "eighty",
+    "eleven", "eleventh", "end", "every", "fall", "feb", "february", "few", "fifteen", "fifteenth",
+    "fifth", "fifties", "fifty", "first", "fiscal", "five", "following", "forties", "forty", "four",
+    "fourteen", "fourteenth", "fourth", "friday", "fridays", "future", "hour", "hourly", "hours",
+    "hundred", "jan", "january", "jul", "july", "jun", "june", "last", "late", "lately", "later",
+    "latest", "less", "many", "mar", "march", "may", "mid", "midday", "middle", "midnight",
+    "minute", "minutes", "monday", "mondays", "month", "monthly", "months", "more", "nearly", "new",
+    "next", "nine", "nineteen", "nineteenth", "nineties", "ninety", "ninth", "noon", "nov",
+    "november", "now", "nowadays", "numerous", "oct", "october", "one", "overnight", "past", "per",
+    "preceding", "presently", "previous", "quarter", "quarters", "recent", "recently", "right",
+    "roughly", "same", "saturday", "saturdays", "second", "sep", "sept", "september", "seven",
+    "seventeen", "seventeenth", "seventh", "seventies", "seventy", "several", "six", "sixteen",
+    "sixteenth", "sixth", "sixties", "sixty", "some", "spring", "start", "summer", "sunday",
+    "sundays", "ten", "tenth", "thanksgiving", "that", "the", "these", "third", "thirteen",
+    "thirteenth", "thirties", "thirtieth", "thirty", "this", "three", "thursday", "thursdays",
+    "today", "tomorrow", "tonight", "tuesday", "tuesdays", "twelfth", "twelve", "twenties",
+    "twentieth", "twenty", "two", "up", "upcoming", "wednesday", "wednesdays", "week", "weekly",
+    "weeks", "winter", "year", "yearly", "years", "yesterday",
+];
+
+/// FNV-1a: `START_WORDS` lookups hash one short word per token, where
+/// SipHash's set-up would cost more than the lookup.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type StartSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+fn start_set() -> &'static StartSet {
+    static S: OnceLock<StartSet> = OnceLock::new();
+    S.get_or_init(|| START_WORDS.iter().copied().collect())
+}
+
 impl<'a> P<'a> {
     pub fn new(text: &'a str, t: Vec<Tok>, doc: NaiveDate, sent: Vec<usize>) -> Self {
         P {
@@ -89,6 +154,22 @@ impl<'a> P<'a> {
             t,
             doc,
             sent,
+        }
+    }
+
+    /// Can a time expression start at token `i`? `false` only where `at`
+    /// is sure to find nothing (see `START_WORDS`).
+    pub fn may_start(&self, i: usize) -> bool {
+        let Some(t) = self.t.get(i) else {
+            return false;
+        };
+        match t.k {
+            K::Num | K::NumSuffix => true,
+            K::Punct => self.w(i) == "'",
+            K::Word => {
+                let w = self.w(i);
+                start_set().contains(w) || (w.len() == 2 && w.starts_with('q'))
+            }
         }
     }
 

@@ -251,3 +251,83 @@ proptest! {
         }
     }
 }
+
+/// Every lower-case word written anywhere in the rule sources (a superset of
+/// the words any rule compares with), plus a few plain English words.
+fn source_words() -> Vec<String> {
+    let src = [
+        include_str!("rules.rs"),
+        include_str!("lex.rs"),
+        include_str!("value.rs"),
+    ]
+    .concat();
+    let mut w: Vec<String> = src
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    for extra in [
+        "mondays",
+        "fridays",
+        "q1",
+        "q4",
+        "q9",
+        "qx",
+        "said",
+        "government",
+        "é",
+    ] {
+        w.push(extra.to_string());
+    }
+    w.sort();
+    w.dedup();
+    w
+}
+
+#[test]
+fn start_words_are_sorted() {
+    assert!(rules::START_WORDS.windows(2).all(|p| p[0] < p[1]));
+}
+
+/// `times` skips words for which `may_start` is false: check that the rules
+/// really find nothing there, for every word of the rule sources (in lower
+/// and title case) followed by each word a rule looks at next.
+#[test]
+fn skipped_words_start_nothing() {
+    let words = source_words();
+    let nexts: Vec<String> = words
+        .iter()
+        .filter(|w| {
+            let toks = lex::tokenize(w);
+            let p = P::new(w, toks, d(2025, 5, 2), vec![0]);
+            p.may_start(0)
+        })
+        .cloned()
+        .chain(["-", "'", ".", ",", ":", "/", "2020", "5", "5th", "90s"].map(String::from))
+        .collect();
+    let doc = d(2025, 5, 2);
+    let anchor = V::Day(doc);
+    let mut bad = Vec::new();
+    for w in &words {
+        let title = {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        };
+        for first in [w.as_str(), title.as_str()] {
+            for nx in &nexts {
+                for sep in [" ", "-"] {
+                    let text = format!("{first}{sep}{nx} year 2020");
+                    let toks = lex::tokenize(&text);
+                    let n = toks.len();
+                    let p = P::new(&text, toks, doc, vec![0; n]);
+                    if !p.may_start(0) && p.at(0, &anchor).is_some() {
+                        bad.push(text);
+                    }
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "skipped but matching: {bad:?}");
+}
