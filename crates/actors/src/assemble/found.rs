@@ -819,11 +819,10 @@ impl Ctx<'_> {
                 let w = self.word(nw);
                 self.capitalised(nw.0, nw.1) || PARTICLES.contains(&w) || ORG_CONNECT.contains(&w)
             });
-            if !joins
-                && !self
-                    .prev_word(pos)
-                    .is_some_and(|pw| Self::title_role(self.word(pw)).is_some())
-            {
+            let titled = self
+                .prev_word(pos)
+                .is_some_and(|pw| Self::title_role(self.word(pw)).is_some());
+            if !joins && !titled {
                 pos = we.max(pos + c.len_utf8());
                 continue;
             }
