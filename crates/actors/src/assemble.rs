@@ -1414,6 +1414,13 @@ impl<'a> Ctx<'a> {
                 pos += 1;
                 continue;
             }
+            // Every pronoun starts with h or s: skip other ASCII words whole.
+            if b.is_ascii() && !matches!(b, b'h' | b'H' | b's' | b'S') {
+                while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+                    pos += 1;
+                }
+                continue;
+            }
             let Some(c) = text[pos..].chars().next() else {
                 break;
             };
