@@ -811,6 +811,13 @@ impl Ctx<'_> {
                 pos += c.len_utf8();
                 continue;
             };
+            // Sentence-initial function words ("The", "In", "But") start
+            // no name; the run from the next word is the same without them.
+            let first = &self.text[pos..we];
+            if STOP.contains(&first) && Self::title_role(first).is_none() {
+                pos = we;
+                continue;
+            }
             let mut after = we;
             if self.text[we..].starts_with(". ") {
                 after += 1;
