@@ -11,10 +11,9 @@
 //!   `injured`, `arrested`, ...; "no fatalities" -> `killed` 0;
 //! - a counted noun -> `count`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::quotes::lex::{self, Tok, K};
+use crate::quotes::lex::{self, FnvMap, Tok, K};
 use model::{ActorType, Fact, Mention, Participant, Sentence, TimeExpr, Token};
 
 /// The built-in measure words, as written.
@@ -86,7 +85,7 @@ pub fn parse_measures(tsv: &str) -> Result<Vec<MeasureWord>, MeasureError> {
 struct Table {
     /// kind -> word -> row (nested so a lookup borrows its keys instead of
     /// building two Strings per token).
-    by: HashMap<String, HashMap<String, MeasureWord>>,
+    by: FnvMap<String, FnvMap<String, MeasureWord>>,
 }
 
 impl Table {
@@ -99,7 +98,7 @@ fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
         let rows = parse_measures(MEASURES_TSV).unwrap_or_default();
-        let mut by: HashMap<String, HashMap<String, MeasureWord>> = HashMap::new();
+        let mut by: FnvMap<String, FnvMap<String, MeasureWord>> = FnvMap::default();
         for r in rows {
             // A later row for the same (kind, word) replaces an earlier one.
             by.entry(r.kind.clone())

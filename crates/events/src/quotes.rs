@@ -34,7 +34,8 @@ pub fn quotes(
     let mut arena = String::new();
     let cx = Ctx::new(text, sentences, mentions, &mut arena);
     let mut cands = Vec::new();
-    let mut used_cues = std::collections::HashSet::new();
+    // Tokens that start a cue already used by a direct quote.
+    let mut used_cues = vec![false; cx.toks.len()];
     // Pass 1: direct quotes.
     let mut last_direct: Option<usize> = None;
     for (ri, r) in cx.regs.iter().enumerate() {
@@ -45,7 +46,9 @@ pub fn quotes(
         };
         if let Some(c) = found {
             if let Some(ct) = c.cue {
-                used_cues.insert(ct.0);
+                if let Some(u) = used_cues.get_mut(ct.0) {
+                    *u = true;
+                }
             }
             cands.push(c);
             last_direct = Some(cands.len() - 1);
@@ -62,7 +65,9 @@ pub fn quotes(
                     .any(|d: &Cand| d.content[0] < c.content[1] && c.content[0] < d.content[1])
             {
                 if let Some(ct) = c.cue {
-                    used_cues.insert(ct.0);
+                    if let Some(u) = used_cues.get_mut(ct.0) {
+                        *u = true;
+                    }
                 }
                 cands.push(c);
             }
@@ -71,7 +76,7 @@ pub fn quotes(
     // Pass 2: indirect speech.
     let mut i = 0;
     while i < cx.toks.len() {
-        if used_cues.contains(&i) || cx.in_region(cx.toks[i].s) {
+        if used_cues[i] || cx.in_region(cx.toks[i].s) {
             i += 1;
             continue;
         }
@@ -155,6 +160,9 @@ struct Ctx<'a> {
     sentences: &'a [Sentence],
     mentions: Vec<&'a Mention>,
     table: &'static cues::CueTable,
+    /// For each token, the cues whose first word it is (looked up once here:
+    /// the finders ask about the same token many times).
+    cue_first: Vec<Option<&'static [usize]>>,
 }
 
 /// Words that end a speaker phrase when walking back from a cue.
@@ -320,6 +328,14 @@ impl<'a> Ctx<'a> {
             .filter(|m| m.span[0] < m.span[1] && m.span[1] <= text.len())
             .collect();
         ms.sort_by_key(|m| (m.span[0], std::cmp::Reverse(m.span[1])));
+        let table = cues::table();
+        let cue_first = toks
+            .iter()
+            .map(|t| match t.k {
+                K::Word => table.by_first.get(t.lower).map(Vec::as_slice),
+                _ => None,
+            })
+            .collect();
         Ctx {
             text,
             toks,
@@ -328,7 +344,8 @@ impl<'a> Ctx<'a> {
             unit_of,
             sentences,
             mentions: ms,
-            table: cues::table(),
+            table,
+            cue_first,
         }
     }
 
@@ -393,8 +410,7 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        let first = t.lower;
-        let entries = self.table.by_first.get(first)?;
+        let entries = self.cue_first.get(i).copied().flatten()?;
         for &ci in entries {
             let c = &self.table.cues[ci];
             let n = c.words.len();
@@ -554,10 +570,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // A finite verb inside the phrase means we walked into another clause.
-        if self.toks[s..e]
-            .iter()
-            .any(|t| AUX_VERBS.contains(&t.lower))
-        {
+        if self.toks[s..e].iter().any(|t| AUX_VERBS.contains(&t.lower)) {
             return None;
         }
         // Lower-case phrases must look like a noun phrase speaker: a pronoun,

@@ -1,6 +1,5 @@
 //! The reporting-cue table (`data/cues.tsv`), parsed once.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The built-in cue table, as written.
@@ -97,12 +96,12 @@ pub fn parse(tsv: &str) -> Result<Vec<Cue>, CueError> {
 /// The built-in cues indexed by their first word.
 pub struct CueTable {
     pub cues: Vec<Cue>,
-    pub by_first: HashMap<String, Vec<usize>>,
+    pub by_first: super::lex::FnvMap<String, Vec<usize>>,
 }
 
 impl CueTable {
     fn new(cues: Vec<Cue>) -> CueTable {
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: super::lex::FnvMap<String, Vec<usize>> = Default::default();
         for (i, c) in cues.iter().enumerate() {
             by_first.entry(c.words[0].clone()).or_default().push(i);
         }

@@ -58,10 +58,40 @@ fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// The character starting at byte `p` of `s`, if any.
+/// The character starting at byte `p` of `s`, if any (ASCII without decoding).
 fn char_at(s: &str, p: usize) -> Option<char> {
+    let b = *s.as_bytes().get(p)?;
+    if b.is_ascii() {
+        return Some(char::from(b));
+    }
     s.get(p..).and_then(|r| r.chars().next())
 }
+
+/// FNV-1a, for the cue and measure tables: their keys are single short
+/// words looked up once or more per token, where SipHash's set-up would
+/// cost more than the lookup itself.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `HashMap` hashed with `Fnv`.
+pub type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Lexes `text[from..to]` into words, numbers and single punctuation marks,
 /// appending their spans to `out`.
@@ -87,12 +117,14 @@ fn spans(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
             kind = K::Word;
             while let Some(d) = at(j) {
                 let j1 = j + d.len_utf8();
-                let n1 = at(j1);
-                let next_alnum = n1.is_some_and(char::is_alphanumeric);
                 if d.is_alphanumeric() {
                     prev = d;
                     j = j1;
-                } else if (is_apos(d) || d == '-') && next_alnum {
+                    continue;
+                }
+                let n1 = at(j1);
+                let next_alnum = n1.is_some_and(char::is_alphanumeric);
+                if (is_apos(d) || d == '-') && next_alnum {
                     prev = n1.unwrap_or(d);
                     j = j1 + len(n1);
                 } else if is_apos(d) && prev == 's' && !next_alnum {
@@ -114,8 +146,9 @@ fn spans(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
             kind = K::Num;
             while let Some(d) = at(j) {
                 let j1 = j + d.len_utf8();
-                let next_digit = at(j1).is_some_and(|x| x.is_ascii_digit());
-                if d.is_ascii_digit() || ((d == ',' || d == '.') && next_digit) {
+                if d.is_ascii_digit()
+                    || ((d == ',' || d == '.') && at(j1).is_some_and(|x| x.is_ascii_digit()))
+                {
                     j = j1;
                 } else {
                     break;
@@ -237,6 +270,10 @@ pub(crate) fn regions(text: &str) -> Vec<Region> {
                 _ => {}
             }
         }
+        // A paragraph without any quotation mark (or `''`) changes nothing.
+        if cur.is_none() && !has_mark(para) {
+            continue;
+        }
         let chars: Vec<(usize, char)> = para.char_indices().collect();
         let mut k = 0;
         while k < chars.len() {
@@ -316,6 +353,11 @@ pub(crate) fn regions(text: &str) -> Vec<Region> {
     out
 }
 
+/// Does `s` hold a character that `regions` acts on?
+fn has_mark(s: &str) -> bool {
+    s.contains(|c: char| c == '"' || is_open_mark(c) || is_close_mark(c)) || s.contains("''")
+}
+
 fn region(text: &str, open: usize, close_start: usize, close_end: usize) -> Region {
     let w = if text[open..].starts_with("''") {
         2
@@ -347,31 +389,62 @@ pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) ->
         if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
             continue;
         }
-        toks.clear();
-        spans(text, a, b, &mut toks);
         let mut start = a;
-        for (i, t) in toks.iter().enumerate() {
-            // Punctuation is one character, its own lower case.
-            let tw = &text[t.s..t.e];
-            let stop = t.k == K::Punct && matches!(tw, "." | "!" | "?");
-            // A closing mark after sentence-final punctuation does not end the
-            // unit: `"Why?" she asked.` keeps its attribution.
-            if !stop || in_region(t.s) {
-                continue;
-            }
-            let Some(nx) = toks.get(i + 1) else { continue };
-            let nx_first = text[nx.s..].chars().next().unwrap_or(' ');
-            let starts_new = nx.cap || is_open_mark(nx_first) || nx_first == '"';
-            // Checked only when it matters: it lower-cases a word.
-            let abbrev = || {
-                i > 0 && {
-                    let p = &toks[i - 1];
-                    p.e == t.s && is_abbrev(&text[p.s..p.e].to_lowercase())
+        // Stops are `.`, `!` and `?` tokens. No token spans whitespace, so
+        // lexing just the whitespace-delimited chunk around each such
+        // character gives the same tokens as lexing the whole sentence (most
+        // sentences have one stop, at the end).
+        let mut p = a;
+        while let Some(off) = text.as_bytes()[p..b]
+            .iter()
+            .position(|c| matches!(c, b'.' | b'!' | b'?'))
+        {
+            let q = p + off;
+            let cs = text[p..q]
+                .char_indices()
+                .rev()
+                .find(|x| x.1.is_whitespace())
+                .map_or(p, |(k, c)| p + k + c.len_utf8());
+            let ce = text[q..b].find(char::is_whitespace).map_or(b, |k| q + k);
+            // The token after the chunk starts at its first non-space character.
+            let after = text[ce..b]
+                .char_indices()
+                .find(|x| !x.1.is_whitespace())
+                .map(|(k, c)| (ce + k, c));
+            p = ce;
+            toks.clear();
+            spans(text, cs, ce, &mut toks);
+            for (i, t) in toks.iter().enumerate() {
+                // Punctuation is one character, its own lower case.
+                let tw = &text[t.s..t.e];
+                let stop = t.k == K::Punct && matches!(tw, "." | "!" | "?");
+                // A closing mark after sentence-final punctuation does not end the
+                // unit: `"Why?" she asked.` keeps its attribution.
+                if !stop || in_region(t.s) {
+                    continue;
                 }
-            };
-            if starts_new && (tw != "." || !abbrev()) {
-                out.push([start, t.e]);
-                start = nx.s;
+                // The next token: its start and first character.
+                let next = match toks.get(i + 1) {
+                    Some(nx) => text[nx.s..].chars().next().map(|c| (nx.s, c)),
+                    None => after,
+                };
+                let Some((nx_s, nx_first)) = next else {
+                    continue;
+                };
+                let starts_new =
+                    nx_first.is_uppercase() || is_open_mark(nx_first) || nx_first == '"';
+                // Checked only when it matters: it lower-cases a word. (A word
+                // before the chunk is never glued to the stop.)
+                let abbrev = || {
+                    i > 0 && {
+                        let p = &toks[i - 1];
+                        p.e == t.s && is_abbrev(&text[p.s..p.e].to_lowercase())
+                    }
+                };
+                if starts_new && (tw != "." || !abbrev()) {
+                    out.push([start, t.e]);
+                    start = nx_s;
+                }
             }
         }
         if start < b {
@@ -406,4 +479,206 @@ fn is_abbrev(w: &str) -> bool {
         "etc", "approx", "est",
     ];
     w.chars().count() == 1 || A.contains(&w) || w.contains('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `units` as first written: every sentence lexed whole.
+    fn units_reference(
+        text: &str,
+        sentences: &[[usize; 2]],
+        regions: &[Region],
+    ) -> Vec<[usize; 2]> {
+        let mut out = Vec::new();
+        let in_region = |p: usize| {
+            let i = regions.partition_point(|r| r.open < p);
+            i > 0 && p < regions[i - 1].close
+        };
+        for &[a, b] in sentences {
+            let (a, b) = (a.min(text.len()), b.min(text.len()));
+            if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+                continue;
+            }
+            let mut arena = String::new();
+            let toks = lex(text, a, b, &mut arena);
+            let mut start = a;
+            for (i, t) in toks.iter().enumerate() {
+                let stop = t.k == K::Punct && matches!(t.lower, "." | "!" | "?");
+                if !stop || in_region(t.s) {
+                    continue;
+                }
+                let Some(nx) = toks.get(i + 1) else { continue };
+                let nx_first = text[nx.s..].chars().next().unwrap_or(' ');
+                let starts_new = nx.cap || is_open_mark(nx_first) || nx_first == '"';
+                let abbrev = i > 0 && {
+                    let p = &toks[i - 1];
+                    p.e == t.s && is_abbrev(p.lower)
+                };
+                if starts_new && (t.lower != "." || !abbrev) {
+                    out.push([start, t.e]);
+                    start = nx.s;
+                }
+            }
+            if start < b {
+                out.push([start, b]);
+            }
+        }
+        let mut split = Vec::new();
+        for [a, b] in out {
+            let mut s = a;
+            for (i, c) in text[a..b].char_indices() {
+                let p = a + i;
+                if c == '\n' && !in_region(p) {
+                    if !text[s..p].trim().is_empty() {
+                        split.push([s, p]);
+                    }
+                    s = p + 1;
+                }
+            }
+            if !text[s..b].trim().is_empty() {
+                split.push([s, b]);
+            }
+        }
+        split
+    }
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop_oneof![
+            Just(" "),
+            Just("  "),
+            Just("\n"),
+            Just("."),
+            Just("!"),
+            Just("?"),
+            Just("\""),
+            Just("“"),
+            Just("”"),
+            Just("'"),
+            Just("’"),
+            Just("-"),
+            Just("Mr"),
+            Just("U.S."),
+            Just("u.n"),
+            Just("he"),
+            Just("The"),
+            Just("States"),
+            Just("states"),
+            Just("1.5"),
+            Just("2,000"),
+            Just("é"),
+            Just("Élan"),
+            Just("a"),
+            Just("B"),
+            Just("said"),
+            Just("e.g."),
+            Just("\u{a0}"),
+            Just("ǅ"),
+            Just("ΣΑΣ"),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn chunked_units_match_whole_sentence_lexing(
+            parts in proptest::collection::vec(piece(), 0..60),
+            cuts in proptest::collection::vec(0usize..400, 0..6),
+        ) {
+            let text = parts.concat();
+            // Sentence spans from arbitrary cut points (on char boundaries).
+            let mut bounds: Vec<usize> = cuts
+                .iter()
+                .map(|&c| c.min(text.len()))
+                .filter(|&c| text.is_char_boundary(c))
+                .collect();
+            bounds.push(0);
+            bounds.push(text.len());
+            bounds.sort_unstable();
+            bounds.dedup();
+            let sentences: Vec<[usize; 2]> = bounds.windows(2).map(|w| [w[0], w[1]]).collect();
+            let regs = regions(&text);
+            prop_assert_eq!(
+                units(&text, &sentences, &regs),
+                units_reference(&text, &sentences, &regs)
+            );
+        }
+    }
+
+    /// The lexer as first written, over a vector of chars, with owned lower case.
+    fn lex_reference(text: &str) -> Vec<(usize, usize, K, String, bool)> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (start, c) = chars[i];
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            let kind;
+            if c.is_alphabetic() {
+                kind = K::Word;
+                while j < chars.len() {
+                    let d = chars[j].1;
+                    let next_alnum = chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
+                    if d.is_alphanumeric() {
+                        j += 1;
+                    } else if (is_apos(d) || d == '-') && next_alnum {
+                        j += 2;
+                    } else if is_apos(d) && chars[j - 1].1 == 's' && !next_alnum {
+                        j += 1;
+                        break;
+                    } else if d == '.'
+                        && chars.get(j + 1).is_some_and(|x| x.1.is_alphabetic())
+                        && chars.get(j + 2).is_some_and(|x| x.1 == '.')
+                    {
+                        j += 3;
+                    } else {
+                        break;
+                    }
+                }
+            } else if c.is_ascii_digit() {
+                kind = K::Num;
+                while j < chars.len() {
+                    let d = chars[j].1;
+                    let next_digit = chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit());
+                    if d.is_ascii_digit() || ((d == ',' || d == '.') && next_digit) {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+            } else {
+                kind = K::Punct;
+            }
+            let end = chars.get(j).map_or(text.len(), |x| x.0);
+            out.push((
+                start,
+                end,
+                kind,
+                text[start..end].to_lowercase(),
+                c.is_uppercase(),
+            ));
+            i = j;
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn lexer_matches_reference(parts in proptest::collection::vec(piece(), 0..60)) {
+            let text = parts.concat();
+            let mut arena = String::new();
+            let got: Vec<(usize, usize, K, String, bool)> = lex(&text, 0, text.len(), &mut arena)
+                .iter()
+                .map(|t| (t.s, t.e, t.k, t.lower.to_string(), t.cap))
+                .collect();
+            prop_assert_eq!(got, lex_reference(&text));
+        }
+    }
 }
