@@ -83,14 +83,19 @@ pub fn parse_measures(tsv: &str) -> Result<Vec<MeasureWord>, MeasureError> {
 }
 
 struct Table {
-    /// kind -> word -> row (nested so a lookup borrows its keys instead of
-    /// building two Strings per token).
-    by: FnvMap<String, FnvMap<String, MeasureWord>>,
+    /// word -> its rows, in file order (keyed by the word alone so a lookup
+    /// is one hash of a borrowed key; most words are in no row).
+    by: FnvMap<String, Vec<MeasureWord>>,
+    filter: lex::WordFilter,
 }
 
 impl Table {
     fn get(&self, kind: &str, word: &str) -> Option<&MeasureWord> {
-        self.by.get(kind)?.get(word)
+        if !self.filter.may_contain(word) {
+            return None;
+        }
+        // A later row for the same (kind, word) replaces an earlier one.
+        self.by.get(word)?.iter().rev().find(|r| r.kind == kind)
     }
 }
 
@@ -98,14 +103,12 @@ fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
         let rows = parse_measures(MEASURES_TSV).unwrap_or_default();
-        let mut by: FnvMap<String, FnvMap<String, MeasureWord>> = FnvMap::default();
+        let mut by: FnvMap<String, Vec<MeasureWord>> = FnvMap::default();
         for r in rows {
-            // A later row for the same (kind, word) replaces an earlier one.
-            by.entry(r.kind.clone())
-                .or_default()
-                .insert(r.word.clone(), r);
+            by.entry(r.word.clone()).or_default().push(r);
         }
-        Table { by }
+        let filter = lex::WordFilter::new(by.keys().map(String::as_str));
+        Table { by, filter }
     })
 }
 

@@ -332,7 +332,9 @@ impl<'a> Ctx<'a> {
         let cue_first = toks
             .iter()
             .map(|t| match t.k {
-                K::Word => table.by_first.get(t.lower).map(Vec::as_slice),
+                K::Word if table.first_filter.may_contain(t.lower) => {
+                    table.by_first.get(t.lower).map(Vec::as_slice)
+                }
                 _ => None,
             })
             .collect();

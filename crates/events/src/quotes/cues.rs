@@ -97,6 +97,8 @@ pub fn parse(tsv: &str) -> Result<Vec<Cue>, CueError> {
 pub struct CueTable {
     pub cues: Vec<Cue>,
     pub by_first: super::lex::FnvMap<String, Vec<usize>>,
+    /// Rules out most words before `by_first` is asked.
+    pub(crate) first_filter: super::lex::WordFilter,
 }
 
 impl CueTable {
@@ -109,7 +111,12 @@ impl CueTable {
         for v in by_first.values_mut() {
             v.sort_by_key(|&i| std::cmp::Reverse(cues[i].words.len()));
         }
-        CueTable { cues, by_first }
+        let first_filter = super::lex::WordFilter::new(by_first.keys().map(String::as_str));
+        CueTable {
+            cues,
+            by_first,
+            first_filter,
+        }
     }
 
     /// The cue starting at word `i` of `words`, with its length in words.

@@ -90,6 +90,42 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
+/// A quick test that a word is not in a small word table, by first byte,
+/// last byte and length: most words of a text fail it, sparing the hash.
+#[derive(Clone)]
+pub struct WordFilter {
+    first: [u64; 256],
+    last: [u64; 256],
+}
+
+impl WordFilter {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+        let mut f = WordFilter {
+            first: [0; 256],
+            last: [0; 256],
+        };
+        for w in words {
+            let b = w.as_bytes();
+            if let (Some(&a), Some(&z)) = (b.first(), b.last()) {
+                let bit = 1u64 << b.len().min(63);
+                f.first[usize::from(a)] |= bit;
+                f.last[usize::from(z)] |= bit;
+            }
+        }
+        f
+    }
+
+    /// False only when `w` is surely not one of the words (or is empty).
+    pub fn may_contain(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let (Some(&a), Some(&z)) = (b.first(), b.last()) else {
+            return false;
+        };
+        let bit = 1u64 << b.len().min(63);
+        self.first[usize::from(a)] & bit != 0 && self.last[usize::from(z)] & bit != 0
+    }
+}
+
 /// A `HashMap` hashed with `Fnv`.
 pub type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
@@ -184,8 +220,12 @@ pub(crate) fn lex<'a>(
     for t in &sp {
         let w = &text[t.s..t.e];
         let st = arena.len();
-        if w.is_ascii() {
-            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        // One pass: any upper-case ASCII letter, any non-ASCII byte.
+        let (upper, ascii) = w.bytes().fold((false, true), |(u, a), b| {
+            (u || b.is_ascii_uppercase(), a && b.is_ascii())
+        });
+        if ascii {
+            if upper {
                 arena.push_str(w);
                 arena[st..].make_ascii_lowercase();
                 low.push(Some([st, arena.len()]));
@@ -274,24 +314,36 @@ pub(crate) fn regions(text: &str) -> Vec<Region> {
         if cur.is_none() && !has_mark(para) {
             continue;
         }
-        let chars: Vec<(usize, char)> = para.char_indices().collect();
-        let mut k = 0;
-        while k < chars.len() {
-            let (bi, mut c) = chars[k];
+        // Only quotation marks and apostrophes act, so jump from one to the
+        // next: their first bytes are `"`, `'`, 0xC2 (« ») or 0xE2 (“ ” „),
+        // all of which start a character.
+        let pb = para.as_bytes();
+        let mut from = 0;
+        while let Some(off) = pb[from..]
+            .iter()
+            .position(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        {
+            let bi = from + off;
+            let Some(mut c) = para[bi..].chars().next() else {
+                break;
+            };
+            from = bi + c.len_utf8();
+            if !(c == '\'' || is_quote_mark(c)) {
+                continue;
+            }
             let i = ps + bi;
-            k += 1;
             if skip_first && Some((bi, c)) == first_nonspace {
                 continue;
             }
-            let prev = if k < 2 { None } else { Some(chars[k - 2].1) };
+            let prev = para[..bi].chars().next_back();
             // Two apostrophes stand for a double mark in some archives.
             let mut width = c.len_utf8();
-            if c == '\'' && chars.get(k).is_some_and(|x| x.1 == '\'') {
+            if c == '\'' && para[from..].starts_with('\'') {
                 c = '"';
                 width = 2;
-                k += 1;
+                from += 1;
             }
-            let next = chars.get(k).map(|x| x.1);
+            let next = para[from..].chars().next();
             // Inside a quote opened with a straight mark, curly marks are nested
             // quotes (and the other way round).
             if let Some((open, _)) = cur {
@@ -455,9 +507,14 @@ pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) ->
     let mut split = Vec::with_capacity(out.len());
     for [a, b] in out {
         let mut s = a;
-        for (i, c) in text[a..b].char_indices() {
+        // `\n` is one byte and never inside a multi-byte character.
+        for (i, _) in text.as_bytes()[a..b]
+            .iter()
+            .enumerate()
+            .filter(|x| *x.1 == b'\n')
+        {
             let p = a + i;
-            if c == '\n' && !in_region(p) {
+            if !in_region(p) {
                 if !text[s..p].trim().is_empty() {
                     split.push([s, p]);
                 }
@@ -485,6 +542,120 @@ fn is_abbrev(w: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// `regions` as first written, over a vector of each paragraph's chars.
+    fn regions_reference(text: &str) -> Vec<Region> {
+        let mut out = Vec::new();
+        // Paragraphs as byte ranges.
+        let mut paras = Vec::new();
+        let mut s = 0;
+        for line in text.split_inclusive('\n') {
+            let e = s + line.len();
+            paras.push([s, e]);
+            s = e;
+        }
+        // An open quote carried over from an earlier paragraph: its opening mark.
+        let mut carried: Option<usize> = None;
+        for (pi, &[ps, pe]) in paras.iter().enumerate() {
+            let para = &text[ps..pe];
+            let first_nonspace = para.char_indices().find(|x| !x.1.is_whitespace());
+            // (open mark start, opened at paragraph start)
+            let mut cur: Option<(usize, bool)> = None;
+            let mut skip_first = false;
+            if let Some(open) = carried.take() {
+                match first_nonspace {
+                    Some((_, f)) if f == '"' || is_open_mark(f) => {
+                        cur = Some((open, true));
+                        skip_first = true;
+                    }
+                    _ => {}
+                }
+            }
+            // A paragraph without any quotation mark (or `''`) changes nothing.
+            if cur.is_none() && !has_mark(para) {
+                continue;
+            }
+            let chars: Vec<(usize, char)> = para.char_indices().collect();
+            let mut k = 0;
+            while k < chars.len() {
+                let (bi, mut c) = chars[k];
+                let i = ps + bi;
+                k += 1;
+                if skip_first && Some((bi, c)) == first_nonspace {
+                    continue;
+                }
+                let prev = if k < 2 { None } else { Some(chars[k - 2].1) };
+                // Two apostrophes stand for a double mark in some archives.
+                let mut width = c.len_utf8();
+                if c == '\'' && chars.get(k).is_some_and(|x| x.1 == '\'') {
+                    c = '"';
+                    width = 2;
+                    k += 1;
+                }
+                let next = chars.get(k).map(|x| x.1);
+                // Inside a quote opened with a straight mark, curly marks are nested
+                // quotes (and the other way round).
+                if let Some((open, _)) = cur {
+                    let straight_open =
+                        text[open..].starts_with('"') || text[open..].starts_with("''");
+                    if straight_open != (c == '"') {
+                        continue;
+                    }
+                }
+                let stray_close = is_close_mark(c)
+                    && cur.is_none()
+                    && prev.is_none_or(char::is_whitespace)
+                    && next.is_some_and(char::is_alphanumeric);
+                let opens = if is_open_mark(c) || stray_close {
+                    true
+                } else if is_close_mark(c) {
+                    false
+                } else if c == '"' {
+                    let before_space =
+                        prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p));
+                    let after_space =
+                        next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}".contains(n));
+                    if before_space && !after_space {
+                        true
+                    } else if after_space && !before_space {
+                        false
+                    } else {
+                        cur.is_none()
+                    }
+                } else {
+                    continue;
+                };
+                match (opens, cur) {
+                    (true, _) => {
+                        // A second opening mark abandons an unclosed one.
+                        cur = Some((i, text[ps..i].trim().is_empty()));
+                    }
+                    (false, Some((open, _))) => {
+                        out.push(region(text, open, i, i + width));
+                        cur = None;
+                    }
+                    (false, None) => {}
+                }
+            }
+            // An unclosed quote ends with its paragraph, unless the next paragraph
+            // opens with a quote mark: then it runs on (news convention).
+            if let Some((open, _)) = cur {
+                let next_opens = paras[pi + 1..]
+                    .iter()
+                    .map(|&[a, b]| &text[a..b])
+                    .find(|p| !p.trim().is_empty())
+                    .and_then(|p| p.trim_start().chars().next())
+                    .is_some_and(|f| f == '"' || is_open_mark(f));
+                if next_opens {
+                    carried = Some(open);
+                } else {
+                    let end = ps + para.trim_end().len();
+                    out.push(region(text, open, end, end));
+                }
+            }
+        }
+        out
+    }
 
     /// `units` as first written: every sentence lexed whole.
     fn units_reference(
@@ -577,6 +748,14 @@ mod tests {
             Just("\u{a0}"),
             Just("ǅ"),
             Just("ΣΑΣ"),
+            Just("«"),
+            Just("»"),
+            Just("„"),
+            Just("—"),
+            Just("("),
+            Just(":"),
+            Just(","),
+            Just("\"Yes"),
         ]
     }
 
@@ -679,6 +858,15 @@ mod tests {
                 .map(|t| (t.s, t.e, t.k, t.lower.to_string(), t.cap))
                 .collect();
             prop_assert_eq!(got, lex_reference(&text));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn regions_match_reference(parts in proptest::collection::vec(piece(), 0..60)) {
+            let text = parts.concat();
+            prop_assert_eq!(regions(&text), regions_reference(&text));
         }
     }
 }
