@@ -27,22 +27,32 @@ pub struct Tok {
 /// Splits `text` into alphanumeric runs and single punctuation characters.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 5);
+    let b = text.as_bytes();
+    // The character at byte `i` (a char boundary) and its width; ASCII without decoding.
+    let at = |i: usize| -> Option<(char, usize)> {
+        let x = *b.get(i)?;
+        if x.is_ascii() {
+            Some((char::from(x), 1))
+        } else {
+            text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+        }
+    };
     let mut space = true;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some((c, w)) = at(i) {
         if c.is_whitespace() {
             space = true;
+            i += w;
             continue;
         }
-        let mut e = i + c.len_utf8();
+        let mut e = i + w;
         let k = if c.is_alphanumeric() {
             let mut all_digits = c.is_ascii_digit();
             let lead_digit = all_digits;
-            while let Some(&(j, d)) = it.peek() {
+            while let Some((d, dw)) = at(e) {
                 if d.is_alphanumeric() {
                     all_digits &= d.is_ascii_digit();
-                    e = j + d.len_utf8();
-                    it.next();
+                    e += dw;
                 } else {
                     break;
                 }
@@ -59,6 +69,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         };
         out.push(Tok { s: i, e, k, space });
         space = false;
+        i = e;
     }
     out
 }

@@ -141,9 +141,45 @@ impl std::hash::Hasher for Fnv {
 
 type StartSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
-fn start_set() -> &'static StartSet {
-    static S: OnceLock<StartSet> = OnceLock::new();
-    S.get_or_init(|| START_WORDS.iter().copied().collect())
+/// `START_WORDS` as a hash set, with a bitmask per first and per last byte
+/// of the word lengths seen there: most words fail the masks unhashed.
+struct Starts {
+    set: StartSet,
+    first: [u32; 256],
+    last: [u32; 256],
+}
+
+impl Starts {
+    fn contains(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let (Some(&a), Some(&z)) = (b.first(), b.last()) else {
+            return false;
+        };
+        let bit = 1u32 << b.len().min(31);
+        self.first[usize::from(a)] & bit != 0
+            && self.last[usize::from(z)] & bit != 0
+            && self.set.contains(w)
+    }
+}
+
+fn start_set() -> &'static Starts {
+    static S: OnceLock<Starts> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut s = Starts {
+            set: START_WORDS.iter().copied().collect(),
+            first: [0; 256],
+            last: [0; 256],
+        };
+        for w in START_WORDS {
+            let b = w.as_bytes();
+            if let (Some(&a), Some(&z)) = (b.first(), b.last()) {
+                let bit = 1u32 << b.len().min(31);
+                s.first[usize::from(a)] |= bit;
+                s.last[usize::from(z)] |= bit;
+            }
+        }
+        s
+    })
 }
 
 impl<'a> P<'a> {

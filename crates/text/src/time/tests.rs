@@ -331,3 +331,51 @@ fn skipped_words_start_nothing() {
     }
     assert!(bad.is_empty(), "skipped but matching: {bad:?}");
 }
+
+/// `lex::tokenize` as first written, over `char_indices`.
+fn tokenize_reference(text: &str) -> Vec<(usize, usize, lex::K, bool)> {
+    let mut out = Vec::new();
+    let mut space = true;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        let mut e = i + c.len_utf8();
+        let k = if c.is_alphanumeric() {
+            let mut all_digits = c.is_ascii_digit();
+            let lead_digit = all_digits;
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    all_digits &= d.is_ascii_digit();
+                    e = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            if all_digits {
+                lex::K::Num
+            } else if lead_digit {
+                lex::K::NumSuffix
+            } else {
+                lex::K::Word
+            }
+        } else {
+            lex::K::Punct
+        };
+        out.push((i, e, k, space));
+        space = false;
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    #[test]
+    fn tokenize_matches_reference(s in "(\\PC|[ \\n\\t0-9a-zA-Z.,'-]){0,120}") {
+        let got: Vec<_> = lex::tokenize(&s).iter().map(|t| (t.s, t.e, t.k, t.space)).collect();
+        prop_assert_eq!(got, tokenize_reference(&s));
+    }
+}
