@@ -42,12 +42,110 @@ use crate::tagger::{tag_word, Tag};
 #[derive(Debug, Clone)]
 pub struct Word {
     pub span: [usize; 2],
-    pub lower: String,
+    pub lower: Lower,
     pub tag: Tag,
     /// Index into `Sent::mentions` of the mention covering this word.
     pub mention: Option<usize>,
     pub clause: usize,
     pub capitalised: bool,
+}
+
+/// Longest word kept inline in a [`Lower`].
+const INLINE: usize = 22;
+
+/// A lower-cased word, kept inline when short (nearly every word): one heap
+/// allocation per word used to be most of the coder's time.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub enum Lower {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl Lower {
+    pub fn new(s: &str) -> Lower {
+        if s.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Lower::Inline {
+                len: s.len() as u8,
+                buf,
+            }
+        } else {
+            Lower::Heap(s.into())
+        }
+    }
+
+    /// `s` lower-cased (ASCII without Unicode tables or allocation).
+    pub fn lowercase(s: &str) -> Lower {
+        if s.is_ascii() && s.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            for (d, b) in buf.iter_mut().zip(s.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            Lower::Inline {
+                len: s.len() as u8,
+                buf,
+            }
+        } else {
+            Lower::new(&s.to_lowercase())
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lower::Inline { len, buf } => {
+                let bytes = buf.get(..usize::from(*len)).unwrap_or(&[]);
+                // SAFETY: `new` copies a whole `&str` and `lowercase` the ASCII
+                // lower case of an ASCII `&str`, so these bytes are valid UTF-8.
+                // (Validating on every comparison was a fifth of the coder's time.)
+                unsafe { std::str::from_utf8_unchecked(bytes) }
+            }
+            Lower::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for Lower {
+    fn eq(&self, o: &str) -> bool {
+        self.as_str() == o
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+
+impl PartialEq<Lower> for String {
+    fn eq(&self, o: &Lower) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl PartialEq<Lower> for &str {
+    fn eq(&self, o: &Lower) -> bool {
+        *self == o.as_str()
+    }
 }
 
 /// A mention laid over the words: `[start, end)` word indices.
@@ -102,24 +200,54 @@ impl<'m> Sent<'m> {
         tokens: &[Token],
         mentions: &'m [Mention],
     ) -> Sent<'m> {
+        let refs: Vec<&'m Mention> = mentions.iter().collect();
+        Sent::from_refs(text, span, tokens, &refs)
+    }
+
+    /// As [`Sent::new`] over borrowed mentions (the coder adds its own to the recogniser's).
+    pub fn from_refs(
+        text: &str,
+        span: [usize; 2],
+        tokens: &[Token],
+        mentions: &[&'m Mention],
+    ) -> Sent<'m> {
+        Sent::lay(Sent::words_of(text, span, tokens), span, mentions)
+    }
+
+    /// The same words with another set of mentions laid over them (no re-lexing).
+    pub fn relaid<'n>(self, span: [usize; 2], mentions: &[&'n Mention]) -> Sent<'n> {
+        let mut words = self.words;
+        for w in &mut words {
+            w.mention = None;
+            w.clause = 0;
+        }
+        Sent::lay(words, span, mentions)
+    }
+
+    /// The words of `text[span]`: tokens re-joined into `'s`, `n't` and `'ll` words.
+    fn words_of(text: &str, span: [usize; 2], tokens: &[Token]) -> Vec<Word> {
         let slice = |s: [usize; 2]| text.get(s[0]..s[1]).unwrap_or("");
-        let toks: Vec<&Token> = tokens
+        // Tokens come in text order: the sentence's tokens are one run found by binary search.
+        let lo = tokens.partition_point(|t| t.span[0] < span[0]);
+        let hi = lo + tokens[lo..].partition_point(|t| t.span[0] < span[1]);
+        let toks: Vec<&Token> = tokens[lo..hi]
             .iter()
-            .filter(|t| t.span[0] >= span[0] && t.span[1] <= span[1] && t.span[0] < t.span[1])
+            .filter(|t| t.span[1] <= span[1] && t.span[0] < t.span[1])
             .collect();
         let mut words: Vec<Word> = Vec::with_capacity(toks.len());
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
             let s = slice(t.span);
-            let lower = s.to_lowercase();
+            // Most words are ASCII: lower-case them without Unicode tables.
+            let lower = Lower::lowercase(s);
             let next = toks.get(i + 1).map(|t| slice(t.span));
             let next2 = toks.get(i + 2).map(|t| slice(t.span));
             let adjacent = |a: &Token, b: &Token| a.span[1] == b.span[0];
             // `n't`: "didn" "'" "t" -> "did" "n't".
             if let (Some(a), Some("t")) = (next, next2) {
                 if is_apos(a) && adjacent(t, toks[i + 1]) {
-                    if let Some((_, base)) = CONTRACTED.iter().find(|(c, _)| *c == lower) {
+                    if let Some((_, base)) = CONTRACTED.iter().find(|(c, _)| *c == lower.as_str()) {
                         let cut = t.span[1] - 1;
                         words.push(mk(&[t.span[0], cut], base, s));
                         words.push(mk(&[cut, toks[i + 2].span[1]], "n't", "n't"));
@@ -134,7 +262,7 @@ impl<'m> Sent<'m> {
                     if let Some(b) = next2 {
                         let bl = b.to_lowercase();
                         if (bl == "s" || bl == "ll") && adjacent(toks[i + 1], toks[i + 2]) {
-                            words.push(mk(&t.span, &lower, s));
+                            words.push(mk_owned(&t.span, lower, s));
                             let w = if bl == "s" { "'s" } else { "'ll" };
                             words.push(mk(&[toks[i + 1].span[0], toks[i + 2].span[1]], w, w));
                             i += 3;
@@ -156,23 +284,26 @@ impl<'m> Sent<'m> {
                     continue;
                 }
             }
-            words.push(mk(&t.span, &lower, s));
+            words.push(mk_owned(&t.span, lower, s));
             i += 1;
         }
-        // Lay mentions over words (longest first wins a word).
-        let mut ms: Vec<&Mention> = mentions
+        words
+    }
+
+    /// Lays mentions over words (longest first wins a word) and finds the clauses.
+    fn lay(mut words: Vec<Word>, span: [usize; 2], mentions: &[&'m Mention]) -> Sent<'m> {
+        let mut ms: Vec<&'m Mention> = mentions
             .iter()
+            .copied()
             .filter(|m| m.span[0] >= span[0] && m.span[1] <= span[1])
             .collect();
         ms.sort_by_key(|m| (m.span[0], std::cmp::Reverse(m.span[1])));
         let mut at = Vec::new();
         for m in ms {
-            let start = words.iter().position(|w| w.span[1] > m.span[0]);
-            let end = words
-                .iter()
-                .rposition(|w| w.span[0] < m.span[1])
-                .map(|e| e + 1);
-            if let (Some(s), Some(e)) = (start, end) {
+            // Words are in text order: binary search for the covered run.
+            let s = words.partition_point(|w| w.span[1] <= m.span[0]);
+            let e = words.partition_point(|w| w.span[0] < m.span[1]);
+            {
                 if s < e && words[s..e].iter().all(|w| w.mention.is_none()) {
                     let k = at.len();
                     for w in &mut words[s..e] {
@@ -240,7 +371,7 @@ impl<'m> Sent<'m> {
                     self.words[i].clause = cur;
                 }
                 Tag::Subord if !is_mention => {
-                    let w = self.words[i].lower.clone();
+                    let w = self.words[i].lower.to_string();
                     cur = self.open(None, false, Some(w));
                     self.words[i].clause = cur;
                 }
@@ -594,7 +725,22 @@ impl<'m> Sent<'m> {
             }
             if w.lower == "by" && w.mention.is_none() {
                 let mut j = i + 1;
-                while j < self.words.len() && matches!(self.words[j].tag, Tag::Det | Tag::Adv) {
+                // "by suspected Taliban militants", "by unidentified gunmen".
+                while j < self.words.len()
+                    && j < i + 4
+                    && self.words[j].mention.is_none()
+                    && (matches!(self.words[j].tag, Tag::Det | Tag::Adv | Tag::Number)
+                        || matches!(
+                            self.words[j].lower.as_str(),
+                            "suspected"
+                                | "alleged"
+                                | "presumed"
+                                | "unidentified"
+                                | "unknown"
+                                | "armed"
+                                | "heavily"
+                        ))
+                {
                     j += 1;
                 }
                 return self.mention_starting(j);
@@ -741,10 +887,14 @@ fn is_modifier(w: &str) -> bool {
 }
 
 fn mk(span: &[usize; 2], lower: &str, orig: &str) -> Word {
+    mk_owned(span, Lower::new(lower), orig)
+}
+
+fn mk_owned(span: &[usize; 2], lower: Lower, orig: &str) -> Word {
     Word {
         span: *span,
-        lower: lower.to_string(),
-        tag: tag_word(lower),
+        tag: tag_word(&lower),
+        lower,
         mention: None,
         clause: 0,
         capitalised: orig.chars().next().is_some_and(|c| c.is_uppercase()),

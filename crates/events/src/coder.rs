@@ -44,6 +44,14 @@ pub struct EventCoder {
     must: usize,
 }
 
+/// Where a sentence is: the country of a place named in it, and the country
+/// generic nouns take (that place, else the running context).
+#[derive(Debug, Clone, Copy)]
+struct Where<'a> {
+    place: Option<&'a str>,
+    generic: Option<&'a str>,
+}
+
 /// A pattern matched at a trigger word.
 #[derive(Debug, Clone)]
 struct Match {
@@ -258,12 +266,22 @@ impl EventCoder {
         let mut out = Vec::new();
         // The country the text is talking about, for generic actors ("protesters").
         let mut context: Option<String> = None;
+        // Mentions in text order (the recogniser's output) let each sentence take
+        // its own run by binary search instead of scanning them all.
+        let sorted = mentions.windows(2).all(|w| w[0].span[0] <= w[1].span[0]);
         for s in sentences {
+            let local = if sorted {
+                let lo = mentions.partition_point(|m| m.span[0] < s.span[0]);
+                let hi = lo + mentions[lo..].partition_point(|m| m.span[0] < s.span[1]);
+                &mentions[lo..hi]
+            } else {
+                mentions
+            };
             self.code_sentence(
                 text,
                 s,
                 tokens,
-                mentions,
+                local,
                 times,
                 doc_date,
                 &mut context,
@@ -306,16 +324,18 @@ impl EventCoder {
         if span[0] > span[1] || text.get(span[0]..span[1]).is_none() {
             return;
         }
-        let local: Vec<Mention> = mentions
+        let local: Vec<&Mention> = mentions
             .iter()
             .filter(|m| m.span[0] >= span[0] && m.span[1] <= span[1] && m.span[0] < m.span[1])
             // A mention the recogniser could not code cannot be a participant.
             .filter(|m| !(m.actor.code.is_empty() && m.actor.country.is_none()))
-            .cloned()
             .collect();
-        let first = Sent::new(text, span, tokens, &local);
+        let first = Sent::from_refs(text, span, tokens, &local);
+        // The coder's own mentions (capitals, generic nouns), and recogniser
+        // mentions a generic noun absorbed ("Indian" in "Indian civilians").
+        let mut extra: Vec<Mention> = Vec::new();
+        let mut dropped: Vec<[usize; 2]> = Vec::new();
         // Capitals that no mention covers stand for their country ("visit Baku").
-        let mut all = local.clone();
         let mut i = 0;
         while i < first.words.len() {
             if first.words[i].mention.is_none() && first.words[i].capitalised {
@@ -323,7 +343,7 @@ impl EventCoder {
                     let e = &self.places.entries[h.entry];
                     if e.capital && (h.start..h.end).all(|j| first.words[j].mention.is_none()) {
                         let sp = [first.words[h.start].span[0], first.words[h.end - 1].span[1]];
-                        all.push(Mention {
+                        extra.push(Mention {
                             span: sp,
                             text: text.get(sp[0]..sp[1]).unwrap_or("").to_string(),
                             sentence: s.index,
@@ -350,21 +370,52 @@ impl EventCoder {
         let place_hits = self.places.find(text, &first);
         // Any city named in the sentence tells where generic actors are ("in Bat
         // Galim Square of Haifa city"), a place after in/at/near first.
-        let place_country = place_hits
-            .first()
-            .or(self.places.anywhere(text, &first).first())
-            .map(|h| self.places.entries[h.entry].country.clone())
-            .or_else(|| {
-                local
-                    .iter()
-                    .find(|m| m.actor.kind == ActorType::Place)
-                    .and_then(|m| m.actor.country.clone())
-            });
+        // Place names are ambiguous ("Bari", "Donga", "Tuban"): the country most
+        // places of the sentence agree on wins, a later one on a tie ("in Berane,
+        // Montenegro", "in Tuban district (Lahij)" name the wider area last).
+        let place_country = {
+            let mut votes: Vec<(usize, &str)> = Vec::new();
+            let anywhere = if place_hits.is_empty() {
+                self.places.anywhere(text, &first)
+            } else {
+                Vec::new()
+            };
+            for h in place_hits.iter().chain(&anywhere) {
+                votes.push((
+                    first.words[h.start].span[0],
+                    self.places.entries[h.entry].country.as_str(),
+                ));
+            }
+            for m in &local {
+                let prev = first
+                    .words
+                    .partition_point(|w| w.span[1] <= m.span[0])
+                    .checked_sub(1)
+                    .map(|j| first.words[j].lower.as_str());
+                let place = m.actor.kind == ActorType::Place
+                    || (m.actor.kind == ActorType::Country
+                        && m.actor.role.is_none()
+                        && matches!(prev, Some("in" | "," | "(")));
+                if let Some(c) = m.actor.country.as_deref().filter(|_| place) {
+                    votes.push((m.span[0], c));
+                }
+            }
+            votes.sort_unstable();
+            let mut best: Option<(usize, &str)> = None;
+            for &(_, c) in &votes {
+                let n = votes.iter().filter(|v| v.1 == c).count();
+                if best.is_none_or(|(b, _)| n >= b) {
+                    best = Some((n, c));
+                }
+            }
+            best.map(|(_, c)| c.to_string())
+        };
+        // International actors (NGO, IGO...) have no country for generic nouns to inherit.
         let named_country = local.iter().find_map(|m| {
             m.actor
                 .country
                 .clone()
-                .filter(|_| m.actor.kind != ActorType::Person)
+                .filter(|c| m.actor.kind != ActorType::Person && !is_international(c))
         });
         // Generic nouns take the sentence's place, else the running context, else a country named here.
         let generic_country = place_country
@@ -373,19 +424,32 @@ impl EventCoder {
             .or_else(|| named_country.clone());
         for h in self.generic.find(&first) {
             if (h.start..h.end).any(|j| {
-                all.iter().any(|m| {
+                let inside = |m: &Mention| {
                     m.span[0] <= first.words[j].span[0] && first.words[j].span[1] <= m.span[1]
-                })
+                };
+                local
+                    .iter()
+                    .any(|m| !dropped.contains(&m.span) && inside(m))
+                    || extra.iter().any(inside)
             }) {
                 continue;
             }
             // Lower-case modifiers belong to the noun ("unidentified gunmen", "foreign troops").
             let mut start = h.start;
+            // An acronym no lexicon knows names the group ("GNA forces", "NAF rebel forces").
+            let acronym = |w: &crate::clause::Word| {
+                let orig = text.get(w.span[0]..w.span[1]).unwrap_or("");
+                orig.len() >= 2
+                    && orig.len() <= 6
+                    && orig
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            };
             while start > 0
                 && start + 2 > h.start
                 && first.words[start - 1].tag == Tag::Word
                 && first.words[start - 1].mention.is_none()
-                && !first.words[start - 1].capitalised
+                && (!first.words[start - 1].capitalised || acronym(&first.words[start - 1]))
                 && self
                     .verbs
                     .triggered_by(&first.words[start - 1].lower)
@@ -420,11 +484,12 @@ impl EventCoder {
                 let adj = first.mentions[k].mention;
                 if adj.actor.role.is_none() && adj.actor.kind != ActorType::Person {
                     sp[0] = adj.span[0];
-                    all.retain(|m| m.span != adj.span);
+                    dropped.push(adj.span);
+                    extra.retain(|m| m.span != adj.span);
                 }
             }
             let name = text.get(sp[0]..sp[1]).unwrap_or("").to_string();
-            all.push(Mention {
+            extra.push(Mention {
                 span: sp,
                 text: name.clone(),
                 sentence: s.index,
@@ -441,22 +506,42 @@ impl EventCoder {
                 evidence: None,
             });
         }
-        if let Some(c) = place_country.or(named_country) {
+        if let Some(c) = place_country.clone().or(named_country) {
             *context = Some(c);
         }
-        all.sort_by_key(|m| m.span[0]);
-        let sent = if all != local {
-            Sent::new(text, span, tokens, &all)
-        } else {
+        let sent = if extra.is_empty() && dropped.is_empty() {
             first
+        } else {
+            let mut all: Vec<&Mention> = local
+                .iter()
+                .copied()
+                .filter(|m| !dropped.contains(&m.span))
+                .chain(extra.iter())
+                .collect();
+            all.sort_by_key(|m| m.span[0]);
+            first.relaid(span, &all)
         };
-        if sent.mentions.is_empty() {
+        // Without actors only unnamed protesters of a named place can act.
+        if sent.mentions.is_empty() && place_country.is_none() {
             return;
         }
         let mut matches = self.matches(&sent);
         matches.extend(self.reported_demand(&sent));
         for m in matches {
-            self.emit(text, s, &sent, &m, &place_hits, times, doc_date, out);
+            self.emit(
+                text,
+                s,
+                &sent,
+                &m,
+                &place_hits,
+                Where {
+                    place: place_country.as_deref(),
+                    generic: generic_country.as_deref(),
+                },
+                times,
+                doc_date,
+                out,
+            );
         }
     }
 
@@ -604,6 +689,7 @@ impl EventCoder {
         sent: &Sent,
         m: &Match,
         places: &[PlaceHit],
+        place_country: Where,
         times: &[TimeExpr],
         doc_date: NaiveDate,
         out: &mut Vec<Event>,
@@ -685,10 +771,17 @@ impl EventCoder {
                     .iter()
                     .map(|&k| &sent.mentions[k].mention.actor)
                     .collect();
+                // Two armed groups of one code may still fight ("Turkish forces
+                // shelled regime forces"): only force between named groups keeps them.
                 let skip = |k: usize| {
-                    tgt_actors
-                        .iter()
-                        .any(|a| same_actor(a, &sent.mentions[k].mention.actor))
+                    let m = sent.mentions[k].mention;
+                    tgt_actors.iter().any(|a| {
+                        same_actor(a, &m.actor)
+                            && !(is_force(&p.cameo)
+                                && a.role.is_some()
+                                && m.actor.role.is_some()
+                                && m.actor.kind != ActorType::Person)
+                    })
                 };
                 if let Some(k) = sent.subject_except(t, &is_trigger, &skip) {
                     sources = subject_group(sent, k);
@@ -733,7 +826,49 @@ impl EventCoder {
                 targets.clear();
             }
         }
+        // "farmers protested in Sarande", "a sit-in was held in Jijel": dissent
+        // whose subject is no actor comes from the civilians of the sentence's
+        // place (CAMEO's <country>CVL); a place as its object names no target.
+        let mut implicit_src = None;
+        if sources.is_empty() && !passive && p.cameo.starts_with("14") {
+            if let Some(c) = place_country.place {
+                targets.retain(|&k| {
+                    let a = &sent.mentions[k].mention.actor;
+                    !(a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country))
+                });
+                implicit_src = Some(Participant {
+                    actor: Actor {
+                        code: format!("{c}CVL"),
+                        country: Some(c.to_string()),
+                        role: Some("CVL".into()),
+                        name: format!("civilians of {c}"),
+                        id: "implicit:civilians".into(),
+                        kind: ActorType::Group,
+                    },
+                    text: String::new(),
+                    span: sent.words[t].span,
+                });
+                how_src = "implicit-civilians";
+                confidence = confidence.min(0.5);
+            }
+        }
         let mut implicit = None;
+        if let (Some(src), true) = (&implicit_src, targets.is_empty()) {
+            let c = src.actor.country.clone().unwrap_or_default();
+            implicit = Some(Participant {
+                actor: Actor {
+                    code: format!("{c}GOV"),
+                    country: Some(c.clone()),
+                    role: Some("GOV".into()),
+                    name: format!("government of {c}"),
+                    id: "implicit:government".into(),
+                    kind: ActorType::Organisation,
+                },
+                text: String::new(),
+                span: sent.words[t].span,
+            });
+            how_tgt = "implicit-government";
+        }
         if targets.is_empty() && p.cameo.starts_with("14") && sources.len() == 1 {
             let src = &sent.mentions[sources[0]].mention.actor;
             if let Some(c) = src
@@ -759,6 +894,11 @@ impl EventCoder {
         }
         // Pairs: source x target, or members of one compound acting on each other.
         let mut pairs: Vec<(usize, usize, &str)> = Vec::new();
+        let force = is_force(&p.cameo);
+        // "clashes between A and B": a slot after between/among names both sides.
+        let between = p.elems.iter().any(
+            |e| matches!(e, Elem::Word(f) if f.iter().any(|w| w == "between" || w == "among")),
+        );
         if !sources.is_empty() && !targets.is_empty() {
             for &a in &sources {
                 for &b in &targets {
@@ -766,16 +906,19 @@ impl EventCoder {
                 }
             }
         } else {
-            let group = if targets.len() >= 2 {
-                &targets
+            // A list in object position ("countries as varied as Indonesia,
+            // Kyrgyzstan and Somalia", "meetings with Turkish and Israeli
+            // officials") is no reciprocal predicate: only `between` makes one.
+            let (group, mutual) = if targets.len() >= 2 {
+                (&targets, between)
             } else {
-                &sources
+                // "Damascus and Riyadh experienced missile attacks": a compound subject
+                // of a noun acts on itself only for mutual nouns (talks, clashes...);
+                // "Turkish forces and rebels shelled X" is no fight between them.
+                let mutual = (p.kind == Kind::Verb && (!force || reciprocal(&sent.words[t].lower)))
+                    || MUTUAL_NOUNS.contains(&sent.words[t].lower.as_str());
+                (&sources, mutual)
             };
-            // "Damascus and Riyadh experienced missile attacks": a compound subject
-            // of a noun acts on itself only for mutual nouns (talks, clashes...).
-            let mutual = p.kind == Kind::Verb
-                || targets.len() >= 2
-                || MUTUAL_NOUNS.contains(&sent.words[t].lower.as_str());
             if group.len() >= 2 && mutual {
                 for j in 1..group.len() {
                     pairs.push((group[0], group[j], "compound"));
@@ -783,12 +926,88 @@ impl EventCoder {
                 confidence = confidence.min(0.75);
             }
         }
-        if pairs.is_empty() && implicit.is_none() {
-            return;
+        // One-sided force ("militants attacked a village", "X shelled Y town",
+        // "were killed by X"): with no actor as target, CAMEO codes the civilians
+        // of the place (else of the source's country) as the target.
+        // Only a told act: an asserted verb with a direct object or a passive
+        // ("attacked a village", "fired mortars at residential areas", "a farm
+        // was attacked by X"), or a noun whose agent is marked ("an Isis
+        // ambush"); not "prepared to fight", "Turkey does not attack", "attacks".
+        let told = || {
+            let agent_marked = matches!(how_src, "possessive" | "by-agent");
+            let verb_act = p.kind == Kind::Verb
+                && !(t > 0 && sent.words[t - 1].lower == "to")
+                && (passive || direct_object(sent, m.end.max(t + 1), clause));
+            (verb_act || (p.kind == Kind::Noun && agent_marked))
+                && self.modality(sent, t, m.end, p) == Modality::Asserted
+        };
+        // "armed men clashed", "the army and AA clashed": a reciprocal force verb
+        // with no named opponent fights an unnamed armed group of the place.
+        let unnamed_foe = force
+            && p.kind == Kind::Verb
+            && reciprocal(&sent.words[t].lower)
+            && self.modality(sent, t, m.end, p) == Modality::Asserted;
+        if pairs.is_empty() && implicit.is_none() && !sources.is_empty() && unnamed_foe {
+            let src = &sent.mentions[sources[0]].mention.actor;
+            if let Some(c) = place_country
+                .generic
+                .map(str::to_string)
+                .or_else(|| src.country.clone())
+            {
+                implicit = Some(Participant {
+                    actor: Actor {
+                        code: format!("{c}UAF"),
+                        country: Some(c.clone()),
+                        role: Some("UAF".into()),
+                        name: format!("armed group of {c}"),
+                        id: "implicit:armed-group".into(),
+                        kind: ActorType::Group,
+                    },
+                    text: String::new(),
+                    span: sent.words[t].span,
+                });
+                how_tgt = "implicit-opponent";
+                confidence = confidence.min(0.5);
+            }
         }
-        if let Some(tgt) = &implicit {
-            pairs.push((sources[0], usize::MAX, ""));
-            let _ = tgt;
+        if pairs.is_empty() && implicit.is_none() && force && !sources.is_empty() && told() {
+            let src = &sent.mentions[sources[0]].mention.actor;
+            if let Some(c) = place_country
+                .generic
+                .map(str::to_string)
+                .or_else(|| src.country.clone())
+            {
+                implicit = Some(Participant {
+                    actor: Actor {
+                        code: format!("{c}CVL"),
+                        country: Some(c.clone()),
+                        role: Some("CVL".into()),
+                        name: format!("civilians of {c}"),
+                        id: "implicit:civilians".into(),
+                        kind: ActorType::Group,
+                    },
+                    text: String::new(),
+                    span: sent.words[t].span,
+                });
+                how_tgt = "implicit-civilians";
+                confidence = confidence.min(0.5);
+            }
+        }
+        if implicit_src.is_some() {
+            pairs.clear();
+            if implicit.is_some() {
+                pairs.push((usize::MAX, usize::MAX, ""));
+            }
+            for &b in &targets {
+                pairs.push((usize::MAX, b, ""));
+            }
+        } else if implicit.is_some() {
+            for &a in &sources {
+                pairs.push((a, usize::MAX, ""));
+            }
+        }
+        if pairs.is_empty() {
+            return;
         }
         let modality = self.modality(sent, t, m.end, p);
         // CAMEO codes promised material cooperation as an intent (03x), not as
@@ -852,10 +1071,27 @@ impl EventCoder {
             } else {
                 self.participant(text, sent, b, places)
             };
-            let (Some(src), Some(tgt)) = (self.participant(text, sent, a, places), tgt) else {
+            let src = if a == usize::MAX {
+                implicit_src.clone()
+            } else {
+                self.participant(text, sent, a, places)
+            };
+            let (Some(src), Some(tgt)) = (src, tgt) else {
                 continue;
             };
-            if same_actor(&src.actor, &tgt.actor) {
+            // Domestic fighting ("clashes between pro-Houthi forces and pro-Hadi
+            // forces") is between two groups that code alike: distinct mentions
+            // of force are kept.
+            // Both sides must be groups with a role: a bare country or city
+            // ("Baku ... and Azerbaijan") is no side of a domestic fight.
+            let domestic = force
+                && (b != usize::MAX || how_tgt == "implicit-opponent")
+                && src.span != tgt.span
+                && src.actor.role.is_some()
+                && tgt.actor.role.is_some()
+                && src.actor.kind != ActorType::Person
+                && tgt.actor.kind != ActorType::Person;
+            if same_actor(&src.actor, &tgt.actor) && !domestic {
                 continue;
             }
             let rule = if how.is_empty() {
@@ -886,12 +1122,17 @@ impl EventCoder {
                 rule,
                 confidence,
             };
-            if !out.iter().any(|e: &Event| {
-                e.sentence == ev.sentence
-                    && e.cameo == ev.cameo
-                    && e.source.span == ev.source.span
-                    && e.target.span == ev.target.span
-            }) {
+            // Events come sentence by sentence: duplicates can only be at the tail.
+            if !out
+                .iter()
+                .rev()
+                .take_while(|e| e.sentence == ev.sentence)
+                .any(|e: &Event| {
+                    e.cameo == ev.cameo
+                        && e.source.span == ev.source.span
+                        && e.target.span == ev.target.span
+                })
+            {
                 out.push(ev);
             }
         }
@@ -1065,6 +1306,34 @@ fn intent_code(cameo: &str) -> Option<String> {
     Some(c.to_string())
 }
 
+/// Whether a noun phrase (no actor) follows at `from` in the clause: the verb's direct object.
+fn direct_object(sent: &Sent, from: usize, clause: usize) -> bool {
+    let mut i = from;
+    while let Some(w) = sent.words.get(i) {
+        if w.clause != clause {
+            return false;
+        }
+        match w.tag {
+            Tag::Det | Tag::PossPron | Tag::Adv | Tag::Number => i += 1,
+            Tag::Word => return w.mention.is_none(),
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Material conflict (18x assault, 19x fight, 20x mass violence), which may have an implicit target.
+fn is_force(cameo: &str) -> bool {
+    matches!(cameo.get(..2), Some("18" | "19" | "20"))
+}
+
+/// Force verbs whose compound subject fights itself ("A and B clashed").
+fn reciprocal(trigger: &str) -> bool {
+    ["clash", "fight", "fought", "battl", "skirmish", "exchang"]
+        .iter()
+        .any(|p| trigger.starts_with(p))
+}
+
 /// Verbs that hand their subject to the event noun after them ("held talks").
 const LIGHT_VERBS: &[&str] = &[
     "held",
@@ -1115,6 +1384,10 @@ const MUTUAL_NOUNS: &[&str] = &[
     "relations",
     "clash",
     "clashes",
+    "firefight",
+    "firefights",
+    "gunfight",
+    "fighting",
     "war",
     "reconciliation",
     "consultations",
@@ -1348,7 +1621,14 @@ fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut 
         }
         Elem::Gap | Elem::Gap1 => {
             let from = usize::from(matches!(e, Elem::Gap1));
-            for g in from..=7 {
+            // Before a literal that anchors the match ("fired 120mm mortars, IFVs,
+            // grenade launchers, heavy machine guns and small arms at"), longer lists.
+            let max = if matches!(elems.get(k + 1), Some(Elem::Word(_))) {
+                12
+            } else {
+                7
+            };
+            for g in from..=max {
                 let j = pos + g;
                 // Lists inside the clause may be skipped ("mortars, grenade launchers and ...").
                 if g > 0 && !in_clause(j - 1) {
@@ -1367,8 +1647,13 @@ fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut 
                 let w = &sent.words[j];
                 // "the positions of X", "a member of X": a head noun and `of` lead to the actor.
                 let of_after_noun = matches!(w.lower.as_str(), "of" | "from") && j > pos;
+                // "between pro-Hadi forces and ...": a prefix's hyphen.
+                let prefix_hyphen = w.lower == "-"
+                    && j > pos
+                    && matches!(sent.words[j - 1].lower.as_str(), "pro" | "anti");
                 if !(matches!(w.tag, Tag::Det | Tag::PossPron | Tag::Adv | Tag::Number)
                     || of_after_noun
+                    || prefix_hyphen
                     || (w.tag == Tag::Word && !w.capitalised && w.lower.len() > 2))
                 {
                     break;

@@ -1,8 +1,6 @@
 //! Generic actor nouns ("protesters", "gunmen", "a journalist"): participants
 //! whose country comes from the sentence's place or the text's context.
 
-use std::collections::HashMap;
-
 use crate::clause::Sent;
 use crate::verbs::LexError;
 
@@ -19,7 +17,7 @@ pub struct GenericHit {
 #[derive(Debug, Clone, Default)]
 pub struct Generic {
     /// first word -> (all words, role), longest first.
-    index: HashMap<String, Vec<(Vec<String>, String)>>,
+    index: crate::tagger::WordMap<String, Vec<(Vec<String>, String)>>,
 }
 
 impl Generic {
@@ -72,7 +70,7 @@ impl Generic {
             if w.mention.is_none() {
                 for (words, role) in self
                     .index
-                    .get(&w.lower)
+                    .get(w.lower.as_str())
                     .map(|v| v.as_slice())
                     .unwrap_or(&[])
                 {
@@ -80,7 +78,7 @@ impl Generic {
                     if i + n <= sent.words.len()
                         && (0..n).all(|d| {
                             sent.words[i + d].mention.is_none()
-                                && sent.words[i + d].lower == words[d]
+                                && sent.words[i + d].lower == words[d].as_str()
                         })
                     {
                         hit = Some(GenericHit {

@@ -1,7 +1,5 @@
 //! The gazetteer: capitals and cities (GeoNames) found after "in/at/near/from".
 
-use std::collections::HashMap;
-
 use crate::clause::Sent;
 use crate::verbs::LexError;
 
@@ -23,7 +21,7 @@ pub struct PlaceEntry {
 pub struct Gazetteer {
     pub entries: Vec<PlaceEntry>,
     /// first word -> (name split into words, entry index), longest names first.
-    index: HashMap<String, Vec<(Vec<String>, usize)>>,
+    index: crate::tagger::WordMap<String, Vec<(Vec<String>, usize)>>,
 }
 
 /// A place found in a sentence: words `[start, end)`.

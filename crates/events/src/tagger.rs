@@ -1,6 +1,39 @@
 //! A small rule tagger: closed-class word lists plus suffix rules, enough to
 //! find auxiliaries, prepositions, conjunctions and clause boundaries.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A fast, non-keyed hasher for the word tables (closed classes, verb
+/// triggers, generic nouns, place names): every word of every sentence is
+/// looked up, and the keys are our own data, so SipHash's DoS resistance buys
+/// nothing here. The multiply-rotate scheme of rustc's FxHasher.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `HashMap` over [`WordHasher`].
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
 /// Coarse word classes the clause analyser needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tag {
@@ -117,6 +150,32 @@ const SUBORD: &[&str] = &[
     "if", "because", "although", "though", "whereas", "unless", "while", "whether", "once",
 ];
 
+/// The closed-class words in one table (first list wins), built once:
+/// tagging runs for every word of every sentence.
+fn closed() -> &'static WordMap<&'static str, Tag> {
+    static TABLE: OnceLock<WordMap<&'static str, Tag>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut m = WordMap::default();
+        for (list, tag) in [
+            (NEGS, Tag::Neg),
+            (MODALS, Tag::Modal),
+            (AUX, Tag::Aux),
+            (DETS, Tag::Det),
+            (POSS_PRON, Tag::PossPron),
+            (PRONS, Tag::Pron),
+            (PREPS, Tag::Prep),
+            (CONJS, Tag::Conj),
+            (RELS, Tag::Rel),
+            (SUBORD, Tag::Subord),
+        ] {
+            for w in list {
+                m.entry(*w).or_insert(tag);
+            }
+        }
+        m
+    })
+}
+
 /// Tags one lower-cased word (or punctuation) without context.
 pub fn tag_word(w: &str) -> Tag {
     let first = w.chars().next().unwrap_or(' ');
@@ -132,29 +191,10 @@ pub fn tag_word(w: &str) -> Tag {
     if first.is_ascii_digit() {
         return Tag::Number;
     }
-    let has = |l: &[&str]| l.contains(&w);
     if w == "'s" || w == "’s" {
         Tag::Poss
-    } else if has(NEGS) {
-        Tag::Neg
-    } else if has(MODALS) {
-        Tag::Modal
-    } else if has(AUX) {
-        Tag::Aux
-    } else if has(DETS) {
-        Tag::Det
-    } else if has(POSS_PRON) {
-        Tag::PossPron
-    } else if has(PRONS) {
-        Tag::Pron
-    } else if has(PREPS) {
-        Tag::Prep
-    } else if has(CONJS) {
-        Tag::Conj
-    } else if has(RELS) {
-        Tag::Rel
-    } else if has(SUBORD) {
-        Tag::Subord
+    } else if let Some(&t) = closed().get(w) {
+        t
     } else if w.ends_with("ly")
         && w.len() > 4
         && !matches!(

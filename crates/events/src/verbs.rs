@@ -12,8 +12,6 @@
 //!
 //! Roles not in the pattern come from the clause analyser (`clause.rs`).
 
-use std::collections::HashMap;
-
 use thiserror::Error;
 
 use crate::cameo::CameoTable;
@@ -149,7 +147,7 @@ impl Pattern {
 #[derive(Debug, Clone, Default)]
 pub struct VerbLexicon {
     pub patterns: Vec<Pattern>,
-    index: HashMap<String, Vec<usize>>,
+    index: crate::tagger::WordMap<String, Vec<usize>>,
 }
 
 impl VerbLexicon {

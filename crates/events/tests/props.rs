@@ -103,9 +103,14 @@ fn check(text: &str) {
         }
         assert!(!e.cameo.is_empty() && e.root == e.cameo[..2]);
         assert!((0.0..=1.0).contains(&e.confidence));
+        // Only distinct armed groups of one code may fight each other
+        // ("clashes between pro-Houthi forces and pro-Hadi forces").
         assert!(
             e.source.actor.code != e.target.actor.code
                 || e.source.actor.role != e.target.actor.role
+                || (matches!(e.root.as_str(), "18" | "19" | "20")
+                    && e.source.actor.role.is_some()
+                    && e.source.span != e.target.span)
         );
     }
 }
