@@ -67,6 +67,30 @@ fn char_at(s: &str, p: usize) -> Option<char> {
     s.get(p..).and_then(|r| r.chars().next())
 }
 
+/// The first index in `hay` of any of the bytes `set`, eight bytes at a
+/// time (these scans run over every byte of every document).
+pub(crate) fn find_any(hay: &[u8], set: [u8; 4]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `w` equals `c` (exact for the first match).
+    let has = |w: u64, c: u8| {
+        let x = w ^ (LO * u64::from(c));
+        x.wrapping_sub(LO) & !x & HI
+    };
+    let mut i = 0;
+    let mut chunks = hay.chunks_exact(8);
+    for ch in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(ch);
+        let w = u64::from_le_bytes(a);
+        if set.iter().any(|&c| has(w, c) != 0) {
+            break;
+        }
+        i += 8;
+    }
+    hay[i..].iter().position(|b| set.contains(b)).map(|p| i + p)
+}
+
 /// FNV-1a, for the cue and measure tables: their keys are single short
 /// words looked up once or more per token, where SipHash's set-up would
 /// cost more than the lookup itself.
@@ -151,7 +175,19 @@ fn spans(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
         let kind;
         if c.is_alphabetic() {
             kind = K::Word;
-            while let Some(d) = at(j) {
+            let bytes = slice.as_bytes();
+            loop {
+                // ASCII letters and digits in bulk (most of any word).
+                let run = bytes.get(j..).map_or(0, |r| {
+                    r.iter().take_while(|x| x.is_ascii_alphanumeric()).count()
+                });
+                if run > 0 {
+                    j += run;
+                    prev = char::from(bytes[j - 1]);
+                }
+                let Some(d) = at(j) else {
+                    break;
+                };
                 let j1 = j + d.len_utf8();
                 if d.is_alphanumeric() {
                     prev = d;
@@ -215,8 +251,10 @@ pub(crate) fn lex<'a>(
     let mut sp = Vec::with_capacity(to.saturating_sub(from) / 5 + 1);
     spans(text, from, to, &mut sp);
     arena.clear();
-    // Where each token's lower-case form lies in `arena`, when not in `text`.
-    let mut low: Vec<Option<[usize; 2]>> = Vec::with_capacity(sp.len());
+    // Tokens first point at their own text; those whose lower case differs
+    // are patched to point into `arena` once it is complete.
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(sp.len());
+    let mut patches: Vec<(usize, usize, usize)> = Vec::new();
     for t in &sp {
         let w = &text[t.s..t.e];
         let st = arena.len();
@@ -228,34 +266,30 @@ pub(crate) fn lex<'a>(
             if upper {
                 arena.push_str(w);
                 arena[st..].make_ascii_lowercase();
-                low.push(Some([st, arena.len()]));
-            } else {
-                low.push(None);
+                patches.push((toks.len(), st, arena.len()));
             }
         } else {
             let l = w.to_lowercase();
-            if l == w {
-                low.push(None);
-            } else {
+            if l != w {
                 arena.push_str(&l);
-                low.push(Some([st, arena.len()]));
+                patches.push((toks.len(), st, arena.len()));
             }
         }
-    }
-    let arena: &'a String = arena;
-    sp.iter()
-        .zip(low)
-        .map(|(t, l)| Tok {
+        toks.push(Tok {
             s: t.s,
             e: t.e,
             k: t.k,
-            lower: match l {
-                Some([a, b]) => &arena[a..b],
-                None => &text[t.s..t.e],
-            },
+            lower: w,
             cap: t.cap,
-        })
-        .collect()
+        });
+    }
+    let arena: &'a String = arena;
+    for (ti, a, b) in patches {
+        if let (Some(t), Some(l)) = (toks.get_mut(ti), arena.get(a..b)) {
+            t.lower = l;
+        }
+    }
+    toks
 }
 
 /// A stretch of text between double quotation marks.
@@ -319,10 +353,7 @@ pub(crate) fn regions(text: &str) -> Vec<Region> {
         // all of which start a character.
         let pb = para.as_bytes();
         let mut from = 0;
-        while let Some(off) = pb[from..]
-            .iter()
-            .position(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-        {
+        while let Some(off) = find_any(&pb[from..], [b'"', b'\'', 0xC2, 0xE2]) {
             let bi = from + off;
             let Some(mut c) = para[bi..].chars().next() else {
                 break;
@@ -447,10 +478,7 @@ pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) ->
         // character gives the same tokens as lexing the whole sentence (most
         // sentences have one stop, at the end).
         let mut p = a;
-        while let Some(off) = text.as_bytes()[p..b]
-            .iter()
-            .position(|c| matches!(c, b'.' | b'!' | b'?'))
-        {
+        while let Some(off) = find_any(&text.as_bytes()[p..b], [b'.', b'!', b'?', b'.']) {
             let q = p + off;
             let cs = text[p..q]
                 .char_indices()
@@ -508,12 +536,10 @@ pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) ->
     for [a, b] in out {
         let mut s = a;
         // `\n` is one byte and never inside a multi-byte character.
-        for (i, _) in text.as_bytes()[a..b]
-            .iter()
-            .enumerate()
-            .filter(|x| *x.1 == b'\n')
-        {
-            let p = a + i;
+        let mut from = a;
+        while let Some(i) = find_any(&text.as_bytes()[from..b], [b'\n'; 4]) {
+            let p = from + i;
+            from = p + 1;
             if !in_region(p) {
                 if !text[s..p].trim().is_empty() {
                     split.push([s, p]);
@@ -867,6 +893,17 @@ mod tests {
         fn regions_match_reference(parts in proptest::collection::vec(piece(), 0..60)) {
             let text = parts.concat();
             prop_assert_eq!(regions(&text), regions_reference(&text));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn find_any_is_the_first_match(
+            hay in proptest::collection::vec(prop_oneof![Just(b'.'), Just(b'a'), Just(0xE2u8), Just(b'\n'), any::<u8>()], 0..80),
+            set in proptest::array::uniform4(prop_oneof![Just(b'.'), Just(b'\n'), Just(0xE2u8), any::<u8>()]),
+        ) {
+            prop_assert_eq!(find_any(&hay, set), hay.iter().position(|b| set.contains(b)));
         }
     }
 }
