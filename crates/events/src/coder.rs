@@ -778,8 +778,8 @@ impl EventCoder {
                     tgt_actors.iter().any(|a| {
                         same_actor(a, &m.actor)
                             && !(is_force(&p.cameo)
-                                && a.role.is_some()
-                                && m.actor.role.is_some()
+                                && armed(a.role.as_deref())
+                                && armed(m.actor.role.as_deref())
                                 && m.actor.kind != ActorType::Person)
                     })
                 };
@@ -943,9 +943,18 @@ impl EventCoder {
         };
         // "armed men clashed", "the army and AA clashed": a reciprocal force verb
         // with no named opponent fights an unnamed armed group of the place.
+        // ("fought" alone is too vague: "prepared to fight hard"; and the
+        // subject must be an armed or civil group, not a country or a person.)
         let unnamed_foe = force
             && p.kind == Kind::Verb
-            && reciprocal(&sent.words[t].lower)
+            && ["clash", "exchang", "skirmish"]
+                .iter()
+                .any(|w| sent.words[t].lower.starts_with(w))
+            && !(t > 0 && sent.words[t - 1].lower == "to")
+            && sources.iter().all(|&k| {
+                let a = &sent.mentions[k].mention.actor;
+                a.role.is_some() && a.kind != ActorType::Person
+            })
             && self.modality(sent, t, m.end, p) == Modality::Asserted;
         if pairs.is_empty() && implicit.is_none() && !sources.is_empty() && unnamed_foe {
             let src = &sent.mentions[sources[0]].mention.actor;
@@ -1087,8 +1096,8 @@ impl EventCoder {
             let domestic = force
                 && (b != usize::MAX || how_tgt == "implicit-opponent")
                 && src.span != tgt.span
-                && src.actor.role.is_some()
-                && tgt.actor.role.is_some()
+                && armed(src.actor.role.as_deref())
+                && armed(tgt.actor.role.as_deref())
                 && src.actor.kind != ActorType::Person
                 && tgt.actor.kind != ActorType::Person;
             if same_actor(&src.actor, &tgt.actor) && !domestic {
@@ -1320,6 +1329,14 @@ fn direct_object(sent: &Sent, from: usize, clause: usize) -> bool {
         }
     }
     false
+}
+
+/// Roles that can fight one of their own code (armed forces, rebels, gangs).
+fn armed(role: Option<&str>) -> bool {
+    matches!(
+        role,
+        Some("MIL" | "REB" | "INS" | "UAF" | "COP" | "CRM" | "SPY" | "OPP")
+    )
 }
 
 /// Material conflict (18x assault, 19x fight, 20x mass violence), which may have an implicit target.
