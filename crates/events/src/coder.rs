@@ -437,13 +437,20 @@ impl EventCoder {
             // Lower-case modifiers belong to the noun ("unidentified gunmen", "foreign troops").
             let mut start = h.start;
             // An acronym no lexicon knows names the group ("GNA forces", "NAF rebel forces").
+            // So does a capitalised adjective no lexicon knows ("Islamic
+            // militants", "Fulani militias"): the noun stays the actor.
             let acronym = |w: &crate::clause::Word| {
                 let orig = text.get(w.span[0]..w.span[1]).unwrap_or("");
-                orig.len() >= 2
+                let acr = orig.len() >= 2
                     && orig.len() <= 6
                     && orig
                         .bytes()
-                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+                let adjective = ["ic", "an", "ian", "ese", "ist", "ani"]
+                    .iter()
+                    .any(|e| w.lower.ends_with(e))
+                    && w.lower.len() > 4;
+                acr || adjective
             };
             while start > 0
                 && start + 2 > h.start
