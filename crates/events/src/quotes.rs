@@ -1372,8 +1372,10 @@ impl<'a> Ctx<'a> {
                 _ => &[],
             };
             let sent = self.sentence_of(span[0]);
-            let ante = self
-                .mentions
+            // Mentions are sorted by start: only those starting before the
+            // speaker can end before it.
+            let before = self.mentions.partition_point(|m| m.span[0] < span[0]);
+            let ante = self.mentions[..before]
                 .iter()
                 .rev()
                 .filter(|m| m.span[1] <= span[0] && m.sentence + 5 >= sent)
@@ -1398,8 +1400,10 @@ impl<'a> Ctx<'a> {
             }
             return unresolved(None);
         }
-        let inside: Vec<&&Mention> = self
-            .mentions
+        // Mentions are sorted by start: those inside start in `span`.
+        let lo = self.mentions.partition_point(|m| m.span[0] < span[0]);
+        let hi = self.mentions.partition_point(|m| m.span[0] < span[1]).max(lo);
+        let inside: Vec<&&Mention> = self.mentions[lo..hi]
             .iter()
             .filter(|m| span[0] <= m.span[0] && m.span[1] <= span[1])
             .collect();
