@@ -155,7 +155,7 @@ pub type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDe
 
 /// Lexes `text[from..to]` into words, numbers and single punctuation marks,
 /// appending their spans to `out`.
-fn spans(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
+fn spans(text: &str, from: usize, to: usize, mut emit: impl FnMut(Span)) {
     let Some(slice) = text.get(from..to) else {
         return;
     };
@@ -229,7 +229,7 @@ fn spans(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
         } else {
             kind = K::Punct;
         }
-        out.push(Span {
+        emit(Span {
             s: from + i,
             e: from + j.min(n),
             k: kind,
@@ -248,31 +248,32 @@ pub(crate) fn lex<'a>(
     to: usize,
     arena: &'a mut String,
 ) -> Vec<Tok<'a>> {
-    let mut sp = Vec::with_capacity(to.saturating_sub(from) / 5 + 1);
-    spans(text, from, to, &mut sp);
     arena.clear();
     // Tokens first point at their own text; those whose lower case differs
     // are patched to point into `arena` once it is complete.
-    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(sp.len());
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(to.saturating_sub(from) / 5 + 1);
     let mut patches: Vec<(usize, usize, usize)> = Vec::new();
-    for t in &sp {
+    spans(text, from, to, |t| {
         let w = &text[t.s..t.e];
         let st = arena.len();
-        // One pass: any upper-case ASCII letter, any non-ASCII byte.
-        let (upper, ascii) = w.bytes().fold((false, true), |(u, a), b| {
-            (u || b.is_ascii_uppercase(), a && b.is_ascii())
-        });
-        if ascii {
-            if upper {
-                arena.push_str(w);
-                arena[st..].make_ascii_lowercase();
-                patches.push((toks.len(), st, arena.len()));
-            }
-        } else {
-            let l = w.to_lowercase();
-            if l != w {
-                arena.push_str(&l);
-                patches.push((toks.len(), st, arena.len()));
+        // Numbers are ASCII digits and separators: their own lower case.
+        if t.k != K::Num {
+            // One pass: any upper-case ASCII letter, any non-ASCII byte.
+            let (upper, ascii) = w.bytes().fold((false, true), |(u, a), b| {
+                (u || b.is_ascii_uppercase(), a && b.is_ascii())
+            });
+            if ascii {
+                if upper {
+                    arena.push_str(w);
+                    arena[st..].make_ascii_lowercase();
+                    patches.push((toks.len(), st, arena.len()));
+                }
+            } else {
+                let l = w.to_lowercase();
+                if l != w {
+                    arena.push_str(&l);
+                    patches.push((toks.len(), st, arena.len()));
+                }
             }
         }
         toks.push(Tok {
@@ -282,7 +283,7 @@ pub(crate) fn lex<'a>(
             lower: w,
             cap: t.cap,
         });
-    }
+    });
     let arena: &'a String = arena;
     for (ti, a, b) in patches {
         if let (Some(t), Some(l)) = (toks.get_mut(ti), arena.get(a..b)) {
@@ -493,7 +494,7 @@ pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) ->
                 .map(|(k, c)| (ce + k, c));
             p = ce;
             toks.clear();
-            spans(text, cs, ce, &mut toks);
+            spans(text, cs, ce, |t| toks.push(t));
             for (i, t) in toks.iter().enumerate() {
                 // Punctuation is one character, its own lower case.
                 let tw = &text[t.s..t.e];
