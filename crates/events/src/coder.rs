@@ -28,7 +28,7 @@ use model::{
 use crate::cameo::CameoTable;
 use crate::clause::Sent;
 use crate::generic::Generic;
-use crate::morph::is_participle;
+use crate::morph::{is_participle, is_past};
 use crate::places::{Gazetteer, PlaceHit};
 use crate::tagger::Tag;
 use crate::verbs::{Elem, Kind, LexError, Pattern, VerbLexicon};
@@ -837,7 +837,35 @@ impl EventCoder {
         // whose subject is no actor comes from the civilians of the sentence's
         // place (CAMEO's <country>CVL); a place as its object names no target.
         let mut implicit_src = None;
-        if sources.is_empty() && !passive && p.cameo.starts_with("14") {
+        // Only a told protest: a lower-case verb ("Rally" mid-sentence is a
+        // name) or a noun after a light verb ("held a protest"), asserted.
+        let told_protest = || {
+            let w = &sent.words[t];
+            let verb = p.kind == Kind::Verb && !(w.capitalised && t > 0);
+            // "a protest took place in X", "a sit-in was held", "protests erupted".
+            let after = sent
+                .words
+                .get(t + 1..(t + 4).min(sent.words.len()))
+                .unwrap_or(&[]);
+            let light = p.kind == Kind::Noun
+                && (sent.words[t.saturating_sub(4)..t]
+                    .iter()
+                    .any(|w| LIGHT_VERBS.contains(&w.lower.as_str()))
+                    || after.iter().any(|w| {
+                        matches!(
+                            w.lower.as_str(),
+                            "held"
+                                | "staged"
+                                | "took"
+                                | "erupted"
+                                | "broke"
+                                | "organized"
+                                | "organised"
+                        )
+                    }));
+            (verb || light) && self.modality(sent, t, m.end, p) == Modality::Asserted
+        };
+        if sources.is_empty() && !passive && p.cameo.starts_with("14") && told_protest() {
             if let Some(c) = place_country.place {
                 targets.retain(|&k| {
                     let a = &sent.mentions[k].mention.actor;
@@ -905,7 +933,13 @@ impl EventCoder {
         // "clashes between A and B": a slot after between/among names both sides.
         let between = p.elems.iter().any(
             |e| matches!(e, Elem::Word(f) if f.iter().any(|w| w == "between" || w == "among")),
-        );
+        ) || targets.first().is_some_and(|&k| {
+            let mut i = sent.mentions[k].start;
+            while i > 0 && matches!(sent.words[i - 1].tag, Tag::Det) {
+                i -= 1;
+            }
+            i > 0 && matches!(sent.words[i - 1].lower.as_str(), "between" | "among")
+        });
         if !sources.is_empty() && !targets.is_empty() {
             for &a in &sources {
                 for &b in &targets {
@@ -942,8 +976,16 @@ impl EventCoder {
         // ambush"); not "prepared to fight", "Turkey does not attack", "attacks".
         let told = || {
             let agent_marked = matches!(how_src, "possessive" | "by-agent");
+            // The source told right before the verb ("Saudi forces reportedly
+            // fired"), not an actor a clause away.
+            let near = how_src != "subject"
+                || sources
+                    .iter()
+                    .all(|&k| t.saturating_sub(sent.mentions[k].end) <= 6);
             let verb_act = p.kind == Kind::Verb
-                && !(t > 0 && sent.words[t - 1].lower == "to")
+                && is_past(&sent.words[t].lower)
+                && !reciprocal(&sent.words[t].lower)
+                && near
                 && (passive || direct_object(sent, m.end.max(t + 1), clause));
             (verb_act || (p.kind == Kind::Noun && agent_marked))
                 && self.modality(sent, t, m.end, p) == Modality::Asserted
@@ -957,6 +999,7 @@ impl EventCoder {
             && ["clash", "exchang", "skirmish"]
                 .iter()
                 .any(|w| sent.words[t].lower.starts_with(w))
+            && is_past(&sent.words[t].lower)
             && !(t > 0 && sent.words[t - 1].lower == "to")
             && sources.iter().all(|&k| {
                 let a = &sent.mentions[k].mention.actor;

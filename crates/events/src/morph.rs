@@ -229,6 +229,15 @@ pub fn noun_forms(noun: &str) -> Vec<String> {
 }
 
 /// Whether `form` can be a past participle: a regular -ed form or an irregular participle.
+/// Whether `form` is a past tense or participle ("attacked", "shot"): clearly
+/// a verb, where a bare "attack" or "raid" may be a noun and "fighting" an adjective.
+pub fn is_past(form: &str) -> bool {
+    form.ends_with("ed")
+        || IRREGULAR
+            .iter()
+            .any(|(_, past, pp)| *past == form || *pp == form)
+}
+
 pub fn is_participle(form: &str) -> bool {
     form.ends_with("ed") || IRREGULAR.iter().any(|(_, _, pp)| *pp == form)
 }
