@@ -114,12 +114,15 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-/// A quick test that a word is not in a small word table, by first byte,
-/// last byte and length: most words of a text fail it, sparing the hash.
+/// A quick test that a word is not in a small word table, by its first
+/// two bytes and by length against its first and last byte: most words of
+/// a text fail it, sparing the hash.
 #[derive(Clone)]
 pub struct WordFilter {
     first: [u64; 256],
     last: [u64; 256],
+    /// One bit per (first byte, second byte or 0).
+    pair: Vec<u64>,
 }
 
 impl WordFilter {
@@ -127,6 +130,7 @@ impl WordFilter {
         let mut f = WordFilter {
             first: [0; 256],
             last: [0; 256],
+            pair: vec![0; 65536 / 64],
         };
         for w in words {
             let b = w.as_bytes();
@@ -134,6 +138,10 @@ impl WordFilter {
                 let bit = 1u64 << b.len().min(63);
                 f.first[usize::from(a)] |= bit;
                 f.last[usize::from(z)] |= bit;
+                let p = pair_index(b);
+                if let Some(x) = f.pair.get_mut(p / 64) {
+                    *x |= 1 << (p % 64);
+                }
             }
         }
         f
@@ -146,8 +154,19 @@ impl WordFilter {
             return false;
         };
         let bit = 1u64 << b.len().min(63);
-        self.first[usize::from(a)] & bit != 0 && self.last[usize::from(z)] & bit != 0
+        let p = pair_index(b);
+        self.first[usize::from(a)] & bit != 0
+            && self.last[usize::from(z)] & bit != 0
+            && self
+                .pair
+                .get(p / 64)
+                .is_some_and(|x| x & (1 << (p % 64)) != 0)
     }
+}
+
+/// The first two bytes of a word (the second 0 when it has one byte).
+fn pair_index(b: &[u8]) -> usize {
+    usize::from(b.first().copied().unwrap_or(0)) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
 }
 
 /// A `HashMap` hashed with `Fnv`.
