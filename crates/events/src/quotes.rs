@@ -74,9 +74,19 @@ pub fn quotes(
         }
     }
     // Pass 2: indirect speech.
+    // `in_region` for every token, in one sweep: tokens and regions (which
+    // never overlap) are both in text order.
+    let mut tok_in_region = Vec::with_capacity(cx.toks.len());
+    let mut ri = 0;
+    for t in &cx.toks {
+        while ri < cx.regs.len() && cx.regs[ri].open <= t.s {
+            ri += 1;
+        }
+        tok_in_region.push(ri > 0 && t.s < cx.regs[ri - 1].close);
+    }
     let mut i = 0;
     while i < cx.toks.len() {
-        if used_cues[i] || cx.in_region(cx.toks[i].s) {
+        if used_cues[i] || tok_in_region[i] {
             i += 1;
             continue;
         }
