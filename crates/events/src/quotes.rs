@@ -414,6 +414,8 @@ impl<'a> Ctx<'a> {
         if t.k != K::Word {
             return None;
         }
+        // Most words start no cue: settle that first.
+        let entries = self.cue_first.get(i).copied().flatten()?;
         // "the United States" is not a cue: capitalised cues only open a unit.
         if t.cap
             && i > 0
@@ -422,7 +424,6 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        let entries = self.cue_first.get(i).copied().flatten()?;
         for &ci in entries {
             let c = &self.table.cues[ci];
             let n = c.words.len();
