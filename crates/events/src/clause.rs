@@ -166,7 +166,7 @@ pub struct Sent<'m> {
     /// For each clause id, whether it was opened by a relative pronoun.
     pub relative: Vec<bool>,
     /// For each clause id, whether it was opened by a subordinator (`if`...), and which.
-    pub subord: Vec<Option<String>>,
+    pub subord: Vec<Option<Lower>>,
 }
 
 const CONTRACTED: &[(&str, &str)] = &[
@@ -371,7 +371,7 @@ impl<'m> Sent<'m> {
                     self.words[i].clause = cur;
                 }
                 Tag::Subord if !is_mention => {
-                    let w = self.words[i].lower.to_string();
+                    let w = self.words[i].lower.clone();
                     cur = self.open(None, false, Some(w));
                     self.words[i].clause = cur;
                 }
@@ -407,7 +407,7 @@ impl<'m> Sent<'m> {
         }
     }
 
-    fn open(&mut self, parent: Option<usize>, relative: bool, subord: Option<String>) -> usize {
+    fn open(&mut self, parent: Option<usize>, relative: bool, subord: Option<Lower>) -> usize {
         self.parent.push(parent);
         self.relative.push(relative);
         self.subord.push(subord);

@@ -335,37 +335,6 @@ impl EventCoder {
         // mentions a generic noun absorbed ("Indian" in "Indian civilians").
         let mut extra: Vec<Mention> = Vec::new();
         let mut dropped: Vec<[usize; 2]> = Vec::new();
-        // Capitals that no mention covers stand for their country ("visit Baku").
-        let mut i = 0;
-        while i < first.words.len() {
-            if first.words[i].mention.is_none() && first.words[i].capitalised {
-                if let Some(h) = self.places.match_at(text, &first, i) {
-                    let e = &self.places.entries[h.entry];
-                    if e.capital && (h.start..h.end).all(|j| first.words[j].mention.is_none()) {
-                        let sp = [first.words[h.start].span[0], first.words[h.end - 1].span[1]];
-                        extra.push(Mention {
-                            span: sp,
-                            text: text.get(sp[0]..sp[1]).unwrap_or("").to_string(),
-                            sentence: s.index,
-                            actor: Actor {
-                                code: e.country.clone(),
-                                country: Some(e.country.clone()),
-                                role: None,
-                                name: e.name.clone(),
-                                id: format!("places.tsv:{}", e.geonameid),
-                                kind: ActorType::Place,
-                            },
-                            rule: "events/places.tsv:capital".into(),
-                            discovered: false,
-                            evidence: None,
-                        });
-                        i = h.end;
-                        continue;
-                    }
-                }
-            }
-            i += 1;
-        }
         // Word indices are the same in every view of the sentence.
         let place_hits = self.places.find(text, &first);
         // Any city named in the sentence tells where generic actors are ("in Bat
@@ -417,6 +386,50 @@ impl EventCoder {
                 .clone()
                 .filter(|c| m.actor.kind != ActorType::Person && !is_international(c))
         });
+        // A sentence without a trigger word codes nothing: it only moves the context.
+        let any_trigger = first.words.iter().any(|w| {
+            w.lower == "must"
+                || (w.mention.is_none()
+                    && w.tag == Tag::Word
+                    && !self.verbs.triggered_by(&w.lower).is_empty())
+        });
+        if !any_trigger {
+            if let Some(c) = place_country.or(named_country) {
+                *context = Some(c);
+            }
+            return;
+        }
+        // Capitals that no mention covers stand for their country ("visit Baku").
+        let mut i = 0;
+        while i < first.words.len() {
+            if first.words[i].mention.is_none() && first.words[i].capitalised {
+                if let Some(h) = self.places.match_at(text, &first, i) {
+                    let e = &self.places.entries[h.entry];
+                    if e.capital && (h.start..h.end).all(|j| first.words[j].mention.is_none()) {
+                        let sp = [first.words[h.start].span[0], first.words[h.end - 1].span[1]];
+                        extra.push(Mention {
+                            span: sp,
+                            text: text.get(sp[0]..sp[1]).unwrap_or("").to_string(),
+                            sentence: s.index,
+                            actor: Actor {
+                                code: e.country.clone(),
+                                country: Some(e.country.clone()),
+                                role: None,
+                                name: e.name.clone(),
+                                id: format!("places.tsv:{}", e.geonameid),
+                                kind: ActorType::Place,
+                            },
+                            rule: "events/places.tsv:capital".into(),
+                            discovered: false,
+                            evidence: None,
+                        });
+                        i = h.end;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
         // Generic nouns take the sentence's place, else the running context, else a country named here.
         let generic_country = place_country
             .clone()
@@ -1637,9 +1650,12 @@ fn match_elems(sent: &Sent, p: &Pattern, t: usize) -> Option<Match> {
         end: t + 1,
         targets: Vec::new(),
         sources: Vec::new(),
-        specificity: p.specificity(),
+        // Counts open final slots while matching; the pattern's specificity
+        // (a count over its elements) is only worked out for a match.
+        specificity: 0,
     };
     if go(sent, &p.elems, 0, t + 1, clause, &mut m) {
+        m.specificity = p.specificity().saturating_sub(m.specificity);
         Some(m)
     } else {
         None
@@ -1733,7 +1749,7 @@ fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut 
                 // New York"): the clause analyser then looks for the roles.
                 if k + 1 == elems.len() && matches!(e, Elem::Target) {
                     m.end = pos;
-                    m.specificity = m.specificity.saturating_sub(1);
+                    m.specificity += 1;
                     return true;
                 }
                 return false;
