@@ -485,7 +485,7 @@ impl<'a> Cx<'a> {
         let mut currency = None;
         let mut s = k;
         // Currency before the number: "$1.2", "US$ 5", "€300m", "USD 50".
-        if let Some(row) = self.t.get("currency", &t.lower) {
+        if let Some(row) = self.t.get("currency", t.lower) {
             if self.toks.get(k + 1).is_some_and(|n| n.k == K::Num) {
                 currency = Some(row.value.clone());
                 s = k + 1;
@@ -510,7 +510,7 @@ impl<'a> Cx<'a> {
                 vague = true;
             }
             v
-        } else if let Some(v) = small_number(&t.lower) {
+        } else if let Some(v) = small_number(t.lower) {
             // "twenty seven" written without a hyphen.
             match small_number(self.w(e))
                 .filter(|u| v >= 20.0 && v % 10.0 == 0.0 && (1.0..10.0).contains(u))
@@ -521,7 +521,7 @@ impl<'a> Cx<'a> {
                 }
                 None => v,
             }
-        } else if let Some(f) = fraction_word(&t.lower) {
+        } else if let Some(f) = fraction_word(t.lower) {
             f * 100.0
         } else if t.lower == "the"
             && s > 0
@@ -529,7 +529,7 @@ impl<'a> Cx<'a> {
             && self
                 .toks
                 .get(s + 1)
-                .is_some_and(|x| person_noun(&x.lower) && !x.lower.ends_with('s'))
+                .is_some_and(|x| person_noun(x.lower) && !x.lower.ends_with('s'))
         {
             // "killing the man": one person.
             article = true;
@@ -580,7 +580,7 @@ impl<'a> Cx<'a> {
                 _ => return None,
             }
         };
-        let is_fraction_word = fraction_word(&t.lower).is_some()
+        let is_fraction_word = fraction_word(t.lower).is_some()
             || fraction_word(self.w(s + 1)).is_some() && e == s + 2;
         // Scales: "1.2 billion", "300m", "two hundred", "three thousand".
         while e < hi {
@@ -1104,7 +1104,7 @@ impl<'a> Cx<'a> {
                         passive
                             || !self.toks.get(k + 1).is_some_and(|t| {
                                 t.k == K::Num
-                                    || small_number(&t.lower).is_some()
+                                    || small_number(t.lower).is_some()
                                     || matches!(
                                         t.lower,
                                         "a" | "an" | "the" | "his" | "her" | "their"
@@ -1175,8 +1175,8 @@ impl<'a> Cx<'a> {
         while j < b && j - from < 4 {
             let t = &self.toks[j];
             if t.k != K::Word && t.lower != "-"
-                || self.t.get("casualty", &t.lower).is_some()
-                || is_aux(&t.lower) && !t.cap
+                || self.t.get("casualty", t.lower).is_some()
+                || is_aux(t.lower) && !t.cap
             {
                 break;
             }

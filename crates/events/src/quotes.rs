@@ -650,7 +650,7 @@ impl<'a> Ctx<'a> {
                 let next_cap = self
                     .toks
                     .get(e + 1)
-                    .is_some_and(|n| n.cap && !is_time_word(&n.lower));
+                    .is_some_and(|n| n.cap && !is_time_word(n.lower));
                 if !(matches!(w, "in" | "of" | "from" | "at") && next_cap) {
                     break;
                 }
@@ -1413,7 +1413,10 @@ impl<'a> Ctx<'a> {
         }
         // Mentions are sorted by start: those inside start in `span`.
         let lo = self.mentions.partition_point(|m| m.span[0] < span[0]);
-        let hi = self.mentions.partition_point(|m| m.span[0] < span[1]).max(lo);
+        let hi = self
+            .mentions
+            .partition_point(|m| m.span[0] < span[1])
+            .max(lo);
         let inside: Vec<&&Mention> = self.mentions[lo..hi]
             .iter()
             .filter(|m| span[0] <= m.span[0] && m.span[1] <= span[1])
