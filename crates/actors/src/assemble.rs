@@ -234,9 +234,13 @@ struct Ctx<'a> {
     atom_spans: Vec<(usize, usize)>,
     /// Every lexicon match (places included), for the name pass.
     all_atoms: Vec<(usize, usize, Tk)>,
-    /// Countries named in the document (countries and seats): they decide
-    /// between places of the same name.
-    doc_cc: HashSet<String>,
+    /// Countries named in the document (countries, seats, organisations
+    /// with a home country) and how often: they decide between places of
+    /// the same name.
+    doc_cc: HashMap<String, u32>,
+    /// `(sentence, country)` for the same names, in text order: a country
+    /// named in the place's own sentence decides first.
+    sent_cc: Vec<(usize, String)>,
     /// Place atoms left for the place pass (after names are found).
     place_atoms: Vec<usize>,
     /// Countries of unambiguous place names in the document.
@@ -285,13 +289,17 @@ pub fn run(
         dates,
         atom_spans: Vec::new(),
         all_atoms: Vec::new(),
-        doc_cc: HashSet::new(),
+        doc_cc: HashMap::new(),
+        sent_cc: Vec::new(),
         place_atoms: Vec::new(),
         place_cc: HashSet::new(),
         out_index: Vec::new(),
         out: Vec::new(),
     };
-    let atoms = cx.atoms();
+    let mut atoms = cx.atoms();
+    cx.count_countries(&atoms, false);
+    cx.seats_as_places(&mut atoms);
+    cx.drop_name_parts(&mut atoms);
     // Agent nouns may be part of names ("United Energy Company"), so only
     // other matches stop a run of capitalised words.
     // Places too: "Paul Jackson" and "Manchester United" are names.
@@ -301,14 +309,7 @@ pub fn run(
         .map(|a| (a.s, a.e))
         .collect();
     cx.all_atoms = atoms.iter().map(|a| (a.s, a.e, a.tk)).collect();
-    for a in &atoms {
-        let cc = match a.tk {
-            Tk::Country(c, _) => idx.countries.get(c as usize).map(|c| c.code.clone()),
-            Tk::Seat(s) => idx.seats.get(s as usize).map(|s| s.country.clone()),
-            _ => None,
-        };
-        cx.doc_cc.extend(cc);
-    }
+    cx.count_countries(&atoms, true);
     cx.collect_place_countries(&atoms);
     cx.assemble(&atoms);
     cx.discover_names();

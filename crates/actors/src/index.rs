@@ -295,6 +295,9 @@ pub struct Index {
     pub place_keys: HashMap<String, (u32, CasePolicy), FxBuild>,
     /// Folded first words of place keys of several words.
     pub place_prefixes: std::collections::HashSet<String, FxBuild>,
+    /// Per seat: the place group of the same name when it has readings
+    /// in other countries.
+    pub seat_places: Vec<Option<u32>>,
     /// Folded given names.
     pub given: std::collections::HashSet<String, FxBuild>,
 }
@@ -352,6 +355,13 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, surface: &str, tk: Tk, imported: bool, any_case: bool) {
+        self.add_cased(surface, tk, imported, any_case, false);
+    }
+
+    /// `relaxed`: only the first word's case is checked (and acronyms stay
+    /// upper case), for group names that notes write as "Al shabaab
+    /// militants" or "Islamic state fighters".
+    fn add_cased(&mut self, surface: &str, tk: Tk, imported: bool, any_case: bool, relaxed: bool) {
         let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
         if surface.is_empty() {
             return;
@@ -360,13 +370,20 @@ impl Builder {
         if key.trim().is_empty() {
             return;
         }
-        let case = if any_case {
+        let mut case = if any_case {
             vec![0; surface.split(' ').count()]
         } else if imported {
             imported_case(&surface)
         } else {
             own_case(&surface)
         };
+        if relaxed {
+            for p in case.iter_mut().skip(1) {
+                if *p == 1 {
+                    *p = 0;
+                }
+            }
+        }
         let n = self.targets.len() as u32;
         let id = *self.keys.entry(key).or_insert(n);
         if id == n {
@@ -484,9 +501,17 @@ impl Index {
                     country: o.country.clone(),
                     source: o.source.to_string(),
                 });
-                b.add(&o.name, Tk::Org(i), imported, false);
-                for a in &o.aliases {
-                    b.add(a, Tk::Org(i), imported, false);
+                // Armed and social groups of several words are matched
+                // whatever the case of their later words, and with a space
+                // for a hyphen ("Al shabaab" for "al-Shabaab"): event notes
+                // and wire copy write them loosely. Institutions keep their
+                // case ("National Assembly" is not "national assembly").
+                let relaxed = !imported && o.kind == ActorType::Group;
+                for a in std::iter::once(&o.name).chain(&o.aliases) {
+                    b.add_cased(a, Tk::Org(i), imported, false, relaxed);
+                    if relaxed && a.contains('-') {
+                        b.add_cased(&a.replace('-', " "), Tk::Org(i), imported, false, relaxed);
+                    }
                 }
             }
         }
@@ -537,10 +562,16 @@ impl Index {
                 let key = fold(n);
                 let letters = key.chars().filter(|c| c.is_alphabetic()).count();
                 let one_word = !key.contains(' ');
-                if letters < 3
-                    || PLACE_STOP.contains(&key.as_str())
-                    || (one_word && letters <= 4 && p.population < SHORT_NAME_MIN_POP)
-                    || (one_word && given.contains(&key) && p.population < GIVEN_NAME_MIN_POP)
+                if letters < 3 || PLACE_STOP.contains(&key.as_str()) {
+                    continue;
+                }
+                // A short or given-name-like small place is no key of its
+                // own, but it is another reading of a bigger place's key
+                // (Somalia's Bari region beside Italy's Bari), for the
+                // document's countries to choose.
+                if ((one_word && letters <= 4 && p.population < SHORT_NAME_MIN_POP)
+                    || (one_word && given.contains(&key) && p.population < GIVEN_NAME_MIN_POP))
+                    && !group_of.contains_key(&key)
                 {
                     continue;
                 }
@@ -567,6 +598,18 @@ impl Index {
                 Some(k[..cut].to_string())
             })
             .collect();
+        // Seats whose name is also a place elsewhere ("Tripoli" in Lebanon,
+        // "Sucre" in Colombia): the document's countries may choose that.
+        let seat_places = seats
+            .iter()
+            .map(|s| {
+                let (g, _) = place_keys.get(&fold(&s.name))?;
+                let list = place_groups.get(*g as usize)?;
+                list.iter()
+                    .any(|&p| places[p as usize].country != s.country)
+                    .then_some(*g)
+            })
+            .collect();
         let mut pats: Vec<(&str, u32)> = b.keys.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         pats.sort_unstable();
         // An empty lexicon has no automaton (daachorse refuses zero patterns).
@@ -584,6 +627,7 @@ impl Index {
             place_groups,
             place_prefixes,
             place_keys,
+            seat_places,
             given,
         }
     }

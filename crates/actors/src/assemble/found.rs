@@ -5,10 +5,14 @@
 //! Precision first: a false person in every sentence is worse than a miss,
 //! so each rule needs a positive cue and gives up on anything odd.
 
-use super::{actor_from_code, Atom, Ctx, M, STOP};
+use super::{actor_from_code, Atom, Ctx, M, ORG_WORDS, STOP};
 use crate::index::Tk;
 use lexicon::norm::fold;
 use model::{Actor, ActorType, Span};
+
+/// Places smaller than this need their country named in the document when
+/// the document names other countries.
+const WEAK_PLACE_POP: u64 = 100_000;
 
 /// Prepositions that locate an actor: "protesters in Haifa".
 const LOCATING: &[&str] = &[
@@ -372,20 +376,165 @@ impl Ctx<'_> {
         self.text.get(w.0..w.1).unwrap_or("")
     }
 
-    /// The most likely place of a gazetteer key: one in a country the
-    /// document names, else the most populous.
-    /// Then one in a country of the document's unambiguous places
-    /// ("Santa Terezinha de Itaipu, Parana": Brazil's Paraná).
-    fn pick_place(&self, g: u32) -> Option<u32> {
+    /// The most likely place of a gazetteer key (a document-level country
+    /// vote): one in a country named in its own sentence `k`, else the one
+    /// whose country the document names most often, else one in a country
+    /// of the document's unambiguous places ("Santa Terezinha de Itaipu,
+    /// Parana": Brazil's Paraná), else the most populous.
+    fn pick_place(&self, g: u32, k: Option<usize>) -> Option<u32> {
         let list = self.idx.place_groups.get(g as usize)?;
-        let in_set = |set: &std::collections::HashSet<String>| {
-            list.iter()
-                .find(|&&p| set.contains(&self.idx.places[p as usize].country))
+        let country = |p: u32| &self.idx.places[p as usize].country;
+        if let Some(k) = k {
+            let lo = self.sent_cc.partition_point(|x| x.0 < k);
+            let here = &self.sent_cc[lo..];
+            let here = &here[..here.partition_point(|x| x.0 == k)];
+            if let Some(&p) = list
+                .iter()
+                .find(|&&p| here.iter().any(|x| &x.1 == country(p)))
+            {
+                return Some(p);
+            }
+        }
+        let mut best: Option<(u32, u32)> = None;
+        for &p in list {
+            let n = self.doc_cc.get(country(p)).copied().unwrap_or(0);
+            if n > 0 && best.is_none_or(|b| n > b.1) {
+                best = Some((p, n));
+            }
+        }
+        best.map(|b| b.0)
+            .or_else(|| {
+                list.iter()
+                    .find(|&&p| self.place_cc.contains(country(p)))
+                    .copied()
+            })
+            .or(list.first().copied())
+    }
+
+    /// A small place (or an unmapped region) in a country the document
+    /// never names, in a document that names others, is more likely a
+    /// namesake missing from the gazetteer ("Donga" in a text about
+    /// Nigeria read as Benin's department): it gets no country.
+    fn weak_place(&self, p: u32) -> bool {
+        self.idx.places.get(p as usize).is_some_and(|info| {
+            info.population < WEAK_PLACE_POP
+                && !self.doc_cc.is_empty()
+                && !self.doc_cc.contains_key(&info.country)
+        })
+    }
+
+    /// Counts the countries the document names through countries,
+    /// organisations with a home country (`seats` false) or seats (true).
+    pub(super) fn count_countries(&mut self, atoms: &[Atom], seats: bool) {
+        for a in atoms {
+            let cc = match a.tk {
+                Tk::Country(c, _) if !seats => self.idx.countries.get(c as usize).map(|c| &c.code),
+                Tk::Org(o) if !seats => self
+                    .idx
+                    .orgs
+                    .get(o as usize)
+                    .map(|o| &o.country)
+                    .filter(|c| !matches!(c.as_str(), "" | "IGO" | "NGO" | "IMG" | "MNC")),
+                Tk::Seat(s) if seats => self.idx.seats.get(s as usize).map(|s| &s.country),
+                _ => None,
+            };
+            if let Some(cc) = cc {
+                *self.doc_cc.entry(cc.clone()).or_insert(0) += 1;
+                self.sent_cc.push((a.sent, cc.clone()));
+            }
+        }
+        self.sent_cc.sort_unstable();
+    }
+
+    /// A seat named like a place of another country ("Tripoli" in a text
+    /// about Lebanon, "Sucre" about Colombia) becomes that place when the
+    /// document names the other country and not the seat's.
+    pub(super) fn seats_as_places(&self, atoms: &mut [Atom]) {
+        for a in atoms.iter_mut() {
+            let Tk::Seat(si) = a.tk else { continue };
+            let (Some(Some(g)), Some(seat)) = (
+                self.idx.seat_places.get(si as usize),
+                self.idx.seats.get(si as usize),
+            ) else {
+                continue;
+            };
+            if self.doc_cc.contains_key(&seat.country) {
+                continue;
+            }
+            let other = self.idx.place_groups.get(*g as usize).is_some_and(|l| {
+                l.iter().any(|&p| {
+                    let c = &self.idx.places[p as usize].country;
+                    *c != seat.country && self.doc_cc.contains_key(c)
+                })
+            });
+            if other {
+                a.tk = Tk::Place(*g);
+            }
+        }
+    }
+
+    /// A one-word organisation inside a longer capitalised name is not
+    /// that organisation: "Trinamool Congress" and "National Congress
+    /// Party" are not the US Congress. Capitalised "National" before a
+    /// capitalised word is a name part, not the agent noun ("a British
+    /// national").
+    pub(super) fn drop_name_parts(&self, atoms: &mut Vec<Atom>) {
+        const NAME_PART_AGENTS: &[&str] = &["national", "nationals"];
+        // Sentence-initial words that do not start a name either.
+        const OPENERS: &[&str] = &[
+            "Why", "How", "What", "Where", "Who", "So", "Yet", "Even", "Only", "Until", "Once",
+            "Will", "Can", "Did", "Does", "Has", "Have", "Is", "Was", "Should", "Would", "Could",
+            "Here", "There", "Today", "Tonight", "Not", "Neither", "Nor", "Under", "Against",
+            "Without", "Through", "Between", "Among", "Like", "Unlike", "Until", "Whether",
+        ];
+        let text = self.text;
+        let mut keep = vec![true; atoms.len()];
+        for (i, a) in atoms.iter().enumerate() {
+            let Tk::Agent(ag) = a.tk else { continue };
+            let term = self
+                .idx
+                .agents
+                .get(ag as usize)
+                .map_or("", |x| x.term.as_str());
+            if NAME_PART_AGENTS.contains(&term)
+                && self.capitalised(a.s, a.e)
+                && self
+                    .next_word(a.e)
+                    .is_some_and(|w| self.sent_of(w.0) == a.sent && self.capitalised(w.0, w.1))
+            {
+                keep[i] = false;
+            }
+        }
+        // Whether a non-agent, non-place atom kept so far covers `[s, e)`.
+        let covered = |s: usize, e: usize, keep: &[bool]| {
+            atoms.iter().zip(keep).any(|(b, k)| {
+                *k && b.s <= s && e <= b.e && !matches!(b.tk, Tk::Agent(_) | Tk::Place(_))
+            })
         };
-        in_set(&self.doc_cc)
-            .or_else(|| in_set(&self.place_cc))
-            .or(list.first())
-            .copied()
+        for i in 0..atoms.len() {
+            let a = &atoms[i];
+            if !matches!(a.tk, Tk::Org(_)) || !keep[i] || text[a.s..a.e].contains(' ') {
+                continue;
+            }
+            let before = self.prev_word(a.s).filter(|w| {
+                let t = self.word(*w);
+                self.sent_of(w.0) == a.sent
+                    && self.capitalised(w.0, w.1)
+                    && !STOP.contains(&t)
+                    && !OPENERS.contains(&t)
+                    && !covered(w.0, w.1, &keep)
+            });
+            let after = self.next_word(a.e).filter(|w| {
+                self.sent_of(w.0) == a.sent
+                    && ORG_WORDS.contains(&self.word(*w))
+                    && !covered(w.0, w.1, &keep)
+            });
+            if before.is_some() || after.is_some() {
+                keep[i] = false;
+            }
+        }
+        let mut k = keep.iter();
+        atoms.retain(|_| k.next().copied().unwrap_or(true));
     }
 
     /// Countries of the document's place names that name one country only.
@@ -553,10 +702,14 @@ impl Ctx<'_> {
     }
 
     /// Country of a place-like atom: place (picked), seat or country.
-    fn atom_country(&self, tk: Tk) -> Option<(String, String)> {
+    fn atom_country(&self, tk: Tk, k: Option<usize>) -> Option<(String, String)> {
         match tk {
             Tk::Place(g) => {
-                let p = &self.idx.places[self.pick_place(g)? as usize];
+                let pi = self.pick_place(g, k)?;
+                if self.weak_place(pi) {
+                    return None;
+                }
+                let p = &self.idx.places[pi as usize];
                 Some((p.country.clone(), p.source.clone()))
             }
             Tk::Seat(s) => {
@@ -632,7 +785,7 @@ impl Ctx<'_> {
             if !(first_ok && rest_ok) {
                 return None;
             }
-            if let Some((cc, psrc)) = self.atom_country(p.tk) {
+            if let Some((cc, psrc)) = self.atom_country(p.tk, Some(p.sent)) {
                 if matches!(p.tk, Tk::Place(_)) && !self.place_context_ok(p.s, p.e) {
                     return None;
                 }
@@ -668,19 +821,26 @@ impl Ctx<'_> {
             {
                 continue;
             }
-            let Some(pi) = self.pick_place(g) else {
+            let Some(pi) = self.pick_place(g, Some(a.sent)) else {
                 continue;
             };
             let info = &self.idx.places[pi as usize];
+            let weak = self.weak_place(pi);
             let (cc, src, region, name) = (
-                info.country.clone(),
+                if weak {
+                    String::new()
+                } else {
+                    info.country.clone()
+                },
                 info.source.clone(),
                 info.region,
                 info.name.clone(),
             );
-            if let Some(j) = self.located_prefix(atoms, i, &cc, &src) {
-                skip_to = j;
-                continue;
+            if !cc.is_empty() {
+                if let Some(j) = self.located_prefix(atoms, i, &cc, &src) {
+                    skip_to = j;
+                    continue;
+                }
             }
             let id = format!(
                 "{}:{}:{cc}",
@@ -974,16 +1134,16 @@ impl Ctx<'_> {
                         // Small towns named like words ("Party of God") are
                         // weak evidence; cities are not.
                         let big = self
-                            .pick_place(g)
+                            .pick_place(g, None)
                             .and_then(|p| self.idx.places.get(p as usize))
                             .is_some_and(|p| p.population >= 100_000);
                         if cc.is_none() && big {
-                            cc = self.atom_country(tk).map(|x| x.0);
+                            cc = self.atom_country(tk, None).map(|x| x.0);
                         }
                     }
                     Tk::Seat(_) | Tk::Country(..) => {
                         if cc.is_none() {
-                            cc = self.atom_country(tk).map(|x| x.0);
+                            cc = self.atom_country(tk, None).map(|x| x.0);
                         }
                     }
                     Tk::Agent(_) => {}

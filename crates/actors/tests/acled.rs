@@ -1,0 +1,102 @@
+//! Golden tests on the built-in lexicon for miscodes first seen in ACLED
+//! event notes (sentences written by the team): case-insensitive group
+//! names, a lexicon word inside a longer name, and places of several
+//! readings decided by the countries the document names. Update with
+//! `UPDATE_EXPECT=1`.
+
+use actors::Recognizer;
+use chrono::NaiveDate;
+use expect_test::{expect, Expect};
+use lexicon::Lexicon;
+use std::sync::OnceLock;
+
+fn recognizer() -> &'static Recognizer {
+    static REC: OnceLock<Recognizer> = OnceLock::new();
+    REC.get_or_init(|| {
+        let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
+        Recognizer::new(&lex)
+    })
+}
+
+/// Each text is one document; prints every mention with its code and rule.
+fn check(text: &str, want: Expect) {
+    let d = NaiveDate::from_ymd_opt(2020, 5, 2).unwrap_or_default();
+    let sentences = text::sentences(text);
+    let tokens = text::tokens(text);
+    let ms = recognizer().recognise(text, &sentences, &tokens, d);
+    let got: String = ms
+        .iter()
+        .map(|m| format!("{:?} {} {}\n", m.text, m.actor.code, m.rule))
+        .collect();
+    want.assert_eq(&got);
+}
+
+#[test]
+fn group_names_in_any_case() {
+    check(
+        "Al shabaab militants attacked a police post near the town. Islamic state militants ambushed a patrol.",
+        expect![[r#"
+            "Al shabaab" SOMREB organisations.tsv:67
+            "Islamic state" IMGISI organisations.tsv:311
+        "#]],
+    );
+}
+
+#[test]
+fn words_inside_longer_names() {
+    check(
+        "Supporters of the Trinamool Congress clashed with rivals. Sudan's National Congress Party was dissolved. Congress passed the bill.",
+        expect![[r#"
+            "Sudan" SDN countries.tsv:209
+            "National Congress Party"  discover:name-org
+            "Congress" USALEG organisations.tsv:606
+        "#]],
+    );
+}
+
+#[test]
+fn places_by_document_country() {
+    check(
+        "Clashes in Bari district left two dead, Somali police said.",
+        expect![[r#"
+            "Bari" SOM places.tsv:29802
+            "Somali police" SOMCOP compose:agents.tsv:304+countries.tsv:219
+        "#]],
+    );
+    check(
+        "Gunmen killed a farmer in Donga, in Nigeria's Taraba state.",
+        expect![[r#"
+            "Donga"  places.tsv:1627
+            "Nigeria" NGA countries.tsv:180
+            "Taraba state" NGAGOV compose:located:agents.tsv:380+places.tsv:25301
+        "#]],
+    );
+    check(
+        "Protesters gathered in Tripoli, in northern Lebanon, on Friday.",
+        expect![[r#"
+            "Tripoli" LBN places.tsv:22363
+            "Lebanon" LBN countries.tsv:142
+        "#]],
+    );
+    check(
+        "Militants attacked villagers in Delta state, Nigeria.",
+        expect![[r#"
+            "villagers in Delta" NGACVL compose:located:agents.tsv:412+places.tsv:25285
+            "Nigeria" NGA countries.tsv:180
+        "#]],
+    );
+    check(
+        "Police dispersed a march in Sucre, Colombia.",
+        expect![[r#"
+            "Sucre" COL places.tsv:8400
+            "Colombia" COL countries.tsv:66
+        "#]],
+    );
+    check(
+        "Police arrested students in Tuban, East Java. Indonesian officials said.",
+        expect![[r#"
+            "students in Tuban" IDNEDU compose:located:agents.tsv:385+places.tsv:14853
+            "Indonesian officials" IDNGOV compose:agents.tsv:278+countries.tsv:119
+        "#]],
+    );
+}
