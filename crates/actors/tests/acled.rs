@@ -36,8 +36,8 @@ fn group_names_in_any_case() {
     check(
         "Al shabaab militants attacked a police post near the town. Islamic state militants ambushed a patrol.",
         expect![[r#"
-            "Al shabaab" SOMREB organisations.tsv:67
-            "Islamic state" IMGISI organisations.tsv:311
+            "Al shabaab" SOMREB organisations.tsv:79
+            "Islamic state" IMGISI organisations.tsv:332
         "#]],
     );
 }
@@ -45,11 +45,12 @@ fn group_names_in_any_case() {
 #[test]
 fn words_inside_longer_names() {
     check(
-        "Supporters of the Trinamool Congress clashed with rivals. Sudan's National Congress Party was dissolved. Congress passed the bill.",
+        "Supporters of the Trinamool Congress clashed with rivals. Sudan's National Congress Party was dissolved. Delegates of the Mapinduzi Congress met. Congress passed the bill.",
         expect![[r#"
+            "Trinamool Congress" INDOPP organisations.tsv:67
             "Sudan" SDN countries.tsv:209
             "National Congress Party"  discover:name-org
-            "Congress" USALEG organisations.tsv:606
+            "Congress" USALEG organisations.tsv:630
         "#]],
     );
 }
@@ -97,6 +98,31 @@ fn places_by_document_country() {
         expect![[r#"
             "students in Tuban" IDNEDU compose:located:agents.tsv:385+places.tsv:14853
             "Indonesian officials" IDNGOV compose:agents.tsv:278+countries.tsv:119
+        "#]],
+    );
+}
+
+#[test]
+fn added_groups_and_parties() {
+    check(
+        "GNA forces shelled LNA positions south of the capital. The QSD said it repelled an attack. \
+Arakan Army fighters and New People's Army rebels were blamed, as were MILF and BIFF members. \
+Imbonerakure beat a CNL activist. Hizbul Mujahideen claimed the attack. \
+Ambazonian separatists burned a school. The BJP and the Indian National Congress traded barbs.",
+        expect![[r#"
+            "GNA" LBYGOV organisations.tsv:265
+            "LNA" LBYMIL organisations.tsv:376
+            "QSD" SYRREB organisations.tsv:547
+            "Arakan Army" MMRREB organisations.tsv:96
+            "New People's Army" PHLREB organisations.tsv:426
+            "MILF" PHLREB organisations.tsv:403
+            "BIFF" PHLREB organisations.tsv:127
+            "Imbonerakure" BDIGOV organisations.tsv:310
+            "CNL" BDIOPP organisations.tsv:172
+            "Hizbul Mujahideen" INDREB organisations.tsv:284
+            "Ambazonian separatists" CMRREB organisations.tsv:83
+            "BJP" INDGOV organisations.tsv:129
+            "Indian National Congress" INDOPP organisations.tsv:313
         "#]],
     );
 }
