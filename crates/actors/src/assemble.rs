@@ -237,10 +237,10 @@ struct Ctx<'a> {
     /// Countries named in the document (countries, seats, organisations
     /// with a home country) and how often: they decide between places of
     /// the same name.
-    doc_cc: HashMap<String, u32>,
+    doc_cc: HashMap<&'a str, u32>,
     /// `(sentence, country)` for the same names, in text order: a country
     /// named in the place's own sentence decides first.
-    sent_cc: Vec<(usize, String)>,
+    sent_cc: Vec<(usize, &'a str)>,
     /// Place atoms left for the place pass (after names are found).
     place_atoms: Vec<usize>,
     /// Countries of unambiguous place names in the document.
@@ -403,21 +403,32 @@ impl<'a> Ctx<'a> {
             let Some(targets) = self.idx.targets.get(m.value() as usize) else {
                 continue;
             };
-            let ok: Vec<_> = targets.iter().filter(|t| case_ok(&t.case, orig)).collect();
-            let own: Vec<_> = ok.iter().filter(|t| !t.imported).copied().collect();
-            let imported = own.is_empty();
-            let pool = if imported { ok } else { own };
-            let Some(best) = pool.iter().min_by_key(|t| t.tk.rank()) else {
+            // Among the targets whose case fits: our own rows if any, else
+            // imported ones; the best-ranked kind, and every person (one
+            // pass, no allocation unless a person is named).
+            let mut own = false;
+            let mut best: Option<Tk> = None;
+            let mut alts: Vec<u32> = Vec::new();
+            for t in targets {
+                if (own && t.imported) || !case_ok(&t.case, orig) {
+                    continue;
+                }
+                if !own && !t.imported {
+                    own = true;
+                    best = None;
+                    alts.clear();
+                }
+                if best.is_none_or(|b| t.tk.rank() < b.rank()) {
+                    best = Some(t.tk);
+                }
+                if let Tk::Person(p) = t.tk {
+                    alts.push(p);
+                }
+            }
+            let Some(best) = best else {
                 continue;
             };
-            let alts = pool
-                .iter()
-                .filter_map(|t| match t.tk {
-                    Tk::Person(p) => Some(p),
-                    _ => None,
-                })
-                .collect();
-            cands.push((imported, os, oe, best.tk, alts));
+            cands.push((!own, os, oe, best, alts));
         }
         self.place_candidates(&norm, &map, &mut cands);
         // Our own rows first, longest leftmost; imported rows only fill the
@@ -838,13 +849,14 @@ impl<'a> Ctx<'a> {
         self.push(s, e, actor, Some(p), rule, None, false);
     }
 
-    fn country_code(&self, tk: Tk) -> Option<(String, String, String)> {
+    /// Code, name and source row of a country atom, borrowed from the index.
+    fn country_code(&self, tk: Tk) -> Option<(&'a str, &'a str, &'a str)> {
+        let idx: &'a Index = self.idx;
         match tk {
-            Tk::Country(c, _) => self
-                .idx
+            Tk::Country(c, _) => idx
                 .countries
                 .get(c as usize)
-                .map(|c| (c.code.clone(), c.name.clone(), c.source.clone())),
+                .map(|c| (c.code.as_str(), c.name.as_str(), c.source.as_str())),
             _ => None,
         }
     }
@@ -932,7 +944,7 @@ impl<'a> Ctx<'a> {
             return;
         };
         let actor = actor_from_code(&cc, &name, &cc, ActorType::Country);
-        self.push(a.s, a.e, actor, None, src, None, false);
+        self.push(a.s, a.e, actor, None, src.to_string(), None, false);
     }
 
     fn same_sent(atoms: &[Atom], i: usize, j: usize) -> bool {
@@ -947,11 +959,16 @@ impl<'a> Ctx<'a> {
         let next = atoms
             .get(i + 1)
             .filter(|_| Self::same_sent(atoms, i, i + 1));
-        let (Some(ag_atom), Some(g)) = (next, next.and_then(|n| self.gap(c.e, n.s))) else {
+        // Most country words stand alone: look at the gap only before an
+        // agent noun (folding it allocates).
+        let Some((ag_atom, agi)) = next.and_then(|n| match n.tk {
+            Tk::Agent(agi) => Some((n, agi)),
+            _ => None,
+        }) else {
             self.country_mention(c);
             return i + 1;
         };
-        let Tk::Agent(agi) = ag_atom.tk else {
+        let Some(g) = self.gap(c.e, ag_atom.s) else {
             self.country_mention(c);
             return i + 1;
         };
@@ -1358,12 +1375,12 @@ impl<'a> Ctx<'a> {
             }
             let mut hit = None;
             for &e in ends.iter().rev() {
-                let f = fold(&text[pos..e]);
-                let found = full
-                    .get(&f)
-                    .copied()
-                    .flatten()
-                    .or_else(|| (e == we).then(|| sur.get(&f).copied().flatten()).flatten());
+                let found = found::with_folded(&text[pos..e], |f| {
+                    full.get(f)
+                        .copied()
+                        .flatten()
+                        .or_else(|| (e == we).then(|| sur.get(f).copied().flatten()).flatten())
+                });
                 if let Some(j) = found {
                     hit = Some((e, j));
                     break;
@@ -1438,22 +1455,29 @@ impl<'a> Ctx<'a> {
             let w = &text[pos..we];
             if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
                 let k = self.sent_of(pos);
-                let mut cands: Vec<&M> = self
-                    .out
+                // `out` is sorted by start: only mentions from the previous
+                // sentence's start up to here can be antecedents.
+                let from = self.sent_start(k.saturating_sub(1));
+                let lo = self.out.partition_point(|m| m.s < from);
+                let hi = self.out.partition_point(|m| m.s < pos);
+                let near = self.out.get(lo..hi).unwrap_or(&[]);
+                // Named antecedents only: a chain of pronouns would carry
+                // an early guess too far.
+                let mut cands = near.iter().filter(|m| {
+                    m.actor.kind == ActorType::Person && (m.sent == k || m.sent + 1 == k)
+                });
+                let last = cands.clone().last();
+                let one = last.is_some_and(|l| cands.all(|m| m.actor.id == l.actor.id));
+                // A mention around the pronoun starts at most a few hundred
+                // bytes before it (names are short).
+                let upto = self.out.partition_point(|m| m.s <= pos);
+                let inside = self.out[..upto]
                     .iter()
-                    // Named antecedents only: a chain of pronouns would carry
-                    // an early guess too far.
-                    .filter(|m| {
-                        m.actor.kind == ActorType::Person
-                            && m.s < pos
-                            && (m.sent == k || m.sent + 1 == k)
-                    })
-                    .collect();
-                cands.sort_by_key(|m| m.s);
-                let ids: HashSet<&str> = cands.iter().map(|m| m.actor.id.as_str()).collect();
-                let inside = self.out.iter().any(|m| m.s <= pos && pos < m.e);
-                if ids.len() == 1 && !inside {
-                    if let Some(last) = cands.last() {
+                    .rev()
+                    .take_while(|m| m.s + 400 > pos)
+                    .any(|m| pos < m.e);
+                if one && !inside {
+                    if let Some(last) = last {
                         let m = M {
                             s: pos,
                             e: we,

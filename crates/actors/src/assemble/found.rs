@@ -358,7 +358,7 @@ fn among(list: &[&str], w: &str) -> bool {
 }
 
 /// `f(folded w)`, folding ASCII words on the stack.
-fn with_folded<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(super) fn with_folded<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
     if w.is_ascii() && w.len() <= buf.len() {
         for (b, c) in buf.iter_mut().zip(w.bytes()) {
@@ -371,7 +371,7 @@ fn with_folded<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&fold(w))
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     fn word(&self, w: (usize, usize)) -> &str {
         self.text.get(w.0..w.1).unwrap_or("")
     }
@@ -390,14 +390,14 @@ impl Ctx<'_> {
             let here = &here[..here.partition_point(|x| x.0 == k)];
             if let Some(&p) = list
                 .iter()
-                .find(|&&p| here.iter().any(|x| &x.1 == country(p)))
+                .find(|&&p| here.iter().any(|x| x.1 == country(p)))
             {
                 return Some(p);
             }
         }
         let mut best: Option<(u32, u32)> = None;
         for &p in list {
-            let n = self.doc_cc.get(country(p)).copied().unwrap_or(0);
+            let n = self.doc_cc.get(country(p).as_str()).copied().unwrap_or(0);
             if n > 0 && best.is_none_or(|b| n > b.1) {
                 best = Some((p, n));
             }
@@ -419,28 +419,30 @@ impl Ctx<'_> {
         self.idx.places.get(p as usize).is_some_and(|info| {
             info.population < WEAK_PLACE_POP
                 && !self.doc_cc.is_empty()
-                && !self.doc_cc.contains_key(&info.country)
+                && !self.doc_cc.contains_key(info.country.as_str())
         })
     }
 
     /// Counts the countries the document names through countries,
     /// organisations with a home country (`seats` false) or seats (true).
     pub(super) fn count_countries(&mut self, atoms: &[Atom], seats: bool) {
+        let idx: &'a crate::index::Index = self.idx;
         for a in atoms {
-            let cc = match a.tk {
-                Tk::Country(c, _) if !seats => self.idx.countries.get(c as usize).map(|c| &c.code),
-                Tk::Org(o) if !seats => self
-                    .idx
+            let cc: Option<&'a str> = match a.tk {
+                Tk::Country(c, _) if !seats => {
+                    idx.countries.get(c as usize).map(|c| c.code.as_str())
+                }
+                Tk::Org(o) if !seats => idx
                     .orgs
                     .get(o as usize)
-                    .map(|o| &o.country)
-                    .filter(|c| !matches!(c.as_str(), "" | "IGO" | "NGO" | "IMG" | "MNC")),
-                Tk::Seat(s) if seats => self.idx.seats.get(s as usize).map(|s| &s.country),
+                    .map(|o| o.country.as_str())
+                    .filter(|c| !matches!(*c, "" | "IGO" | "NGO" | "IMG" | "MNC")),
+                Tk::Seat(s) if seats => idx.seats.get(s as usize).map(|s| s.country.as_str()),
                 _ => None,
             };
             if let Some(cc) = cc {
-                *self.doc_cc.entry(cc.clone()).or_insert(0) += 1;
-                self.sent_cc.push((a.sent, cc.clone()));
+                *self.doc_cc.entry(cc).or_insert(0) += 1;
+                self.sent_cc.push((a.sent, cc));
             }
         }
         self.sent_cc.sort_unstable();
@@ -458,13 +460,13 @@ impl Ctx<'_> {
             ) else {
                 continue;
             };
-            if self.doc_cc.contains_key(&seat.country) {
+            if self.doc_cc.contains_key(seat.country.as_str()) {
                 continue;
             }
             let other = self.idx.place_groups.get(*g as usize).is_some_and(|l| {
                 l.iter().any(|&p| {
                     let c = &self.idx.places[p as usize].country;
-                    *c != seat.country && self.doc_cc.contains_key(c)
+                    *c != seat.country && self.doc_cc.contains_key(c.as_str())
                 })
             });
             if other {
@@ -716,7 +718,9 @@ impl Ctx<'_> {
                 let s = self.idx.seats.get(s as usize)?;
                 Some((s.country.clone(), s.source.clone()))
             }
-            Tk::Country(..) => self.country_code(tk).map(|(c, _, src)| (c, src)),
+            Tk::Country(..) => self
+                .country_code(tk)
+                .map(|(c, _, src)| (c.to_string(), src.to_string())),
             _ => None,
         }
     }
@@ -1287,7 +1291,7 @@ impl Ctx<'_> {
                     .find(|x| x.0 == start + lead && matches!(x.2, Tk::Country(..)))
                 {
                     if self.text[b..].trim_start().starts_with(')') {
-                        cc = self.country_code(tk).map(|x| x.0);
+                        cc = self.country_code(tk).map(|x| x.0.to_string());
                         evidence = Some([a, b]);
                     }
                 }
@@ -1313,7 +1317,7 @@ impl Ctx<'_> {
                         _ => false,
                     };
                     if ok {
-                        cc = self.country_code(tk).map(|x| x.0);
+                        cc = self.country_code(tk).map(|x| x.0.to_string());
                         evidence = Some([a, b]);
                     }
                 }
