@@ -943,7 +943,7 @@ impl<'a> Ctx<'a> {
         let Some((cc, name, src)) = self.country_code(a.tk) else {
             return;
         };
-        let actor = actor_from_code(&cc, &name, &cc, ActorType::Country);
+        let actor = actor_from_code(cc, name, cc, ActorType::Country);
         self.push(a.s, a.e, actor, None, src.to_string(), None, false);
     }
 
@@ -1055,7 +1055,7 @@ impl<'a> Ctx<'a> {
         }
         // An office: "the Israeli prime minister" is whoever held it then.
         if let (Some(off), false, false) = (&office, backed, not_holder) {
-            if let Some(p) = self.holder(&cc, off, c.sent) {
+            if let Some(p) = self.holder(cc, off, c.sent) {
                 self.push_person(c.s, ag_atom.e, p, false, Some("coref:office"));
                 return i + 2;
             }
@@ -1219,7 +1219,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 if let (Some(off), false) = (&office, not_holder) {
-                    if let Some(p) = self.holder(&cc, off, a.sent) {
+                    if let Some(p) = self.holder(cc, off, a.sent) {
                         self.push_person(a.s, c.e, p, false, Some("coref:office"));
                         return i + 2;
                     }
@@ -1466,7 +1466,7 @@ impl<'a> Ctx<'a> {
                 let mut cands = near.iter().filter(|m| {
                     m.actor.kind == ActorType::Person && (m.sent == k || m.sent + 1 == k)
                 });
-                let last = cands.clone().last();
+                let last = cands.clone().next_back();
                 let one = last.is_some_and(|l| cands.all(|m| m.actor.id == l.actor.id));
                 // A mention around the pronoun starts at most a few hundred
                 // bytes before it (names are short).
