@@ -23,10 +23,19 @@
 //!   regions) are looked up at capitalised words, not in the automaton, and
 //!   become `place` mentions coded with the bare country (`ISR`, rule
 //!   `places.tsv:N`, id `place:...` or `region:...`): a place alone is never
-//!   a government. Between places of one name, a country the document names
-//!   wins, then the country of its unambiguous places, then population. A
+//!   a government. Between places of one name, a country named in the same
+//!   sentence wins, then the country the document names most often
+//!   (countries, seats, organisations with a home country), then the country
+//!   of its unambiguous places, then population; a seat named like a place
+//!   of a country the document names instead ("Tripoli" in a text about
+//!   Lebanon) is that place, and an unmapped region in a country the
+//!   document does not name gets no country. A
 //!   place next to a capitalised non-lexicon word, after a title or given
 //!   name, or in capitals outside a dateline is not read as one.
+//! - multi-word group names match whatever the case of their later words
+//!   ("Al shabaab militants"); a one-word organisation inside a longer
+//!   capitalised name ("Trinamool Congress", "National Congress Party") is
+//!   not that organisation.
 //! - "protesters in Haifa", "Haifa residents": an agent noun without a
 //!   country takes the country of a place or country it is located by
 //!   (`ISRCVL`, rule `compose:located:...`).

@@ -10,10 +10,6 @@ use crate::index::Tk;
 use lexicon::norm::fold;
 use model::{Actor, ActorType, Span};
 
-/// Places smaller than this need their country named in the document when
-/// the document names other countries.
-const WEAK_PLACE_POP: u64 = 100_000;
-
 /// Prepositions that locate an actor: "protesters in Haifa".
 const LOCATING: &[&str] = &[
     "in", "of", "from", "near", "at", "outside", "around", "across",
@@ -411,13 +407,16 @@ impl<'a> Ctx<'a> {
             .or(list.first().copied())
     }
 
-    /// A small place (or an unmapped region) in a country the document
-    /// never names, in a document that names others, is more likely a
-    /// namesake missing from the gazetteer ("Donga" in a text about
-    /// Nigeria read as Benin's department): it gets no country.
+    /// An unmapped region (no gazetteer city in it) in a country the
+    /// document never names, in a document that names others, is more
+    /// likely a namesake missing from the gazetteer ("Donga" in a text
+    /// about Nigeria read as Benin's department): it gets no country.
+    /// Cities keep theirs: on ACLED notes, leaving small cities uncoded
+    /// lost more right countries than wrong ones.
     fn weak_place(&self, p: u32) -> bool {
         self.idx.places.get(p as usize).is_some_and(|info| {
-            info.population < WEAK_PLACE_POP
+            info.region
+                && info.population == 0
                 && !self.doc_cc.is_empty()
                 && !self.doc_cc.contains_key(info.country.as_str())
         })
