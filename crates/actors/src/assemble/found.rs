@@ -507,9 +507,13 @@ impl<'a> Ctx<'a> {
             }
         }
         // Whether a non-agent, non-place atom kept so far covers `[s, e)`.
+        // Atoms are sorted and do not overlap: only the last one starting
+        // at or before `s` can cover it.
         let covered = |s: usize, e: usize, keep: &[bool]| {
-            atoms.iter().zip(keep).any(|(b, k)| {
-                *k && b.s <= s && e <= b.e && !matches!(b.tk, Tk::Agent(_) | Tk::Place(_))
+            let j = atoms.partition_point(|b| b.s <= s);
+            j.checked_sub(1).is_some_and(|j| {
+                let b = &atoms[j];
+                keep[j] && e <= b.e && !matches!(b.tk, Tk::Agent(_) | Tk::Place(_))
             })
         };
         for i in 0..atoms.len() {
