@@ -869,13 +869,21 @@ impl<'a> Ctx<'a> {
 
     /// `<Name>, (a|an|the)? ` right before `pos`: the apposition's name.
     fn appos_name_before(&self, pos: usize, k: usize) -> Option<(usize, usize)> {
+        self.appos_name_before_art(pos, k).map(|(nm, _)| nm)
+    }
+
+    /// As `appos_name_before`, also saying whether an article opened the
+    /// apposition ("X, the US energy company" against "X, Qatari media said").
+    fn appos_name_before_art(&self, pos: usize, k: usize) -> Option<((usize, usize), bool)> {
         let floor = self.sent_start(k);
         let head = self.text.get(floor..pos)?;
         let mut h = head.trim_end();
+        let mut article = false;
         for art in ["the", "a", "an", "The"] {
             if let Some(x) = h.strip_suffix(art) {
                 if x.ends_with(' ') {
                     h = x.trim_end();
+                    article = true;
                     break;
                 }
             }
@@ -885,6 +893,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         self.name_before(floor + h.len(), floor)
+            .map(|nm| (nm, article))
     }
 
     fn assemble(&mut self, atoms: &[Atom]) {
@@ -1086,7 +1095,7 @@ impl<'a> Ctx<'a> {
         kind: ActorType,
         evidence: Span,
     ) {
-        let Some(nm) = self.appos_name_before(pos, k) else {
+        let Some((nm, article)) = self.appos_name_before_art(pos, k) else {
             return;
         };
         if self.out.iter().any(|m| m.s < nm.1 && nm.0 < m.e) {
@@ -1098,8 +1107,10 @@ impl<'a> Ctx<'a> {
             }
             // Only companies and media are named by such appositions often
             // enough: "<Name>, the US energy company".
+            // Without an article the phrase is usually the next clause's
+            // subject ("in the Red Sea, Qatari state media reported").
             ActorType::Organisation | ActorType::Group
-                if code.ends_with("BUS") || code.ends_with("MED") =>
+                if article && (code.ends_with("BUS") || code.ends_with("MED")) =>
             {
                 ("discover:apposition-org", ActorType::Organisation)
             }
