@@ -1,5 +1,10 @@
 //! The `entente` command line: the only place that reads files and sockets.
 
+// Every stage builds many small strings and vectors per document; mimalloc
+// halves the time glibc's allocator took (a fifth of `entente code`'s time).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod analyse;
 mod eval;
 mod inputs;
