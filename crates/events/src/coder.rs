@@ -884,18 +884,14 @@ impl EventCoder {
                     let a = &sent.mentions[k].mention.actor;
                     !(a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country))
                 });
-                implicit_src = Some(Participant {
-                    actor: Actor {
-                        code: format!("{c}CVL"),
-                        country: Some(c.to_string()),
-                        role: Some("CVL".into()),
-                        name: format!("civilians of {c}"),
-                        id: "implicit:civilians".into(),
-                        kind: ActorType::Group,
-                    },
-                    text: String::new(),
-                    span: sent.words[t].span,
-                });
+                implicit_src = Some(implied(
+                    &c,
+                    "CVL",
+                    "civilians",
+                    "implicit:civilians",
+                    ActorType::Group,
+                    sent.words[t].span,
+                ));
                 how_src = "implicit-civilians";
                 confidence = confidence.min(0.5);
             }
@@ -903,18 +899,14 @@ impl EventCoder {
         let mut implicit = None;
         if let (Some(src), true) = (&implicit_src, targets.is_empty()) {
             let c = src.actor.country.clone().unwrap_or_default();
-            implicit = Some(Participant {
-                actor: Actor {
-                    code: format!("{c}GOV"),
-                    country: Some(c.clone()),
-                    role: Some("GOV".into()),
-                    name: format!("government of {c}"),
-                    id: "implicit:government".into(),
-                    kind: ActorType::Organisation,
-                },
-                text: String::new(),
-                span: sent.words[t].span,
-            });
+            implicit = Some(implied(
+                &c,
+                "GOV",
+                "government",
+                "implicit:government",
+                ActorType::Organisation,
+                sent.words[t].span,
+            ));
             how_tgt = "implicit-government";
         }
         if targets.is_empty() && p.cameo.starts_with("14") && sources.len() == 1 {
@@ -924,18 +916,14 @@ impl EventCoder {
                 .clone()
                 .filter(|_| src.role.as_deref() != Some("GOV"))
             {
-                implicit = Some(Participant {
-                    actor: Actor {
-                        code: format!("{c}GOV"),
-                        country: Some(c.clone()),
-                        role: Some("GOV".into()),
-                        name: format!("government of {c}"),
-                        id: "implicit:government".into(),
-                        kind: ActorType::Organisation,
-                    },
-                    text: String::new(),
-                    span: sent.words[t].span,
-                });
+                implicit = Some(implied(
+                    &c,
+                    "GOV",
+                    "government",
+                    "implicit:government",
+                    ActorType::Organisation,
+                    sent.words[t].span,
+                ));
                 how_tgt = "implicit-government";
                 confidence = confidence.min(0.5);
             }
@@ -1026,18 +1014,14 @@ impl EventCoder {
                 .map(str::to_string)
                 .or_else(|| src.country.clone())
             {
-                implicit = Some(Participant {
-                    actor: Actor {
-                        code: format!("{c}UAF"),
-                        country: Some(c.clone()),
-                        role: Some("UAF".into()),
-                        name: format!("armed group of {c}"),
-                        id: "implicit:armed-group".into(),
-                        kind: ActorType::Group,
-                    },
-                    text: String::new(),
-                    span: sent.words[t].span,
-                });
+                implicit = Some(implied(
+                    &c,
+                    "UAF",
+                    "armed group",
+                    "implicit:armed-group",
+                    ActorType::Group,
+                    sent.words[t].span,
+                ));
                 how_tgt = "implicit-opponent";
                 confidence = confidence.min(0.5);
             }
@@ -1049,18 +1033,14 @@ impl EventCoder {
                 .map(str::to_string)
                 .or_else(|| src.country.clone())
             {
-                implicit = Some(Participant {
-                    actor: Actor {
-                        code: format!("{c}CVL"),
-                        country: Some(c.clone()),
-                        role: Some("CVL".into()),
-                        name: format!("civilians of {c}"),
-                        id: "implicit:civilians".into(),
-                        kind: ActorType::Group,
-                    },
-                    text: String::new(),
-                    span: sent.words[t].span,
-                });
+                implicit = Some(implied(
+                    &c,
+                    "CVL",
+                    "civilians",
+                    "implicit:civilians",
+                    ActorType::Group,
+                    sent.words[t].span,
+                ));
                 how_tgt = "implicit-civilians";
                 confidence = confidence.min(0.5);
             }
@@ -1809,5 +1789,30 @@ pub fn reported_by(events: &mut [Event], quotes: &[Quote]) {
             }),
             Speaker::Unresolved { .. } => None,
         };
+    }
+}
+
+/// An actor the text implies but does not name: "attacked a village" hits the
+/// village's civilians, "armed men clashed" fought an unnamed armed group,
+/// unnamed protesters protest against their government.
+fn implied(
+    country: &str,
+    role: &str,
+    what: &str,
+    id: &str,
+    kind: ActorType,
+    span: [usize; 2],
+) -> Participant {
+    Participant {
+        actor: Actor {
+            code: format!("{country}{role}"),
+            country: Some(country.to_string()),
+            role: Some(role.to_string()),
+            name: format!("{what} of {country}"),
+            id: id.to_string(),
+            kind,
+        },
+        text: String::new(),
+        span,
     }
 }
