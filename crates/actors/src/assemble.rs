@@ -1077,12 +1077,24 @@ impl<'a> Ctx<'a> {
         );
         let kind = if backed { ActorType::Group } else { akind };
         let name = format!("{cname} {}", ag.term);
-        let actor = actor_from_code(&code, &name, &format!("compose:{code}"), kind);
-        self.push(c.s, ag_atom.e, actor, None, rule, None, false);
+        self.push_composed([c.s, ag_atom.e], &code, &name, kind, rule);
         if !backed {
             self.appositions_before(c.s, c.sent, &code, akind, [c.s, ag_atom.e]);
         }
         i + 2
+    }
+
+    /// A composition of a country word and an agent noun ("Israeli Air Force").
+    pub(super) fn push_composed(
+        &mut self,
+        span: Span,
+        code: &str,
+        name: &str,
+        kind: ActorType,
+        rule: String,
+    ) {
+        let actor = actor_from_code(code, name, &format!("compose:{code}"), kind);
+        self.push(span[0], span[1], actor, None, rule, None, false);
     }
 
     /// "<Name>, an Israeli businessman" / "<Name>, the US energy company":
@@ -1210,20 +1222,13 @@ impl<'a> Ctx<'a> {
                                 Some([a.s, c.e]),
                                 true,
                             );
-                            let actor = actor_from_code(
+                            let composed = format!("{cname} {term}");
+                            self.push_composed(
+                                [a.s, c.e],
                                 &code,
-                                &format!("{cname} {term}"),
-                                &format!("compose:{code}"),
+                                &composed,
                                 akind,
-                            );
-                            self.push(
-                                a.s,
-                                c.e,
-                                actor,
-                                None,
                                 format!("compose:{asrc}+{csrc}"),
-                                None,
-                                false,
                             );
                             return i + 2;
                         }
@@ -1235,20 +1240,13 @@ impl<'a> Ctx<'a> {
                         return i + 2;
                     }
                 }
-                let actor = actor_from_code(
+                let composed = format!("{cname} {term}");
+                self.push_composed(
+                    [a.s, c.e],
                     &code,
-                    &format!("{cname} {term}"),
-                    &format!("compose:{code}"),
+                    &composed,
                     akind,
-                );
-                self.push(
-                    a.s,
-                    c.e,
-                    actor,
-                    None,
                     format!("compose:{asrc}+{csrc}"),
-                    None,
-                    false,
                 );
                 return i + 2;
             }

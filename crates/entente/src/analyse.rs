@@ -140,67 +140,25 @@ struct Loaded {
     bad_rows: usize,
 }
 
-fn span(s: Option<i64>, e: Option<i64>) -> Option<(usize, usize)> {
-    Some((usize::try_from(s?).ok()?, usize::try_from(e?).ok()?))
-}
-
 fn load(store: &store::Store, with_quotes: bool) -> Result<Loaded> {
-    let conn = store.connection();
     let mut out = Loaded::default();
-    let mut st = conn.prepare(
-        "SELECT e.doc, e.json, s.start, s.end FROM events e
-         LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence
-         ORDER BY e.doc, e.start, e.rowid",
-    )?;
-    let rows = st.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<i64>>(2)?,
-            r.get::<_, Option<i64>>(3)?,
-        ))
-    })?;
-    for row in rows {
-        let (doc, json, s, e) = row?;
-        match serde_json::from_str::<Event>(&json) {
-            Ok(ev) => {
-                out.docs.push(doc);
-                out.events.push(ev);
-                out.spans.push(span(s, e));
-            }
-            Err(_) => out.bad_rows += 1,
-        }
+    let (events, bad) = store.stored::<Event>(store::RecordKind::Events)?;
+    out.bad_rows += bad;
+    for e in events {
+        out.docs.push(e.doc);
+        out.events.push(e.record);
+        out.spans.push(e.sentence_span);
     }
-    let mut st = conn.prepare(
-        "SELECT f.doc, f.json, s.start, s.end FROM facts f
-         LEFT JOIN sentences s ON s.doc = f.doc AND s.idx = f.sentence
-         ORDER BY f.doc, f.start, f.rowid",
-    )?;
-    let rows = st.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<i64>>(2)?,
-            r.get::<_, Option<i64>>(3)?,
-        ))
-    })?;
-    for row in rows {
-        let (doc, json, s, e) = row?;
-        match serde_json::from_str::<Fact>(&json) {
-            Ok(f) => out.facts.push((doc, f, span(s, e))),
-            Err(_) => out.bad_rows += 1,
-        }
-    }
+    let (facts, bad) = store.stored::<Fact>(store::RecordKind::Facts)?;
+    out.bad_rows += bad;
+    out.facts = facts
+        .into_iter()
+        .map(|f| (f.doc, f.record, f.sentence_span))
+        .collect();
     if with_quotes {
-        let mut st = conn.prepare("SELECT doc, json FROM quotes ORDER BY doc, start, rowid")?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (doc, json) = row?;
-            match serde_json::from_str::<Quote>(&json) {
-                Ok(q) => out.quotes.push((doc, q)),
-                Err(_) => out.bad_rows += 1,
-            }
-        }
+        let (quotes, bad) = store.stored::<Quote>(store::RecordKind::Quotes)?;
+        out.bad_rows += bad;
+        out.quotes = quotes.into_iter().map(|q| (q.doc, q.record)).collect();
     }
     if out.bad_rows > 0 {
         eprintln!(
@@ -545,24 +503,19 @@ fn network(common: &Common) -> Result<ExitCode> {
 fn report(db: &Path, out_path: &Path, title: Option<String>, net: NetArgs) -> Result<ExitCode> {
     let store = super::open_existing(db)?;
     let loaded = load(&store, true)?;
-    let conn = store.connection();
     // Document texts, to cut the evidence sentences out of.
     let mut texts: HashMap<String, String> = HashMap::new();
     let mut documents = BTreeMap::new();
-    let mut st = conn.prepare("SELECT id, title, date, url, text FROM documents")?;
-    let rows = st.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<String>>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, Option<String>>(3)?,
-            r.get::<_, String>(4)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, title, date, url, text) = row?;
-        documents.insert(id.clone(), report::DocInfo { title, date, url });
-        texts.insert(id, text);
+    for d in store.document_texts()? {
+        documents.insert(
+            d.id.clone(),
+            report::DocInfo {
+                title: d.title,
+                date: d.date,
+                url: d.url,
+            },
+        );
+        texts.insert(d.id, d.text);
     }
     let cut = |doc: &str, span: Option<(usize, usize)>| -> String {
         span.and_then(|(s, e)| texts.get(doc)?.get(s..e))

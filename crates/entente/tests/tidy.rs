@@ -53,6 +53,23 @@ fn core_crates_do_no_io() {
     }
 }
 
+/// The store is the only crate that knows SQL.
+#[test]
+fn only_the_store_knows_sql() {
+    let mut files = Vec::new();
+    rust_files(&root().join("crates/entente/src"), &mut files);
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap();
+        for banned in ["connection()", ".prepare(", "SELECT ", "rusqlite::"] {
+            assert!(
+                !src.contains(banned),
+                "{} uses SQL ({banned}): put the query in crates/store",
+                f.display()
+            );
+        }
+    }
+}
+
 /// Every Rust file says what it is for in its first line.
 #[test]
 fn every_file_has_a_module_doc() {

@@ -1007,41 +1007,41 @@ impl EventCoder {
                 a.role.is_some() && a.kind != ActorType::Person
             })
             && self.modality(sent, t, m.end, p) == Modality::Asserted;
-        if pairs.is_empty() && implicit.is_none() && !sources.is_empty() && unnamed_foe {
-            let src = &sent.mentions[sources[0]].mention.actor;
-            if let Some(c) = place_country
-                .generic
-                .map(str::to_string)
-                .or_else(|| src.country.clone())
-            {
-                implicit = Some(implied(
-                    &c,
+        if pairs.is_empty() && implicit.is_none() && !sources.is_empty() {
+            // A fight with no named opponent was against an unnamed armed
+            // group; force with no named target hit the place's civilians.
+            let implied_target = if unnamed_foe {
+                Some((
                     "UAF",
                     "armed group",
                     "implicit:armed-group",
-                    ActorType::Group,
-                    sent.words[t].span,
-                ));
-                how_tgt = "implicit-opponent";
-                confidence = confidence.min(0.5);
-            }
-        }
-        if pairs.is_empty() && implicit.is_none() && force && !sources.is_empty() && told() {
-            let src = &sent.mentions[sources[0]].mention.actor;
-            if let Some(c) = place_country
-                .generic
-                .map(str::to_string)
-                .or_else(|| src.country.clone())
-            {
-                implicit = Some(implied(
-                    &c,
+                    "implicit-opponent",
+                ))
+            } else if force && told() {
+                Some((
                     "CVL",
                     "civilians",
                     "implicit:civilians",
+                    "implicit-civilians",
+                ))
+            } else {
+                None
+            };
+            let src = &sent.mentions[sources[0]].mention.actor;
+            let country = place_country
+                .generic
+                .map(str::to_string)
+                .or_else(|| src.country.clone());
+            if let (Some((role, what, id, how)), Some(c)) = (implied_target, country) {
+                implicit = Some(implied(
+                    &c,
+                    role,
+                    what,
+                    id,
                     ActorType::Group,
                     sent.words[t].span,
                 ));
-                how_tgt = "implicit-civilians";
+                how_tgt = how;
                 confidence = confidence.min(0.5);
             }
         }

@@ -12,6 +12,7 @@
 mod dedup;
 pub mod export;
 pub mod query;
+mod records;
 pub mod search;
 
 pub use export::{GdeltRow, Graph, GraphEdge, PloverEvent, GDELT_COLUMNS};
@@ -19,6 +20,7 @@ pub use query::{
     ActorProfile, DyadReport, EventFilter, EventRow, FactRow, MonthRow, NameUse, Partner,
     QuadCounts, QuoteRow,
 };
+pub use records::{DocText, RecordKind, Stored};
 pub use search::SearchHit;
 
 use model::{Coded, DateSource, Document, Mention, Sentence, TimeExpr};

@@ -733,8 +733,8 @@ impl<'a> Ctx<'a> {
         let code = format!("{cc}{}", ag.role);
         let name = format!("{cc} {}", ag.term);
         let rule = format!("compose:located:{}+{psrc}", ag.source);
-        let actor = actor_from_code(&code, &name, &format!("compose:{code}"), ag.kind);
-        self.push(s, e, actor, None, rule, None, false);
+        let kind = ag.kind;
+        self.push_composed([s, e], &code, &name, kind, rule);
     }
 
     /// "<Place> residents", "Baku police": a place right before an agent
