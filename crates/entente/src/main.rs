@@ -133,7 +133,12 @@ enum EvalCommand {
     #[command(
         after_help = "Example:\n  entente eval acled ../shared/corpora/acled-global-2020-05/acled.csv"
     )]
-    Acled { file: PathBuf },
+    Acled {
+        file: PathBuf,
+        /// Write the notes with no fitting event, and what was coded, as TSV.
+        #[arg(long, value_name = "FILE")]
+        misses: Option<PathBuf>,
+    },
     /// Quote content spans and speakers against PolNeAR attributions (brat standoff).
     #[command(
         after_help = "Example:\n  entente eval quotes ../shared/corpora/polnear-attribution/dev"
@@ -233,7 +238,9 @@ fn eval_cmd(e: EvalCommand) -> Result<ExitCode> {
             eval::timex::run(&dir, &mut out)?;
         }
         EvalCommand::Plover { file } => eval::events::run_plover(&file, &mut out)?,
-        EvalCommand::Acled { file } => eval::events::run_acled(&file, &mut out)?,
+        EvalCommand::Acled { file, misses } => {
+            eval::events::run_acled(&file, misses.as_deref(), &mut out)?
+        }
         EvalCommand::Quotes { dir } => eval::quotes::run_polnear(&dir, &mut out)?,
         EvalCommand::Fatalities { file } => eval::quotes::run_acled_fatalities(&file, &mut out)?,
         EvalCommand::Ner { file, lex } => {

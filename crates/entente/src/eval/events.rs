@@ -129,7 +129,19 @@ pub fn run_plover(path: &Path, out: &mut dyn Write) -> Result<()> {
 }
 
 /// Share of ACLED notes for which a fitting event is coded.
-pub fn run_acled(path: &Path, out: &mut dyn Write) -> Result<()> {
+/// With `misses`, the notes without a fitting event go there as TSV (event
+/// type, actor1, its country, the events coded, the note) for error analysis.
+pub fn run_acled(path: &Path, misses: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+    let mut miss_out = match misses {
+        Some(p) => {
+            let f =
+                std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
+            let mut w = std::io::BufWriter::new(f);
+            writeln!(w, "event_type\tactor1\tcountry\tcoded\tnotes")?;
+            Some(w)
+        }
+        None => None,
+    };
     let raw = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     let rows = csv_rows(&raw).with_context(|| format!("parsing {}", path.display()))?;
     let lex = Lexicon::builtin().context("loading the built-in lexicon")?;
@@ -163,6 +175,26 @@ pub fn run_acled(path: &Path, out: &mut dyn Write) -> Result<()> {
         let date = NaiveDate::parse_from_str(get("event_date"), "%d-%b-%y").unwrap_or_default();
         let evs = pipe.code(&note.notes, date);
         let ok = acled_hit(&note, &country, &evs, &map);
+        if let (false, Some(w)) = (ok, miss_out.as_mut()) {
+            let coded: Vec<String> = evs
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {}>{}",
+                        e.cameo, e.source.actor.code, e.target.actor.code
+                    )
+                })
+                .collect();
+            let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+            writeln!(
+                w,
+                "{}\t{}\t{country}\t{}\t{}",
+                note.event_type,
+                clean(&note.actor1),
+                coded.join(", "),
+                clean(&note.notes)
+            )?;
+        }
         total += 1;
         bytes += note.notes.len();
         hits += usize::from(ok);
@@ -171,6 +203,9 @@ pub fn run_acled(path: &Path, out: &mut dyn Write) -> Result<()> {
         e.1 += 1;
     }
     let secs = start.elapsed().as_secs_f64();
+    if let Some(w) = miss_out.as_mut() {
+        w.flush().context("writing the misses file")?;
+    }
     writeln!(out, "ACLED {}: {total} notes", path.display())?;
     writeln!(
         out,
