@@ -744,6 +744,7 @@ impl EventCoder {
         let mut confidence: f64 = 0.9;
         let mut sources = m.sources.clone();
         let mut targets = m.targets.clone();
+        let mut implicit_perpetrator = None;
         if passive {
             if sources.is_empty() {
                 if let Some(a) = sent.by_agent(t + 1, clause, 8) {
@@ -758,10 +759,26 @@ impl EventCoder {
                 }
             }
             // No agent: the subjects were acted on, not acting on each other.
+            // Violence told as done to someone ("a man was shot dead in
+            // Guadalajara") still has a perpetrator: unnamed, of the place.
             if sources.is_empty() {
-                return;
+                let Some(c) = self.unnamed_perpetrator(sent, t, m.end, p, &targets, place_country)
+                else {
+                    return;
+                };
+                implicit_perpetrator = Some(implied(
+                    &c,
+                    "UAF",
+                    "unidentified perpetrators",
+                    "implicit:perpetrator",
+                    ActorType::Group,
+                    sent.words[t].span,
+                ));
+                how_src = "implicit-perpetrator";
+                confidence = 0.4;
+            } else {
+                confidence = 0.85;
             }
-            confidence = 0.85;
         } else {
             // "X said Y's bases would be red lines": a predicate noun after a
             // copula is the speaker's act about the actor in between.
@@ -797,10 +814,7 @@ impl EventCoder {
                     let m = sent.mentions[k].mention;
                     tgt_actors.iter().any(|a| {
                         same_actor(a, &m.actor)
-                            && !(is_force(&p.cameo)
-                                && armed(a.role.as_deref())
-                                && armed(m.actor.role.as_deref())
-                                && m.actor.kind != ActorType::Person)
+                            && !(is_force(&p.cameo) && groups_apart(a, &m.actor))
                     })
                 };
                 if let Some(k) = sent.subject_except(t, &is_trigger, &skip) {
@@ -849,7 +863,7 @@ impl EventCoder {
         // "farmers protested in Sarande", "a sit-in was held in Jijel": dissent
         // whose subject is no actor comes from the civilians of the sentence's
         // place (CAMEO's <country>CVL); a place as its object names no target.
-        let mut implicit_src = None;
+        let mut implicit_src = implicit_perpetrator;
         // Only a told protest: a lower-case verb ("Rally" mid-sentence is a
         // name) or a noun after a light verb ("held a protest"), asserted.
         let told_protest = || {
@@ -1139,10 +1153,7 @@ impl EventCoder {
             let domestic = force
                 && (b != usize::MAX || how_tgt == "implicit-opponent")
                 && src.span != tgt.span
-                && armed(src.actor.role.as_deref())
-                && armed(tgt.actor.role.as_deref())
-                && src.actor.kind != ActorType::Person
-                && tgt.actor.kind != ActorType::Person;
+                && groups_apart(&src.actor, &tgt.actor);
             if same_actor(&src.actor, &tgt.actor) && !domestic {
                 continue;
             }
@@ -1221,6 +1232,65 @@ impl EventCoder {
             text: m.text.clone(),
             span: m.span,
         })
+    }
+
+    /// The country of the unnamed perpetrator of violence told in the
+    /// passive with no agent ("a police officer was shot dead in Diyala"):
+    /// the sentence's place, else its running context, else the victim's
+    /// country. None for fights (both sides are the subject), for acts not
+    /// told as done, and where the harm may be no one's act ("killed in a
+    /// car crash", "injured by the storm").
+    fn unnamed_perpetrator(
+        &self,
+        sent: &Sent,
+        t: usize,
+        end: usize,
+        p: &Pattern,
+        targets: &[usize],
+        place: Where,
+    ) -> Option<String> {
+        let w = sent.words[t].lower.as_str();
+        // Assault, killing, firing, shelling, air strikes, massacres; not
+        // occupation or expulsion ("after Isis was driven out").
+        let harm = matches!(p.cameo.get(..2), Some("18"))
+            || matches!(p.cameo.as_str(), "193" | "194" | "195" | "200" | "202");
+        if !harm || reciprocal(w) || targets.is_empty() {
+            return None;
+        }
+        // Told as past ("was killed", "have been shot"), not habitual ("journalists
+        // are killed") or a reduced relative whose agent the text names elsewhere.
+        let told_past = sent.words[t.saturating_sub(3)..t]
+            .iter()
+            .any(|x| matches!(x.lower.as_str(), "was" | "were" | "been"));
+        if !told_past {
+            return None;
+        }
+        if sent
+            .words
+            .iter()
+            .any(|w| NO_PERPETRATOR.contains(&w.lower.as_str()))
+        {
+            return None;
+        }
+        if self.modality(sent, t, end, p) != Modality::Asserted {
+            return None;
+        }
+        let victim = &sent.mentions[targets[0]].mention.actor;
+        // Victims are people or groups of people; "Isis has been beaten", "an
+        // Israeli F-16 was shot down" tell of defeat or of a state's loss.
+        let people = match victim.kind {
+            ActorType::Person => true,
+            ActorType::Group => victim.role.as_deref().is_some_and(|r| r != "GOV"),
+            _ => false,
+        };
+        if !people {
+            return None;
+        }
+        place
+            .generic
+            .map(str::to_string)
+            .or_else(|| victim.country.clone())
+            .filter(|c| !c.is_empty() && !is_international(c))
     }
 
     fn modality(&self, sent: &Sent, t: usize, end: usize, p: &Pattern) -> Modality {
@@ -1374,12 +1444,14 @@ fn direct_object(sent: &Sent, from: usize, clause: usize) -> bool {
     false
 }
 
-/// Roles that can fight one of their own code (armed forces, rebels, gangs).
-fn armed(role: Option<&str>) -> bool {
-    matches!(
-        role,
-        Some("MIL" | "REB" | "INS" | "UAF" | "COP" | "CRM" | "SPY" | "OPP")
-    )
+/// Two unnamed groups with a role ("villagers beat up four persons", "a mob
+/// of locals killed two civilians", "Houthi forces shelled regime forces")
+/// are different people even when they code alike; government bodies and
+/// persons are not (a second mention is the same one).
+fn groups_apart(a: &Actor, b: &Actor) -> bool {
+    let group =
+        |x: &Actor| x.kind != ActorType::Person && x.role.as_deref().is_some_and(|r| r != "GOV");
+    group(a) && group(b)
 }
 
 /// Material conflict (18x assault, 19x fight, 20x mass violence), which may have an implicit target.
@@ -1393,6 +1465,41 @@ fn reciprocal(trigger: &str) -> bool {
         .iter()
         .any(|p| trigger.starts_with(p))
 }
+
+/// Words that tell harm which need not be anyone's act: a passive killing
+/// or injury in their sentence gets no unnamed perpetrator.
+const NO_PERPETRATOR: &[&str] = &[
+    "accident",
+    "accidents",
+    "crash",
+    "crashed",
+    "collision",
+    "storm",
+    "storms",
+    "flood",
+    "floods",
+    "flooding",
+    "earthquake",
+    "landslide",
+    "lightning",
+    "avalanche",
+    "hurricane",
+    "cyclone",
+    "typhoon",
+    "tornado",
+    "wildfire",
+    "drowned",
+    "disease",
+    "virus",
+    "coronavirus",
+    "covid-19",
+    "covid",
+    "outbreak",
+    "stampede",
+    "collapse",
+    "collapsed",
+    "electrocuted",
+];
 
 /// Verbs that hand their subject to the event noun after them ("held talks").
 const LIGHT_VERBS: &[&str] = &[

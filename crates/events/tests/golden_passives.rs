@@ -24,3 +24,32 @@ fn passives() {
           051 IRN->SYRMIL asserted 2025-05-02 "supported" [verbs.tsv:051.5 src=by-agent tgt=passive-subject passive]
     "#]].assert_eq(&got);
 }
+
+/// Violence told in the passive with no agent has an unnamed perpetrator of
+/// the place; harm that may be no one's act, habitual statements and defeats
+/// of named organisations get none.
+#[test]
+fn passives_without_agent() {
+    let got = common::golden(&[
+        "On 3 May 2020, in Guadalajara, a man was shot dead inside a butcher shop.",
+        "Two police officers were killed in Baghdad.",
+        "Three people were killed in a car crash in Baghdad.",
+        "In Mexico, journalists are killed for their work.",
+        "Isis was beaten in Mosul.",
+        "On 2 May 2020, a mob of locals killed two civilians in Goma.",
+    ]);
+    expect![[r#"
+        > On 3 May 2020, in Guadalajara, a man was shot dead inside a butcher shop.
+          1823 MEXUAF->MEXCVL asserted 2020-05-03 "shot" [verbs.tsv:1823.2 src=implicit-perpetrator tgt=passive-subject passive]
+        > Two police officers were killed in Baghdad.
+          1823 IRQUAF->IRQCOP asserted 2025-05-02 "killed" [verbs.tsv:1823.1 src=implicit-perpetrator tgt=passive-subject passive]
+        > Three people were killed in a car crash in Baghdad.
+          (no event)
+        > In Mexico, journalists are killed for their work.
+          (no event)
+        > Isis was beaten in Mosul.
+          (no event)
+        > On 2 May 2020, a mob of locals killed two civilians in Goma.
+          1823 CODCVL->CODCVL asserted 2020-05-02 "killed" [verbs.tsv:1823.1 src=subject tgt=slot]
+    "#]].assert_eq(&got);
+}
