@@ -297,6 +297,7 @@ pub fn run(
         out: Vec::new(),
     };
     let mut atoms = cx.atoms();
+    cx.drop_currencies(&mut atoms);
     cx.count_countries(&atoms, false);
     cx.seats_as_places(&mut atoms);
     cx.drop_name_parts(&mut atoms);

@@ -379,6 +379,68 @@ impl<'a> Ctx<'a> {
     /// Parana": Brazil's Paraná), else the most populous.
     fn pick_place(&self, g: u32, k: Option<usize>) -> Option<u32> {
         let list = self.idx.place_groups.get(g as usize)?;
+        self.pick_from(list, k)
+    }
+
+    /// A name in the slot of a wider area ("in Jaque (Darien)", "Caura,
+    /// Bolivar state") is the region when the gazetteer has one of that name.
+    fn pick_place_at(&self, g: u32, k: usize, s: usize, e: usize) -> Option<u32> {
+        let list = self.idx.place_groups.get(g as usize)?;
+        if self.admin_slot(s, e) {
+            let regions: Vec<u32> = list
+                .iter()
+                .copied()
+                .filter(|&p| self.idx.places[p as usize].region)
+                .collect();
+            if !regions.is_empty() {
+                return self.pick_from(&regions, Some(k));
+            }
+        }
+        self.pick_from(list, Some(k))
+    }
+
+    /// Whether `[s, e)` stands where news names an administrative area:
+    /// in brackets or after a comma following another capitalised name, or
+    /// before "state", "province", "region", "department", "governorate".
+    fn admin_slot(&self, s: usize, e: usize) -> bool {
+        const AREA: &[&str] = &[
+            "state",
+            "province",
+            "region",
+            "department",
+            "governorate",
+            "prefecture",
+            "oblast",
+        ];
+        let after = self
+            .text
+            .get(e..)
+            .and_then(|r| r.strip_prefix(' '))
+            .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+            .unwrap_or("");
+        if AREA.contains(&after) {
+            return true;
+        }
+        let before = self.text.get(..s).unwrap_or("");
+        let lead = before.trim_end_matches(' ');
+        let Some(mark) = lead.chars().last() else {
+            return false;
+        };
+        if !matches!(mark, '(' | ',') {
+            return false;
+        }
+        let prev = lead[..lead.len() - mark.len_utf8()].trim_end();
+        prev.chars()
+            .last()
+            .is_some_and(|c| c.is_alphabetic() || c == ')')
+            && prev
+                .rsplit(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+    }
+
+    fn pick_from(&self, list: &[u32], k: Option<usize>) -> Option<u32> {
         let country = |p: u32| &self.idx.places[p as usize].country;
         if let Some(k) = k {
             let lo = self.sent_cc.partition_point(|x| x.0 < k);
@@ -479,6 +541,60 @@ impl<'a> Ctx<'a> {
     /// Party" are not the US Congress. Capitalised "National" before a
     /// capitalised word is a name part, not the agent noun ("a British
     /// national").
+    /// "the US dollar", "the Lebanese pound", "Turkish lira": a country
+    /// word naming a currency is no actor, and no hint of where the text is.
+    pub(super) fn drop_currencies(&self, atoms: &mut Vec<Atom>) {
+        const CURRENCY: &[&str] = &[
+            "dollar",
+            "dollars",
+            "pound",
+            "pounds",
+            "lira",
+            "liras",
+            "euro",
+            "euros",
+            "rupee",
+            "rupees",
+            "peso",
+            "pesos",
+            "rouble",
+            "roubles",
+            "ruble",
+            "rubles",
+            "yuan",
+            "yen",
+            "riyal",
+            "riyals",
+            "rial",
+            "rials",
+            "dinar",
+            "dinars",
+            "franc",
+            "francs",
+            "shekel",
+            "shekels",
+            "rand",
+            "naira",
+            "hryvnia",
+            "won",
+            "currency",
+            "bonds",
+            "treasuries",
+        ];
+        let text = self.text;
+        atoms.retain(|a| {
+            if !matches!(a.tk, Tk::Country(..)) {
+                return true;
+            }
+            let next = text
+                .get(a.e..)
+                .and_then(|r| r.strip_prefix(' '))
+                .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+                .unwrap_or("");
+            !CURRENCY.contains(&next)
+        });
+    }
+
     pub(super) fn drop_name_parts(&self, atoms: &mut Vec<Atom>) {
         const NAME_PART_AGENTS: &[&str] = &["national", "nationals"];
         // Sentence-initial words that do not start a name either.
@@ -828,7 +944,7 @@ impl<'a> Ctx<'a> {
             {
                 continue;
             }
-            let Some(pi) = self.pick_place(g, Some(a.sent)) else {
+            let Some(pi) = self.pick_place_at(g, a.sent, a.s, a.e) else {
                 continue;
             };
             let info = &self.idx.places[pi as usize];
