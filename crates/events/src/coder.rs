@@ -695,7 +695,15 @@ impl EventCoder {
             }
             None => false,
         };
+        // After an auxiliary or modal a verb is bare, a participle or an -ing
+        // form, never a third-person -s form: "there were clashes" is a noun.
+        let third_person = {
+            let w = sent.words[t].lower.as_str();
+            w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+        };
+        let after_aux = prev.is_some_and(|w| matches!(w.tag, Tag::Modal | Tag::Aux));
         match p.kind {
+            Kind::Verb if after_aux && third_person => false,
             Kind::Verb => !nounish_before || verbish_before,
             Kind::Noun => !verb_only_before,
         }
@@ -721,6 +729,14 @@ impl EventCoder {
         let t = m.trigger;
         let clause = sent.words[t].clause;
         let is_trigger = |w: &str| !self.verbs.triggered_by(w).is_empty();
+        // A bare fight noun ("a clash", "shoot-outs") is an event only when
+        // told as having happened, not in "to avoid a clash" or "fears of clashes".
+        let fight_noun = p.kind == Kind::Noun
+            && FIGHT_NOUNS.contains(&sent.words[t].lower.as_str())
+            && !p.elems.iter().any(|e| matches!(e, Elem::Target));
+        if fight_noun && !told_fight(sent, t) {
+            return;
+        }
         // "was mediated by X", and the reduced relative "forces supported by Iran".
         // Also after an apposition comma: "Assad, supported by Moscow, ...".
         let after_actor = t > 0
@@ -910,8 +926,41 @@ impl EventCoder {
                 confidence = confidence.min(0.5);
             }
         }
+        // "a shoot-out broke out in Belford Roxo", "there was a clash in X":
+        // a fight told with no side named was between unnamed armed groups
+        // of the place.
+        let mut unnamed_sides = false;
+        let place_like = |k: &usize| {
+            let a = &sent.mentions[*k].mention.actor;
+            a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country)
+        };
+        if sources.is_empty()
+            && targets.iter().all(place_like)
+            && implicit_src.is_none()
+            && fight_noun
+            && p.cameo == "190"
+            && self.modality(sent, t, m.end, p) == Modality::Asserted
+        {
+            if let Some(c) = place_country.place {
+                targets.clear();
+                implicit_src = Some(implied(
+                    c,
+                    "UAF",
+                    "armed group",
+                    "implicit:armed-group",
+                    ActorType::Group,
+                    sent.words[t].span,
+                ));
+                how_src = "implicit-side";
+                unnamed_sides = true;
+                confidence = confidence.min(0.4);
+            }
+        }
         let mut implicit = None;
-        if let (Some(src), true) = (&implicit_src, targets.is_empty()) {
+        if unnamed_sides {
+            implicit = implicit_src.clone();
+            how_tgt = "implicit-side";
+        } else if let (Some(src), true) = (&implicit_src, targets.is_empty()) {
             let c = src.actor.country.clone().unwrap_or_default();
             implicit = Some(implied(
                 &c,
@@ -1154,7 +1203,7 @@ impl EventCoder {
                 && (b != usize::MAX || how_tgt == "implicit-opponent")
                 && src.span != tgt.span
                 && groups_apart(&src.actor, &tgt.actor);
-            if same_actor(&src.actor, &tgt.actor) && !domestic {
+            if same_actor(&src.actor, &tgt.actor) && !domestic && !unnamed_sides {
                 continue;
             }
             let rule = if how.is_empty() {
@@ -1562,6 +1611,41 @@ const MUTUAL_NOUNS: &[&str] = &[
     "truce",
     "ceasefire",
 ];
+
+/// Nouns of armed fights that may be told with no side named.
+const FIGHT_NOUNS: &[&str] = &[
+    "clash",
+    "clashes",
+    "firefight",
+    "firefights",
+    "gunfight",
+    "gunfights",
+    "shootout",
+    "shootouts",
+    "shoot-out",
+    "shoot-outs",
+];
+
+/// A fight noun told as having happened: "a shoot-out broke out", "clashes
+/// erupted", "there was a clash", "a firefight took place", "clashes were
+/// reported"; not "fears of clashes" or "to avoid a clash".
+fn told_fight(sent: &Sent, t: usize) -> bool {
+    // The sides may come between: "a shoot-out between police and gunmen broke out".
+    let after = sent
+        .words
+        .get(t + 1..(t + 12).min(sent.words.len()))
+        .unwrap_or(&[]);
+    let happened = after.iter().any(|w| {
+        matches!(
+            w.lower.as_str(),
+            "took" | "erupted" | "broke" | "occurred" | "ensued" | "reported" | "reportedly"
+        )
+    });
+    let there = sent.words[t.saturating_sub(4)..t]
+        .windows(2)
+        .any(|w| w[0].lower == "there" && matches!(w[1].lower.as_str(), "was" | "were"));
+    happened || there
+}
 
 /// Verbs of saying whose subject is the source of a predicate noun.
 const SPEECH: &[&str] = &[

@@ -48,3 +48,25 @@ fn one_sided_and_domestic() {
           194 SYRREB->SYR asserted 2025-05-02 "shelled" [verbs.tsv:194.1 src=subject tgt=object]
     "#]].assert_eq(&got);
 }
+
+/// A fight told with no side named is between unnamed armed groups of the
+/// place; fights only feared or avoided are none.
+#[test]
+fn fights_without_sides() {
+    let got = common::golden(&[
+        "On 4 May 2020, in Baghdad, a shoot-out took place near the market.",
+        "There were clashes in Kabul on Monday.",
+        "Residents tried to avoid a clash in Baghdad.",
+        "In Baghdad, two mobs clashed with each other.",
+    ]);
+    expect![[r#"
+        > On 4 May 2020, in Baghdad, a shoot-out took place near the market.
+          190 IRQUAF->IRQUAF asserted 2020-05-04 "shoot-out" [verbs.tsv:190.22 src=implicit-side tgt=implicit-side]
+        > There were clashes in Kabul on Monday.
+          190 AFGUAF->AFGUAF asserted 2025-04-28 "clashes" [verbs.tsv:190.23 src=implicit-side tgt=implicit-side]
+        > Residents tried to avoid a clash in Baghdad.
+          (no event)
+        > In Baghdad, two mobs clashed with each other.
+          190 IRQCVL->IRQUAF asserted 2025-05-02 "clashed" [verbs.tsv:190.3 src=subject tgt=implicit-opponent]
+    "#]].assert_eq(&got);
+}
