@@ -972,7 +972,19 @@ impl EventCoder {
             ));
             how_tgt = "implicit-government";
         }
-        if targets.is_empty() && p.cameo.starts_with("14") && sources.len() == 1 {
+        // Dissent comes from people: a place caught in a compound subject
+        // ("in Iquique, Tarapaca, workers and members of the CUT marched")
+        // is where it happened, not one more protester.
+        if p.cameo.starts_with("14") && sources.len() > 1 {
+            let bare_place = |k: &usize| {
+                let a = &sent.mentions[*k].mention.actor;
+                a.role.is_none() && a.kind == ActorType::Place
+            };
+            if !sources.iter().all(bare_place) {
+                sources.retain(|k| !bare_place(k));
+            }
+        }
+        if targets.is_empty() && p.cameo.starts_with("14") && !sources.is_empty() {
             let src = &sent.mentions[sources[0]].mention.actor;
             if let Some(c) = src
                 .country
@@ -1020,8 +1032,11 @@ impl EventCoder {
                 // "Damascus and Riyadh experienced missile attacks": a compound subject
                 // of a noun acts on itself only for mutual nouns (talks, clashes...);
                 // "Turkish forces and rebels shelled X" is no fight between them.
-                let mutual = (p.kind == Kind::Verb && (!force || reciprocal(&sent.words[t].lower)))
-                    || MUTUAL_NOUNS.contains(&sent.words[t].lower.as_str());
+                // Protesters marching together do not protest against each other.
+                let mutual = ((p.kind == Kind::Verb
+                    && (!force || reciprocal(&sent.words[t].lower)))
+                    || MUTUAL_NOUNS.contains(&sent.words[t].lower.as_str()))
+                    && !p.cameo.starts_with("14");
                 (&sources, mutual)
             };
             if group.len() >= 2 && mutual {

@@ -868,6 +868,10 @@ impl<'a> Ctx<'a> {
         if !self.only_space(a.e, n.s) || self.idx.agents[ag as usize].office.is_some() {
             return None;
         }
+        // "Carabobo state", "Kaduna State": a region's own name, not its government.
+        if matches!(a.tk, Tk::Place(_)) && self.idx.agents[ag as usize].term == "state" {
+            return None;
+        }
         self.located(a.s, n.e, ag, cc, psrc);
         Some(i + 2)
     }
