@@ -69,7 +69,7 @@ fn places_by_document_country() {
         expect![[r#"
             "Donga"  places.tsv:1627
             "Nigeria" NGA countries.tsv:180
-            "Taraba state" NGAGOV compose:located:agents.tsv:380+places.tsv:25301
+            "Taraba" NGA places.tsv:25301
         "#]],
     );
     check(
