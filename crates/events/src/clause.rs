@@ -836,6 +836,7 @@ fn is_modifier(w: &str) -> bool {
                 | "state"
                 | "direct"
                 | "air"
+                | "coalition"
                 | "high"
                 | "level"
                 | "two"

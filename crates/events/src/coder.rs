@@ -761,8 +761,15 @@ impl EventCoder {
         let mut sources = m.sources.clone();
         let mut targets = m.targets.clone();
         let mut implicit_perpetrator = None;
+        // "were found dead": whoever found them is no killer; only signs of
+        // violence told with it make it a killing by someone unnamed.
+        let found_dead = sent.words[t].lower == "found"
+            && sent.words.get(t + 1).is_some_and(|w| w.lower == "dead");
+        if found_dead && !violence_told(text, s.span) {
+            return;
+        }
         if passive {
-            if sources.is_empty() {
+            if sources.is_empty() && !found_dead {
                 if let Some(a) = sent.by_agent(t + 1, clause, 8) {
                     sources = sent.compound_right(a);
                     how_src = "by-agent";
@@ -1095,7 +1102,7 @@ impl EventCoder {
                     "implicit:armed-group",
                     "implicit-opponent",
                 ))
-            } else if force && told() {
+            } else if (force || seizes_property(&p.cameo)) && told() {
                 Some((
                     "CVL",
                     "civilians",
@@ -1516,6 +1523,47 @@ fn groups_apart(a: &Actor, b: &Actor) -> bool {
     let group =
         |x: &Actor| x.kind != ActorType::Person && x.role.as_deref().is_some_and(|r| r != "GOV");
     group(a) && group(b)
+}
+
+/// Signs that a death was violent, in the sentence or right after it ("two
+/// men were found dead. Their bodies presented gunshot wounds").
+fn violence_told(text: &str, span: [usize; 2]) -> bool {
+    const CUES: &[&str] = &[
+        "tortur",
+        "gunshot",
+        "shot",
+        "bullet",
+        "firearm",
+        "stabb",
+        "behead",
+        "decapitat",
+        "dismember",
+        "tied",
+        "handcuff",
+        "strangl",
+        "burn",
+        "murder",
+        "execut",
+        "violence",
+        "coup de grace",
+        "killed",
+        "wounds",
+    ];
+    let mut end = (span[1] + 300).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let Some(near) = text.get(span[0]..end) else {
+        return false;
+    };
+    let near = near.to_lowercase();
+    CUES.iter().any(|c| near.contains(c))
+}
+
+/// Seizing or destroying property (171 loot, set fire to; 1711 confiscate;
+/// 1712 demolish): with no owner named, the place's civilians lose it.
+fn seizes_property(cameo: &str) -> bool {
+    matches!(cameo, "171" | "1711" | "1712")
 }
 
 /// Material conflict (18x assault, 19x fight, 20x mass violence), which may have an implicit target.

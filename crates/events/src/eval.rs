@@ -9,6 +9,23 @@ use model::{Event, Participant};
 use crate::verbs::LexError;
 
 const ACLED_MAP: &str = include_str!("../data/acled_map.tsv");
+const ACLED_ACTORS: &str = include_str!("../data/acled_actors.tsv");
+
+/// The country of an ACLED actor whose name does not state it
+/// ("Operation Restoring Hope" is Saudi-led), from `acled_actors.tsv`.
+pub fn acled_listed_actor(actor1: &str) -> Option<&'static str> {
+    let head = actor1.split('(').next().unwrap_or("").trim();
+    ACLED_ACTORS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?, f.next()?))
+        })
+        .find(|(name, _)| *name == head)
+        .map(|(_, c)| c)
+}
 
 /// PLOVER 0.5 event names used in the gold file, and the PLOVER 0.8 type the
 /// CAMEO->PLOVER table gives for the same CAMEO families.
@@ -228,6 +245,9 @@ pub fn acled_actor_country(
     row_iso3: &str,
     resolve: &dyn Fn(&str) -> Option<String>,
 ) -> String {
+    if let Some(c) = acled_listed_actor(actor1) {
+        return c.to_string();
+    }
     // Parenthesised country: "Rioters (Nigeria)".
     for part in actor1.split('(').skip(1) {
         let inner = part.split(')').next().unwrap_or("").trim();
@@ -289,5 +309,9 @@ mod tests {
             "MEX"
         );
         assert_eq!(plover_type("DEMAND"), "REQUEST");
+        assert_eq!(
+            acled_actor_country("Operation Restoring Hope", "YEM", &resolve),
+            "SAU"
+        );
     }
 }

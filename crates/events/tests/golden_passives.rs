@@ -37,6 +37,9 @@ fn passives_without_agent() {
         "In Mexico, journalists are killed for their work.",
         "Isis was beaten in Mosul.",
         "On 2 May 2020, a mob of locals killed two civilians in Goma.",
+        "In Acapulco, two Mexican journalists were found dead with gunshot wounds.",
+        "An elderly man was found dead in his flat in Paris.",
+        "Two men were found dead by police in Baghdad. Their bodies showed signs of torture.",
     ]);
     expect![[r#"
         > On 3 May 2020, in Guadalajara, a man was shot dead inside a butcher shop.
@@ -51,5 +54,11 @@ fn passives_without_agent() {
           (no event)
         > On 2 May 2020, a mob of locals killed two civilians in Goma.
           1823 CODCVL->CODCVL asserted 2020-05-02 "killed" [verbs.tsv:1823.1 src=subject tgt=slot]
+        > In Acapulco, two Mexican journalists were found dead with gunshot wounds.
+          1823 MEXUAF->MEXMED asserted 2025-05-02 "found" [verbs.tsv:1823.3 src=implicit-perpetrator tgt=passive-subject passive]
+        > An elderly man was found dead in his flat in Paris.
+          (no event)
+        > Two men were found dead by police in Baghdad. Their bodies showed signs of torture.
+          1823 IRQUAF->IRQCVL asserted 2025-05-02 "found" [verbs.tsv:1823.3 src=implicit-perpetrator tgt=passive-subject passive]
     "#]].assert_eq(&got);
 }
