@@ -892,9 +892,12 @@ fn mk(span: &[usize; 2], lower: &str, orig: &str) -> Word {
 }
 
 fn mk_owned(span: &[usize; 2], lower: Lower, orig: &str) -> Word {
+    // An acronym spelled like a function word ("IS militants", "US forces")
+    // is a name, not the verb or pronoun.
+    let acronym = orig.len() >= 2 && orig.bytes().all(|b| b.is_ascii_uppercase());
     Word {
         span: *span,
-        tag: tag_word(&lower),
+        tag: if acronym { Tag::Word } else { tag_word(&lower) },
         lower,
         mention: None,
         clause: 0,

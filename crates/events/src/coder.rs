@@ -1941,7 +1941,7 @@ fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut 
             // Before a literal that anchors the match ("fired 120mm mortars, IFVs,
             // grenade launchers, heavy machine guns and small arms at"), longer lists.
             let max = if matches!(elems.get(k + 1), Some(Elem::Word(_))) {
-                12
+                20
             } else {
                 7
             };
