@@ -386,6 +386,20 @@ impl<'a> Ctx<'a> {
     /// Bolivar state") is the region when the gazetteer has one of that name.
     fn pick_place_at(&self, g: u32, k: usize, s: usize, e: usize) -> Option<u32> {
         let list = self.idx.place_groups.get(g as usize)?;
+        let info = |p: u32| &self.idx.places[p as usize];
+        if let Some(c) = self.paired_country(list, s, e) {
+            let admin = self.admin_slot(s, e);
+            let mut in_c = list.iter().copied().filter(|&p| info(p).country == c);
+            let first = in_c.next();
+            if let Some(p) = std::iter::once(first)
+                .flatten()
+                .chain(in_c)
+                .find(|&p| !admin || info(p).region)
+                .or(first)
+            {
+                return Some(p);
+            }
+        }
         if self.admin_slot(s, e) {
             let regions: Vec<u32> = list
                 .iter()
@@ -397,6 +411,46 @@ impl<'a> Ctx<'a> {
             }
         }
         self.pick_from(list, Some(k))
+    }
+
+    /// The country a place and the wider area named next to it share: "La
+    /// Paz, Baja California Sur" is Mexico's La Paz, "San Antonio
+    /// (Valparaiso)" Chile's, and the area itself is the region of that
+    /// country ("Rio Claro, Lara": Venezuela's Lara).
+    fn paired_country(&self, list: &[u32], s: usize, e: usize) -> Option<String> {
+        let info = |p: u32| &self.idx.places[p as usize];
+        let i = self.all_atoms.partition_point(|x| x.0 < s);
+        let sep = |a: usize, b: usize| {
+            self.text
+                .get(a..b)
+                .is_some_and(|g| matches!(g.trim(), "," | "("))
+        };
+        let group = |tk: Tk| match tk {
+            Tk::Place(g) => self.idx.place_groups.get(g as usize),
+            _ => None,
+        };
+        // The wider area after this place.
+        if let Some(&(ns, _, tk)) = self.all_atoms.get(i + 1) {
+            if let Some(areas) = group(tk).filter(|_| sep(e, ns)) {
+                for &p in list {
+                    let c = &info(p).country;
+                    if areas
+                        .iter()
+                        .any(|&q| info(q).region && info(q).country == *c)
+                    {
+                        return Some(c.clone());
+                    }
+                }
+            }
+        }
+        // The narrower place before this area.
+        let (_, pe, tk) = *self.all_atoms.get(i.checked_sub(1)?)?;
+        let narrower = group(tk).filter(|_| sep(pe, s))?;
+        list.iter()
+            .map(|&p| info(p))
+            .filter(|p| p.region)
+            .find(|p| narrower.iter().any(|&q| info(q).country == p.country))
+            .map(|p| p.country.clone())
     }
 
     /// Whether `[s, e)` stands where news names an administrative area:
@@ -513,7 +567,41 @@ impl<'a> Ctx<'a> {
     /// about Lebanon, "Sucre" about Colombia) becomes that place when the
     /// document names the other country and not the seat's.
     pub(super) fn seats_as_places(&self, atoms: &mut [Atom]) {
-        for a in atoms.iter_mut() {
+        for j in 0..atoms.len() {
+            let a = &atoms[j];
+            let Tk::Seat(si) = a.tk else { continue };
+            // "La Paz, Baja California Sur": a wider area of another
+            // country right after makes the seat's namesake there.
+            if let (Some(Some(g)), Some(seat), Some(next)) = (
+                self.idx.seat_places.get(si as usize),
+                self.idx.seats.get(si as usize),
+                atoms.get(j + 1),
+            ) {
+                let sep = self
+                    .text
+                    .get(a.e..next.s)
+                    .is_some_and(|t| matches!(t.trim(), "," | "("));
+                if let (true, Tk::Place(g2)) = (sep, next.tk) {
+                    let info = |p: &u32| &self.idx.places[*p as usize];
+                    let here = self.idx.place_groups.get(*g as usize);
+                    let areas = self.idx.place_groups.get(g2 as usize);
+                    if let (Some(here), Some(areas)) = (here, areas) {
+                        let elsewhere = here.iter().any(|p| {
+                            let c = &info(p).country;
+                            *c != seat.country
+                                && areas
+                                    .iter()
+                                    .any(|q| info(q).region && info(q).country == *c)
+                        });
+                        if elsewhere {
+                            let g = *g;
+                            atoms[j].tk = Tk::Place(g);
+                            continue;
+                        }
+                    }
+                }
+            }
+            let a = &mut atoms[j];
             let Tk::Seat(si) = a.tk else { continue };
             let (Some(Some(g)), Some(seat)) = (
                 self.idx.seat_places.get(si as usize),
@@ -536,11 +624,6 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// A one-word organisation inside a longer capitalised name is not
-    /// that organisation: "Trinamool Congress" and "National Congress
-    /// Party" are not the US Congress. Capitalised "National" before a
-    /// capitalised word is a name part, not the agent noun ("a British
-    /// national").
     /// "the US dollar", "the Lebanese pound", "Turkish lira": a country
     /// word naming a currency is no actor, and no hint of where the text is.
     pub(super) fn drop_currencies(&self, atoms: &mut Vec<Atom>) {
@@ -595,6 +678,11 @@ impl<'a> Ctx<'a> {
         });
     }
 
+    /// A one-word organisation inside a longer capitalised name is not
+    /// that organisation: "Trinamool Congress" and "National Congress
+    /// Party" are not the US Congress. Capitalised "National" before a
+    /// capitalised word is a name part, not the agent noun ("a British
+    /// national").
     pub(super) fn drop_name_parts(&self, atoms: &mut Vec<Atom>) {
         const NAME_PART_AGENTS: &[&str] = &["national", "nationals"];
         // Sentence-initial words that do not start a name either.
