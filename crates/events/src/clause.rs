@@ -34,7 +34,7 @@
 //!
 //! An event needs both a source and a target whose countries (or codes) differ.
 
-use model::{Mention, Token, TokenKind};
+use model::{ActorType, Mention, Token, TokenKind};
 
 use crate::tagger::{tag_word, Tag};
 
@@ -507,6 +507,47 @@ impl<'m> Sent<'m> {
         self.subject_except(t, is_trigger, &|_| false)
     }
 
+    /// A place named after others in a locative phrase: "Bogota" in "in
+    /// Usaquen, Bogota, around 100 people protested", "Sulu" in "in
+    /// Barangay Tumantangis, Indanan, Sulu".
+    fn in_place_list(&self, k: usize) -> bool {
+        let m = &self.mentions[k];
+        let a = &m.mention.actor;
+        let place = (a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country))
+            || a.id.starts_with("seat:");
+        if !place {
+            return false;
+        }
+        let mut p = m.start;
+        let mut listed = false;
+        while p > 0 {
+            let w = &self.words[p - 1];
+            let area = matches!(
+                w.lower.as_str(),
+                "district"
+                    | "province"
+                    | "region"
+                    | "state"
+                    | "city"
+                    | "town"
+                    | "village"
+                    | "department"
+                    | "municipality"
+                    | "county"
+                    | "governorate"
+                    | "("
+                    | ")"
+            );
+            if w.tag == Tag::Comma || area || w.capitalised || w.mention.is_some() {
+                listed |= w.tag == Tag::Comma || w.lower == "(";
+                p -= 1;
+                continue;
+            }
+            return listed && w.tag == Tag::Prep;
+        }
+        false
+    }
+
     /// As [`Sent::subject`], passing over mentions `skip` rejects (the target's own country).
     pub fn subject_except(
         &self,
@@ -544,12 +585,22 @@ impl<'m> Sent<'m> {
                 // The word before the noun phrase: "with the US" is a PP too.
                 let before = {
                     let mut p = m.start;
+                    // "around 100 people", "over 50 protesters": a preposition
+                    // before a number approximates it, it opens no phrase.
+                    let approx = |p: usize| {
+                        p + 1 < self.words.len()
+                            && self.words[p + 1].tag == Tag::Number
+                            && matches!(
+                                self.words[p].lower.as_str(),
+                                "around" | "about" | "over" | "nearly" | "almost" | "under"
+                            )
+                    };
                     while p > 0
-                        && m.start - p < 3
-                        && matches!(
+                        && m.start - p < 4
+                        && (matches!(
                             self.words[p - 1].tag,
                             Tag::Det | Tag::PossPron | Tag::Adv | Tag::Number
-                        )
+                        ) || approx(p - 1))
                     {
                         p -= 1;
                     }
@@ -565,7 +616,10 @@ impl<'m> Sent<'m> {
                     before.map(|b| b.lower.as_str()),
                     Some("after" | "before" | "since" | "until")
                 );
-                let in_pp = matches!(before, Some(b) if b.tag == Tag::Prep) && !quantity && !conj;
+                let in_pp = (matches!(before, Some(b) if b.tag == Tag::Prep)
+                    || self.in_place_list(k))
+                    && !quantity
+                    && !conj;
                 if skip(k) {
                     continue;
                 }

@@ -751,9 +751,24 @@ impl EventCoder {
             .get(t + 1)
             .is_some_and(|w| matches!(w.lower.as_str(), "to" | "with"))
             && sent.by_agent(t + 1, clause, 8).is_none();
+        // "were found dead": whoever found them is no killer; only signs of
+        // violence told with it make it a killing by someone unnamed.
+        // So is "the body of a man was found with gunshot wounds".
+        let body_found = sent.words[t].lower == "found"
+            && sent.words[t.saturating_sub(8)..t]
+                .iter()
+                .any(|w| matches!(w.lower.as_str(), "body" | "bodies" | "corpse" | "corpses"));
+        let found_dead = sent.words[t].lower == "found"
+            && (body_found || sent.words.get(t + 1).is_some_and(|w| w.lower == "dead"));
+        if p.trigger.iter().any(|w| w == "found") && p.cameo == "1823" && !found_dead {
+            return;
+        }
+        if found_dead && !violence_told(text, s.span) {
+            return;
+        }
         let passive = p.kind == Kind::Verb
             && (sent.is_passive(t) || reduced)
-            && !adjectival
+            && (!adjectival || found_dead)
             && is_participle(&sent.words[t].lower);
         let mut how_src = "slot";
         let mut how_tgt = "slot";
@@ -761,13 +776,6 @@ impl EventCoder {
         let mut sources = m.sources.clone();
         let mut targets = m.targets.clone();
         let mut implicit_perpetrator = None;
-        // "were found dead": whoever found them is no killer; only signs of
-        // violence told with it make it a killing by someone unnamed.
-        let found_dead = sent.words[t].lower == "found"
-            && sent.words.get(t + 1).is_some_and(|w| w.lower == "dead");
-        if found_dead && !violence_told(text, s.span) {
-            return;
-        }
         if passive {
             if sources.is_empty() && !found_dead {
                 if let Some(a) = sent.by_agent(t + 1, clause, 8) {
@@ -779,6 +787,15 @@ impl EventCoder {
                 if let Some(k) = sent.subject(t, &is_trigger) {
                     targets = subject_group(sent, k);
                     how_tgt = "passive-subject";
+                    // "In Barra, Alagoas, the body of a man was found": the
+                    // places listed before the victim are where, not whom.
+                    let bare_place = |k: &usize| {
+                        let a = &sent.mentions[*k].mention.actor;
+                        a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country)
+                    };
+                    if is_force(&p.cameo) && !targets.iter().all(bare_place) {
+                        targets.retain(|k| !bare_place(k));
+                    }
                 }
             }
             // No agent: the subjects were acted on, not acting on each other.
