@@ -111,7 +111,15 @@ impl Gazetteer {
                 j += 1;
             }
             if let Some(h) = self.match_at(text, sent, j) {
-                out.push(h);
+                // "near San Vicente Coatlan" names no town called San: a
+                // capitalised word right after is part of a longer name.
+                let longer = sent
+                    .words
+                    .get(h.end)
+                    .is_some_and(|w| w.capitalised && w.tag == crate::tagger::Tag::Word);
+                if !longer {
+                    out.push(h);
+                }
             }
         }
         out

@@ -349,6 +349,33 @@ struct Run {
 
 /// Whether `w` is one of the lower-case ASCII `list` words, case aside;
 /// no allocation (these checks run at every capitalised word).
+/// The text between a place and the wider area named after it: ", " or
+/// " (", after an optional area noun ("Cordoba municipality, Veracruz").
+fn area_separator(gap: &str) -> bool {
+    const AREA_NOUNS: &[&str] = &[
+        "municipality",
+        "district",
+        "province",
+        "city",
+        "town",
+        "village",
+        "county",
+        "department",
+        "state",
+        "region",
+        "governorate",
+        "subdivision",
+        "commune",
+    ];
+    let g = gap.trim();
+    let g = AREA_NOUNS
+        .iter()
+        .find_map(|n| g.strip_prefix(n))
+        .unwrap_or(g)
+        .trim();
+    matches!(g, "," | "(")
+}
+
 fn among(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
@@ -420,25 +447,28 @@ impl<'a> Ctx<'a> {
     fn paired_country(&self, list: &[u32], s: usize, e: usize) -> Option<String> {
         let info = |p: u32| &self.idx.places[p as usize];
         let i = self.all_atoms.partition_point(|x| x.0 < s);
-        let sep = |a: usize, b: usize| {
-            self.text
-                .get(a..b)
-                .is_some_and(|g| matches!(g.trim(), "," | "("))
-        };
+        let sep = |a: usize, b: usize| self.text.get(a..b).is_some_and(area_separator);
         let group = |tk: Tk| match tk {
             Tk::Place(g) => self.idx.place_groups.get(g as usize),
             _ => None,
         };
-        // The wider area after this place.
-        if let Some(&(ns, _, tk)) = self.all_atoms.get(i + 1) {
+        // The wider area after this place ("municipality" may be an agent atom between).
+        let next = self.all_atoms[(i + 1).min(self.all_atoms.len())..]
+            .iter()
+            .take(2)
+            .find(|x| !matches!(x.2, Tk::Agent(_)));
+        if let Some(&(ns, _, tk)) = next {
             if let Some(areas) = group(tk).filter(|_| sep(e, ns)) {
-                for &p in list {
-                    let c = &info(p).country;
-                    if areas
-                        .iter()
-                        .any(|&q| info(q).region && info(q).country == *c)
-                    {
-                        return Some(c.clone());
+                // A region of that name first, else a city ("Cordoba, Veracruz").
+                for region in [true, false] {
+                    for &p in list {
+                        let c = &info(p).country;
+                        if areas
+                            .iter()
+                            .any(|&q| (info(q).region || !region) && info(q).country == *c)
+                        {
+                            return Some(c.clone());
+                        }
                     }
                 }
             }
