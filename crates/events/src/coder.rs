@@ -1078,7 +1078,8 @@ impl EventCoder {
         // was attacked by X"), or a noun whose agent is marked ("an Isis
         // ambush"); not "prepared to fight", "Turkey does not attack", "attacks".
         let told = || {
-            let agent_marked = matches!(how_src, "possessive" | "by-agent");
+            let agent_marked = matches!(how_src, "possessive" | "by-agent")
+                || (how_src == "slot" && p.elems.iter().any(|e| matches!(e, Elem::Source)));
             // The source told right before the verb ("Saudi forces reportedly
             // fired"), not an actor a clause away.
             let near = how_src != "subject"
