@@ -506,6 +506,21 @@ impl EventCoder {
                     sp[0] = adj.span[0];
                     dropped.push(adj.span);
                     extra.retain(|m| m.span != adj.span);
+                } else if adj.actor.role.is_some()
+                    && matches!(adj.actor.kind, ActorType::Organisation | ActorType::Group)
+                    && start == h.start
+                    && !dropped.contains(&adj.span)
+                {
+                    // "Houthi forces", "Taliban fighters", "Hamas militants": the
+                    // group's own members are the group, one actor over both words.
+                    let span = [adj.span[0], sp[1]];
+                    let mut whole = adj.clone();
+                    whole.text = text.get(span[0]..span[1]).unwrap_or("").to_string();
+                    whole.span = span;
+                    dropped.push(adj.span);
+                    extra.retain(|m| m.span != adj.span);
+                    extra.push(whole);
+                    continue;
                 }
             }
             let name = text.get(sp[0]..sp[1]).unwrap_or("").to_string();
