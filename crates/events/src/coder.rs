@@ -821,15 +821,26 @@ impl EventCoder {
                 else {
                     return;
                 };
+                // Arrests are the police's; violence an unknown perpetrator's.
+                let (role, what, id, how) = if p.cameo == "173" {
+                    ("COP", "police", "implicit:police", "implicit-police")
+                } else {
+                    (
+                        "UAF",
+                        "unidentified perpetrators",
+                        "implicit:perpetrator",
+                        "implicit-perpetrator",
+                    )
+                };
                 implicit_perpetrator = Some(implied(
                     &c,
-                    "UAF",
-                    "unidentified perpetrators",
-                    "implicit:perpetrator",
+                    role,
+                    what,
+                    id,
                     ActorType::Group,
                     sent.words[t].span,
                 ));
-                how_src = "implicit-perpetrator";
+                how_src = how;
                 confidence = 0.4;
             } else {
                 confidence = 0.85;
@@ -1339,7 +1350,8 @@ impl EventCoder {
     }
 
     /// The country of the unnamed perpetrator of violence told in the
-    /// passive with no agent ("a police officer was shot dead in Diyala"):
+    /// passive with no agent ("a police officer was shot dead in Diyala"),
+    /// or of the police behind an arrest ("a man was arrested"):
     /// the sentence's place, else its running context, else the victim's
     /// country. None for fights (both sides are the subject), for acts not
     /// told as done, and where the harm may be no one's act ("killed in a
@@ -1357,7 +1369,10 @@ impl EventCoder {
         // Assault, killing, firing, shelling, air strikes, massacres; not
         // occupation or expulsion ("after Isis was driven out").
         let harm = matches!(p.cameo.get(..2), Some("18"))
-            || matches!(p.cameo.as_str(), "193" | "194" | "195" | "200" | "202");
+            || matches!(
+                p.cameo.as_str(),
+                "173" | "193" | "194" | "195" | "200" | "202"
+            );
         if !harm || reciprocal(w) || targets.is_empty() {
             return None;
         }
