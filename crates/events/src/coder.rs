@@ -1568,8 +1568,12 @@ fn direct_object(sent: &Sent, from: usize, clause: usize) -> bool {
 /// are different people even when they code alike; government bodies and
 /// persons are not (a second mention is the same one).
 fn groups_apart(a: &Actor, b: &Actor) -> bool {
-    let group =
-        |x: &Actor| x.kind != ActorType::Person && x.role.as_deref().is_some_and(|r| r != "GOV");
+    // An agent noun ("an Afghan soldier", "two men") is unnamed even when
+    // it stands for one person.
+    let unnamed = |x: &Actor| x.id.starts_with("compose:") || x.id.starts_with("generic:");
+    let group = |x: &Actor| {
+        (x.kind != ActorType::Person || unnamed(x)) && x.role.as_deref().is_some_and(|r| r != "GOV")
+    };
     group(a) && group(b)
 }
 
@@ -2023,8 +2027,11 @@ fn go(sent: &Sent, elems: &[Elem], k: usize, pos: usize, clause: usize, m: &mut 
                 {
                     break;
                 }
+                // Articles are free: "the positions of the military forces of Azerbaijan".
+                if !matches!(w.tag, Tag::Det | Tag::PossPron) {
+                    skipped += 1;
+                }
                 j += 1;
-                skipped += 1;
             }
             let Some(k0) = sent.mention_starting(j).filter(|_| in_clause(j)) else {
                 // A final target slot may stay empty ("Erdogan and Netanyahu met in
