@@ -4,7 +4,7 @@
 
 mod found;
 
-use crate::index::{Form, Index, Tk};
+use crate::index::{Form, FxBuild, Index, Tk};
 use chrono::NaiveDate;
 use lexicon::codes::country_and_role;
 use lexicon::norm::{fold, fold_with_map};
@@ -367,21 +367,15 @@ impl<'a> Ctx<'a> {
 
     /// Lexicon matches: word-bounded, case-checked, longest first, no overlaps.
     fn atoms(&self) -> Vec<Atom> {
-        let Some(ac) = &self.idx.ac else {
+        if self.idx.keys.is_empty() {
             return Vec::new();
-        };
+        }
         let text = self.text;
         let (norm, map) = fold_with_map(text);
         let mut cands: Vec<(bool, usize, usize, Tk, Vec<u32>)> = Vec::new();
-        for m in ac.find_overlapping_iter(&norm) {
-            let (a, b) = (m.start(), m.end());
-            let before = norm.get(..a).and_then(|s| s.chars().next_back());
-            let after = norm.get(b..).and_then(|s| s.chars().next());
-            if before.is_some_and(|c| c.is_alphanumeric())
-                || after.is_some_and(|c| c.is_alphanumeric())
-            {
-                continue;
-            }
+        let mut found = Vec::new();
+        self.idx.keys.find(&norm, &mut found);
+        for (a, b, value) in found {
             let (Some(&os), Some(&last)) = (map.get(a), map.get(b.wrapping_sub(1))) else {
                 continue;
             };
@@ -400,7 +394,7 @@ impl<'a> Ctx<'a> {
             let Some(orig) = text.get(os..oe) else {
                 continue;
             };
-            let Some(targets) = self.idx.targets.get(m.value() as usize) else {
+            let Some(targets) = self.idx.targets.get(value as usize) else {
                 continue;
             };
             // Among the targets whose case fits: our own rows if any, else
@@ -1285,8 +1279,8 @@ impl<'a> Ctx<'a> {
     /// alone ("Schnayer", "Herzog") after the first full mention.
     fn coref_names(&mut self) {
         // fold(name) -> (index of the first mention); None when ambiguous.
-        let mut full: HashMap<String, Option<usize>> = HashMap::new();
-        let mut sur: HashMap<String, Option<usize>> = HashMap::new();
+        let mut full: HashMap<String, Option<usize>, FxBuild> = HashMap::default();
+        let mut sur: HashMap<String, Option<usize>, FxBuild> = HashMap::default();
         for (i, m) in self.out.iter().enumerate() {
             if !(m.discovered || m.person.is_some()) || m.rule.starts_with("coref") {
                 continue;
@@ -1338,6 +1332,14 @@ impl<'a> Ctx<'a> {
         if full.is_empty() && sur.is_empty() {
             return;
         }
+        // A hit's folded first word is a surname or a full name's first
+        // word (folding goes char by char and words hold no space): most
+        // capitalised words are neither, and need no run built.
+        let firsts: HashSet<&str, FxBuild> = full
+            .keys()
+            .map(|f| f.split(' ').next().unwrap_or(""))
+            .chain(sur.keys().map(String::as_str))
+            .collect();
         let mut taken: Vec<(usize, usize)> = self.out.iter().map(|m| (m.s, m.e)).collect();
         taken.sort_unstable();
         let free = |s: usize, e: usize, taken: &Vec<(usize, usize)>| {
@@ -1370,6 +1372,10 @@ impl<'a> Ctx<'a> {
                 pos += c.len_utf8();
                 continue;
             };
+            if !found::with_folded(&text[pos..we], |f| firsts.contains(f)) {
+                pos = we;
+                continue;
+            }
             // The longest run of capitalised words from here that is a known name.
             let mut ends = vec![we];
             let mut p = we;
@@ -1447,6 +1453,22 @@ impl<'a> Ctx<'a> {
                     pos += 1;
                 }
                 continue;
+            }
+            // An ASCII word after an ASCII byte that ends at an ASCII byte
+            // other than '-' and '.' is that word for `word_at` too: when it
+            // is no pronoun by its length, skip it without decoding.
+            if b.is_ascii() && (pos == 0 || bytes[pos - 1].is_ascii()) {
+                let mut e = pos + 1;
+                while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+                    e += 1;
+                }
+                let plain = bytes
+                    .get(e)
+                    .is_none_or(|&n| n.is_ascii() && n != b'-' && n != b'.');
+                if plain && !(2..=3).contains(&(e - pos)) {
+                    pos = e;
+                    continue;
+                }
             }
             let Some(c) = text[pos..].chars().next() else {
                 break;

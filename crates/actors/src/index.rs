@@ -1,7 +1,7 @@
 //! The recogniser's tables: every lexicon surface form folded into one
-//! Aho-Corasick automaton, each key pointing at the entities it may name.
+//! table of keys looked up at word starts, each key pointing at the
+//! entities it may name.
 
-use daachorse::DoubleArrayAhoCorasick;
 use lexicon::norm::fold;
 use lexicon::{Lexicon, PartialDate};
 use model::ActorType;
@@ -278,8 +278,150 @@ const PLACE_STOP: &[&str] = &[
 /// collide with words and names; only bigger places keep them.
 const ALIAS_MIN_POP: u64 = 100_000;
 
+/// Folded lexicon keys, looked up at word starts only: a key matches where
+/// the text before it and after it is no letter or digit, so a lookup from
+/// each word start at each following non-alphanumeric char finds every
+/// match an automaton over all positions would keep, at a small fraction
+/// of the cost (most word starts need one probe).
+#[derive(Default)]
+pub struct Keys {
+    /// Key or key prefix -> (index into `targets` or `NONE`, whether a
+    /// longer key goes on from here).
+    map: HashMap<Box<str>, (u32, bool), FxBuild>,
+    /// First bytes of keys: other word starts need no probe.
+    first: Vec<bool>,
+    max_len: usize,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Keys {
+    fn build(keys: &HashMap<String, u32>) -> Keys {
+        let mut map: HashMap<Box<str>, (u32, bool), FxBuild> = HashMap::default();
+        let mut first = vec![false; 256];
+        let mut max_len = 0;
+        for (k, &v) in keys {
+            let Some(&b0) = k.as_bytes().first() else {
+                continue;
+            };
+            first[b0 as usize] = true;
+            max_len = max_len.max(k.len());
+            map.entry(k.as_str().into()).or_insert((NONE, false)).0 = v;
+            // A longer key may go on wherever this one has a char that is
+            // no letter or digit: the text has one there too.
+            for (j, c) in k.char_indices().skip(1) {
+                if !c.is_alphanumeric() {
+                    map.entry(k[..j].into()).or_insert((NONE, false)).1 = true;
+                }
+            }
+        }
+        Keys {
+            map,
+            first,
+            max_len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Every key in `norm` with no letter or digit right before or after
+    /// it, as `(start, end, value)`, ordered by end, longest first.
+    pub fn find(&self, norm: &str, out: &mut Vec<(usize, usize, u32)>) {
+        let bytes = norm.as_bytes();
+        let from = out.len();
+        let mut i = 0;
+        let mut prev_alnum = false;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (alnum, len) = char_at(norm, i);
+            if !alnum {
+                // A key may open with a char that is no letter or digit
+                // ("'ndrangheta").
+                if !prev_alnum && self.first[b as usize] {
+                    self.walk(norm, i, i + len, out);
+                }
+                prev_alnum = false;
+                i += len;
+                continue;
+            }
+            // A word start: its end first (ASCII a byte at a time).
+            let mut e = i + len;
+            loop {
+                while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+                    e += 1;
+                }
+                match bytes.get(e) {
+                    Some(&c) if !c.is_ascii() => {
+                        let (alnum, l) = char_at(norm, e);
+                        if !alnum {
+                            break;
+                        }
+                        e += l;
+                    }
+                    _ => break,
+                }
+            }
+            if self.first[b as usize] && e - i <= self.max_len {
+                if self.probe(norm, i, e, out) {
+                    let (_, l) = char_at(norm, e);
+                    self.walk(norm, i, e + l, out);
+                }
+            }
+            prev_alnum = true;
+            i = e;
+        }
+        out[from..].sort_unstable_by_key(|&(s, e, _)| (e, std::cmp::Reverse(e - s)));
+    }
+
+    /// Looks `norm[a..e]` up, recording a key; whether a longer key goes on.
+    fn probe(&self, norm: &str, a: usize, e: usize, out: &mut Vec<(usize, usize, u32)>) -> bool {
+        match self.map.get(&norm[a..e]) {
+            Some(&(v, more)) => {
+                if v != NONE {
+                    out.push((a, e, v));
+                }
+                more
+            }
+            None => false,
+        }
+    }
+
+    /// Keys starting at `a`, from `k` on: probes at each char that is no
+    /// letter or digit (and at the text's end) while a longer key may go on.
+    fn walk(&self, norm: &str, a: usize, mut k: usize, out: &mut Vec<(usize, usize, u32)>) {
+        let n = norm.len();
+        while k < n {
+            if k - a > self.max_len {
+                return;
+            }
+            let (alnum, len) = char_at(norm, k);
+            if !alnum && !self.probe(norm, a, k, out) {
+                return;
+            }
+            k += len;
+        }
+        if k == n && k - a <= self.max_len {
+            self.probe(norm, a, n, out);
+        }
+    }
+}
+
+/// Whether the char at byte `i` of `s` is a letter or digit, and its length.
+fn char_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+        Some(_) => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        None => (false, 1),
+    }
+}
+
 pub struct Index {
-    pub ac: Option<DoubleArrayAhoCorasick<u32>>,
+    pub keys: Keys,
     pub targets: Vec<Vec<Target>>,
     pub countries: Vec<CInfo>,
     pub seats: Vec<SInfo>,
@@ -610,12 +752,8 @@ impl Index {
                     .then_some(*g)
             })
             .collect();
-        let mut pats: Vec<(&str, u32)> = b.keys.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-        pats.sort_unstable();
-        // An empty lexicon has no automaton (daachorse refuses zero patterns).
-        let ac = DoubleArrayAhoCorasick::with_values(pats).ok();
         Index {
-            ac,
+            keys: Keys::build(&b.keys),
             targets: b.targets,
             countries,
             seats,
@@ -630,5 +768,62 @@ impl Index {
             seat_places,
             given,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lookup finds exactly the word-bounded occurrences of every key
+    /// (what an automaton over all positions, filtered, would keep).
+    #[test]
+    fn keys_find_every_bounded_match() {
+        let words = [
+            "us",
+            "u.s.",
+            "u.s",
+            "al shabaab",
+            "al",
+            "'ndrangheta",
+            "opec+",
+            "washington, d.c.",
+            "washington",
+            "man",
+            "sao paulo",
+            "são",
+            "iran",
+        ];
+        let keys: HashMap<String, u32> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.to_string(), i as u32))
+            .collect();
+        let k = Keys::build(&keys);
+        let text = "the u.s. and us, al shabaab's man in washington, d.c. (opec+) \
+                    'ndrangheta human iran-backed são paulo al-us u.s.a washington";
+        let mut got = Vec::new();
+        k.find(text, &mut got);
+        let alnum_at = |i: usize| text[i..].chars().next().is_some_and(char::is_alphanumeric);
+        let alnum_before = |i: usize| {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let mut want = Vec::new();
+        for (w, &v) in &keys {
+            for s in 0..text.len() {
+                if text.is_char_boundary(s) && text[s..].starts_with(w.as_str()) {
+                    let e = s + w.len();
+                    if !alnum_before(s) && !alnum_at(e) {
+                        want.push((s, e, v));
+                    }
+                }
+            }
+        }
+        want.sort_unstable_by_key(|&(s, e, _)| (e, std::cmp::Reverse(e - s)));
+        assert_eq!(got, want);
+        assert!(got.len() > 10, "{got:?}");
     }
 }

@@ -649,12 +649,29 @@ impl<'a> Ctx<'a> {
         self.text[line_start..s].trim().is_empty() && date_like
     }
 
+    /// Asked at nearly every capitalised word: one probe of a table built
+    /// once, on the word lower-cased on the stack (titles are ASCII).
     fn title_role(w: &str) -> Option<&'static str> {
+        static TABLE: std::sync::OnceLock<
+            std::collections::HashMap<&'static str, &'static str, crate::index::FxBuild>,
+        > = std::sync::OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            let mut m = std::collections::HashMap::default();
+            for (t, r) in TITLES {
+                m.entry(*t).or_insert(*r);
+            }
+            m
+        });
         let w = w.trim_end_matches('.');
-        TITLES
-            .iter()
-            .find(|(t, _)| t.eq_ignore_ascii_case(w))
-            .map(|(_, r)| *r)
+        let mut buf = [0u8; 16];
+        if !w.is_ascii() || w.len() > buf.len() {
+            return None;
+        }
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
+        table.get(lower).copied()
     }
 
     /// Whether a capitalised gazetteer match reads as a place here, not as
