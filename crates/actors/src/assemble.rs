@@ -319,6 +319,21 @@ pub fn run(
     cx.finish()
 }
 
+/// Whether `w` is in `STOP`; through a set built on first use, as this is
+/// asked at nearly every capitalised word.
+pub(crate) fn is_stop(w: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str, FxBuild>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
+        .contains(w)
+}
+
+/// Whether `w` is in `ORG_WORDS` (as `is_stop`).
+pub(crate) fn is_org_word(w: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str, FxBuild>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| ORG_WORDS.iter().copied().collect())
+        .contains(w)
+}
+
 fn is_combining(c: char) -> bool {
     ('\u{300}'..='\u{36F}').contains(&c)
 }
@@ -627,7 +642,7 @@ impl<'a> Ctx<'a> {
             let w = &self.text[ws..we];
             if !self.capitalised(ws, we)
                 || self.overlaps_atom(ws, we)
-                || (start.is_none() && STOP.contains(&w))
+                || (start.is_none() && is_stop(w))
             {
                 break;
             }
@@ -646,7 +661,7 @@ impl<'a> Ctx<'a> {
         let Some(last) = words.last() else {
             return false;
         };
-        if ORG_WORDS.contains(last) || words.iter().any(|w| w.ends_with("ly") && w.len() > 5) {
+        if is_org_word(last) || words.iter().any(|w| w.ends_with("ly") && w.len() > 5) {
             return false;
         }
         let k = self.sent_of(nm.0);
@@ -663,7 +678,7 @@ impl<'a> Ctx<'a> {
                 .split_whitespace()
                 .last()
                 .unwrap_or("");
-            !ORG_WORDS.contains(&last)
+            !is_org_word(last)
         })
     }
 
@@ -693,7 +708,7 @@ impl<'a> Ctx<'a> {
         }
         // Drop sentence-initial function words ("The", "In").
         while let Some(&(s, e)) = words.last() {
-            if STOP.contains(&&self.text[s..e]) {
+            if is_stop(&self.text[s..e]) {
                 words.pop();
             } else {
                 break;

@@ -101,13 +101,29 @@ pub struct AInfo {
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
+impl FxHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl std::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        // Whole words, then the zero-padded tail, built without a copy (a
+        // variable-length copy is a `memcpy` call per key).
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
             let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let v = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |v, (i, &b)| v | (u64::from(b) << (8 * i)));
+            self.add(v);
         }
     }
     fn finish(&self) -> u64 {
@@ -290,7 +306,24 @@ pub struct Keys {
     map: HashMap<Box<str>, (u32, bool), FxBuild>,
     /// First bytes of keys: other word starts need no probe.
     first: Vec<bool>,
+    /// A bit per map entry, at a cheap hash of its first eight bytes and
+    /// length: most words are no key and are rejected without a probe.
+    shape: Vec<u64>,
     max_len: usize,
+}
+
+/// Bits in `Keys::shape` (32 KB): a few per cent of words pass by chance.
+const SHAPE_BITS: u32 = 18;
+
+/// Where `Keys::shape` records a string: (word, bit).
+fn shape_of(s: &[u8]) -> (usize, u64) {
+    let v = s
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold(s.len() as u64, |v, (i, &b)| v ^ (u64::from(b) << (8 * i)));
+    let h = (v.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SHAPE_BITS)) as usize;
+    (h >> 6, 1u64 << (h & 63))
 }
 
 const NONE: u32 = u32::MAX;
@@ -315,9 +348,15 @@ impl Keys {
                 }
             }
         }
+        let mut shape = vec![0u64; 1 << (SHAPE_BITS - 6)];
+        for k in map.keys() {
+            let (slot, bit) = shape_of(k.as_bytes());
+            shape[slot] |= bit;
+        }
         Keys {
             map,
             first,
+            shape,
             max_len,
         }
     }
@@ -376,8 +415,14 @@ impl Keys {
     }
 
     /// Looks `norm[a..e]` up, recording a key; whether a longer key goes on.
+    #[inline]
     fn probe(&self, norm: &str, a: usize, e: usize, out: &mut Vec<(usize, usize, u32)>) -> bool {
-        match self.map.get(&norm[a..e]) {
+        let key = &norm[a..e];
+        let (slot, bit) = shape_of(key.as_bytes());
+        if self.shape.get(slot).is_none_or(|m| m & bit == 0) {
+            return false;
+        }
+        match self.map.get(key) {
             Some(&(v, more)) => {
                 if v != NONE {
                     out.push((a, e, v));
@@ -409,6 +454,7 @@ impl Keys {
 }
 
 /// Whether the char at byte `i` of `s` is a letter or digit, and its length.
+#[inline]
 fn char_at(s: &str, i: usize) -> (bool, usize) {
     match s.as_bytes().get(i) {
         Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),

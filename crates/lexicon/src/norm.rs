@@ -44,6 +44,9 @@ pub fn fold_char(c: char, out: &mut String) {
 
 /// The folded form of `s` (lexicon keys and their uniqueness checks).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold_char(c, &mut out);

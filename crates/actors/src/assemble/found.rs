@@ -5,7 +5,7 @@
 //! Precision first: a false person in every sentence is worse than a miss,
 //! so each rule needs a positive cue and gives up on anything odd.
 
-use super::{actor_from_code, Atom, Ctx, M, ORG_WORDS, STOP};
+use super::{actor_from_code, is_org_word, is_stop, Atom, Ctx, M};
 use crate::index::Tk;
 use lexicon::norm::fold;
 use model::{Actor, ActorType, Span};
@@ -525,13 +525,13 @@ impl<'a> Ctx<'a> {
                 let t = self.word(*w);
                 self.sent_of(w.0) == a.sent
                     && self.capitalised(w.0, w.1)
-                    && !STOP.contains(&t)
+                    && !is_stop(t)
                     && !OPENERS.contains(&t)
                     && !covered(w.0, w.1, &keep)
             });
             let after = self.next_word(a.e).filter(|w| {
                 self.sent_of(w.0) == a.sent
-                    && ORG_WORDS.contains(&self.word(*w))
+                    && is_org_word(self.word(*w))
                     && !covered(w.0, w.1, &keep)
             });
             if before.is_some() || after.is_some() {
@@ -687,7 +687,7 @@ impl<'a> Ctx<'a> {
                 return false;
             }
             if self.capitalised(pw.0, pw.1)
-                && !STOP.contains(&w)
+                && !is_stop(w)
                 && !among(PLACE_PRE, w)
                 && !self.covered_by_lexicon(pw.0, pw.1)
             {
@@ -787,7 +787,7 @@ impl<'a> Ctx<'a> {
         if self.capitalised(a.s, a.e)
             && self
                 .prev_word(a.s)
-                .is_some_and(|w| self.capitalised(w.0, w.1) && !STOP.contains(&self.word(w)))
+                .is_some_and(|w| self.capitalised(w.0, w.1) && !is_stop(self.word(w)))
         {
             return None;
         }
@@ -998,7 +998,7 @@ impl<'a> Ctx<'a> {
             // Sentence-initial function words ("The", "In", "But") start
             // no name; the run from the next word is the same without them.
             let first = &self.text[pos..we];
-            if STOP.contains(&first) && Self::title_role(first).is_none() {
+            if is_stop(first) && Self::title_role(first).is_none() {
                 pos = we;
                 continue;
             }
@@ -1082,7 +1082,7 @@ impl<'a> Ctx<'a> {
         let mut ws: &[(usize, usize)] = words;
         while ws.first().is_some_and(|w| {
             let t = self.word(*w);
-            STOP.contains(&t) || t == "the"
+            is_stop(t) || t == "the"
         }) {
             ws = &ws[1..];
         }
@@ -1234,7 +1234,7 @@ impl<'a> Ctx<'a> {
             let k = ws.iter().position(|w| w.0 >= m_end).unwrap_or(ws.len());
             ws = &ws[k..];
         }
-        while ws.first().is_some_and(|w| STOP.contains(&self.word(*w))) {
+        while ws.first().is_some_and(|w| is_stop(self.word(*w))) {
             ws = &ws[1..];
         }
         // "Economist Paul Jones": a capitalised sentence-initial word that
@@ -1279,8 +1279,8 @@ impl<'a> Ctx<'a> {
         }
         if ws.iter().any(|w| {
             let t = self.word(*w);
-            self.all_caps(w.0, w.1) || (w.0 > s && STOP.contains(&t)) || t.ends_with("'s")
-        }) || super::ORG_WORDS.contains(&last)
+            self.all_caps(w.0, w.1) || (w.0 > s && is_stop(t)) || t.ends_with("'s")
+        }) || is_org_word(last)
             || NOT_PERSON_LAST.contains(&last)
             || ORG_SUFFIX.iter().any(|(x, _)| *x == last)
         {
