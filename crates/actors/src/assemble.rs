@@ -596,19 +596,35 @@ impl<'a> Ctx<'a> {
     /// A word starting at `pos`: letters/digits with inner hyphens or dots.
     fn word_at(&self, pos: usize) -> Option<usize> {
         let rest = self.text.get(pos..)?;
+        let bytes = rest.as_bytes();
         let mut end = 0;
         let mut prev_alnum = false;
-        for (i, c) in rest.char_indices() {
-            if c.is_alphanumeric() {
-                end = i + c.len_utf8();
+        let mut i = 0;
+        // ASCII a byte at a time; other chars decoded (none is '-' or '.').
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+                end = i;
                 prev_alnum = true;
-            } else if (c == '-' || c == '.')
-                && prev_alnum
-                && rest[i + 1..].starts_with(|d: char| d.is_alphanumeric())
-            {
-                prev_alnum = false;
+            } else if b.is_ascii() {
+                if (b == b'-' || b == b'.')
+                    && prev_alnum
+                    && rest[i + 1..].starts_with(|d: char| d.is_alphanumeric())
+                {
+                    prev_alnum = false;
+                    i += 1;
+                } else {
+                    break;
+                }
             } else {
-                break;
+                match rest[i..].chars().next() {
+                    Some(c) if c.is_alphanumeric() => {
+                        i += c.len_utf8();
+                        end = i;
+                        prev_alnum = true;
+                    }
+                    _ => break,
+                }
             }
         }
         (end > 0).then_some(pos + end)
