@@ -536,6 +536,29 @@ fn imported_case(surface: &str) -> CasePolicy {
         .collect()
 }
 
+/// `src.to_string()` (`file:line`) without the formatting machinery: run
+/// for every gazetteer row at start-up.
+fn source_text(src: &lexicon::Source) -> String {
+    let mut digits = [0u8; 20];
+    let mut n = src.line;
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(src.file.len() + 1 + digits.len() - k);
+    out.push_str(&src.file);
+    out.push(':');
+    for &d in &digits[k..] {
+        out.push(char::from(d));
+    }
+    out
+}
+
 struct Builder {
     keys: HashMap<String, u32>,
     targets: Vec<Vec<Target>>,
@@ -610,7 +633,7 @@ impl Index {
             countries.push(CInfo {
                 code: c.code.clone(),
                 name: c.name.clone(),
-                source: c.source.to_string(),
+                source: source_text(&c.source),
             });
             b.add(&c.name, Tk::Country(i, Form::Name), false, false);
             for a in &c.aliases {
@@ -630,7 +653,7 @@ impl Index {
                 name: s.name.clone(),
                 country: s.country.clone(),
                 kind: s.kind.clone(),
-                source: s.source.to_string(),
+                source: source_text(&s.source),
             });
             b.add(&s.name, Tk::Seat(i), false, false);
         }
@@ -658,7 +681,7 @@ impl Index {
                     office: r.office.clone(),
                     start: r.start,
                     end: r.end,
-                    source: r.source.to_string(),
+                    source: source_text(&r.source),
                 });
             }
         }
@@ -687,7 +710,7 @@ impl Index {
                     code: o.code.clone(),
                     kind: o.kind,
                     country: o.country.clone(),
-                    source: o.source.to_string(),
+                    source: source_text(&o.source),
                 });
                 // Armed and social groups of several words are matched
                 // whatever the case of their later words, and with a space
@@ -712,7 +735,7 @@ impl Index {
                     role: a.role.clone(),
                     kind: a.kind,
                     office: a.office.clone(),
-                    source: a.source.to_string(),
+                    source: source_text(&a.source),
                 });
                 b.add(&a.term, Tk::Agent(i), imported, true);
                 for p in &a.plurals {
@@ -729,6 +752,8 @@ impl Index {
         // would make it report a match inside nearly every word. They are
         // looked up at capitalised word starts instead.
         let mut place_keys: HashMap<String, (u32, CasePolicy), FxBuild> = HashMap::default();
+        let place_stop: std::collections::HashSet<&str, FxBuild> =
+            PLACE_STOP.iter().copied().collect();
         let mut order: Vec<usize> = (0..lex.places.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(lex.places[i].population));
         for pi in order {
@@ -739,7 +764,7 @@ impl Index {
                 country: p.country.clone(),
                 region: p.kind == "region",
                 population: p.population,
-                source: p.source.to_string(),
+                source: source_text(&p.source),
             });
             let aliases: &[String] = if p.population >= ALIAS_MIN_POP {
                 &p.aliases
@@ -750,7 +775,7 @@ impl Index {
                 let key = fold(n);
                 let letters = key.chars().filter(|c| c.is_alphabetic()).count();
                 let one_word = !key.contains(' ');
-                if letters < 3 || PLACE_STOP.contains(&key.as_str()) {
+                if letters < 3 || place_stop.contains(key.as_str()) {
                     continue;
                 }
                 // A short or given-name-like small place is no key of its
@@ -763,6 +788,17 @@ impl Index {
                 {
                     continue;
                 }
+                // Names are mostly single-spaced already: their key is `key`.
+                let single = !n.starts_with(' ')
+                    && !n.ends_with(' ')
+                    && !n.contains("  ")
+                    && !n.contains(|c: char| c.is_whitespace() && c != ' ');
+                let surface = if single {
+                    std::borrow::Cow::Borrowed(n.as_str())
+                } else {
+                    std::borrow::Cow::Owned(n.split_whitespace().collect::<Vec<_>>().join(" "))
+                };
+                let skey = if single { key.clone() } else { fold(&surface) };
                 let g = *group_of.entry(key).or_insert_with(|| {
                     place_groups.push(Vec::new());
                     (place_groups.len() - 1) as u32
@@ -771,9 +807,8 @@ impl Index {
                 if !list.contains(&i) {
                     list.push(i);
                 }
-                let surface = n.split_whitespace().collect::<Vec<_>>().join(" ");
                 place_keys
-                    .entry(fold(&surface))
+                    .entry(skey)
                     .or_insert_with(|| (g, own_case(&surface)));
             }
         }
@@ -820,6 +855,17 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn source_text_is_display() {
+        for line in [0, 7, 10, 99, 12345, usize::MAX] {
+            let src = lexicon::Source {
+                file: "places.tsv".into(),
+                line,
+            };
+            assert_eq!(source_text(&src), src.to_string());
+        }
+    }
 
     /// The lookup finds exactly the word-bounded occurrences of every key
     /// (what an automaton over all positions, filtered, would keep).
