@@ -402,11 +402,9 @@ impl Keys {
                     _ => break,
                 }
             }
-            if self.first[b as usize] && e - i <= self.max_len {
-                if self.probe(norm, i, e, out) {
-                    let (_, l) = char_at(norm, e);
-                    self.walk(norm, i, e + l, out);
-                }
+            if self.first[b as usize] && e - i <= self.max_len && self.probe(norm, i, e, out) {
+                let (_, l) = char_at(norm, e);
+                self.walk(norm, i, e + l, out);
             }
             prev_alnum = true;
             i = e;
