@@ -1382,6 +1382,14 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         while pos < text.len() {
+            // Other ASCII bytes are passed one by one below: jump them.
+            match bytes[pos..]
+                .iter()
+                .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            {
+                Some(k) => pos += k,
+                None => break,
+            }
             // Cheap byte tests first: lower-case ASCII or inside a word.
             let b = bytes[pos];
             if (b.is_ascii() && !b.is_ascii_uppercase())
@@ -1469,6 +1477,16 @@ impl<'a> Ctx<'a> {
         let mut added: Vec<M> = Vec::new();
         let bytes = text.as_bytes();
         while pos < text.len() {
+            // Only h, s (either case) or a non-ASCII byte can start a
+            // pronoun: other ASCII bytes are passed over below without
+            // effect, and no word skip below passes a non-ASCII byte.
+            match bytes[pos..]
+                .iter()
+                .position(|b| matches!(b, b'h' | b'H' | b's' | b'S') || !b.is_ascii())
+            {
+                Some(k) => pos += k,
+                None => break,
+            }
             // Cheap byte tests first: ASCII non-letters or inside a word.
             let b = bytes[pos];
             if (b.is_ascii() && !b.is_ascii_alphabetic())

@@ -961,6 +961,14 @@ impl<'a> Ctx<'a> {
         let mut drop: Vec<(usize, usize)> = Vec::new();
         let bytes = text.as_bytes();
         while pos < text.len() {
+            // Other ASCII bytes are passed one by one below: jump them.
+            match bytes[pos..]
+                .iter()
+                .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            {
+                Some(k) => pos += k,
+                None => break,
+            }
             // Cheap byte tests first: most positions are lower-case ASCII or
             // inside a word.
             let b = bytes[pos];
