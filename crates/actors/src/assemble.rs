@@ -4,7 +4,7 @@
 
 mod found;
 
-use crate::index::{Form, Index, Tk};
+use crate::index::{Form, FxBuild, Index, Tk};
 use chrono::NaiveDate;
 use lexicon::codes::country_and_role;
 use lexicon::norm::{fold, fold_with_map};
@@ -320,6 +320,21 @@ pub fn run(
     cx.finish()
 }
 
+/// Whether `w` is in `STOP`; through a set built on first use, as this is
+/// asked at nearly every capitalised word.
+pub(crate) fn is_stop(w: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str, FxBuild>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
+        .contains(w)
+}
+
+/// Whether `w` is in `ORG_WORDS` (as `is_stop`).
+pub(crate) fn is_org_word(w: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str, FxBuild>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| ORG_WORDS.iter().copied().collect())
+        .contains(w)
+}
+
 fn is_combining(c: char) -> bool {
     ('\u{300}'..='\u{36F}').contains(&c)
 }
@@ -368,21 +383,15 @@ impl<'a> Ctx<'a> {
 
     /// Lexicon matches: word-bounded, case-checked, longest first, no overlaps.
     fn atoms(&self) -> Vec<Atom> {
-        let Some(ac) = &self.idx.ac else {
+        if self.idx.keys.is_empty() {
             return Vec::new();
-        };
+        }
         let text = self.text;
         let (norm, map) = fold_with_map(text);
         let mut cands: Vec<(bool, usize, usize, Tk, Vec<u32>)> = Vec::new();
-        for m in ac.find_overlapping_iter(&norm) {
-            let (a, b) = (m.start(), m.end());
-            let before = norm.get(..a).and_then(|s| s.chars().next_back());
-            let after = norm.get(b..).and_then(|s| s.chars().next());
-            if before.is_some_and(|c| c.is_alphanumeric())
-                || after.is_some_and(|c| c.is_alphanumeric())
-            {
-                continue;
-            }
+        let mut found = Vec::new();
+        self.idx.keys.find(&norm, &mut found);
+        for (a, b, value) in found {
             let (Some(&os), Some(&last)) = (map.get(a), map.get(b.wrapping_sub(1))) else {
                 continue;
             };
@@ -401,7 +410,7 @@ impl<'a> Ctx<'a> {
             let Some(orig) = text.get(os..oe) else {
                 continue;
             };
-            let Some(targets) = self.idx.targets.get(m.value() as usize) else {
+            let Some(targets) = self.idx.targets.get(value as usize) else {
                 continue;
             };
             // Among the targets whose case fits: our own rows if any, else
@@ -588,19 +597,35 @@ impl<'a> Ctx<'a> {
     /// A word starting at `pos`: letters/digits with inner hyphens or dots.
     fn word_at(&self, pos: usize) -> Option<usize> {
         let rest = self.text.get(pos..)?;
+        let bytes = rest.as_bytes();
         let mut end = 0;
         let mut prev_alnum = false;
-        for (i, c) in rest.char_indices() {
-            if c.is_alphanumeric() {
-                end = i + c.len_utf8();
+        let mut i = 0;
+        // ASCII a byte at a time; other chars decoded (none is '-' or '.').
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+                end = i;
                 prev_alnum = true;
-            } else if (c == '-' || c == '.')
-                && prev_alnum
-                && rest[i + 1..].starts_with(|d: char| d.is_alphanumeric())
-            {
-                prev_alnum = false;
+            } else if b.is_ascii() {
+                if (b == b'-' || b == b'.')
+                    && prev_alnum
+                    && rest[i + 1..].starts_with(|d: char| d.is_alphanumeric())
+                {
+                    prev_alnum = false;
+                    i += 1;
+                } else {
+                    break;
+                }
             } else {
-                break;
+                match rest[i..].chars().next() {
+                    Some(c) if c.is_alphanumeric() => {
+                        i += c.len_utf8();
+                        end = i;
+                        prev_alnum = true;
+                    }
+                    _ => break,
+                }
             }
         }
         (end > 0).then_some(pos + end)
@@ -634,7 +659,7 @@ impl<'a> Ctx<'a> {
             let w = &self.text[ws..we];
             if !self.capitalised(ws, we)
                 || self.overlaps_atom(ws, we)
-                || (start.is_none() && STOP.contains(&w))
+                || (start.is_none() && is_stop(w))
             {
                 break;
             }
@@ -653,7 +678,7 @@ impl<'a> Ctx<'a> {
         let Some(last) = words.last() else {
             return false;
         };
-        if ORG_WORDS.contains(last) || words.iter().any(|w| w.ends_with("ly") && w.len() > 5) {
+        if is_org_word(last) || words.iter().any(|w| w.ends_with("ly") && w.len() > 5) {
             return false;
         }
         let k = self.sent_of(nm.0);
@@ -670,7 +695,7 @@ impl<'a> Ctx<'a> {
                 .split_whitespace()
                 .last()
                 .unwrap_or("");
-            !ORG_WORDS.contains(&last)
+            !is_org_word(last)
         })
     }
 
@@ -700,7 +725,7 @@ impl<'a> Ctx<'a> {
         }
         // Drop sentence-initial function words ("The", "In").
         while let Some(&(s, e)) = words.last() {
-            if STOP.contains(&&self.text[s..e]) {
+            if is_stop(&self.text[s..e]) {
                 words.pop();
             } else {
                 break;
@@ -1286,8 +1311,8 @@ impl<'a> Ctx<'a> {
     /// alone ("Schnayer", "Herzog") after the first full mention.
     fn coref_names(&mut self) {
         // fold(name) -> (index of the first mention); None when ambiguous.
-        let mut full: HashMap<String, Option<usize>> = HashMap::new();
-        let mut sur: HashMap<String, Option<usize>> = HashMap::new();
+        let mut full: HashMap<String, Option<usize>, FxBuild> = HashMap::default();
+        let mut sur: HashMap<String, Option<usize>, FxBuild> = HashMap::default();
         for (i, m) in self.out.iter().enumerate() {
             if !(m.discovered || m.person.is_some()) || m.rule.starts_with("coref") {
                 continue;
@@ -1339,6 +1364,14 @@ impl<'a> Ctx<'a> {
         if full.is_empty() && sur.is_empty() {
             return;
         }
+        // A hit's folded first word is a surname or a full name's first
+        // word (folding goes char by char and words hold no space): most
+        // capitalised words are neither, and need no run built.
+        let firsts: HashSet<&str, FxBuild> = full
+            .keys()
+            .map(|f| f.split(' ').next().unwrap_or(""))
+            .chain(sur.keys().map(String::as_str))
+            .collect();
         let mut taken: Vec<(usize, usize)> = self.out.iter().map(|m| (m.s, m.e)).collect();
         taken.sort_unstable();
         let free = |s: usize, e: usize, taken: &Vec<(usize, usize)>| {
@@ -1350,6 +1383,14 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         while pos < text.len() {
+            // Other ASCII bytes are passed one by one below: jump them.
+            match bytes[pos..]
+                .iter()
+                .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            {
+                Some(k) => pos += k,
+                None => break,
+            }
             // Cheap byte tests first: lower-case ASCII or inside a word.
             let b = bytes[pos];
             if (b.is_ascii() && !b.is_ascii_uppercase())
@@ -1371,6 +1412,10 @@ impl<'a> Ctx<'a> {
                 pos += c.len_utf8();
                 continue;
             };
+            if !found::with_folded(&text[pos..we], |f| firsts.contains(f)) {
+                pos = we;
+                continue;
+            }
             // The longest run of capitalised words from here that is a known name.
             let mut ends = vec![we];
             let mut p = we;
@@ -1433,6 +1478,16 @@ impl<'a> Ctx<'a> {
         let mut added: Vec<M> = Vec::new();
         let bytes = text.as_bytes();
         while pos < text.len() {
+            // Only h, s (either case) or a non-ASCII byte can start a
+            // pronoun: other ASCII bytes are passed over below without
+            // effect, and no word skip below passes a non-ASCII byte.
+            match bytes[pos..]
+                .iter()
+                .position(|b| matches!(b, b'h' | b'H' | b's' | b'S') || !b.is_ascii())
+            {
+                Some(k) => pos += k,
+                None => break,
+            }
             // Cheap byte tests first: ASCII non-letters or inside a word.
             let b = bytes[pos];
             if (b.is_ascii() && !b.is_ascii_alphabetic())
@@ -1448,6 +1503,22 @@ impl<'a> Ctx<'a> {
                     pos += 1;
                 }
                 continue;
+            }
+            // An ASCII word after an ASCII byte that ends at an ASCII byte
+            // other than '-' and '.' is that word for `word_at` too: when it
+            // is no pronoun by its length, skip it without decoding.
+            if b.is_ascii() && (pos == 0 || bytes[pos - 1].is_ascii()) {
+                let mut e = pos + 1;
+                while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+                    e += 1;
+                }
+                let plain = bytes
+                    .get(e)
+                    .is_none_or(|&n| n.is_ascii() && n != b'-' && n != b'.');
+                if plain && !(2..=3).contains(&(e - pos)) {
+                    pos = e;
+                    continue;
+                }
             }
             let Some(c) = text[pos..].chars().next() else {
                 break;

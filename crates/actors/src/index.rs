@@ -1,7 +1,7 @@
 //! The recogniser's tables: every lexicon surface form folded into one
-//! Aho-Corasick automaton, each key pointing at the entities it may name.
+//! table of keys looked up at word starts, each key pointing at the
+//! entities it may name.
 
-use daachorse::DoubleArrayAhoCorasick;
 use lexicon::norm::fold;
 use lexicon::{Lexicon, PartialDate};
 use model::ActorType;
@@ -101,13 +101,29 @@ pub struct AInfo {
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
+impl FxHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl std::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        // Whole words, then the zero-padded tail, built without a copy (a
+        // variable-length copy is a `memcpy` call per key).
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
             let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let v = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |v, (i, &b)| v | (u64::from(b) << (8 * i)));
+            self.add(v);
         }
     }
     fn finish(&self) -> u64 {
@@ -278,8 +294,178 @@ const PLACE_STOP: &[&str] = &[
 /// collide with words and names; only bigger places keep them.
 const ALIAS_MIN_POP: u64 = 100_000;
 
+/// Folded lexicon keys, looked up at word starts only: a key matches where
+/// the text before it and after it is no letter or digit, so a lookup from
+/// each word start at each following non-alphanumeric char finds every
+/// match an automaton over all positions would keep, at a small fraction
+/// of the cost (most word starts need one probe).
+#[derive(Default)]
+pub struct Keys {
+    /// Key or key prefix -> (index into `targets` or `NONE`, whether a
+    /// longer key goes on from here).
+    map: HashMap<Box<str>, (u32, bool), FxBuild>,
+    /// First bytes of keys: other word starts need no probe.
+    first: Vec<bool>,
+    /// A bit per map entry, at a cheap hash of its first eight bytes and
+    /// length: most words are no key and are rejected without a probe.
+    shape: Vec<u64>,
+    max_len: usize,
+}
+
+/// Bits in `Keys::shape` (32 KB): a few per cent of words pass by chance.
+const SHAPE_BITS: u32 = 18;
+
+/// Where `Keys::shape` records a string: (word, bit).
+fn shape_of(s: &[u8]) -> (usize, u64) {
+    let v = s
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold(s.len() as u64, |v, (i, &b)| v ^ (u64::from(b) << (8 * i)));
+    let h = (v.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SHAPE_BITS)) as usize;
+    (h >> 6, 1u64 << (h & 63))
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Keys {
+    fn build(keys: &HashMap<String, u32>) -> Keys {
+        let mut map: HashMap<Box<str>, (u32, bool), FxBuild> = HashMap::default();
+        let mut first = vec![false; 256];
+        let mut max_len = 0;
+        for (k, &v) in keys {
+            let Some(&b0) = k.as_bytes().first() else {
+                continue;
+            };
+            first[b0 as usize] = true;
+            max_len = max_len.max(k.len());
+            map.entry(k.as_str().into()).or_insert((NONE, false)).0 = v;
+            // A longer key may go on wherever this one has a char that is
+            // no letter or digit: the text has one there too.
+            for (j, c) in k.char_indices().skip(1) {
+                if !c.is_alphanumeric() {
+                    map.entry(k[..j].into()).or_insert((NONE, false)).1 = true;
+                }
+            }
+        }
+        let mut shape = vec![0u64; 1 << (SHAPE_BITS - 6)];
+        for k in map.keys() {
+            let (slot, bit) = shape_of(k.as_bytes());
+            shape[slot] |= bit;
+        }
+        Keys {
+            map,
+            first,
+            shape,
+            max_len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Every key in `norm` with no letter or digit right before or after
+    /// it, as `(start, end, value)`, ordered by end, longest first.
+    pub fn find(&self, norm: &str, out: &mut Vec<(usize, usize, u32)>) {
+        let bytes = norm.as_bytes();
+        let from = out.len();
+        let mut i = 0;
+        let mut prev_alnum = false;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (alnum, len) = char_at(norm, i);
+            if !alnum {
+                // A key may open with a char that is no letter or digit
+                // ("'ndrangheta").
+                if !prev_alnum && self.first[b as usize] {
+                    self.walk(norm, i, i + len, out);
+                }
+                prev_alnum = false;
+                i += len;
+                continue;
+            }
+            // A word start: its end first (ASCII a byte at a time).
+            let mut e = i + len;
+            loop {
+                while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+                    e += 1;
+                }
+                match bytes.get(e) {
+                    Some(&c) if !c.is_ascii() => {
+                        let (alnum, l) = char_at(norm, e);
+                        if !alnum {
+                            break;
+                        }
+                        e += l;
+                    }
+                    _ => break,
+                }
+            }
+            if self.first[b as usize] && e - i <= self.max_len && self.probe(norm, i, e, out) {
+                let (_, l) = char_at(norm, e);
+                self.walk(norm, i, e + l, out);
+            }
+            prev_alnum = true;
+            i = e;
+        }
+        out[from..].sort_unstable_by_key(|&(s, e, _)| (e, std::cmp::Reverse(e - s)));
+    }
+
+    /// Looks `norm[a..e]` up, recording a key; whether a longer key goes on.
+    #[inline]
+    fn probe(&self, norm: &str, a: usize, e: usize, out: &mut Vec<(usize, usize, u32)>) -> bool {
+        let key = &norm[a..e];
+        let (slot, bit) = shape_of(key.as_bytes());
+        if self.shape.get(slot).is_none_or(|m| m & bit == 0) {
+            return false;
+        }
+        match self.map.get(key) {
+            Some(&(v, more)) => {
+                if v != NONE {
+                    out.push((a, e, v));
+                }
+                more
+            }
+            None => false,
+        }
+    }
+
+    /// Keys starting at `a`, from `k` on: probes at each char that is no
+    /// letter or digit (and at the text's end) while a longer key may go on.
+    fn walk(&self, norm: &str, a: usize, mut k: usize, out: &mut Vec<(usize, usize, u32)>) {
+        let n = norm.len();
+        while k < n {
+            if k - a > self.max_len {
+                return;
+            }
+            let (alnum, len) = char_at(norm, k);
+            if !alnum && !self.probe(norm, a, k, out) {
+                return;
+            }
+            k += len;
+        }
+        if k == n && k - a <= self.max_len {
+            self.probe(norm, a, n, out);
+        }
+    }
+}
+
+/// Whether the char at byte `i` of `s` is a letter or digit, and its length.
+#[inline]
+fn char_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+        Some(_) => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        None => (false, 1),
+    }
+}
+
 pub struct Index {
-    pub ac: Option<DoubleArrayAhoCorasick<u32>>,
+    pub keys: Keys,
     pub targets: Vec<Vec<Target>>,
     pub countries: Vec<CInfo>,
     pub seats: Vec<SInfo>,
@@ -346,6 +532,29 @@ fn imported_case(surface: &str) -> CasePolicy {
             }
         })
         .collect()
+}
+
+/// `src.to_string()` (`file:line`) without the formatting machinery: run
+/// for every gazetteer row at start-up.
+fn source_text(src: &lexicon::Source) -> String {
+    let mut digits = [0u8; 20];
+    let mut n = src.line;
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(src.file.len() + 1 + digits.len() - k);
+    out.push_str(&src.file);
+    out.push(':');
+    for &d in &digits[k..] {
+        out.push(char::from(d));
+    }
+    out
 }
 
 struct Builder {
@@ -422,7 +631,7 @@ impl Index {
             countries.push(CInfo {
                 code: c.code.clone(),
                 name: c.name.clone(),
-                source: c.source.to_string(),
+                source: source_text(&c.source),
             });
             b.add(&c.name, Tk::Country(i, Form::Name), false, false);
             for a in &c.aliases {
@@ -442,7 +651,7 @@ impl Index {
                 name: s.name.clone(),
                 country: s.country.clone(),
                 kind: s.kind.clone(),
-                source: s.source.to_string(),
+                source: source_text(&s.source),
             });
             b.add(&s.name, Tk::Seat(i), false, false);
         }
@@ -470,7 +679,7 @@ impl Index {
                     office: r.office.clone(),
                     start: r.start,
                     end: r.end,
-                    source: r.source.to_string(),
+                    source: source_text(&r.source),
                 });
             }
         }
@@ -499,7 +708,7 @@ impl Index {
                     code: o.code.clone(),
                     kind: o.kind,
                     country: o.country.clone(),
-                    source: o.source.to_string(),
+                    source: source_text(&o.source),
                 });
                 // Armed and social groups of several words are matched
                 // whatever the case of their later words, and with a space
@@ -524,7 +733,7 @@ impl Index {
                     role: a.role.clone(),
                     kind: a.kind,
                     office: a.office.clone(),
-                    source: a.source.to_string(),
+                    source: source_text(&a.source),
                 });
                 b.add(&a.term, Tk::Agent(i), imported, true);
                 for p in &a.plurals {
@@ -541,6 +750,8 @@ impl Index {
         // would make it report a match inside nearly every word. They are
         // looked up at capitalised word starts instead.
         let mut place_keys: HashMap<String, (u32, CasePolicy), FxBuild> = HashMap::default();
+        let place_stop: std::collections::HashSet<&str, FxBuild> =
+            PLACE_STOP.iter().copied().collect();
         let mut order: Vec<usize> = (0..lex.places.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(lex.places[i].population));
         for pi in order {
@@ -551,7 +762,7 @@ impl Index {
                 country: p.country.clone(),
                 region: p.kind == "region",
                 population: p.population,
-                source: p.source.to_string(),
+                source: source_text(&p.source),
             });
             let aliases: &[String] = if p.population >= ALIAS_MIN_POP {
                 &p.aliases
@@ -562,7 +773,7 @@ impl Index {
                 let key = fold(n);
                 let letters = key.chars().filter(|c| c.is_alphabetic()).count();
                 let one_word = !key.contains(' ');
-                if letters < 3 || PLACE_STOP.contains(&key.as_str()) {
+                if letters < 3 || place_stop.contains(key.as_str()) {
                     continue;
                 }
                 // A short or given-name-like small place is no key of its
@@ -575,6 +786,17 @@ impl Index {
                 {
                     continue;
                 }
+                // Names are mostly single-spaced already: their key is `key`.
+                let single = !n.starts_with(' ')
+                    && !n.ends_with(' ')
+                    && !n.contains("  ")
+                    && !n.contains(|c: char| c.is_whitespace() && c != ' ');
+                let surface = if single {
+                    std::borrow::Cow::Borrowed(n.as_str())
+                } else {
+                    std::borrow::Cow::Owned(n.split_whitespace().collect::<Vec<_>>().join(" "))
+                };
+                let skey = if single { key.clone() } else { fold(&surface) };
                 let g = *group_of.entry(key).or_insert_with(|| {
                     place_groups.push(Vec::new());
                     (place_groups.len() - 1) as u32
@@ -583,9 +805,8 @@ impl Index {
                 if !list.contains(&i) {
                     list.push(i);
                 }
-                let surface = n.split_whitespace().collect::<Vec<_>>().join(" ");
                 place_keys
-                    .entry(fold(&surface))
+                    .entry(skey)
                     .or_insert_with(|| (g, own_case(&surface)));
             }
         }
@@ -610,12 +831,8 @@ impl Index {
                     .then_some(*g)
             })
             .collect();
-        let mut pats: Vec<(&str, u32)> = b.keys.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-        pats.sort_unstable();
-        // An empty lexicon has no automaton (daachorse refuses zero patterns).
-        let ac = DoubleArrayAhoCorasick::with_values(pats).ok();
         Index {
-            ac,
+            keys: Keys::build(&b.keys),
             targets: b.targets,
             countries,
             seats,
@@ -630,5 +847,73 @@ impl Index {
             seat_places,
             given,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_text_is_display() {
+        for line in [0, 7, 10, 99, 12345, usize::MAX] {
+            let src = lexicon::Source {
+                file: "places.tsv".into(),
+                line,
+            };
+            assert_eq!(source_text(&src), src.to_string());
+        }
+    }
+
+    /// The lookup finds exactly the word-bounded occurrences of every key
+    /// (what an automaton over all positions, filtered, would keep).
+    #[test]
+    fn keys_find_every_bounded_match() {
+        let words = [
+            "us",
+            "u.s.",
+            "u.s",
+            "al shabaab",
+            "al",
+            "'ndrangheta",
+            "opec+",
+            "washington, d.c.",
+            "washington",
+            "man",
+            "sao paulo",
+            "são",
+            "iran",
+        ];
+        let keys: HashMap<String, u32> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.to_string(), i as u32))
+            .collect();
+        let k = Keys::build(&keys);
+        let text = "the u.s. and us, al shabaab's man in washington, d.c. (opec+) \
+                    'ndrangheta human iran-backed são paulo al-us u.s.a washington";
+        let mut got = Vec::new();
+        k.find(text, &mut got);
+        let alnum_at = |i: usize| text[i..].chars().next().is_some_and(char::is_alphanumeric);
+        let alnum_before = |i: usize| {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let mut want = Vec::new();
+        for (w, &v) in &keys {
+            for s in 0..text.len() {
+                if text.is_char_boundary(s) && text[s..].starts_with(w.as_str()) {
+                    let e = s + w.len();
+                    if !alnum_before(s) && !alnum_at(e) {
+                        want.push((s, e, v));
+                    }
+                }
+            }
+        }
+        want.sort_unstable_by_key(|&(s, e, _)| (e, std::cmp::Reverse(e - s)));
+        assert_eq!(got, want);
+        assert!(got.len() > 10, "{got:?}");
     }
 }

@@ -2,8 +2,8 @@
 //! light coreference, each mention with the rule that made it.
 //!
 //! Pipeline per document: fold the text (lower case, diacritics) keeping a
-//! byte map back to the original; run one Aho-Corasick automaton over it;
-//! keep matches on word boundaries whose capitalisation fits the lexicon
+//! byte map back to the original; look the lexicon keys up at word starts
+//! (matches on word boundaries only); keep those whose capitalisation fits the lexicon
 //! form; pick the longest non-overlapping ones ("atoms"); then assemble
 //! phrases from atoms and nearby words (compositions, titles, appositions,
 //! offices); finally resolve surnames and pronouns.

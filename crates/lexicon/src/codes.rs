@@ -53,15 +53,25 @@ pub fn split(code: &str) -> Option<(&str, Vec<&str>)> {
 /// Country and primary role of a code, for `model::Actor`: the first role
 /// triple that is a known role. A bare role (`ELI`, as PETRARCH writes for
 /// people without a country) has no country.
+#[allow(clippy::manual_is_multiple_of)] // as `split`
 pub fn country_and_role(code: &str) -> (Option<String>, Option<String>) {
-    match split(code) {
-        Some((first, rest)) if is_role(first) && rest.is_empty() => (None, Some(first.to_string())),
-        Some((first, rest)) => {
-            let role = rest.iter().find(|r| is_role(r)).map(|r| r.to_string());
-            (Some(first.to_string()), role)
-        }
-        None => (None, None),
+    // As `split`, without its vectors: this runs for every mention.
+    let ok = code
+        .bytes()
+        .enumerate()
+        .all(|(i, b)| b.is_ascii_uppercase() || (i >= 3 && b.is_ascii_digit()));
+    if code.is_empty() || code.len() % 3 != 0 || !ok {
+        return (None, None);
     }
+    let first = &code[..3];
+    if code.len() == 3 && is_role(first) {
+        return (None, Some(first.to_string()));
+    }
+    let role = (1..code.len() / 3)
+        .map(|i| &code[i * 3..i * 3 + 3])
+        .find(|r| is_role(r))
+        .map(str::to_string);
+    (Some(first.to_string()), role)
 }
 
 /// Why `code` is not valid given the known ISO codes, or `None` when it is.

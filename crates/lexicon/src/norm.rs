@@ -44,6 +44,9 @@ pub fn fold_char(c: char, out: &mut String) {
 
 /// The folded form of `s` (lexicon keys and their uniqueness checks).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold_char(c, &mut out);
@@ -56,10 +59,28 @@ pub fn fold(s: &str) -> String {
 pub fn fold_with_map(s: &str) -> (String, Vec<u32>) {
     let mut out = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII runs (nearly all of a news text) fold a byte at a time.
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii() {
+            i += 1;
+        }
+        if i > start {
+            let run = &s[start..i];
+            let n = out.len();
+            out.push_str(run);
+            out[n..].make_ascii_lowercase();
+            map.extend((start as u32)..(i as u32));
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         let before = out.len();
         fold_char(c, &mut out);
         map.extend(std::iter::repeat_n(i as u32, out.len() - before));
+        i += c.len_utf8();
     }
     (out, map)
 }
@@ -79,5 +100,19 @@ mod tests {
         let (f, m) = fold_with_map("Aé b");
         assert_eq!(f, "ae b");
         assert_eq!(m, vec![0, 1, 3, 4]);
+    }
+
+    #[test]
+    fn map_points_at_each_source_char() {
+        let s = "Ærø’s ŞIŞLI–Kraków, São Paulo İzmir ß x\u{301}y";
+        let (f, m) = fold_with_map(s);
+        assert_eq!(f, fold(s));
+        let mut want = Vec::new();
+        for (i, c) in s.char_indices() {
+            let mut one = String::new();
+            fold_char(c, &mut one);
+            want.extend(std::iter::repeat_n(i as u32, one.len()));
+        }
+        assert_eq!(m, want);
     }
 }

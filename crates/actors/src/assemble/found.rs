@@ -5,7 +5,7 @@
 //! Precision first: a false person in every sentence is worse than a miss,
 //! so each rule needs a positive cue and gives up on anything odd.
 
-use super::{actor_from_code, Atom, Ctx, M, ORG_WORDS, STOP};
+use super::{actor_from_code, is_org_word, is_stop, Atom, Ctx, M};
 use crate::index::Tk;
 use lexicon::norm::fold;
 use model::{Actor, ActorType, Span};
@@ -759,13 +759,13 @@ impl<'a> Ctx<'a> {
                 let t = self.word(*w);
                 self.sent_of(w.0) == a.sent
                     && self.capitalised(w.0, w.1)
-                    && !STOP.contains(&t)
+                    && !is_stop(t)
                     && !OPENERS.contains(&t)
                     && !covered(w.0, w.1, &keep)
             });
             let after = self.next_word(a.e).filter(|w| {
                 self.sent_of(w.0) == a.sent
-                    && ORG_WORDS.contains(&self.word(*w))
+                    && is_org_word(self.word(*w))
                     && !covered(w.0, w.1, &keep)
             });
             if before.is_some() || after.is_some() {
@@ -883,12 +883,29 @@ impl<'a> Ctx<'a> {
         self.text[line_start..s].trim().is_empty() && date_like
     }
 
+    /// Asked at nearly every capitalised word: one probe of a table built
+    /// once, on the word lower-cased on the stack (titles are ASCII).
     fn title_role(w: &str) -> Option<&'static str> {
+        static TABLE: std::sync::OnceLock<
+            std::collections::HashMap<&'static str, &'static str, crate::index::FxBuild>,
+        > = std::sync::OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            let mut m = std::collections::HashMap::default();
+            for (t, r) in TITLES {
+                m.entry(*t).or_insert(*r);
+            }
+            m
+        });
         let w = w.trim_end_matches('.');
-        TITLES
-            .iter()
-            .find(|(t, _)| t.eq_ignore_ascii_case(w))
-            .map(|(_, r)| *r)
+        let mut buf = [0u8; 16];
+        if !w.is_ascii() || w.len() > buf.len() {
+            return None;
+        }
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
+        table.get(lower).copied()
     }
 
     /// Whether a capitalised gazetteer match reads as a place here, not as
@@ -904,7 +921,7 @@ impl<'a> Ctx<'a> {
                 return false;
             }
             if self.capitalised(pw.0, pw.1)
-                && !STOP.contains(&w)
+                && !is_stop(w)
                 && !among(PLACE_PRE, w)
                 && !self.covered_by_lexicon(pw.0, pw.1)
             {
@@ -1008,7 +1025,7 @@ impl<'a> Ctx<'a> {
         if self.capitalised(a.s, a.e)
             && self
                 .prev_word(a.s)
-                .is_some_and(|w| self.capitalised(w.0, w.1) && !STOP.contains(&self.word(w)))
+                .is_some_and(|w| self.capitalised(w.0, w.1) && !is_stop(self.word(w)))
         {
             return None;
         }
@@ -1182,6 +1199,14 @@ impl<'a> Ctx<'a> {
         let mut drop: Vec<(usize, usize)> = Vec::new();
         let bytes = text.as_bytes();
         while pos < text.len() {
+            // Other ASCII bytes are passed one by one below: jump them.
+            match bytes[pos..]
+                .iter()
+                .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            {
+                Some(k) => pos += k,
+                None => break,
+            }
             // Cheap byte tests first: most positions are lower-case ASCII or
             // inside a word.
             let b = bytes[pos];
@@ -1219,7 +1244,7 @@ impl<'a> Ctx<'a> {
             // Sentence-initial function words ("The", "In", "But") start
             // no name; the run from the next word is the same without them.
             let first = &self.text[pos..we];
-            if STOP.contains(&first) && Self::title_role(first).is_none() {
+            if is_stop(first) && Self::title_role(first).is_none() {
                 pos = we;
                 continue;
             }
@@ -1303,7 +1328,7 @@ impl<'a> Ctx<'a> {
         let mut ws: &[(usize, usize)] = words;
         while ws.first().is_some_and(|w| {
             let t = self.word(*w);
-            STOP.contains(&t) || t == "the"
+            is_stop(t) || t == "the"
         }) {
             ws = &ws[1..];
         }
@@ -1455,7 +1480,7 @@ impl<'a> Ctx<'a> {
             let k = ws.iter().position(|w| w.0 >= m_end).unwrap_or(ws.len());
             ws = &ws[k..];
         }
-        while ws.first().is_some_and(|w| STOP.contains(&self.word(*w))) {
+        while ws.first().is_some_and(|w| is_stop(self.word(*w))) {
             ws = &ws[1..];
         }
         // "Economist Paul Jones": a capitalised sentence-initial word that
@@ -1500,8 +1525,8 @@ impl<'a> Ctx<'a> {
         }
         if ws.iter().any(|w| {
             let t = self.word(*w);
-            self.all_caps(w.0, w.1) || (w.0 > s && STOP.contains(&t)) || t.ends_with("'s")
-        }) || super::ORG_WORDS.contains(&last)
+            self.all_caps(w.0, w.1) || (w.0 > s && is_stop(t)) || t.ends_with("'s")
+        }) || is_org_word(last)
             || NOT_PERSON_LAST.contains(&last)
             || ORG_SUFFIX.iter().any(|(x, _)| *x == last)
         {
