@@ -1,5 +1,6 @@
 //! Validation of the data files: headers, columns, sort order, unique ids and
-//! terms, valid codes and offices, and well-formed non-overlapping periods.
+//! terms, valid codes and offices, well-formed non-overlapping periods, and
+//! place aliases that name existing places.
 //!
 //! The data is written by hand, so every message names `file:line` and says
 //! what to change.
@@ -436,6 +437,79 @@ pub fn check_files(files: &[(&str, &str)]) -> Vec<Problem> {
         }
     }
 
+    // place_aliases.tsv (hand-written aliases of places.tsv rows)
+    let f = "place_aliases.tsv";
+    let place_names: HashSet<(String, &str)> = t
+        .places
+        .iter()
+        .map(|pl| (fold(&pl.name), pl.country.as_str()))
+        .collect();
+    let mut seen: HashMap<String, (&str, usize)> = HashMap::new();
+    for (i, a) in t.place_aliases.iter().enumerate() {
+        let line = a.source.line;
+        if let Some(prev) = i.checked_sub(1).map(|j| &t.place_aliases[j]) {
+            let (k0, k1) = ((&prev.country, &prev.name), (&a.country, &a.name));
+            if prev.country == a.country && fold(&prev.name) == fold(&a.name) {
+                p(
+                    f,
+                    line,
+                    format!(
+                        "duplicate place `{}` `{}` (also line {}): merge the rows",
+                        a.name, a.country, prev.source.line
+                    ),
+                );
+            } else if k0 > k1 {
+                p(
+                    f,
+                    line,
+                    format!(
+                        "not sorted by country, then name (byte order): `{} {}` comes after `{} {}`",
+                        a.country, a.name, prev.country, prev.name
+                    ),
+                );
+            }
+        }
+        if !t.places.is_empty() && !place_names.contains(&(fold(&a.name), a.country.as_str())) {
+            p(
+                f,
+                line,
+                format!(
+                    "no place `{}` in `{}` in places.tsv (give its name as written there)",
+                    a.name, a.country
+                ),
+            );
+        }
+        if a.aliases.is_empty() {
+            p(f, line, "no aliases".into());
+        }
+        for (k, alias) in a.aliases.iter().enumerate() {
+            let key = fold(alias);
+            if !alias.starts_with(char::is_uppercase) {
+                p(
+                    f,
+                    line,
+                    format!("alias `{alias}` must start with a capital letter"),
+                );
+            }
+            if key == fold(&a.name) || a.aliases[..k].iter().any(|x| fold(x) == key) {
+                p(
+                    f,
+                    line,
+                    format!("alias `{alias}` repeats the name or another alias of this row"),
+                );
+            }
+            // One spelling, one country: a second reading would be a guess.
+            // (A city and its region may share one.)
+            if let Some((o, l)) = term_owner(&mut seen, alias, &a.country, line) {
+                p(
+                    f,
+                    line,
+                    format!("alias `{alias}` is also given to a place in `{o}` (line {l})"),
+                );
+            }
+        }
+    }
+
     // given_names.tsv
     let f = "given_names.tsv";
     for (i, g) in t.given_names.iter().enumerate() {
@@ -517,6 +591,37 @@ mod tests {
             "people.tsv:4: code `XXXGOV`: country part `XXX` is not in countries.tsv nor one of IGO/NGO/IMG/MNC",
             "people.tsv:4: office `king` is not one of head_of_state, head_of_government, foreign_minister, defence_minister, finance_minister, interior_minister, central_bank, military_chief, intelligence_chief, un_ambassador, igo_head, opposition_leader, group_leader, other",
             "people.tsv:4: start is empty: give at least the year the office began",
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn place_aliases_name_places_once_in_order() {
+        let countries = "code\tname\taliases\tadjectives\tdemonyms\n\
+            IRQ\tIraq\t\tIraqi\tIraqis\n\
+            SYR\tSyria\t\tSyrian\tSyrians\n";
+        let places = "name\taliases\tkind\tsubtype\tcountry\tlat\tlon\tpopulation\n\
+            Al Anbār\t\tregion\tGovernorate\tIRQ\t\t\t0\n\
+            Idlib\t\tregion\tProvince\tSYR\t\t\t0\n";
+        let aliases = "name\tcountry\taliases\twhy\n\
+            Idlib\tSYR\tIdleb|anbar\n\
+            Al Anbar\tIRQ\tAnbar|Al Anbār\tarticle dropped\n\
+            Al Anbār\tIRQ\tIdleb\t\n\
+            Atlantis\tSYR\tPoseidonia\t\n";
+        let files = [
+            ("countries.tsv", countries),
+            ("places.tsv", places),
+            ("place_aliases.tsv", aliases),
+        ];
+        let got: Vec<String> = check_files(&files).iter().map(|p| p.to_string()).collect();
+        let want = [
+            "place_aliases.tsv:2: alias `anbar` must start with a capital letter",
+            "place_aliases.tsv:3: not sorted by country, then name (byte order): `IRQ Al Anbar` comes after `SYR Idlib`",
+            "place_aliases.tsv:3: alias `Anbar` is also given to a place in `SYR` (line 2)",
+            "place_aliases.tsv:3: alias `Al Anbār` repeats the name or another alias of this row",
+            "place_aliases.tsv:4: duplicate place `Al Anbār` `IRQ` (also line 3): merge the rows",
+            "place_aliases.tsv:4: alias `Idleb` is also given to a place in `SYR` (line 2)",
+            "place_aliases.tsv:5: no place `Atlantis` in `SYR` in places.tsv (give its name as written there)",
         ];
         assert_eq!(got, want);
     }

@@ -1,6 +1,6 @@
 //! The lexicon: countries, seats of government, people with dated offices,
-//! organisations, agent nouns, a gazetteer of cities and regions and a list
-//! of given names, parsed from the TSV files under `data/`, plus an importer
+//! organisations, agent nouns, a gazetteer of cities and regions (with
+//! hand-written aliases for news spellings) and a list of given names, parsed from the TSV files under `data/`, plus an importer
 //! for PETRARCH/TABARI dictionaries.
 //!
 //! This crate opens no files: the built-in tables are compiled in, and user
@@ -134,6 +134,23 @@ pub struct Place {
     pub lon: Option<f64>,
     /// Inhabitants (for regions, of the gazetteer's cities in it; 0 unknown).
     pub population: u64,
+    /// How many of `aliases`, from the front, come from `place_aliases.tsv`.
+    /// Those were written by hand for news spellings, so unlike GeoNames
+    /// alternates they are safe for places of any population.
+    pub hand_aliases: usize,
+    pub source: Source,
+}
+
+/// A row of `place_aliases.tsv`: news spellings of a gazetteer place
+/// ("Anbar" for "Al Anbār"), added to every `places.tsv` row of that name
+/// (folded) and country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceAlias {
+    pub name: String,
+    pub country: String,
+    pub aliases: Vec<String>,
+    /// A note for reviewers; may be empty.
+    pub why: String,
     pub source: Source,
 }
 
@@ -158,6 +175,9 @@ pub struct Lexicon {
     pub organisations: Vec<Organisation>,
     pub agents: Vec<Agent>,
     pub places: Vec<Place>,
+    /// Applied to `places` already; kept so that an overlay replacing a
+    /// place row gets them again.
+    pub place_aliases: Vec<PlaceAlias>,
     pub given_names: Vec<GivenName>,
     pub imported_people: Vec<PersonRole>,
     pub imported_organisations: Vec<Organisation>,
@@ -165,7 +185,7 @@ pub struct Lexicon {
 }
 
 /// The compiled-in data files, by name.
-pub const BUILTIN_FILES: [(&str, &str); 7] = [
+pub const BUILTIN_FILES: [(&str, &str); 8] = [
     ("countries.tsv", include_str!("../data/countries.tsv")),
     ("seats.tsv", include_str!("../data/seats.tsv")),
     ("people.tsv", include_str!("../data/people.tsv")),
@@ -175,6 +195,10 @@ pub const BUILTIN_FILES: [(&str, &str); 7] = [
     ),
     ("agents.tsv", include_str!("../data/agents.tsv")),
     ("places.tsv", include_str!("../data/places.tsv")),
+    (
+        "place_aliases.tsv",
+        include_str!("../data/place_aliases.tsv"),
+    ),
     ("given_names.tsv", include_str!("../data/given_names.tsv")),
 ];
 
@@ -187,6 +211,7 @@ pub(crate) struct Tables {
     pub organisations: Vec<Organisation>,
     pub agents: Vec<Agent>,
     pub places: Vec<Place>,
+    pub place_aliases: Vec<PlaceAlias>,
     pub given_names: Vec<GivenName>,
 }
 
@@ -216,7 +241,9 @@ impl Lexicon {
     /// Adds or overrides entries from user files: `(file name, contents)` pairs,
     /// read by the caller (this crate opens no files). Rows whose key (`code`,
     /// `name`, `id`, `term`) is already known replace the old rows; for people
-    /// all periods of an overlaid `id` are replaced.
+    /// all periods of an overlaid `id` are replaced. `place_aliases.tsv` rows
+    /// only add aliases, to the places of the merged gazetteer; a row naming
+    /// no place there is an error.
     pub fn overlay(&mut self, files: &[(String, String)]) -> Result<(), LexiconError> {
         let mut t = Tables::default();
         for (name, contents) in files {
@@ -235,6 +262,8 @@ impl Lexicon {
         merge(&mut self.given_names, t.given_names, |g| {
             norm::fold(&g.name)
         });
+        self.place_aliases.extend(t.place_aliases);
+        self.apply_place_aliases()?;
         self.countries.sort_by(|a, b| a.code.cmp(&b.code));
         self.seats.sort_by(|a, b| a.name.cmp(&b.name));
         self.people
@@ -269,6 +298,63 @@ impl Lexicon {
             }
         }
         diags
+    }
+
+    /// Puts every `place_aliases` alias among the hand-written aliases at the
+    /// front of its places' `aliases` (idempotent: overlays call it again).
+    fn apply_place_aliases(&mut self) -> Result<(), LexiconError> {
+        if self.place_aliases.is_empty() {
+            return Ok(());
+        }
+        let mut rows_of: std::collections::HashMap<(String, &str), Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, p) in self.places.iter().enumerate() {
+            rows_of
+                .entry((norm::fold(&p.name), p.country.as_str()))
+                .or_default()
+                .push(i);
+        }
+        let mut targets = Vec::with_capacity(self.place_aliases.len());
+        for a in &self.place_aliases {
+            match rows_of.get(&(norm::fold(&a.name), a.country.as_str())) {
+                Some(rows) => targets.push(rows.clone()),
+                None => {
+                    return Err(LexiconError::Parse {
+                        file: a.source.file.clone(),
+                        line: a.source.line,
+                        message: format!(
+                            "no place `{}` in `{}` in places.tsv to give aliases to",
+                            a.name, a.country
+                        ),
+                    })
+                }
+            }
+        }
+        for (a, rows) in self.place_aliases.iter().zip(targets) {
+            for i in rows {
+                let p = &mut self.places[i];
+                for alias in &a.aliases {
+                    let key = norm::fold(alias);
+                    if key == norm::fold(&p.name)
+                        || p.aliases[..p.hand_aliases]
+                            .iter()
+                            .any(|x| norm::fold(x) == key)
+                    {
+                        continue;
+                    }
+                    // A GeoNames alternate spelled the same moves up.
+                    if let Some(j) = p.aliases[p.hand_aliases..]
+                        .iter()
+                        .position(|x| norm::fold(x) == key)
+                    {
+                        p.aliases.remove(p.hand_aliases + j);
+                    }
+                    p.aliases.insert(p.hand_aliases, alias.clone());
+                    p.hand_aliases += 1;
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {
@@ -370,6 +456,59 @@ mod tests {
             err.to_string()
                 .starts_with("colours.tsv:0: unknown lexicon file"),
             "{err}"
+        );
+    }
+
+    const PLACES: &str = "name\taliases\tkind\tsubtype\tcountry\tlat\tlon\tpopulation\n\
+        Tā'izz\tTaiz\tcity\t\tYEM\t13.58\t44.02\t615222\n\
+        Al Anbār\t\tregion\tGovernorate\tIRQ\t\t\t0\n\
+        Tā'izz\tTāizz\tregion\tGovernorate\tYEM\t13.58\t44.02\t957394\n";
+    const ALIASES: &str = "# news spellings\n\
+        name\tcountry\taliases\twhy\n\
+        Al Anbar\tIRQ\tAnbar|Al-Anbar\tarticle dropped\n\
+        Ta'izz\tYEM\tTaizz|Taiz\n";
+
+    #[test]
+    fn place_aliases_apply_and_survive_overlays() {
+        let mut lex = Lexicon::default();
+        lex.overlay(&files(&[
+            ("places.tsv", PLACES),
+            ("place_aliases.tsv", ALIASES),
+        ]))
+        .unwrap();
+        let anbar = &lex.places[1];
+        assert_eq!(anbar.aliases, vec!["Anbar", "Al-Anbar"]);
+        assert_eq!(anbar.hand_aliases, 2);
+        // Both rows of the name (city and region) get them; a GeoNames
+        // alternate folding alike ("Tāizz") gives way to the hand-written one.
+        assert_eq!(lex.places[0].aliases, vec!["Taizz", "Taiz"]);
+        assert_eq!(lex.places[0].hand_aliases, 2);
+        assert_eq!(lex.places[2].aliases, vec!["Taizz", "Taiz"]);
+        let g = lex.gazetteer();
+        assert_eq!(g.best("anbar").map(|p| p.kind.as_str()), Some("region"));
+        assert_eq!(g.lookup("Taizz").len(), 2);
+        // A user's places.tsv row replacing ours keeps our aliases, and a
+        // user's place_aliases.tsv adds to them.
+        let over = "name\taliases\tkind\tsubtype\tcountry\tlat\tlon\tpopulation\n\
+            Al Anbār\tAnbar Province\tregion\tGovernorate\tIRQ\t33.4\t43.3\t0\n";
+        let more = "name\tcountry\taliases\twhy\nAl Anbār\tIRQ\tAnbar|Al Anbar\t\n";
+        lex.overlay(&files(&[
+            ("mine/places.tsv", over),
+            ("mine/place_aliases.tsv", more),
+        ]))
+        .unwrap();
+        let anbar = lex.places.iter().find(|p| p.country == "IRQ").unwrap();
+        assert_eq!(anbar.aliases, vec!["Anbar", "Al-Anbar", "Anbar Province"]);
+        assert_eq!(anbar.hand_aliases, 2);
+        assert_eq!(lex.places.len(), 3);
+        // An alias for a place the gazetteer lacks is an error at its line.
+        let bad = "name\tcountry\taliases\twhy\nAtlantis\tGRC\tPoseidonia\t\n";
+        let err = lex
+            .overlay(&files(&[("place_aliases.tsv", bad)]))
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "place_aliases.tsv:2: no place `Atlantis` in `GRC` in places.tsv to give aliases to"
         );
     }
 

@@ -1,8 +1,9 @@
-//! Reading the seven TSV tables into typed rows; every problem names `file:line`.
+//! Reading the eight TSV tables into typed rows; every problem names `file:line`.
 
 use crate::check::Problem;
 use crate::{
-    Agent, Country, GivenName, Organisation, PartialDate, PersonRole, Place, Seat, Source, Tables,
+    Agent, Country, GivenName, Organisation, PartialDate, PersonRole, Place, PlaceAlias, Seat,
+    Source, Tables,
 };
 use model::ActorType;
 
@@ -21,6 +22,7 @@ pub const PLACES: &[&str] = &[
     "lon",
     "population",
 ];
+pub const PLACE_ALIASES: &[&str] = &["name", "country", "aliases", "why"];
 pub const GIVEN_NAMES: &[&str] = &["name", "sex", "source"];
 
 /// The header each file must have.
@@ -32,6 +34,7 @@ pub fn header_for(file: &str) -> Option<&'static [&'static str]> {
         "organisations.tsv" => ORGANISATIONS,
         "agents.tsv" => AGENTS,
         "places.tsv" => PLACES,
+        "place_aliases.tsv" => PLACE_ALIASES,
         "given_names.tsv" => GIVEN_NAMES,
         _ => return None,
     })
@@ -54,7 +57,11 @@ pub fn rows<'a>(file: &str, contents: &'a str, header: &[&str]) -> (Vec<Row<'a>>
         if l.trim().is_empty() || l.starts_with('#') {
             continue;
         }
-        let cells: Vec<&str> = l.split('\t').map(str::trim).collect();
+        let mut cells: Vec<&str> = l.split('\t').map(str::trim).collect();
+        // A trailing `why` note is optional (editors strip trailing tabs).
+        if seen_header && header.last() == Some(&"why") && cells.len() + 1 == header.len() {
+            cells.push("");
+        }
         if !seen_header {
             seen_header = true;
             if cells != header {
@@ -155,7 +162,7 @@ pub fn load_into(file: &str, contents: &str, t: &mut Tables) -> Vec<Problem> {
         return vec![Problem::new(
             file,
             0,
-            "unknown lexicon file; expected one of countries.tsv, seats.tsv, people.tsv, organisations.tsv, agents.tsv, places.tsv, given_names.tsv"
+            "unknown lexicon file; expected one of countries.tsv, seats.tsv, people.tsv, organisations.tsv, agents.tsv, places.tsv, place_aliases.tsv, given_names.tsv"
                 .to_string(),
         )];
     };
@@ -272,9 +279,17 @@ pub fn load_into(file: &str, contents: &str, t: &mut Tables) -> Vec<Problem> {
                     lat,
                     lon,
                     population,
+                    hand_aliases: 0,
                     source: src(r.line),
                 })
             }
+            "place_aliases.tsv" => t.place_aliases.push(PlaceAlias {
+                name: c[0].to_string(),
+                country: c[1].to_string(),
+                aliases: list(c[2]),
+                why: c[3].to_string(),
+                source: src(r.line),
+            }),
             "given_names.tsv" => t.given_names.push(GivenName {
                 name: c[0].to_string(),
                 sex: c[1].to_string(),

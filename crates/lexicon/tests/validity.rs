@@ -42,4 +42,13 @@ fn builtin_lexicon_loads() {
         );
     }
     assert!(g.lookup("Idlib").iter().any(|p| p.kind == "region"));
+    // place_aliases.tsv: news spellings of regions.
+    for (name, country) in [("Anbar", "IRQ"), ("North Kivu", "COD"), ("Hodeidah", "YEM")] {
+        assert!(
+            g.lookup(name)
+                .iter()
+                .any(|p| p.kind == "region" && p.country == country),
+            "{name}"
+        );
+    }
 }
