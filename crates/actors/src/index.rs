@@ -764,10 +764,11 @@ impl Index {
                 population: p.population,
                 source: source_text(&p.source),
             });
+            // Hand-written aliases (place_aliases.tsv) are safe at any size.
             let aliases: &[String] = if p.population >= ALIAS_MIN_POP {
                 &p.aliases
             } else {
-                &[]
+                &p.aliases[..p.hand_aliases]
             };
             for n in std::iter::once(&p.name).chain(aliases) {
                 let key = fold(n);
