@@ -367,6 +367,11 @@ impl EventCoder {
                         && matches!(prev, Some("in" | "," | "(")));
                 if let Some(c) = m.actor.country.as_deref().filter(|_| place) {
                     votes.push((m.span[0], c));
+                    // A first-level region names the wider area: it outweighs
+                    // one ambiguous town name.
+                    if m.actor.id.starts_with("region:") {
+                        votes.push((m.span[0], c));
+                    }
                 }
             }
             votes.sort_unstable();
