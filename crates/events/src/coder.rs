@@ -1700,6 +1700,10 @@ const LIGHT_VERBS: &[&str] = &[
     "took",
     "renewed",
     "resumed",
+    "performed",
+    "did",
+    "joined",
+    "formed",
 ];
 
 /// Nouns whose compound subject acts on itself ("Israel and Lebanon renewed negotiations").
