@@ -21,7 +21,7 @@ pub struct PlaceEntry {
 pub struct Gazetteer {
     pub entries: Vec<PlaceEntry>,
     /// first word -> (name split into words, entry index), longest names first.
-    index: crate::tagger::WordMap<String, Vec<(Vec<String>, usize)>>,
+    index: crate::wordtab::WordTable<Vec<(Vec<String>, usize)>>,
 }
 
 /// A place found in a sentence: words `[start, end)`.
@@ -79,7 +79,7 @@ impl Gazetteer {
             for name in std::iter::once(f[0]).chain(f[1].split('|').filter(|a| !a.is_empty())) {
                 let words = split_name(name);
                 if let Some(first) = words.first() {
-                    g.index.entry(first.clone()).or_default().push((words, k));
+                    g.index.get_or_insert_with(first, Vec::new).push((words, k));
                 }
             }
         }
