@@ -264,6 +264,14 @@ fn small_number(w: &str) -> Option<f64> {
     const TENS: &[&str] = &[
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
+    // Every form ("six" .. "seventy-seven") is 3 to 13 bytes and starts with
+    // one of these letters: most words are settled without a scan.
+    let b = w.as_bytes();
+    if !(3..=13).contains(&b.len())
+        || !matches!(b[0], b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z')
+    {
+        return None;
+    }
     if let Some(i) = UNITS.iter().position(|&u| u == w) {
         return Some(i as f64);
     }
