@@ -367,10 +367,13 @@ impl<'m> Sent<'m> {
         let mut sent = Sent {
             words,
             mentions: at,
-            parent: vec![None],
-            relative: vec![false],
-            subord: vec![None],
+            parent: Vec::with_capacity(8),
+            relative: Vec::with_capacity(8),
+            subord: Vec::with_capacity(8),
         };
+        sent.parent.push(None);
+        sent.relative.push(false);
+        sent.subord.push(None);
         sent.assign_clauses();
         sent
     }

@@ -154,7 +154,8 @@ impl Gazetteer {
             if j + n > sent.words.len() {
                 continue;
             }
-            if (0..n).all(|d| orig(j + d) == words[d]) {
+            // The first word is the key just looked up.
+            if (1..n).all(|d| orig(j + d) == words[d]) {
                 return Some(PlaceHit {
                     start: j,
                     end: j + n,

@@ -148,11 +148,15 @@ pub struct WordTable<V> {
     slot_entry: Vec<u32>,
     /// Keys longer than [`PACKED`] bytes.
     long: HashMap<Box<str>, u32>,
+    /// For each first byte, a bit per packed key length seen with it: most
+    /// words not in the table fail this before any hashing.
+    first: [u32; 256],
 }
 
 impl<V> Default for WordTable<V> {
     fn default() -> Self {
         WordTable {
+            first: [0; 256],
             entries: Vec::new(),
             keys: Vec::new(),
             ctrl: vec![EMPTY; 16],
@@ -188,6 +192,9 @@ impl<V> WordTable<V> {
     /// The value of a packed word.
     #[inline]
     pub fn get_key(&self, k: &Key) -> Option<&V> {
+        if self.first[(k.w[0] & 0xFF) as usize] & (1 << k.len) == 0 {
+            return None;
+        }
         let i = self.probe(k).ok()?;
         self.entries.get(self.slot_entry[i] as usize).map(|e| &e.1)
     }
@@ -223,6 +230,7 @@ impl<V> WordTable<V> {
                 self.keys.push(key.unwrap_or(Key { w: [0; 3], len: 0 }));
                 match key {
                     Some(k) => {
+                        self.first[(k.w[0] & 0xFF) as usize] |= 1 << k.len;
                         if 2 * (self.entries.len() + 1) > self.ctrl.len() {
                             self.rehash(self.ctrl.len() * 2);
                         } else {

@@ -197,9 +197,9 @@ fn spans(text: &str, from: usize, to: usize, mut emit: impl FnMut(Span)) {
             let bytes = slice.as_bytes();
             loop {
                 // ASCII letters and digits in bulk (most of any word).
-                let run = bytes.get(j..).map_or(0, |r| {
-                    r.iter().take_while(|x| x.is_ascii_alphanumeric()).count()
-                });
+                let run = bytes
+                    .get(j..)
+                    .map_or(0, |r| text::tokens::ascii_alnum_run(r).0);
                 if run > 0 {
                     j += run;
                     prev = char::from(bytes[j - 1]);

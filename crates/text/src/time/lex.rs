@@ -51,13 +51,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             let lead_digit = all_digits;
             loop {
                 // ASCII letters and digits in bulk (nearly every character of a word).
-                while let Some(&x) = b.get(e) {
-                    if !x.is_ascii_alphanumeric() {
-                        break;
-                    }
-                    all_digits &= x.is_ascii_digit();
-                    e += 1;
-                }
+                let (run, digits) = crate::tokens::ascii_alnum_run(&b[e.min(b.len())..]);
+                all_digits &= digits;
+                e += run;
                 match at(e) {
                     Some((d, dw)) if !d.is_ascii() && d.is_alphanumeric() => {
                         all_digits = false;
