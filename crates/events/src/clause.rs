@@ -246,9 +246,29 @@ impl<'m> Sent<'m> {
 
     /// The words of `text[span]`: tokens re-joined into `'s`, `n't` and `'ll` words.
     fn words_of(text: &str, span: [usize; 2], tokens: &[Token]) -> Vec<Word> {
-        // Tokens come in text order: the sentence's tokens are one run found by binary search.
-        let lo = tokens.partition_point(|t| t.span[0] < span[0]);
-        let hi = lo + tokens[lo..].partition_point(|t| t.span[0] < span[1]);
+        // Tokens come in text order: the sentence's tokens are one run. The
+        // coder asks for sentences in order, so the run usually starts where
+        // the last one ended (checked, else a binary search: probing a whole
+        // document's tokens for every sentence was a cache miss each time),
+        // and ends after a short scan over tokens read next anyway.
+        thread_local! {
+            static NEXT_RUN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        }
+        let before = |t: &Token| t.span[0] < span[0];
+        let hint = NEXT_RUN.with(|c| c.get());
+        let lo = if hint <= tokens.len()
+            && (hint == 0 || before(&tokens[hint - 1]))
+            && tokens.get(hint).is_none_or(|t| !before(t))
+        {
+            hint
+        } else {
+            tokens.partition_point(before)
+        };
+        let mut hi = lo;
+        while tokens.get(hi).is_some_and(|t| t.span[0] < span[1]) {
+            hi += 1;
+        }
+        NEXT_RUN.with(|c| c.set(hi));
         let keep = |t: &Token| t.span[1] <= span[1] && t.span[0] < t.span[1];
         let run = &tokens[lo..hi];
         // Nearly always the whole run is kept: then it needs no copy.

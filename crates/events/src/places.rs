@@ -100,10 +100,13 @@ impl Gazetteer {
     pub fn find(&self, text: &str, sent: &Sent) -> Vec<PlaceHit> {
         let mut out = Vec::new();
         for i in 0..sent.words.len() {
-            if !matches!(
-                sent.words[i].lower.as_str(),
-                "in" | "at" | "near" | "from" | "outside" | "around"
-            ) {
+            // All six are prepositions: the tag settles most words.
+            if sent.words[i].tag != crate::tagger::Tag::Prep
+                || !matches!(
+                    sent.words[i].lower.as_str(),
+                    "in" | "at" | "near" | "from" | "outside" | "around"
+                )
+            {
                 continue;
             }
             let mut j = i + 1;
