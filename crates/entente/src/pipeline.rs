@@ -86,9 +86,12 @@ impl Pipeline {
             .recognizer
             .recognise_with_times(text, &sentences, &tokens, &times, date);
         lap(&mut clock.actors);
-        let quotes = events::quotes::quotes(text, &sentences, &tokens, &mentions);
+        // Quotes and facts start from the same lexing; the quote lap pays for it.
+        let mut arena = String::new();
+        let lexed = events::quotes::Lexed::new(text, &sentences, &mut arena);
+        let quotes = events::quotes::quotes_in(&lexed, &sentences, &mentions);
         lap(&mut clock.quotes);
-        let facts = events::facts::facts(text, &sentences, &tokens, &mentions, &times);
+        let facts = events::facts::facts_in(&lexed, &sentences, &mentions, &times);
         lap(&mut clock.facts);
         let events = self
             .coder

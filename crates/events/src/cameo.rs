@@ -1,7 +1,5 @@
 //! The CAMEO code table: names, Goldstein weights, quad classes and PLOVER types.
 
-use std::collections::HashMap;
-
 use crate::verbs::LexError;
 
 const CAMEO_TSV: &str = include_str!("../data/cameo.tsv");
@@ -21,7 +19,7 @@ pub struct CameoInfo {
 /// Every CAMEO code, keyed by code.
 #[derive(Debug, Clone, Default)]
 pub struct CameoTable {
-    codes: HashMap<String, CameoInfo>,
+    codes: crate::tagger::WordMap<String, CameoInfo>,
     order: Vec<String>,
 }
 

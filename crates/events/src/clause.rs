@@ -36,7 +36,8 @@
 
 use model::{ActorType, Mention, Token, TokenKind};
 
-use crate::tagger::{tag_word, Tag};
+use crate::tagger::{tag_lower, tag_packed, Tag};
+use crate::wordtab::Key;
 
 /// A word of the sentence with its tag and the mention that covers it.
 #[derive(Debug, Clone)]
@@ -77,17 +78,40 @@ impl Lower {
 
     /// `s` lower-cased (ASCII without Unicode tables or allocation).
     pub fn lowercase(s: &str) -> Lower {
-        if s.is_ascii() && s.len() <= INLINE {
-            let mut buf = [0u8; INLINE];
-            for (d, b) in buf.iter_mut().zip(s.bytes()) {
-                *d = b.to_ascii_lowercase();
+        if s.len() <= INLINE {
+            // A word at a time: packed, then lower-cased in three registers.
+            if let Some(k) = Key::of(s).and_then(|k| k.ascii_lowercase()) {
+                return Lower::from_key(&k);
             }
-            Lower::Inline {
-                len: s.len() as u8,
-                buf,
+        }
+        Lower::new(&s.to_lowercase())
+    }
+
+    /// The word of a packed key of at most [`INLINE`] bytes.
+    #[inline]
+    fn from_key(k: &Key) -> Lower {
+        let mut wide = [0u8; 24];
+        for (d, w) in wide.chunks_exact_mut(8).zip(k.words()) {
+            d.copy_from_slice(&w.to_le_bytes());
+        }
+        let mut buf = [0u8; INLINE];
+        buf.copy_from_slice(&wide[..INLINE]);
+        Lower::Inline {
+            len: k.len() as u8,
+            buf,
+        }
+    }
+
+    /// The word packed for [`crate::wordtab::WordTable`] lookups (`None` past 24 bytes).
+    #[inline]
+    pub fn key(&self) -> Option<Key> {
+        match self {
+            Lower::Inline { len, buf } => {
+                let mut b = [0u8; 24];
+                b[..INLINE].copy_from_slice(buf);
+                Some(Key::from_padded(&b, usize::from(*len)))
             }
-        } else {
-            Lower::new(&s.to_lowercase())
+            Lower::Heap(s) => Key::of(s),
         }
     }
 
@@ -188,10 +212,6 @@ const CONTRACTED: &[(&str, &str)] = &[
     ("mustn", "must"),
 ];
 
-fn is_apos(s: &str) -> bool {
-    s == "'" || s == "’"
-}
-
 impl<'m> Sent<'m> {
     /// Builds the word view of `text[span]` from the document tokens and mentions.
     pub fn new(
@@ -226,47 +246,91 @@ impl<'m> Sent<'m> {
 
     /// The words of `text[span]`: tokens re-joined into `'s`, `n't` and `'ll` words.
     fn words_of(text: &str, span: [usize; 2], tokens: &[Token]) -> Vec<Word> {
+        // Tokens come in text order: the sentence's tokens are one run. The
+        // coder asks for sentences in order, so the run usually starts where
+        // the last one ended (checked, else a binary search: probing a whole
+        // document's tokens for every sentence was a cache miss each time),
+        // and ends after a short scan over tokens read next anyway.
+        thread_local! {
+            static NEXT_RUN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        }
+        let before = |t: &Token| t.span[0] < span[0];
+        let hint = NEXT_RUN.with(|c| c.get());
+        let lo = if hint <= tokens.len()
+            && (hint == 0 || before(&tokens[hint - 1]))
+            && tokens.get(hint).is_none_or(|t| !before(t))
+        {
+            hint
+        } else {
+            tokens.partition_point(before)
+        };
+        let mut hi = lo;
+        while tokens.get(hi).is_some_and(|t| t.span[0] < span[1]) {
+            hi += 1;
+        }
+        NEXT_RUN.with(|c| c.set(hi));
+        let keep = |t: &Token| t.span[1] <= span[1] && t.span[0] < t.span[1];
+        let run = &tokens[lo..hi];
+        // Nearly always the whole run is kept: then it needs no copy.
+        if run.iter().all(keep) {
+            Sent::words_from(text, run)
+        } else {
+            let toks: Vec<&Token> = run.iter().filter(|t| keep(t)).collect();
+            Sent::words_from(text, &toks)
+        }
+    }
+
+    fn words_from<T: std::borrow::Borrow<Token>>(text: &str, toks: &[T]) -> Vec<Word> {
         let slice = |s: [usize; 2]| text.get(s[0]..s[1]).unwrap_or("");
-        // Tokens come in text order: the sentence's tokens are one run found by binary search.
-        let lo = tokens.partition_point(|t| t.span[0] < span[0]);
-        let hi = lo + tokens[lo..].partition_point(|t| t.span[0] < span[1]);
-        let toks: Vec<&Token> = tokens[lo..hi]
-            .iter()
-            .filter(|t| t.span[1] <= span[1] && t.span[0] < t.span[1])
-            .collect();
+        let tok = |i: usize| toks.get(i).map(|t| t.borrow());
         let mut words: Vec<Word> = Vec::with_capacity(toks.len());
         let mut i = 0;
-        while i < toks.len() {
-            let t = toks[i];
+        while let Some(t) = tok(i) {
             let s = slice(t.span);
-            // Most words are ASCII: lower-case them without Unicode tables.
-            let lower = Lower::lowercase(s);
-            let next = toks.get(i + 1).map(|t| slice(t.span));
-            let next2 = toks.get(i + 2).map(|t| slice(t.span));
-            let adjacent = |a: &Token, b: &Token| a.span[1] == b.span[0];
-            // `n't`: "didn" "'" "t" -> "did" "n't".
-            if let (Some(a), Some("t")) = (next, next2) {
-                if is_apos(a) && adjacent(t, toks[i + 1]) {
-                    if let Some((_, base)) = CONTRACTED.iter().find(|(c, _)| *c == lower.as_str()) {
-                        let cut = t.span[1] - 1;
-                        words.push(mk(&[t.span[0], cut], base, s));
-                        words.push(mk(&[cut, toks[i + 2].span[1]], "n't", "n't"));
-                        i += 3;
-                        continue;
-                    }
-                }
-            }
-            // `'s`: "Israel" "'" "s" -> "Israel" "'s".
-            if let Some(a) = next {
-                if is_apos(a) && adjacent(t, toks[i + 1]) && t.kind != TokenKind::Punct {
-                    if let Some(b) = next2 {
-                        let bl = b.to_lowercase();
-                        if (bl == "s" || bl == "ll") && adjacent(toks[i + 1], toks[i + 2]) {
-                            words.push(mk_owned(&t.span, lower, s));
-                            let w = if bl == "s" { "'s" } else { "'ll" };
-                            words.push(mk(&[toks[i + 1].span[0], toks[i + 2].span[1]], w, w));
+            // Most words are ASCII: packed and lower-cased a machine word at a time.
+            let packed = (s.len() <= INLINE)
+                .then(|| Key::of(s).and_then(|k| k.ascii_lowercase()))
+                .flatten();
+            let lower = match &packed {
+                Some(k) => Lower::from_key(k),
+                None => Lower::lowercase(s),
+            };
+            // Both joins need an apostrophe next: settle that from its bytes.
+            let apos_next = tok(i + 1).is_some_and(|n| {
+                text.as_bytes()
+                    .get(n.span[0]..n.span[1])
+                    .is_some_and(|b| b == b"'" || b == "’".as_bytes())
+            });
+            if apos_next {
+                let next = tok(i + 1).map(|t| slice(t.span));
+                let next2 = tok(i + 2).map(|t| slice(t.span));
+                let adjacent = |a: &Token, b: &Token| a.span[1] == b.span[0];
+                // `n't`: "didn" "'" "t" -> "did" "n't".
+                if let (Some(t1), Some(t2), Some("t")) = (tok(i + 1), tok(i + 2), next2) {
+                    if adjacent(t, t1) {
+                        if let Some((_, base)) =
+                            CONTRACTED.iter().find(|(c, _)| *c == lower.as_str())
+                        {
+                            let cut = t.span[1] - 1;
+                            words.push(mk(&[t.span[0], cut], base, s));
+                            words.push(mk(&[cut, t2.span[1]], "n't", "n't"));
                             i += 3;
                             continue;
+                        }
+                    }
+                }
+                // `'s`: "Israel" "'" "s" -> "Israel" "'s".
+                if let (Some(t1), Some(_)) = (tok(i + 1), next) {
+                    if adjacent(t, t1) && t.kind != TokenKind::Punct {
+                        if let (Some(b), Some(t2)) = (next2, tok(i + 2)) {
+                            let bl = b.to_lowercase();
+                            if (bl == "s" || bl == "ll") && adjacent(t1, t2) {
+                                words.push(mk_owned(&t.span, lower, s));
+                                let w = if bl == "s" { "'s" } else { "'ll" };
+                                words.push(mk(&[t1.span[0], t2.span[1]], w, w));
+                                i += 3;
+                                continue;
+                            }
                         }
                     }
                 }
@@ -284,7 +348,10 @@ impl<'m> Sent<'m> {
                     continue;
                 }
             }
-            words.push(mk_owned(&t.span, lower, s));
+            words.push(match &packed {
+                Some(k) => mk_packed(&t.span, lower, k, s),
+                None => mk_owned(&t.span, lower, s),
+            });
             i += 1;
         }
         words
@@ -320,10 +387,13 @@ impl<'m> Sent<'m> {
         let mut sent = Sent {
             words,
             mentions: at,
-            parent: vec![None],
-            relative: vec![false],
-            subord: vec![None],
+            parent: Vec::with_capacity(8),
+            relative: Vec::with_capacity(8),
+            subord: Vec::with_capacity(8),
         };
+        sent.parent.push(None);
+        sent.relative.push(false);
+        sent.subord.push(None);
         sent.assign_clauses();
         sent
     }
@@ -950,16 +1020,46 @@ fn mk(span: &[usize; 2], lower: &str, orig: &str) -> Word {
     mk_owned(span, Lower::new(lower), orig)
 }
 
-fn mk_owned(span: &[usize; 2], lower: Lower, orig: &str) -> Word {
-    // An acronym spelled like a function word ("IS militants", "US forces")
-    // is a name, not the verb or pronoun.
-    let acronym = orig.len() >= 2 && orig.bytes().all(|b| b.is_ascii_uppercase());
+/// As [`mk_owned`] for a word already packed (`lower` made from `k`).
+#[inline]
+fn mk_packed(span: &[usize; 2], lower: Lower, k: &Key, orig: &str) -> Word {
     Word {
         span: *span,
-        tag: if acronym { Tag::Word } else { tag_word(&lower) },
+        tag: if is_acronym(orig) {
+            Tag::Word
+        } else {
+            tag_packed(&lower, k)
+        },
         lower,
         mention: None,
         clause: 0,
-        capitalised: orig.chars().next().is_some_and(|c| c.is_uppercase()),
+        capitalised: match orig.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => orig.chars().next().is_some_and(|c| c.is_uppercase()),
+        },
+    }
+}
+
+/// An acronym spelled like a function word ("IS militants", "US forces")
+/// is a name, not the verb or pronoun.
+fn is_acronym(orig: &str) -> bool {
+    orig.len() >= 2 && orig.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn mk_owned(span: &[usize; 2], lower: Lower, orig: &str) -> Word {
+    Word {
+        span: *span,
+        tag: if is_acronym(orig) {
+            Tag::Word
+        } else {
+            tag_lower(&lower)
+        },
+        lower,
+        mention: None,
+        clause: 0,
+        capitalised: match orig.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => orig.chars().next().is_some_and(|c| c.is_uppercase()),
+        },
     }
 }

@@ -123,15 +123,20 @@ pub fn facts(
     mentions: &[Mention],
     times: &[TimeExpr],
 ) -> Vec<Fact> {
-    let regs = lex::regions(text);
-    let sent_spans: Vec<[usize; 2]> = if sentences.is_empty() {
-        vec![[0, text.len()]]
-    } else {
-        sentences.iter().map(|s| s.span).collect()
-    };
-    let units = lex::units(text, &sent_spans, &regs);
     let mut arena = String::new();
-    let toks = lex::lex(text, 0, text.len(), &mut arena);
+    let lexed = lex::Lexed::new(text, sentences, &mut arena);
+    facts_in(&lexed, sentences, mentions, times)
+}
+
+/// As [`facts`] over a text already lexed (shared with [`crate::quotes::quotes_in`]).
+pub fn facts_in(
+    lexed: &lex::Lexed,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    times: &[TimeExpr],
+) -> Vec<Fact> {
+    let text = lexed.text;
+    let toks = &lexed.toks[..];
     let mut ms: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.span[0] < m.span[1] && m.span[1] <= text.len())
@@ -139,14 +144,14 @@ pub fn facts(
     ms.sort_by_key(|m| m.span[0]);
     let cx = Cx {
         text,
-        toks: &toks,
+        toks,
         mentions: ms,
         sentences,
         times,
         t: table(),
     };
     let mut out = Vec::new();
-    for [a, b] in units {
+    for &[a, b] in &lexed.units {
         let ua = toks.partition_point(|t| t.s < a);
         let ub = toks.partition_point(|t| t.e <= b).max(ua);
         cx.unit(ua, ub, &mut out);
@@ -259,6 +264,14 @@ fn small_number(w: &str) -> Option<f64> {
     const TENS: &[&str] = &[
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
+    // Every form ("six" .. "seventy-seven") is 3 to 13 bytes and starts with
+    // one of these letters: most words are settled without a scan.
+    let b = w.as_bytes();
+    if !(3..=13).contains(&b.len())
+        || !matches!(b[0], b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z')
+    {
+        return None;
+    }
     if let Some(i) = UNITS.iter().position(|&u| u == w) {
         return Some(i as f64);
     }

@@ -17,7 +17,7 @@ pub struct GenericHit {
 #[derive(Debug, Clone, Default)]
 pub struct Generic {
     /// first word -> (all words, role), longest first.
-    index: crate::tagger::WordMap<String, Vec<(Vec<String>, String)>>,
+    index: crate::wordtab::WordTable<Vec<(Vec<String>, String)>>,
 }
 
 impl Generic {
@@ -48,8 +48,7 @@ impl Generic {
                 let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
                 if let Some(first) = words.first() {
                     g.index
-                        .entry(first.clone())
-                        .or_default()
+                        .get_or_insert_with(first, Vec::new)
                         .push((words, f[0].to_string()));
                 }
             }
@@ -68,9 +67,10 @@ impl Generic {
             let w = &sent.words[i];
             let mut hit = None;
             if w.mention.is_none() {
-                for (words, role) in self
-                    .index
-                    .get(w.lower.as_str())
+                use crate::verbs::TriggerWord;
+                for (words, role) in w
+                    .lower
+                    .look_up(&self.index)
                     .map(|v| v.as_slice())
                     .unwrap_or(&[])
                 {

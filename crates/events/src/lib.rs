@@ -13,6 +13,7 @@ pub mod places;
 pub mod quotes;
 pub mod tagger;
 pub mod verbs;
+pub mod wordtab;
 
 pub use coder::{reported_by, EventCoder};
 pub use verbs::VerbLexicon;

@@ -21,7 +21,7 @@ pub struct PlaceEntry {
 pub struct Gazetteer {
     pub entries: Vec<PlaceEntry>,
     /// first word -> (name split into words, entry index), longest names first.
-    index: crate::tagger::WordMap<String, Vec<(Vec<String>, usize)>>,
+    index: crate::wordtab::WordTable<Vec<(Vec<String>, usize)>>,
 }
 
 /// A place found in a sentence: words `[start, end)`.
@@ -79,7 +79,7 @@ impl Gazetteer {
             for name in std::iter::once(f[0]).chain(f[1].split('|').filter(|a| !a.is_empty())) {
                 let words = split_name(name);
                 if let Some(first) = words.first() {
-                    g.index.entry(first.clone()).or_default().push((words, k));
+                    g.index.get_or_insert_with(first, Vec::new).push((words, k));
                 }
             }
         }
@@ -100,10 +100,13 @@ impl Gazetteer {
     pub fn find(&self, text: &str, sent: &Sent) -> Vec<PlaceHit> {
         let mut out = Vec::new();
         for i in 0..sent.words.len() {
-            if !matches!(
-                sent.words[i].lower.as_str(),
-                "in" | "at" | "near" | "from" | "outside" | "around"
-            ) {
+            // All six are prepositions: the tag settles most words.
+            if sent.words[i].tag != crate::tagger::Tag::Prep
+                || !matches!(
+                    sent.words[i].lower.as_str(),
+                    "in" | "at" | "near" | "from" | "outside" | "around"
+                )
+            {
                 continue;
             }
             let mut j = i + 1;
@@ -162,7 +165,8 @@ impl Gazetteer {
             if j + n > sent.words.len() {
                 continue;
             }
-            if (0..n).all(|d| orig(j + d) == words[d]) {
+            // The first word is the key just looked up.
+            if (1..n).all(|d| orig(j + d) == words[d]) {
                 return Some(PlaceHit {
                     start: j,
                     end: j + n,

@@ -18,6 +18,7 @@ pub mod cues;
 pub(crate) mod lex;
 
 use cues::{Needs, Style};
+pub use lex::Lexed;
 use lex::{Region, Tok, K};
 use model::{ActorType, Mention, Participant, Quote, Sentence, Speaker, Token};
 
@@ -32,7 +33,14 @@ pub fn quotes(
     mentions: &[Mention],
 ) -> Vec<Quote> {
     let mut arena = String::new();
-    let cx = Ctx::new(text, sentences, mentions, &mut arena);
+    let lexed = Lexed::new(text, sentences, &mut arena);
+    quotes_in(&lexed, sentences, mentions)
+}
+
+/// As [`quotes`] over a text already lexed (shared with [`crate::facts::facts_in`]).
+pub fn quotes_in(lexed: &Lexed, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Quote> {
+    let text = lexed.text;
+    let cx = Ctx::new(lexed, sentences, mentions);
     let mut cands = Vec::new();
     // Tokens that start a cue already used by a direct quote.
     let mut used_cues = vec![false; cx.toks.len()];
@@ -78,7 +86,7 @@ pub fn quotes(
     // never overlap) are both in text order.
     let mut tok_in_region = Vec::with_capacity(cx.toks.len());
     let mut ri = 0;
-    for t in &cx.toks {
+    for t in cx.toks {
         while ri < cx.regs.len() && cx.regs[ri].open <= t.s {
             ri += 1;
         }
@@ -161,8 +169,8 @@ struct Cand {
 
 struct Ctx<'a> {
     text: &'a str,
-    toks: Vec<Tok<'a>>,
-    regs: Vec<Region>,
+    toks: &'a [Tok<'a>],
+    regs: &'a [Region],
     /// Units as token ranges `[a, b)`.
     units: Vec<[usize; 2]>,
     /// Unit index of each token (`usize::MAX` when outside every unit).
@@ -305,20 +313,11 @@ const CONTAINERS: &[&str] = &[
 ];
 
 impl<'a> Ctx<'a> {
-    fn new(
-        text: &'a str,
-        sentences: &'a [Sentence],
-        mentions: &'a [Mention],
-        arena: &'a mut String,
-    ) -> Ctx<'a> {
-        let regs = lex::regions(text);
-        let sent_spans: Vec<[usize; 2]> = if sentences.is_empty() {
-            vec![[0, text.len()]]
-        } else {
-            sentences.iter().map(|s| s.span).collect()
-        };
-        let unit_spans = lex::units(text, &sent_spans, &regs);
-        let toks = lex::lex(text, 0, text.len(), arena);
+    fn new(lexed: &'a Lexed<'a>, sentences: &'a [Sentence], mentions: &'a [Mention]) -> Ctx<'a> {
+        let text = lexed.text;
+        let regs = &lexed.regs[..];
+        let unit_spans = &lexed.units;
+        let toks = &lexed.toks[..];
         let mut unit_of = vec![usize::MAX; toks.len()];
         let mut units = Vec::with_capacity(unit_spans.len());
         let mut ti = 0;

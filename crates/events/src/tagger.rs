@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::wordtab::WordTable;
+
 /// A fast, non-keyed hasher for the word tables (closed classes, verb
 /// triggers, generic nouns, place names): every word of every sentence is
 /// looked up, and the keys are our own data, so SipHash's DoS resistance buys
@@ -152,10 +154,10 @@ const SUBORD: &[&str] = &[
 
 /// The closed-class words in one table (first list wins), built once:
 /// tagging runs for every word of every sentence.
-fn closed() -> &'static WordMap<&'static str, Tag> {
-    static TABLE: OnceLock<WordMap<&'static str, Tag>> = OnceLock::new();
+fn closed() -> &'static WordTable<Tag> {
+    static TABLE: OnceLock<WordTable<Tag>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut m = WordMap::default();
+        let mut m = WordTable::default();
         for (list, tag) in [
             (NEGS, Tag::Neg),
             (MODALS, Tag::Modal),
@@ -169,7 +171,7 @@ fn closed() -> &'static WordMap<&'static str, Tag> {
             (SUBORD, Tag::Subord),
         ] {
             for w in list {
-                m.entry(*w).or_insert(tag);
+                m.get_or_insert_with(w, || tag);
             }
         }
         m
@@ -178,6 +180,24 @@ fn closed() -> &'static WordMap<&'static str, Tag> {
 
 /// Tags one lower-cased word (or punctuation) without context.
 pub fn tag_word(w: &str) -> Tag {
+    tag_with(w, |t| t.get(w))
+}
+
+/// As [`tag_word`] for a sentence word, whose packed form makes the lookup cheap.
+#[inline]
+pub fn tag_lower(w: &crate::clause::Lower) -> Tag {
+    use crate::verbs::TriggerWord;
+    tag_with(w, |t| w.look_up(t))
+}
+
+/// As [`tag_word`] for a word whose packed form `k` is at hand.
+#[inline]
+pub fn tag_packed(w: &str, k: &crate::wordtab::Key) -> Tag {
+    tag_with(w, |t| t.get_key(k))
+}
+
+#[inline]
+fn tag_with<'t>(w: &str, closed_tag: impl FnOnce(&'t WordTable<Tag>) -> Option<&'t Tag>) -> Tag {
     let first = w.chars().next().unwrap_or(' ');
     if !first.is_alphanumeric() && w != "'s" && w != "’s" && w != "n't" && w != "'ll" {
         return match w {
@@ -193,7 +213,7 @@ pub fn tag_word(w: &str) -> Tag {
     }
     if w == "'s" || w == "’s" {
         Tag::Poss
-    } else if let Some(&t) = closed().get(w) {
+    } else if let Some(&t) = closed_tag(closed()) {
         t
     } else if w.ends_with("ly")
         && w.len() > 4

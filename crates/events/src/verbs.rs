@@ -147,7 +147,7 @@ impl Pattern {
 #[derive(Debug, Clone, Default)]
 pub struct VerbLexicon {
     pub patterns: Vec<Pattern>,
-    index: crate::tagger::WordMap<String, Vec<usize>>,
+    index: crate::wordtab::WordTable<Vec<usize>>,
 }
 
 impl VerbLexicon {
@@ -205,14 +205,16 @@ impl VerbLexicon {
     pub fn push(&mut self, p: Pattern) {
         let i = self.patterns.len();
         for t in &p.trigger {
-            self.index.entry(t.clone()).or_default().push(i);
+            self.index.get_or_insert_with(t, Vec::new).push(i);
         }
         self.patterns.push(p);
     }
 
     /// Patterns whose trigger has this lower-case surface form.
-    pub fn triggered_by(&self, word: &str) -> &[usize] {
-        self.index.get(word).map(|v| v.as_slice()).unwrap_or(&[])
+    pub fn triggered_by<W: TriggerWord + ?Sized>(&self, word: &W) -> &[usize] {
+        word.look_up(&self.index)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
     }
 
     pub fn len(&self) -> usize {
@@ -242,5 +244,28 @@ impl VerbLexicon {
             skipped.extend(o.skipped);
         }
         Ok((v, skipped))
+    }
+}
+
+/// A word [`VerbLexicon::triggered_by`] can look up: a `str`, or a sentence
+/// word's [`Lower`](crate::clause::Lower), already packed for the table.
+pub trait TriggerWord {
+    fn look_up<'t, V>(&self, t: &'t crate::wordtab::WordTable<V>) -> Option<&'t V>;
+}
+
+impl TriggerWord for str {
+    #[inline]
+    fn look_up<'t, V>(&self, t: &'t crate::wordtab::WordTable<V>) -> Option<&'t V> {
+        t.get(self)
+    }
+}
+
+impl TriggerWord for crate::clause::Lower {
+    #[inline]
+    fn look_up<'t, V>(&self, t: &'t crate::wordtab::WordTable<V>) -> Option<&'t V> {
+        match self.key() {
+            Some(k) => t.get_key(&k),
+            None => t.get(self.as_str()),
+        }
     }
 }

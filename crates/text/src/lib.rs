@@ -7,6 +7,7 @@ pub mod sentences;
 pub mod time;
 pub mod timeml;
 pub mod tokens;
+pub mod wordtab;
 
 pub use sentences::sentences;
 pub use time::times;

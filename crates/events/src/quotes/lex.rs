@@ -197,9 +197,9 @@ fn spans(text: &str, from: usize, to: usize, mut emit: impl FnMut(Span)) {
             let bytes = slice.as_bytes();
             loop {
                 // ASCII letters and digits in bulk (most of any word).
-                let run = bytes.get(j..).map_or(0, |r| {
-                    r.iter().take_while(|x| x.is_ascii_alphanumeric()).count()
-                });
+                let run = bytes
+                    .get(j..)
+                    .map_or(0, |r| text::tokens::ascii_alnum_run(r).0);
                 if run > 0 {
                     j += run;
                     prev = char::from(bytes[j - 1]);
@@ -310,6 +310,36 @@ pub(crate) fn lex<'a>(
         }
     }
     toks
+}
+
+/// What the quote and fact finders both start from: the whole text lexed,
+/// its quotation regions and its clause units (byte spans). Built once per
+/// document and shared, as the two finders used to build it each.
+pub struct Lexed<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: Vec<Tok<'a>>,
+    pub(crate) regs: Vec<Region>,
+    pub(crate) units: Vec<[usize; 2]>,
+}
+
+impl<'a> Lexed<'a> {
+    /// Lexes `text`; lower-cased forms that differ from the text go to `arena`.
+    pub fn new(text: &'a str, sentences: &[model::Sentence], arena: &'a mut String) -> Lexed<'a> {
+        let regs = regions(text);
+        let sent_spans: Vec<[usize; 2]> = if sentences.is_empty() {
+            vec![[0, text.len()]]
+        } else {
+            sentences.iter().map(|s| s.span).collect()
+        };
+        let units = units(text, &sent_spans, &regs);
+        let toks = lex(text, 0, text.len(), arena);
+        Lexed {
+            text,
+            toks,
+            regs,
+            units,
+        }
+    }
 }
 
 /// A stretch of text between double quotation marks.

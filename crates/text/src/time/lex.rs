@@ -49,12 +49,17 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         let k = if c.is_alphanumeric() {
             let mut all_digits = c.is_ascii_digit();
             let lead_digit = all_digits;
-            while let Some((d, dw)) = at(e) {
-                if d.is_alphanumeric() {
-                    all_digits &= d.is_ascii_digit();
-                    e += dw;
-                } else {
-                    break;
+            loop {
+                // ASCII letters and digits in bulk (nearly every character of a word).
+                let (run, digits) = crate::tokens::ascii_alnum_run(&b[e.min(b.len())..]);
+                all_digits &= digits;
+                e += run;
+                match at(e) {
+                    Some((d, dw)) if !d.is_ascii() && d.is_alphanumeric() => {
+                        all_digits = false;
+                        e += dw;
+                    }
+                    _ => break,
                 }
             }
             if all_digits {

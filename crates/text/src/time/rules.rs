@@ -1,8 +1,6 @@
 //! The matching rules: each looks at a token position and, if a time
 //! expression starts there, says where it ends, what it means and its rule id.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -117,34 +115,25 @@ pub(super) const START_WORDS: &[&str] = &[
     "weeks", "winter", "year", "yearly", "years", "yesterday",
 ];
 
-/// FNV-1a: `START_WORDS` lookups hash one short word per token, where
-/// SipHash's set-up would cost more than the lookup.
-#[derive(Default)]
-struct Fnv(u64);
+/// Words that are not in `START_WORDS` but may follow a determiner that
+/// starts an expression ("the weekend", "a-year").
+pub(super) const AFTER_DETERMINER: &[&str] = &[
+    "-",
+    "final",
+    "foreseeable",
+    "immediate",
+    "initial",
+    "long",
+    "medium",
+    "near",
+    "short",
+    "weekend",
+];
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type StartSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
-/// `START_WORDS` as a hash set, with a bitmask per first and per last byte
+/// `START_WORDS` as a packed word table, with a bitmask per first and per last byte
 /// of the word lengths seen there: most words fail the masks unhashed.
 struct Starts {
-    set: StartSet,
+    set: crate::wordtab::WordTable<()>,
     first: [u32; 256],
     last: [u32; 256],
 }
@@ -158,15 +147,19 @@ impl Starts {
         let bit = 1u32 << b.len().min(31);
         self.first[usize::from(a)] & bit != 0
             && self.last[usize::from(z)] & bit != 0
-            && self.set.contains(w)
+            && self.set.get(w).is_some()
     }
 }
 
 fn start_set() -> &'static Starts {
     static S: OnceLock<Starts> = OnceLock::new();
     S.get_or_init(|| {
+        let mut set = crate::wordtab::WordTable::default();
+        for w in START_WORDS {
+            set.get_or_insert_with(w, || ());
+        }
         let mut s = Starts {
-            set: START_WORDS.iter().copied().collect(),
+            set,
             first: [0; 256],
             last: [0; 256],
         };
@@ -196,6 +189,23 @@ impl<'a> P<'a> {
     /// Can a time expression start at token `i`? `false` only where `at`
     /// is sure to find nothing (see `START_WORDS`).
     pub fn may_start(&self, i: usize) -> bool {
+        if !self.may_start_word(i) {
+            return false;
+        }
+        // A determiner (a third of the words `at` is tried on) starts an
+        // expression only before a word that may start one itself ("the past
+        // week", "a year", "that day") or one of `AFTER_DETERMINER` ("the
+        // weekend"); a test checks this as it does `START_WORDS`.
+        match self.w(i) {
+            "the" | "a" | "an" | "that" => {
+                self.may_start_word(i + 1) || AFTER_DETERMINER.contains(&self.w(i + 1))
+            }
+            _ => true,
+        }
+    }
+
+    /// `may_start` by the word alone (see `START_WORDS`).
+    fn may_start_word(&self, i: usize) -> bool {
         let Some(t) = self.t.get(i) else {
             return false;
         };

@@ -284,6 +284,67 @@ fn source_words() -> Vec<String> {
     w
 }
 
+/// `may_start` skips a determiner before a word that cannot start an
+/// expression: check that the rules find nothing there, for every word of the
+/// rule sources after each determiner (in lower and title case) and before
+/// each word a rule looks at next.
+#[test]
+fn skipped_determiners_start_nothing() {
+    let words = source_words();
+    let doc = d(2025, 5, 2);
+    let nexts: Vec<String> = words
+        .iter()
+        .filter(|w| {
+            let toks = lex::tokenize(w);
+            let p = P::new(w, toks, doc, vec![0]);
+            p.may_start(0)
+        })
+        .cloned()
+        .chain(
+            [
+                "-", "'", ".", ",", ":", "/", "2020", "5", "5th", "90s", "of",
+            ]
+            .map(String::from),
+        )
+        .collect();
+    let anchor = V::Day(doc);
+    let mut bad = Vec::new();
+    let seconds: Vec<String> = words
+        .iter()
+        .cloned()
+        .chain(
+            [
+                "-", "'", ".", ",", ":", "/", "(", "\"", "2020", "5", "5th", "90s",
+            ]
+            .map(String::from),
+        )
+        .collect();
+    for det in ["the", "a", "an", "that", "The", "A", "An", "That"] {
+        let mut check = |text: String| {
+            let toks = lex::tokenize(&text);
+            let n = toks.len();
+            let p = P::new(&text, toks, doc, vec![0; n]);
+            if !p.may_start(0) && p.at(0, &anchor).is_some() {
+                bad.push(text);
+            }
+        };
+        for w in &seconds {
+            for sep0 in [" ", "-"] {
+                for nx in &nexts {
+                    for sep in [" ", "-"] {
+                        check(format!("{det}{sep0}{w}{sep}{nx} year 2020"));
+                    }
+                }
+            }
+            // Two words no rule starts on ("the long term").
+            for nx in &words {
+                check(format!("{det} {w} {nx} year 2020"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "skipped but matching: {bad:?}");
+}
+
 #[test]
 fn start_words_are_sorted() {
     assert!(rules::START_WORDS.windows(2).all(|p| p[0] < p[1]));
