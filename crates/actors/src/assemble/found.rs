@@ -448,8 +448,16 @@ impl<'a> Ctx<'a> {
         let info = |p: u32| &self.idx.places[p as usize];
         let i = self.all_atoms.partition_point(|x| x.0 < s);
         let sep = |a: usize, b: usize| self.text.get(a..b).is_some_and(area_separator);
+        // A seat names its city too ("San Cristobal, Bogota").
         let group = |tk: Tk| match tk {
             Tk::Place(g) => self.idx.place_groups.get(g as usize),
+            Tk::Seat(si) => self
+                .idx
+                .seat_places
+                .get(si as usize)
+                .copied()
+                .flatten()
+                .and_then(|g| self.idx.place_groups.get(g as usize)),
             _ => None,
         };
         // The wider area after this place ("municipality" may be an agent atom between).
