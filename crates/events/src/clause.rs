@@ -1023,21 +1023,12 @@ fn mk(span: &[usize; 2], lower: &str, orig: &str) -> Word {
 /// As [`mk_owned`] for a word already packed (`lower` made from `k`).
 #[inline]
 fn mk_packed(span: &[usize; 2], lower: Lower, k: &Key, orig: &str) -> Word {
-    Word {
-        span: *span,
-        tag: if is_acronym(orig) {
-            Tag::Word
-        } else {
-            tag_packed(&lower, k)
-        },
-        lower,
-        mention: None,
-        clause: 0,
-        capitalised: match orig.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => orig.chars().next().is_some_and(|c| c.is_uppercase()),
-        },
-    }
+    let tag = if is_acronym(orig) {
+        Tag::Word
+    } else {
+        tag_packed(&lower, k)
+    };
+    word(span, lower, tag, orig)
 }
 
 /// An acronym spelled like a function word ("IS militants", "US forces")
@@ -1047,13 +1038,19 @@ fn is_acronym(orig: &str) -> bool {
 }
 
 fn mk_owned(span: &[usize; 2], lower: Lower, orig: &str) -> Word {
+    let tag = if is_acronym(orig) {
+        Tag::Word
+    } else {
+        tag_lower(&lower)
+    };
+    word(span, lower, tag, orig)
+}
+
+#[inline]
+fn word(span: &[usize; 2], lower: Lower, tag: Tag, orig: &str) -> Word {
     Word {
         span: *span,
-        tag: if is_acronym(orig) {
-            Tag::Word
-        } else {
-            tag_lower(&lower)
-        },
+        tag,
         lower,
         mention: None,
         clause: 0,

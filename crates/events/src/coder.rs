@@ -827,24 +827,12 @@ impl EventCoder {
                     return;
                 };
                 // Arrests are the police's; violence an unknown perpetrator's.
-                let (role, what, id, how) = if p.cameo == "173" {
-                    ("COP", "police", "implicit:police", "implicit-police")
+                let (who, how) = if p.cameo == "173" {
+                    (&POLICE, "implicit-police")
                 } else {
-                    (
-                        "UAF",
-                        "unidentified perpetrators",
-                        "implicit:perpetrator",
-                        "implicit-perpetrator",
-                    )
+                    (&PERPETRATORS, "implicit-perpetrator")
                 };
-                implicit_perpetrator = Some(implied(
-                    &c,
-                    role,
-                    what,
-                    id,
-                    ActorType::Group,
-                    sent.words[t].span,
-                ));
+                implicit_perpetrator = Some(implied(&c, who, sent.words[t].span));
                 how_src = how;
                 confidence = 0.4;
             } else {
@@ -969,14 +957,7 @@ impl EventCoder {
                     let a = &sent.mentions[k].mention.actor;
                     !(a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country))
                 });
-                implicit_src = Some(implied(
-                    &c,
-                    "CVL",
-                    "civilians",
-                    "implicit:civilians",
-                    ActorType::Group,
-                    sent.words[t].span,
-                ));
+                implicit_src = Some(implied(&c, &CIVILIANS, sent.words[t].span));
                 how_src = "implicit-civilians";
                 confidence = confidence.min(0.5);
             }
@@ -998,14 +979,7 @@ impl EventCoder {
         {
             if let Some(c) = place_country.place {
                 targets.clear();
-                implicit_src = Some(implied(
-                    c,
-                    "UAF",
-                    "armed group",
-                    "implicit:armed-group",
-                    ActorType::Group,
-                    sent.words[t].span,
-                ));
+                implicit_src = Some(implied(c, &ARMED_GROUP, sent.words[t].span));
                 how_src = "implicit-side";
                 unnamed_sides = true;
                 confidence = confidence.min(0.4);
@@ -1017,14 +991,7 @@ impl EventCoder {
             how_tgt = "implicit-side";
         } else if let (Some(src), true) = (&implicit_src, targets.is_empty()) {
             let c = src.actor.country.clone().unwrap_or_default();
-            implicit = Some(implied(
-                &c,
-                "GOV",
-                "government",
-                "implicit:government",
-                ActorType::Organisation,
-                sent.words[t].span,
-            ));
+            implicit = Some(implied(&c, &GOVERNMENT, sent.words[t].span));
             how_tgt = "implicit-government";
         }
         // Dissent comes from people: a place caught in a compound subject
@@ -1046,14 +1013,7 @@ impl EventCoder {
                 .clone()
                 .filter(|_| src.role.as_deref() != Some("GOV"))
             {
-                implicit = Some(implied(
-                    &c,
-                    "GOV",
-                    "government",
-                    "implicit:government",
-                    ActorType::Organisation,
-                    sent.words[t].span,
-                ));
+                implicit = Some(implied(&c, &GOVERNMENT, sent.words[t].span));
                 how_tgt = "implicit-government";
                 confidence = confidence.min(0.5);
             }
@@ -1145,19 +1105,9 @@ impl EventCoder {
             // A fight with no named opponent was against an unnamed armed
             // group; force with no named target hit the place's civilians.
             let implied_target = if unnamed_foe {
-                Some((
-                    "UAF",
-                    "armed group",
-                    "implicit:armed-group",
-                    "implicit-opponent",
-                ))
+                Some((&ARMED_GROUP, "implicit-opponent"))
             } else if (force || seizes_property(&p.cameo)) && told() {
-                Some((
-                    "CVL",
-                    "civilians",
-                    "implicit:civilians",
-                    "implicit-civilians",
-                ))
+                Some((&CIVILIANS, "implicit-civilians"))
             } else {
                 None
             };
@@ -1166,15 +1116,8 @@ impl EventCoder {
                 .generic
                 .map(str::to_string)
                 .or_else(|| src.country.clone());
-            if let (Some((role, what, id, how)), Some(c)) = (implied_target, country) {
-                implicit = Some(implied(
-                    &c,
-                    role,
-                    what,
-                    id,
-                    ActorType::Group,
-                    sent.words[t].span,
-                ));
+            if let (Some((who, how)), Some(c)) = (implied_target, country) {
+                implicit = Some(implied(&c, who, sent.words[t].span));
                 how_tgt = how;
                 confidence = confidence.min(0.5);
             }
@@ -2110,17 +2053,35 @@ pub fn reported_by(events: &mut [Event], quotes: &[Quote]) {
     }
 }
 
+/// Who an implied participant is: CAMEO role, what to call them, id, kind.
+struct Unnamed(&'static str, &'static str, &'static str, ActorType);
+
+const CIVILIANS: Unnamed = Unnamed("CVL", "civilians", "implicit:civilians", ActorType::Group);
+const GOVERNMENT: Unnamed = Unnamed(
+    "GOV",
+    "government",
+    "implicit:government",
+    ActorType::Organisation,
+);
+const ARMED_GROUP: Unnamed = Unnamed(
+    "UAF",
+    "armed group",
+    "implicit:armed-group",
+    ActorType::Group,
+);
+const PERPETRATORS: Unnamed = Unnamed(
+    "UAF",
+    "unidentified perpetrators",
+    "implicit:perpetrator",
+    ActorType::Group,
+);
+const POLICE: Unnamed = Unnamed("COP", "police", "implicit:police", ActorType::Group);
+
 /// An actor the text implies but does not name: "attacked a village" hits the
 /// village's civilians, "armed men clashed" fought an unnamed armed group,
 /// unnamed protesters protest against their government.
-fn implied(
-    country: &str,
-    role: &str,
-    what: &str,
-    id: &str,
-    kind: ActorType,
-    span: [usize; 2],
-) -> Participant {
+fn implied(country: &str, who: &Unnamed, span: [usize; 2]) -> Participant {
+    let Unnamed(role, what, id, kind) = *who;
     Participant {
         actor: Actor {
             code: format!("{country}{role}"),
