@@ -234,6 +234,25 @@ impl<'m> Sent<'m> {
         Sent::lay(Sent::words_of(text, span, tokens), span, mentions)
     }
 
+    /// As [`Sent::from_refs`] without the clause analysis, for a first look
+    /// (places, triggers, generic nouns) that [`Sent::relaid`] or
+    /// [`Sent::with_clauses`] completes: most sentences are laid twice or
+    /// never coded, and clauses were a third of the lay.
+    pub fn from_refs_unclaused(
+        text: &str,
+        span: [usize; 2],
+        tokens: &[Token],
+        mentions: &[&'m Mention],
+    ) -> Sent<'m> {
+        Sent::lay_mentions(Sent::words_of(text, span, tokens), span, mentions)
+    }
+
+    /// Finishes a sentence made by [`Sent::from_refs_unclaused`].
+    pub fn with_clauses(mut self) -> Sent<'m> {
+        self.assign_clauses();
+        self
+    }
+
     /// The same words with another set of mentions laid over them (no re-lexing).
     pub fn relaid<'n>(self, span: [usize; 2], mentions: &[&'n Mention]) -> Sent<'n> {
         let mut words = self.words;
@@ -358,7 +377,11 @@ impl<'m> Sent<'m> {
     }
 
     /// Lays mentions over words (longest first wins a word) and finds the clauses.
-    fn lay(mut words: Vec<Word>, span: [usize; 2], mentions: &[&'m Mention]) -> Sent<'m> {
+    fn lay(words: Vec<Word>, span: [usize; 2], mentions: &[&'m Mention]) -> Sent<'m> {
+        Sent::lay_mentions(words, span, mentions).with_clauses()
+    }
+
+    fn lay_mentions(mut words: Vec<Word>, span: [usize; 2], mentions: &[&'m Mention]) -> Sent<'m> {
         let mut ms: Vec<&'m Mention> = mentions
             .iter()
             .copied()
@@ -394,7 +417,6 @@ impl<'m> Sent<'m> {
         sent.parent.push(None);
         sent.relative.push(false);
         sent.subord.push(None);
-        sent.assign_clauses();
         sent
     }
 

@@ -330,7 +330,7 @@ impl EventCoder {
             // A mention the recogniser could not code cannot be a participant.
             .filter(|m| !(m.actor.code.is_empty() && m.actor.country.is_none()))
             .collect();
-        let first = Sent::from_refs(text, span, tokens, &local);
+        let first = Sent::from_refs_unclaused(text, span, tokens, &local);
         // The coder's own mentions (capitals, generic nouns), and recogniser
         // mentions a generic noun absorbed ("Indian" in "Indian civilians").
         let mut extra: Vec<Mention> = Vec::new();
@@ -550,7 +550,7 @@ impl EventCoder {
             *context = Some(c);
         }
         let sent = if extra.is_empty() && dropped.is_empty() {
-            first
+            first.with_clauses()
         } else {
             let mut all: Vec<&Mention> = local
                 .iter()
