@@ -82,7 +82,7 @@ fn places_by_document_country() {
     check(
         "Militants attacked villagers in Delta state, Nigeria.",
         expect![[r#"
-            "villagers in Delta" NGACVL compose:located:agents.tsv:412+places.tsv:25285
+            "villagers in Delta" NGACVL compose:located:agents.tsv:413+places.tsv:25285
             "Nigeria" NGA countries.tsv:180
         "#]],
     );
@@ -96,7 +96,7 @@ fn places_by_document_country() {
     check(
         "Police arrested students in Tuban, East Java. Indonesian officials said.",
         expect![[r#"
-            "students in Tuban" IDNEDU compose:located:agents.tsv:385+places.tsv:14853
+            "students in Tuban" IDNEDU compose:located:agents.tsv:386+places.tsv:14853
             "Indonesian officials" IDNGOV compose:agents.tsv:278+countries.tsv:119
         "#]],
     );
