@@ -595,6 +595,35 @@ impl<'a> Ctx<'a> {
     }
 
     /// A word starting at `pos`: letters/digits with inner hyphens or dots.
+    /// The next capitalised word start at or after `pos` and its first
+    /// character: the start of every unknown-name and surname scan.
+    fn next_capital(&self, mut pos: usize) -> Option<(usize, char)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        while pos < text.len() {
+            // Other ASCII bytes cannot start one: jump them.
+            pos += bytes[pos..]
+                .iter()
+                .position(|b| b.is_ascii_uppercase() || !b.is_ascii())?;
+            // Cheap byte tests first: lower-case ASCII or inside a word.
+            let b = bytes[pos];
+            if (b.is_ascii() && !b.is_ascii_uppercase())
+                || (pos > 0 && bytes[pos - 1].is_ascii_alphanumeric())
+                || !text.is_char_boundary(pos)
+            {
+                pos += 1;
+                continue;
+            }
+            let c = text[pos..].chars().next()?;
+            let boundary = pos == 0 || !text[..pos].ends_with(|ch: char| ch.is_alphanumeric());
+            if c.is_uppercase() && boundary {
+                return Some((pos, c));
+            }
+            pos += c.len_utf8();
+        }
+        None
+    }
+
     fn word_at(&self, pos: usize) -> Option<usize> {
         let rest = self.text.get(pos..)?;
         let bytes = rest.as_bytes();
@@ -1381,33 +1410,8 @@ impl<'a> Ctx<'a> {
         let mut new = Vec::new();
         let mut pos = 0;
         let text = self.text;
-        let bytes = text.as_bytes();
-        while pos < text.len() {
-            // Other ASCII bytes are passed one by one below: jump them.
-            match bytes[pos..]
-                .iter()
-                .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
-            {
-                Some(k) => pos += k,
-                None => break,
-            }
-            // Cheap byte tests first: lower-case ASCII or inside a word.
-            let b = bytes[pos];
-            if (b.is_ascii() && !b.is_ascii_uppercase())
-                || (pos > 0 && bytes[pos - 1].is_ascii_alphanumeric())
-                || !text.is_char_boundary(pos)
-            {
-                pos += 1;
-                continue;
-            }
-            let Some(c) = text[pos..].chars().next() else {
-                break;
-            };
-            let boundary = pos == 0 || !text[..pos].ends_with(|ch: char| ch.is_alphanumeric());
-            if !(c.is_uppercase() && boundary) {
-                pos += c.len_utf8();
-                continue;
-            }
+        while let Some((at, c)) = self.next_capital(pos) {
+            pos = at;
             let Some(we) = self.word_at(pos) else {
                 pos += c.len_utf8();
                 continue;

@@ -1201,38 +1201,11 @@ impl<'a> Ctx<'a> {
     /// given name. Runs overlapping other mentions are left alone.
     pub(super) fn discover_names(&mut self) {
         self.index_out();
-        let text = self.text;
         let mut pos = 0;
         let mut new: Vec<M> = Vec::new();
         let mut drop: Vec<(usize, usize)> = Vec::new();
-        let bytes = text.as_bytes();
-        while pos < text.len() {
-            // Other ASCII bytes are passed one by one below: jump them.
-            match bytes[pos..]
-                .iter()
-                .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
-            {
-                Some(k) => pos += k,
-                None => break,
-            }
-            // Cheap byte tests first: most positions are lower-case ASCII or
-            // inside a word.
-            let b = bytes[pos];
-            if (b.is_ascii() && !b.is_ascii_uppercase())
-                || (pos > 0 && bytes[pos - 1].is_ascii_alphanumeric())
-                || !text.is_char_boundary(pos)
-            {
-                pos += 1;
-                continue;
-            }
-            let Some(c) = text[pos..].chars().next() else {
-                break;
-            };
-            let boundary = pos == 0 || !text[..pos].ends_with(|ch: char| ch.is_alphanumeric());
-            if !(c.is_uppercase() && boundary) {
-                pos += c.len_utf8();
-                continue;
-            }
+        while let Some((at, c)) = self.next_capital(pos) {
+            pos = at;
             // Inside a lexicon mention (not a bare country or place, which a
             // longer name may absorb): go on after it.
             if let Some(m) = self
@@ -1292,10 +1265,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // One capitalised word alone is a name only after a title.
-            let after_title = self
-                .prev_word(pos)
-                .is_some_and(|pw| Self::title_role(self.word(pw)).is_some());
-            if run.words.len() == 1 && !after_title {
+            if run.words.len() == 1 && !titled {
                 pos = end.max(pos + c.len_utf8());
                 continue;
             }
