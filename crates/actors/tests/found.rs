@@ -2,11 +2,12 @@
 //! located by a place, and unknown names (given name, title, organisation
 //! suffix), on a small invented lexicon. Update with `UPDATE_EXPECT=1`.
 
+mod common;
+
 use actors::Recognizer;
 use chrono::NaiveDate;
 use expect_test::{expect, Expect};
 use lexicon::Lexicon;
-use model::Sentence;
 
 const COUNTRIES: &str = "code\tname\taliases\tadjectives\tdemonyms
 ISR\tIsrael\t\tIsraeli\tIsraelis
@@ -50,7 +51,7 @@ Paul\tm\tcensus
 ";
 
 fn lexicon() -> Lexicon {
-    let files: Vec<(String, String)> = [
+    common::lexicon(&[
         ("countries.tsv", COUNTRIES),
         ("seats.tsv", SEATS),
         ("people.tsv", PEOPLE),
@@ -58,31 +59,13 @@ fn lexicon() -> Lexicon {
         ("agents.tsv", AGENTS),
         ("places.tsv", PLACES),
         ("given_names.tsv", GIVEN),
-    ]
-    .iter()
-    .map(|(a, b)| (a.to_string(), b.to_string()))
-    .collect();
-    let mut lex = Lexicon::default();
-    // The countries.tsv above lacks ITA and GBR: overlay does not check codes.
-    lex.overlay(&files).unwrap_or_else(|e| panic!("{e}"));
-    lex
+    ])
 }
 
 /// One sentence per line.
 fn check(text: &str, want: Expect) {
     let rec = Recognizer::new(&lexicon());
-    let mut sentences = Vec::new();
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_end();
-        if !t.is_empty() {
-            sentences.push(Sentence {
-                index: sentences.len(),
-                span: [pos, pos + t.len()],
-            });
-        }
-        pos += line.len();
-    }
+    let sentences = common::line_sentences(text);
     let d = NaiveDate::from_ymd_opt(2020, 5, 2).unwrap_or_default();
     let ms = rec.recognise(text, &sentences, &[], d);
     let got: String = ms

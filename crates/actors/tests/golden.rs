@@ -1,11 +1,13 @@
 //! Golden tests, one per rule family, on a small invented lexicon and short
 //! sentences (one sentence per line). Update with `UPDATE_EXPECT=1`.
 
+mod common;
+
 use actors::Recognizer;
 use chrono::NaiveDate;
 use expect_test::{expect, Expect};
 use lexicon::Lexicon;
-use model::{Sentence, TimeExpr};
+use model::TimeExpr;
 
 const COUNTRIES: &str = "code\tname\taliases\tadjectives\tdemonyms
 AZE\tAzerbaijan\t\tAzerbaijani\tAzerbaijanis
@@ -56,36 +58,19 @@ troops\t\tMIL\tgroup\t\t
 ";
 
 fn lexicon() -> Lexicon {
-    let files: Vec<(String, String)> = [
+    common::lexicon(&[
         ("countries.tsv", COUNTRIES),
         ("seats.tsv", SEATS),
         ("people.tsv", PEOPLE),
         ("organisations.tsv", ORGS),
         ("agents.tsv", AGENTS),
-    ]
-    .iter()
-    .map(|(a, b)| (a.to_string(), b.to_string()))
-    .collect();
-    let mut lex = Lexicon::default();
-    lex.overlay(&files).unwrap_or_else(|e| panic!("{e}"));
-    lex
+    ])
 }
 
 /// One sentence per line; `times` are `(text, value)` pairs found in the text.
 fn run(text: &str, date: (i32, u32, u32), times: &[(&str, &str)]) -> String {
     let rec = Recognizer::new(&lexicon());
-    let mut sentences = Vec::new();
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_end();
-        if !t.is_empty() {
-            sentences.push(Sentence {
-                index: sentences.len(),
-                span: [pos, pos + t.len()],
-            });
-        }
-        pos += line.len();
-    }
+    let sentences = common::line_sentences(text);
     let times: Vec<TimeExpr> = times
         .iter()
         .filter_map(|(t, v)| {
