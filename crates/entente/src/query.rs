@@ -177,24 +177,19 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
         } => {
             let store = open_existing(&db)?;
             let hits = store.search(&query, limit)?;
-            let mut out = BufWriter::new(std::io::stdout().lock());
-            match format {
-                OutFormat::Table => {
-                    for h in &hits {
-                        writeln!(
-                            out,
-                            "{:<16} [{:>3}] {}  {}",
-                            h.doc,
-                            h.sentence,
-                            h.date,
-                            one_line(&h.snippet)
-                        )?;
-                    }
+            print_rows(&hits, format, |out, hits| {
+                for h in hits {
+                    writeln!(
+                        out,
+                        "{:<16} [{:>3}] {}  {}",
+                        h.doc,
+                        h.sentence,
+                        h.date,
+                        one_line(&h.snippet)
+                    )?;
                 }
-                OutFormat::Json => json_lines(&mut out, &hits)?,
-                OutFormat::Csv => csv_rows(&mut out, &hits)?,
-            }
-            out.flush()?;
+                Ok(())
+            })?;
             Ok(if hits.is_empty() {
                 ExitCode::from(1)
             } else {
@@ -231,13 +226,7 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
                 limit: Some(limit),
             };
             let rows = store.events(&filter)?;
-            let mut out = BufWriter::new(std::io::stdout().lock());
-            match format {
-                OutFormat::Table => event_table(&mut out, &rows)?,
-                OutFormat::Json => json_lines(&mut out, &rows)?,
-                OutFormat::Csv => csv_rows(&mut out, &rows)?,
-            }
-            out.flush()?;
+            print_rows(&rows, format, |out, rows| event_table(out, rows))?;
             Ok(ExitCode::SUCCESS)
         }
         QueryCommand::Actor {
@@ -302,27 +291,22 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
             format,
         } => {
             let rows = open_existing(&db)?.quotes(speaker.as_deref(), limit)?;
-            let mut out = BufWriter::new(std::io::stdout().lock());
-            match format {
-                OutFormat::Json => json_lines(&mut out, &rows)?,
-                OutFormat::Csv => csv_rows(&mut out, &rows)?,
-                OutFormat::Table => {
-                    for q in &rows {
-                        writeln!(
-                            out,
-                            "{} {} [{}] {} ({}) {}: {}",
-                            q.date,
-                            q.doc,
-                            q.sentence,
-                            q.speaker,
-                            q.speaker_code.as_deref().unwrap_or("-"),
-                            q.cue,
-                            clip(&one_line(&q.content), 160)
-                        )?;
-                    }
+            print_rows(&rows, format, |out, rows| {
+                for q in rows {
+                    writeln!(
+                        out,
+                        "{} {} [{}] {} ({}) {}: {}",
+                        q.date,
+                        q.doc,
+                        q.sentence,
+                        q.speaker,
+                        q.speaker_code.as_deref().unwrap_or("-"),
+                        q.cue,
+                        clip(&one_line(&q.content), 160)
+                    )?;
                 }
-            }
-            out.flush()?;
+                Ok(())
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         QueryCommand::Facts {
@@ -333,33 +317,28 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
             format,
         } => {
             let rows = open_existing(&db)?.facts(actor.as_deref(), measure.as_deref(), limit)?;
-            let mut out = BufWriter::new(std::io::stdout().lock());
-            match format {
-                OutFormat::Json => json_lines(&mut out, &rows)?,
-                OutFormat::Csv => csv_rows(&mut out, &rows)?,
-                OutFormat::Table => {
-                    for f in &rows {
-                        writeln!(
-                            out,
-                            "{} {} [{}] {:<14} {:>10} {:<8} holder={} counterpart={} {}{}",
-                            f.date,
-                            f.doc,
-                            f.sentence,
-                            f.measure,
-                            f.value,
-                            f.unit,
-                            f.holder.as_deref().unwrap_or("-"),
-                            f.counterpart.as_deref().unwrap_or("-"),
-                            f.commodity.as_deref().unwrap_or(""),
-                            f.period
-                                .as_deref()
-                                .map(|p| format!(" period={p}"))
-                                .unwrap_or_default()
-                        )?;
-                    }
+            print_rows(&rows, format, |out, rows| {
+                for f in rows {
+                    writeln!(
+                        out,
+                        "{} {} [{}] {:<14} {:>10} {:<8} holder={} counterpart={} {}{}",
+                        f.date,
+                        f.doc,
+                        f.sentence,
+                        f.measure,
+                        f.value,
+                        f.unit,
+                        f.holder.as_deref().unwrap_or("-"),
+                        f.counterpart.as_deref().unwrap_or("-"),
+                        f.commodity.as_deref().unwrap_or(""),
+                        f.period
+                            .as_deref()
+                            .map(|p| format!(" period={p}"))
+                            .unwrap_or_default()
+                    )?;
                 }
-            }
-            out.flush()?;
+                Ok(())
+            })?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -376,6 +355,22 @@ fn clip(s: &str, max: usize) -> String {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s,
     }
+}
+
+/// Rows to stdout as JSON lines, CSV, or the command's own table.
+fn print_rows<T: serde::Serialize>(
+    rows: &[T],
+    format: OutFormat,
+    table: impl FnOnce(&mut dyn Write, &[T]) -> Result<()>,
+) -> Result<()> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match format {
+        OutFormat::Json => json_lines(&mut out, rows)?,
+        OutFormat::Csv => csv_rows(&mut out, rows)?,
+        OutFormat::Table => table(&mut out, rows)?,
+    }
+    out.flush()?;
+    Ok(())
 }
 
 fn json_lines<T: serde::Serialize>(out: &mut impl Write, rows: &[T]) -> Result<()> {
@@ -395,7 +390,7 @@ fn csv_rows<T: serde::Serialize>(out: &mut impl Write, rows: &[T]) -> Result<()>
     Ok(())
 }
 
-fn event_table(out: &mut impl Write, rows: &[EventRow]) -> Result<()> {
+fn event_table(out: &mut (impl Write + ?Sized), rows: &[EventRow]) -> Result<()> {
     for e in rows {
         writeln!(
             out,
