@@ -50,15 +50,7 @@ fn plover_gold_event_types() {
     let pipe = common::Pipeline::new();
     // PLOVER_PETRARCH=1 adds the PETRARCH/TABARI verb dictionaries as an overlay.
     let coder = if std::env::var("PLOVER_PETRARCH").is_ok() {
-        let dir = shared.join("petrarch2/dictionaries");
-        let files: Vec<(String, String)> = ["CAMEO.2.0.txt", "CAMEO.verbpatterns.150430.txt"]
-            .iter()
-            .filter_map(|f| {
-                std::fs::read_to_string(dir.join(f))
-                    .ok()
-                    .map(|s| (f.to_string(), s))
-            })
-            .collect();
+        let files = common::petrarch_verb_files(&shared);
         let (lex, _) = events::VerbLexicon::with_petrarch(&files).expect("overlay");
         EventCoder::with_verbs(lex).expect("coder")
     } else {

@@ -9,15 +9,7 @@ fn petrarch_overlay_loads_and_codes() {
     let Some(shared) = common::shared() else {
         return;
     };
-    let dir = shared.join("petrarch2/dictionaries");
-    let files: Vec<(String, String)> = ["CAMEO.2.0.txt", "CAMEO.verbpatterns.150430.txt"]
-        .iter()
-        .filter_map(|f| {
-            std::fs::read_to_string(dir.join(f))
-                .ok()
-                .map(|s| (f.to_string(), s))
-        })
-        .collect();
+    let files = common::petrarch_verb_files(&shared);
     if files.len() < 2 {
         eprintln!("skipping: PETRARCH dictionaries absent");
         return;

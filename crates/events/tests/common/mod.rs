@@ -269,3 +269,17 @@ pub fn golden(texts: &[&str]) -> String {
     }
     out
 }
+
+/// The PETRARCH-2 and TABARI verb dictionaries under `../shared` that are
+/// present, as `(file name, contents)`.
+pub fn petrarch_verb_files(shared: &std::path::Path) -> Vec<(String, String)> {
+    let dir = shared.join("petrarch2/dictionaries");
+    ["CAMEO.2.0.txt", "CAMEO.verbpatterns.150430.txt"]
+        .iter()
+        .filter_map(|f| {
+            std::fs::read_to_string(dir.join(f))
+                .ok()
+                .map(|s| (f.to_string(), s))
+        })
+        .collect()
+}
