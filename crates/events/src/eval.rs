@@ -14,17 +14,25 @@ const ACLED_ACTORS: &str = include_str!("../data/acled_actors.tsv");
 /// The country of an ACLED actor whose name does not state it
 /// ("Operation Restoring Hope" is Saudi-led), from `acled_actors.tsv`.
 pub fn acled_listed_actor(actor1: &str) -> Option<&'static str> {
+    // Read once: the evaluation asks for every note.
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        ACLED_ACTORS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1)
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?, f.next()?))
+            })
+            .collect()
+    });
     let head = actor1.split('(').next().unwrap_or("").trim();
-    ACLED_ACTORS
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1)
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            Some((f.next()?, f.next()?))
-        })
+    table
+        .iter()
         .find(|(name, _)| *name == head)
-        .map(|(_, c)| c)
+        .map(|(_, c)| *c)
 }
 
 /// PLOVER 0.5 event names used in the gold file, and the PLOVER 0.8 type the
