@@ -6,43 +6,33 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
-use actors::Recognizer;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use events::eval::{
     acled_actor_country, acled_hit, score_plover, summarise_plover, AcledMap, AcledNote, GoldActor,
     PloverGold,
 };
-use events::EventCoder;
 use lexicon::Lexicon;
 use serde_json::Value;
 
 use crate::corpus::csv_rows;
+use crate::pipeline::Pipeline;
 
-/// Text, lexicon, actors and events over one string.
-struct Pipeline {
-    rec: Recognizer,
-    coder: EventCoder,
-}
-
-impl Pipeline {
-    fn new(lex: &Lexicon) -> Result<Pipeline> {
-        Ok(Pipeline {
-            rec: Recognizer::new(lex),
-            coder: EventCoder::builtin().context("loading the event lexicons")?,
-        })
-    }
-
-    fn code(&self, text: &str, date: NaiveDate) -> Vec<model::Event> {
-        let sentences = text::sentences(text);
-        let tokens = text::tokens(text);
-        let times = text::times(text, &sentences, date);
-        let mentions = self
-            .rec
-            .recognise_with_times(text, &sentences, &tokens, &times, date);
-        self.coder
-            .code(text, &sentences, &tokens, &mentions, &times, date)
-    }
+/// The events `entente code` gives for one text of a known date.
+fn events_of(pipe: &Pipeline, id: String, text: &str, date: NaiveDate) -> Vec<model::Event> {
+    let doc = model::Document {
+        id,
+        title: None,
+        author: None,
+        date: date.format("%Y-%m-%d").to_string(),
+        date_source: model::DateSource::Metadata,
+        url: None,
+        source: None,
+        format: "text".into(),
+        text: text.to_string(),
+        boilerplate: Vec::new(),
+    };
+    pipe.code(doc).events
 }
 
 fn gold_actors(v: &Value) -> Vec<GoldActor> {
@@ -88,7 +78,7 @@ pub fn run_plover(path: &Path, out: &mut dyn Write) -> Result<()> {
             sources: gold_actors(&r["source"]),
             targets: gold_actors(&r["target"]),
         };
-        let evs = pipe.code(text, date);
+        let evs = events_of(&pipe, gold.id.clone(), text, date);
         let res = score_plover(&gold, &evs);
         *confusion
             .entry((
@@ -173,7 +163,7 @@ pub fn run_acled(path: &Path, misses: Option<&Path>, out: &mut dyn Write) -> Res
         };
         let country = acled_actor_country(&note.actor1, &note.iso3, &resolve);
         let date = NaiveDate::parse_from_str(get("event_date"), "%d-%b-%y").unwrap_or_default();
-        let evs = pipe.code(&note.notes, date);
+        let evs = events_of(&pipe, String::new(), &note.notes, date);
         let ok = acled_hit(&note, &country, &evs, &map);
         if let (false, Some(w)) = (ok, miss_out.as_mut()) {
             let coded: Vec<String> = evs
