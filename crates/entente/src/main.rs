@@ -672,18 +672,11 @@ fn bench_corpus(paths: &[PathBuf]) -> Result<Vec<model::Document>> {
                     .get("date")
                     .and_then(|d| ingest::parse_date_loose(d))
                     .unwrap_or(opts.today);
-                docs.push(model::Document {
-                    id: format!("row{i}"),
-                    title: None,
-                    author: None,
-                    date: date.format("%Y-%m-%d").to_string(),
-                    date_source: model::DateSource::Metadata,
-                    url: None,
-                    source: None,
-                    format: "text".into(),
-                    text: text.to_string(),
-                    boilerplate: Vec::new(),
-                });
+                docs.push(model::Document::from_text(
+                    format!("row{i}"),
+                    text.to_string(),
+                    date.format("%Y-%m-%d").to_string(),
+                ));
             }
         } else {
             let mut diags = Vec::new();

@@ -61,6 +61,25 @@ pub struct Document {
     pub boilerplate: Vec<String>,
 }
 
+impl Document {
+    /// A bare text of a known date (`YYYY-MM-DD`), as corpora give them:
+    /// no title, author or source.
+    pub fn from_text(id: String, text: String, date: String) -> Document {
+        Document {
+            id,
+            title: None,
+            author: None,
+            date,
+            date_source: DateSource::Metadata,
+            url: None,
+            source: None,
+            format: "text".into(),
+            text,
+            boilerplate: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     pub index: usize,

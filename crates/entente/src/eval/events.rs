@@ -20,18 +20,7 @@ use crate::pipeline::Pipeline;
 
 /// The events `entente code` gives for one text of a known date.
 fn events_of(pipe: &Pipeline, id: String, text: &str, date: NaiveDate) -> Vec<model::Event> {
-    let doc = model::Document {
-        id,
-        title: None,
-        author: None,
-        date: date.format("%Y-%m-%d").to_string(),
-        date_source: model::DateSource::Metadata,
-        url: None,
-        source: None,
-        format: "text".into(),
-        text: text.to_string(),
-        boilerplate: Vec::new(),
-    };
+    let doc = model::Document::from_text(id, text.to_string(), date.format("%Y-%m-%d").to_string());
     pipe.code(doc).events
 }
 
