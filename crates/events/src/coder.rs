@@ -929,26 +929,24 @@ impl EventCoder {
             let w = &sent.words[t];
             let verb = p.kind == Kind::Verb && !(w.capitalised && t > 0);
             // "a protest took place in X", "a sit-in was held", "protests erupted".
-            let after = sent
-                .words
-                .get(t + 1..(t + 4).min(sent.words.len()))
-                .unwrap_or(&[]);
             let light = p.kind == Kind::Noun
                 && (sent.words[t.saturating_sub(4)..t]
                     .iter()
                     .any(|w| LIGHT_VERBS.contains(&w.lower.as_str()))
-                    || after.iter().any(|w| {
-                        matches!(
-                            w.lower.as_str(),
-                            "held"
-                                | "staged"
-                                | "took"
-                                | "erupted"
-                                | "broke"
-                                | "organized"
-                                | "organised"
-                        )
-                    }));
+                    || word_after(
+                        sent,
+                        t,
+                        3,
+                        &[
+                            "held",
+                            "staged",
+                            "took",
+                            "erupted",
+                            "broke",
+                            "organized",
+                            "organised",
+                        ],
+                    ));
             (verb || light) && self.modality(sent, t, m.end, p) == Modality::Asserted
         };
         if sources.is_empty() && !passive && p.cameo.starts_with("14") && told_protest() {
@@ -1698,20 +1696,34 @@ const FIGHT_NOUNS: &[&str] = &[
 /// reported"; not "fears of clashes" or "to avoid a clash".
 fn told_fight(sent: &Sent, t: usize) -> bool {
     // The sides may come between: "a shoot-out between police and gunmen broke out".
-    let after = sent
-        .words
-        .get(t + 1..(t + 12).min(sent.words.len()))
-        .unwrap_or(&[]);
-    let happened = after.iter().any(|w| {
-        matches!(
-            w.lower.as_str(),
-            "took" | "erupted" | "broke" | "occurred" | "ensued" | "reported" | "reportedly"
-        )
-    });
+    let happened = word_after(
+        sent,
+        t,
+        11,
+        &[
+            "took",
+            "erupted",
+            "broke",
+            "occurred",
+            "ensued",
+            "reported",
+            "reportedly",
+        ],
+    );
     let there = sent.words[t.saturating_sub(4)..t]
         .windows(2)
         .any(|w| w[0].lower == "there" && matches!(w[1].lower.as_str(), "was" | "were"));
     happened || there
+}
+
+/// Whether one of `words` stands within `reach` words after `t` ("a protest
+/// took place", "clashes erupted"): an event noun told as having happened.
+fn word_after(sent: &Sent, t: usize, reach: usize, words: &[&str]) -> bool {
+    sent.words
+        .get(t + 1..(t + 1 + reach).min(sent.words.len()))
+        .unwrap_or(&[])
+        .iter()
+        .any(|w| words.contains(&w.lower.as_str()))
 }
 
 /// Verbs of saying whose subject is the source of a predicate noun.
