@@ -87,6 +87,9 @@ struct Table {
     /// is one hash of a borrowed key; most words are in no row).
     by: FnvMap<String, Vec<MeasureWord>>,
     filter: lex::WordFilter,
+    /// Every word `Cx::number` can start from (number words, articles,
+    /// currencies): most tokens are settled by this filter alone.
+    number_start: lex::WordFilter,
 }
 
 impl Table {
@@ -108,7 +111,30 @@ fn table() -> &'static Table {
             by.entry(r.word.clone()).or_default().push(r);
         }
         let filter = lex::WordFilter::new(by.keys().map(String::as_str));
-        Table { by, filter }
+        let compounds: Vec<String> = TENS
+            .iter()
+            .flat_map(|t| UNITS[1..10].iter().map(move |u| format!("{t}-{u}")))
+            .collect();
+        let number_start = lex::WordFilter::new(
+            UNITS
+                .iter()
+                .chain(TENS)
+                .copied()
+                .chain(FRACTIONS.iter().map(|f| f.0))
+                .chain(NUMBER_NOUNS.iter().map(|n| n.0))
+                .chain(["the", "a", "an"])
+                .chain(compounds.iter().map(String::as_str))
+                .chain(
+                    by.iter()
+                        .filter(|(_, rows)| rows.iter().any(|r| r.kind == "currency"))
+                        .map(|(w, _)| w.as_str()),
+                ),
+        );
+        Table {
+            by,
+            filter,
+            number_start,
+        }
     })
 }
 
@@ -238,32 +264,33 @@ const QUALIFIERS: &[(&str, bool)] = &[
     ("another", false),
 ];
 
+const UNITS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 fn small_number(w: &str) -> Option<f64> {
-    const UNITS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: &[&str] = &[
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     // Every form ("six" .. "seventy-seven") is 3 to 13 bytes and starts with
     // one of these letters: most words are settled without a scan.
     let b = w.as_bytes();
@@ -287,18 +314,32 @@ fn small_number(w: &str) -> Option<f64> {
     Some(20.0 + 10.0 * t as f64 + u as f64)
 }
 
+/// Fraction words and their values.
+const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 0.5),
+    ("one-half", 0.5),
+    ("one-third", 1.0 / 3.0),
+    ("third", 1.0 / 3.0),
+    ("two-thirds", 2.0 / 3.0),
+    ("one-quarter", 0.25),
+    ("quarter", 0.25),
+    ("three-quarters", 0.75),
+    ("one-fifth", 0.2),
+];
+
 fn fraction_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "half" => 0.5,
-        "one-half" => 0.5,
-        "one-third" | "third" => 1.0 / 3.0,
-        "two-thirds" => 2.0 / 3.0,
-        "one-quarter" | "quarter" => 0.25,
-        "three-quarters" => 0.75,
-        "one-fifth" => 0.2,
-        _ => return None,
-    })
+    FRACTIONS.iter().find(|f| f.0 == w).map(|f| f.1)
 }
+
+/// Nouns that are a number by themselves: (word, value, vague).
+const NUMBER_NOUNS: &[(&str, f64, bool)] = &[
+    ("dozen", 12.0, false),
+    ("dozens", 24.0, true),
+    ("scores", 24.0, true),
+    ("hundreds", 100.0, true),
+    ("thousands", 1000.0, true),
+    ("millions", 1e6, true),
+];
 
 fn scale(w: &str) -> Option<f64> {
     Some(match w {
@@ -495,6 +536,9 @@ impl<'a> Cx<'a> {
     /// Reads a number starting at token `k` (before `hi`).
     fn number(&self, k: usize, hi: usize) -> Option<Num> {
         let t = self.toks.get(k)?;
+        if t.k != K::Num && !self.t.number_start.may_contain(t.lower) {
+            return None;
+        }
         let mut currency = None;
         let mut s = k;
         // Currency before the number: "$1.2", "US$ 5", "€300m", "USD 50".
@@ -572,26 +616,9 @@ impl<'a> Cx<'a> {
                 }
             }
         } else {
-            match t.lower {
-                "dozen" => 12.0,
-                "dozens" | "scores" => {
-                    vague = true;
-                    24.0
-                }
-                "hundreds" => {
-                    vague = true;
-                    100.0
-                }
-                "thousands" => {
-                    vague = true;
-                    1000.0
-                }
-                "millions" => {
-                    vague = true;
-                    1e6
-                }
-                _ => return None,
-            }
+            let &(_, v, vg) = NUMBER_NOUNS.iter().find(|n| n.0 == t.lower)?;
+            vague = vg;
+            v
         };
         let is_fraction_word = fraction_word(t.lower).is_some()
             || fraction_word(self.w(s + 1)).is_some() && e == s + 2;
