@@ -526,17 +526,24 @@ impl<'a> Ctx<'a> {
         }
         let text = self.text;
         let nb = norm.as_bytes();
+        // Only capitalised word starts can open a name: visit those (their
+        // first folded byte) rather than every byte of the text.
         let mut i = 0;
-        while i < nb.len() {
-            // Cheap test first: a word start follows a non-alphanumeric byte,
-            // and not a hyphen or apostrophe inside a word ("Mayo-Sava").
+        for &(pos, _) in &self.capitals {
+            i += map
+                .get(i..)
+                .map_or(0, |m| m.partition_point(|&o| (o as usize) < pos));
+            if i >= nb.len() {
+                break;
+            }
+            // A word start follows a non-alphanumeric byte, and not a hyphen
+            // or apostrophe inside a word ("Mayo-Sava").
             if i > 0
                 && (nb[i - 1].is_ascii_alphanumeric()
                     || (matches!(nb[i - 1], b'-' | b'\'')
                         && i > 1
                         && nb[i - 2].is_ascii_alphanumeric()))
             {
-                i += 1;
                 continue;
             }
             let start_ok = norm.is_char_boundary(i)
@@ -547,7 +554,6 @@ impl<'a> Ctx<'a> {
                     .and_then(|r| r.chars().next())
                     .is_some_and(|c| c.is_uppercase());
             if !start_ok {
-                i += 1;
                 continue;
             }
             // Word ends up to five words / 48 bytes on, on one line.
@@ -615,11 +621,6 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            // Next word.
-            while i < nb.len() && (nb[i] as char).is_ascii_alphanumeric() {
-                i += 1;
-            }
-            i += 1;
         }
     }
 
@@ -639,7 +640,6 @@ impl<'a> Ctx<'a> {
             .is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}'))
     }
 
-    /// A word starting at `pos`: letters/digits with inner hyphens or dots.
     /// The next capitalised word start at or after `pos` and its first
     /// character: the start of every unknown-name and surname scan.
     fn next_capital(&self, pos: usize) -> Option<(usize, char)> {
@@ -647,6 +647,7 @@ impl<'a> Ctx<'a> {
         self.capitals.get(i).copied()
     }
 
+    /// A word starting at `pos`: letters/digits with inner hyphens or dots.
     fn word_at(&self, pos: usize) -> Option<usize> {
         let rest = self.text.get(pos..)?;
         let bytes = rest.as_bytes();
