@@ -207,8 +207,14 @@ fn spans(text: &str, from: usize, to: usize, mut emit: impl FnMut(Span)) {
                 let Some(d) = at(j) else {
                     break;
                 };
+                // The ASCII run stopped here, so an ASCII `d` is no letter or
+                // digit; only apostrophes, hyphens and dots may go on (most
+                // words end at a space, settled without the next char).
+                if d.is_ascii() && !matches!(d, '\'' | '-' | '.') {
+                    break;
+                }
                 let j1 = j + d.len_utf8();
-                if d.is_alphanumeric() {
+                if !d.is_ascii() && !is_apos(d) && d.is_alphanumeric() {
                     prev = d;
                     j = j1;
                     continue;
