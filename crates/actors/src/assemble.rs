@@ -365,6 +365,34 @@ fn capital_starts(text: &str) -> Vec<(usize, char)> {
     out
 }
 
+/// The first byte of `b` that is h, s (either case) or non-ASCII, eight
+/// bytes at a time: the pronoun pass looks at those only.
+fn pronoun_byte(b: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // High bit set in the lowest byte of `v` that is zero (and maybe in
+    // bytes above it, which the lowest set bit ignores).
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(a);
+        let folded = w | (LO * 0x20);
+        let hit = zero(folded ^ (LO * u64::from(b'h')))
+            | zero(folded ^ (LO * u64::from(b's')))
+            | (w & HI);
+        if hit != 0 {
+            return Some(i + (hit.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(|x| matches!(x, b'h' | b'H' | b's' | b'S') || !x.is_ascii())
+        .map(|k| i + k)
+}
+
 /// Whether `w` is in `STOP`; through a set built on first use, as this is
 /// asked at nearly every capitalised word.
 pub(crate) fn is_stop(w: &str) -> bool {
@@ -1509,10 +1537,7 @@ impl<'a> Ctx<'a> {
             // Only h, s (either case) or a non-ASCII byte can start a
             // pronoun: other ASCII bytes are passed over below without
             // effect, and no word skip below passes a non-ASCII byte.
-            match bytes[pos..]
-                .iter()
-                .position(|b| matches!(b, b'h' | b'H' | b's' | b'S') || !b.is_ascii())
-            {
+            match pronoun_byte(&bytes[pos..]) {
                 Some(k) => pos += k,
                 None => break,
             }
@@ -1652,6 +1677,22 @@ mod tests {
             prev = Some(c);
         }
         out
+    }
+
+    #[test]
+    fn pronoun_bytes_match_the_plain_scan() {
+        let plain = |b: &[u8]| {
+            b.iter()
+                .position(|x| matches!(x, b'h' | b'H' | b's' | b'S') || !x.is_ascii())
+        };
+        let text = "the quick brown fox; HE said: «ça» Shows 12345678 abcdefg Hx";
+        let b = text.as_bytes();
+        for i in 0..b.len() {
+            assert_eq!(super::pronoun_byte(&b[i..]), plain(&b[i..]), "from {i}");
+        }
+        assert_eq!(super::pronoun_byte(b"abcdefgijklmnopqr"), None);
+        assert_eq!(super::pronoun_byte(b"HHHHHHHHh"), Some(0));
+        assert_eq!(super::pronoun_byte(b"\x08\x13\x28\x33\x48"), Some(4));
     }
 
     #[test]
