@@ -3,6 +3,7 @@
 //! Everything here is a pure function of the document body (and, for times,
 //! of the document date); all spans are byte offsets into that body.
 
+pub mod bytes;
 pub mod sentences;
 pub mod time;
 pub mod timeml;

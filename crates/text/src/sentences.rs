@@ -99,7 +99,11 @@ impl Segmenter<'_> {
                     i += 3;
                 }
                 b'\n' => i = self.line_break(i),
-                _ => i += 1,
+                // Nothing else matters here: jump to the next byte that may.
+                _ => {
+                    i += 1 + crate::bytes::find_any(&b[i + 1..], [b'.', b'?', b'!', 0xE2, b'\n'])
+                        .unwrap_or(n - i - 1)
+                }
             }
         }
         self.cut(n);

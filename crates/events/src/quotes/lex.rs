@@ -67,30 +67,6 @@ fn char_at(s: &str, p: usize) -> Option<char> {
     s.get(p..).and_then(|r| r.chars().next())
 }
 
-/// The first index in `hay` of any of the bytes `set`, eight bytes at a
-/// time (these scans run over every byte of every document).
-pub(crate) fn find_any(hay: &[u8], set: [u8; 4]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // Non-zero when some byte of `w` equals `c` (exact for the first match).
-    let has = |w: u64, c: u8| {
-        let x = w ^ (LO * u64::from(c));
-        x.wrapping_sub(LO) & !x & HI
-    };
-    let mut i = 0;
-    let mut chunks = hay.chunks_exact(8);
-    for ch in &mut chunks {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(ch);
-        let w = u64::from_le_bytes(a);
-        if set.iter().any(|&c| has(w, c) != 0) {
-            break;
-        }
-        i += 8;
-    }
-    hay[i..].iter().position(|b| set.contains(b)).map(|p| i + p)
-}
-
 /// FNV-1a, for the cue and measure tables: their keys are single short
 /// words looked up once or more per token, where SipHash's set-up would
 /// cost more than the lookup itself.
@@ -409,7 +385,7 @@ pub(crate) fn regions(text: &str) -> Vec<Region> {
         // all of which start a character.
         let pb = para.as_bytes();
         let mut from = 0;
-        while let Some(off) = find_any(&pb[from..], [b'"', b'\'', 0xC2, 0xE2]) {
+        while let Some(off) = text::bytes::find_any(&pb[from..], [b'"', b'\'', 0xC2, 0xE2]) {
             let bi = from + off;
             let Some(mut c) = para[bi..].chars().next() else {
                 break;
@@ -534,7 +510,9 @@ pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) ->
         // character gives the same tokens as lexing the whole sentence (most
         // sentences have one stop, at the end).
         let mut p = a;
-        while let Some(off) = find_any(&text.as_bytes()[p..b], [b'.', b'!', b'?', b'.']) {
+        while let Some(off) =
+            text::bytes::find_any(&text.as_bytes()[p..b], [b'.', b'!', b'?', b'.'])
+        {
             let q = p + off;
             let cs = text[p..q]
                 .char_indices()
@@ -593,7 +571,7 @@ pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) ->
         let mut s = a;
         // `\n` is one byte and never inside a multi-byte character.
         let mut from = a;
-        while let Some(i) = find_any(&text.as_bytes()[from..b], [b'\n'; 4]) {
+        while let Some(i) = text::bytes::find_any(&text.as_bytes()[from..b], [b'\n'; 4]) {
             let p = from + i;
             from = p + 1;
             if !in_region(p) {
@@ -949,17 +927,6 @@ mod tests {
         fn regions_match_reference(parts in proptest::collection::vec(piece(), 0..60)) {
             let text = parts.concat();
             prop_assert_eq!(regions(&text), regions_reference(&text));
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
-        #[test]
-        fn find_any_is_the_first_match(
-            hay in proptest::collection::vec(prop_oneof![Just(b'.'), Just(b'a'), Just(0xE2u8), Just(b'\n'), any::<u8>()], 0..80),
-            set in proptest::array::uniform4(prop_oneof![Just(b'.'), Just(b'\n'), Just(0xE2u8), any::<u8>()]),
-        ) {
-            prop_assert_eq!(find_any(&hay, set), hay.iter().position(|b| set.contains(b)));
         }
     }
 }
