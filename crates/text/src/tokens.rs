@@ -171,15 +171,14 @@ fn word_end(text: &str, i: usize) -> usize {
     let n = b.len();
     let mut j = i;
     loop {
-        // Run of word characters.
+        // Run of word characters (ASCII ones eight at a time).
         while j < n {
-            let c = b[j];
+            j += ascii_alnum_run(&b[j..]).0;
+            let Some(&c) = b.get(j) else {
+                break;
+            };
             if c < 0x80 {
-                if c.is_ascii_alphanumeric() {
-                    j += 1;
-                } else {
-                    break;
-                }
+                break;
             } else {
                 match char_at(text, j) {
                     Some(ch) if continues_word(ch) => j += ch.len_utf8(),
