@@ -388,9 +388,7 @@ impl Keys {
             // A word start: its end first (ASCII a byte at a time).
             let mut e = i + len;
             loop {
-                while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
-                    e += 1;
-                }
+                e += text::tokens::ascii_alnum_run(&bytes[e..]).0;
                 match bytes.get(e) {
                     Some(&c) if !c.is_ascii() => {
                         let (alnum, l) = char_at(norm, e);
@@ -452,7 +450,7 @@ impl Keys {
 }
 
 /// Whether the char at byte `i` of `s` is a letter or digit, and its length.
-#[inline]
+#[inline(always)]
 fn char_at(s: &str, i: usize) -> (bool, usize) {
     match s.as_bytes().get(i) {
         Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
