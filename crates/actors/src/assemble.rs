@@ -602,6 +602,11 @@ impl<'a> Ctx<'a> {
                     && norm[at + 1..].starts_with(|d: char| d.is_alphabetic())
                     && !norm[at + 1..].starts_with("s ");
                 if !alnum && prev_alnum && !inner_quote {
+                    // Neither a key nor the first word of one: no table
+                    // needs asking (most capitalised words).
+                    if !first_checked && !self.idx.place_shapes.may_contain(&norm[i..at]) {
+                        break;
+                    }
                     if let Some((g, _)) = self.idx.place_keys.get(&norm[i..at]) {
                         best = Some((at, *g));
                     }

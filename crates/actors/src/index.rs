@@ -306,24 +306,48 @@ pub struct Keys {
     map: HashMap<Box<str>, (u32, bool), FxBuild>,
     /// First bytes of keys: other word starts need no probe.
     first: Vec<bool>,
-    /// A bit per map entry, at a cheap hash of its first eight bytes and
-    /// length: most words are no key and are rejected without a probe.
-    shape: Vec<u64>,
+    /// Most words are no key: rejected here without a probe.
+    shape: Shapes,
     max_len: usize,
 }
 
-/// Bits in `Keys::shape` (32 KB): a few per cent of words pass by chance.
+/// A bit per string, at a cheap hash of its first eight bytes and length
+/// (32 KB, so it stays in cache while a hash table's buckets would not): a
+/// string never recorded is nearly always rejected, one recorded always
+/// passes.
+#[derive(Default)]
+pub struct Shapes(Vec<u64>);
+
+/// Bits in a `Shapes` (32 KB): a few per cent of words pass by chance.
 const SHAPE_BITS: u32 = 18;
 
-/// Where `Keys::shape` records a string: (word, bit).
-fn shape_of(s: &[u8]) -> (usize, u64) {
-    let v = s
-        .iter()
-        .take(8)
-        .enumerate()
-        .fold(s.len() as u64, |v, (i, &b)| v ^ (u64::from(b) << (8 * i)));
-    let h = (v.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SHAPE_BITS)) as usize;
-    (h >> 6, 1u64 << (h & 63))
+impl Shapes {
+    fn of<'a>(strings: impl IntoIterator<Item = &'a str>) -> Shapes {
+        let mut bits = vec![0u64; 1 << (SHAPE_BITS - 6)];
+        for k in strings {
+            let (slot, bit) = Shapes::slot(k.as_bytes());
+            bits[slot] |= bit;
+        }
+        Shapes(bits)
+    }
+
+    /// Where `s` is recorded: (word, bit).
+    fn slot(s: &[u8]) -> (usize, u64) {
+        let v = s
+            .iter()
+            .take(8)
+            .enumerate()
+            .fold(s.len() as u64, |v, (i, &b)| v ^ (u64::from(b) << (8 * i)));
+        let h = (v.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SHAPE_BITS)) as usize;
+        (h >> 6, 1u64 << (h & 63))
+    }
+
+    /// False only when `s` was surely never recorded.
+    #[inline]
+    pub fn may_contain(&self, s: &str) -> bool {
+        let (slot, bit) = Shapes::slot(s.as_bytes());
+        self.0.get(slot).is_some_and(|m| m & bit != 0)
+    }
 }
 
 const NONE: u32 = u32::MAX;
@@ -348,11 +372,7 @@ impl Keys {
                 }
             }
         }
-        let mut shape = vec![0u64; 1 << (SHAPE_BITS - 6)];
-        for k in map.keys() {
-            let (slot, bit) = shape_of(k.as_bytes());
-            shape[slot] |= bit;
-        }
+        let shape = Shapes::of(map.keys().map(|k| &**k));
         Keys {
             map,
             first,
@@ -414,8 +434,7 @@ impl Keys {
     #[inline]
     fn probe(&self, norm: &str, a: usize, e: usize, out: &mut Vec<(usize, usize, u32)>) -> bool {
         let key = &norm[a..e];
-        let (slot, bit) = shape_of(key.as_bytes());
-        if self.shape.get(slot).is_none_or(|m| m & bit == 0) {
+        if !self.shape.may_contain(key) {
             return false;
         }
         match self.map.get(key) {
@@ -479,6 +498,9 @@ pub struct Index {
     pub place_keys: HashMap<String, (u32, CasePolicy), FxBuild>,
     /// Folded first words of place keys of several words.
     pub place_prefixes: std::collections::HashSet<String, FxBuild>,
+    /// Place keys and their first words: a capitalised word that is
+    /// neither is passed over without probing either table.
+    pub place_shapes: Shapes,
     /// Per seat: the place group of the same name when it has readings
     /// in other countries.
     pub seat_places: Vec<Option<u32>>,
@@ -811,13 +833,19 @@ impl Index {
         }
         // First word as the recogniser sees it: up to the first character
         // that ends a word there (space, or punctuation other than - ' .).
-        let place_prefixes = place_keys
+        let place_prefixes: std::collections::HashSet<String, FxBuild> = place_keys
             .keys()
             .filter_map(|k| {
                 let cut = k.find(|c: char| !c.is_alphanumeric())?;
                 Some(k[..cut].to_string())
             })
             .collect();
+        let place_shapes = Shapes::of(
+            place_keys
+                .keys()
+                .chain(place_prefixes.iter())
+                .map(String::as_str),
+        );
         // Seats whose name is also a place elsewhere ("Tripoli" in Lebanon,
         // "Sucre" in Colombia): the document's countries may choose that.
         let seat_places = seats
@@ -842,6 +870,7 @@ impl Index {
             places,
             place_groups,
             place_prefixes,
+            place_shapes,
             place_keys,
             seat_places,
             given,
