@@ -558,11 +558,32 @@ impl<'a> Ctx<'a> {
         // first folded byte) rather than every byte of the text.
         let mut i = 0;
         for &(pos, _) in &self.capitals {
-            i += map
-                .get(i..)
-                .map_or(0, |m| m.partition_point(|&o| (o as usize) < pos));
+            // Folded and original bytes keep one offset apart across ASCII
+            // text: try that first, else search.
+            let guess = map
+                .get(i)
+                .map_or(i, |&o| i + pos.saturating_sub(o as usize));
+            i = if map.get(guess) == Some(&(pos as u32))
+                && (guess == 0 || map[guess - 1] < pos as u32)
+            {
+                guess
+            } else {
+                i + map
+                    .get(i..)
+                    .map_or(0, |m| m.partition_point(|&o| (o as usize) < pos))
+            };
             if i >= nb.len() {
                 break;
+            }
+            // A first word ended by ASCII punctuation or space that is no
+            // key and starts none: nothing to find here (most capitalised
+            // words). The loop below would stop at that word end too.
+            let e = i + text::tokens::ascii_alnum_run(&nb[i..]).0;
+            if e > i
+                && nb.get(e).is_some_and(|&b| b.is_ascii() && b != b'\'')
+                && (e - i > 48 || !self.idx.place_shapes.may_contain(&norm[i..e]))
+            {
+                continue;
             }
             // A word start follows a non-alphanumeric byte, and not a hyphen
             // or apostrophe inside a word ("Mayo-Sava").
