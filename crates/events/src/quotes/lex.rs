@@ -67,6 +67,28 @@ fn char_at(s: &str, p: usize) -> Option<char> {
     s.get(p..).and_then(|r| r.chars().next())
 }
 
+/// Whether `w` has an ASCII upper-case letter, and whether it is all
+/// ASCII: a machine word at a time (asked for every word of every document).
+fn case_and_ascii(w: &str) -> (bool, bool) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let Some(k) = text::wordtab::Key::of(w) else {
+        return w.bytes().fold((false, true), |(u, a), b| {
+            (u || b.is_ascii_uppercase(), a && b.is_ascii())
+        });
+    };
+    let (mut upper, mut high) = (0u64, 0u64);
+    for x in k.words() {
+        // Seven-bit bytes: adding 0x80 - lo sets a byte's top bit when it
+        // is at least `lo`, with no carry into the next byte.
+        let low = x & !HI;
+        let ge = |lo: u8| low.wrapping_add(LO * u64::from(0x80 - lo));
+        upper |= ge(b'A') & !ge(b'Z' + 1) & !x & HI;
+        high |= x & HI;
+    }
+    (upper != 0, high == 0)
+}
+
 /// FNV-1a, for the cue and measure tables: their keys are single short
 /// words looked up once or more per token, where SipHash's set-up would
 /// cost more than the lookup itself.
@@ -259,10 +281,7 @@ pub(crate) fn lex<'a>(
         let st = arena.len();
         // Numbers are ASCII digits and separators: their own lower case.
         if t.k != K::Num {
-            // One pass: any upper-case ASCII letter, any non-ASCII byte.
-            let (upper, ascii) = w.bytes().fold((false, true), |(u, a), b| {
-                (u || b.is_ascii_uppercase(), a && b.is_ascii())
-            });
+            let (upper, ascii) = case_and_ascii(w);
             if ascii {
                 if upper {
                     arena.push_str(w);
@@ -817,6 +836,16 @@ mod tests {
             Just(","),
             Just("\"Yes"),
         ]
+    }
+
+    proptest! {
+        #[test]
+        fn case_and_ascii_is_the_bytewise_reading(w in "[a-zA-Z0-9ÉéÇ'’ -]{0,30}") {
+            let plain = w.bytes().fold((false, true), |(u, a), c| {
+                (u || c.is_ascii_uppercase(), a && c.is_ascii())
+            });
+            prop_assert_eq!(case_and_ascii(&w), plain);
+        }
     }
 
     proptest! {
