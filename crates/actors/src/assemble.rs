@@ -356,7 +356,8 @@ fn capital_starts(text: &str) -> Vec<(usize, char)> {
         let Some(c) = text[pos..].chars().next() else {
             break;
         };
-        let boundary = pos == 0 || !text[..pos].ends_with(|ch: char| ch.is_alphanumeric());
+        let boundary =
+            pos == 0 || !text[..pos].ends_with(|ch: char| text::chars::is_alphanumeric(ch));
         if c.is_uppercase() && boundary {
             out.push((pos, c));
         }
@@ -596,7 +597,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let start_ok = norm.is_char_boundary(i)
-                && (i == 0 || !norm[..i].ends_with(|c: char| c.is_alphanumeric()))
+                && (i == 0 || !norm[..i].ends_with(|c: char| text::chars::is_alphanumeric(c)))
                 && map
                     .get(i)
                     .and_then(|&o| text.get(o as usize..))
@@ -616,11 +617,11 @@ impl<'a> Ctx<'a> {
                 if at - i > 48 {
                     break;
                 }
-                let alnum = c.is_alphanumeric();
+                let alnum = text::chars::is_alphanumeric(c);
                 // "Moa'mineen", "N'Djamena": an apostrophe between letters
                 // is inside the word ("Sana'a" is a key of its own).
                 let inner_quote = c == '\''
-                    && norm[at + 1..].starts_with(|d: char| d.is_alphabetic())
+                    && norm[at + 1..].starts_with(|d: char| text::chars::is_alphabetic(d))
                     && !norm[at + 1..].starts_with("s ");
                 if !alnum && prev_alnum && !inner_quote {
                     // Neither a key nor the first word of one: no table
@@ -717,7 +718,7 @@ impl<'a> Ctx<'a> {
             } else if b.is_ascii() {
                 if (b == b'-' || b == b'.')
                     && prev_alnum
-                    && rest[i + 1..].starts_with(|d: char| d.is_alphanumeric())
+                    && rest[i + 1..].starts_with(|d: char| text::chars::is_alphanumeric(d))
                 {
                     prev_alnum = false;
                     i += 1;
@@ -726,7 +727,7 @@ impl<'a> Ctx<'a> {
                 }
             } else {
                 match rest[i..].chars().next() {
-                    Some(c) if c.is_alphanumeric() => {
+                    Some(c) if text::chars::is_alphanumeric(c) => {
                         i += c.len_utf8();
                         end = i;
                         prev_alnum = true;
@@ -1602,8 +1603,9 @@ impl<'a> Ctx<'a> {
             let Some(c) = text[pos..].chars().next() else {
                 break;
             };
-            let boundary = pos == 0 || !text[..pos].ends_with(|ch: char| ch.is_alphanumeric());
-            if !(c.is_alphabetic() && boundary) {
+            let boundary =
+                pos == 0 || !text[..pos].ends_with(|ch: char| text::chars::is_alphanumeric(ch));
+            if !(text::chars::is_alphabetic(c) && boundary) {
                 pos += c.len_utf8();
                 continue;
             }

@@ -367,7 +367,7 @@ impl Keys {
             // A longer key may go on wherever this one has a char that is
             // no letter or digit: the text has one there too.
             for (j, c) in k.char_indices().skip(1) {
-                if !c.is_alphanumeric() {
+                if !text::chars::is_alphanumeric(c) {
                     map.entry(k[..j].into()).or_insert((NONE, false)).1 = true;
                 }
             }
@@ -476,7 +476,9 @@ fn char_at(s: &str, i: usize) -> (bool, usize) {
         Some(_) => s
             .get(i..)
             .and_then(|r| r.chars().next())
-            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+            .map_or((false, 1), |c| {
+                (text::chars::is_alphanumeric(c), c.len_utf8())
+            }),
         None => (false, 1),
     }
 }
@@ -922,12 +924,17 @@ mod tests {
                     'ndrangheta human iran-backed são paulo al-us u.s.a washington";
         let mut got = Vec::new();
         k.find(text, &mut got);
-        let alnum_at = |i: usize| text[i..].chars().next().is_some_and(char::is_alphanumeric);
+        let alnum_at = |i: usize| {
+            text[i..]
+                .chars()
+                .next()
+                .is_some_and(text::chars::is_alphanumeric)
+        };
         let alnum_before = |i: usize| {
             text[..i]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphanumeric)
+                .is_some_and(text::chars::is_alphanumeric)
         };
         let mut want = Vec::new();
         for (w, &v) in &keys {

@@ -199,7 +199,8 @@ pub fn tag_packed(w: &str, k: &crate::wordtab::Key) -> Tag {
 #[inline]
 fn tag_with<'t>(w: &str, closed_tag: impl FnOnce(&'t WordTable<Tag>) -> Option<&'t Tag>) -> Tag {
     let first = w.chars().next().unwrap_or(' ');
-    if !first.is_alphanumeric() && w != "'s" && w != "’s" && w != "n't" && w != "'ll" {
+    if !text::chars::is_alphanumeric(first) && w != "'s" && w != "’s" && w != "n't" && w != "'ll"
+    {
         return match w {
             "," => Tag::Comma,
             ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "[" | "]" => {

@@ -4,6 +4,7 @@
 //! of the document date); all spans are byte offsets into that body.
 
 pub mod bytes;
+pub mod chars;
 pub mod sentences;
 pub mod time;
 pub mod timeml;

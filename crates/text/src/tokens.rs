@@ -57,11 +57,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
         let len = ch.len_utf8();
         if ch.is_whitespace() {
             i += len;
-        } else if ch.is_alphabetic() {
+        } else if crate::chars::is_alphabetic(ch) {
             let end = word_end(text, i);
             out.push(tok(i, end, TokenKind::Word));
             i = end;
-        } else if ch.is_numeric() {
+        } else if crate::chars::is_numeric(ch) {
             let end = number_end(text, i);
             out.push(tok(i, end, TokenKind::Number));
             i = end;
@@ -140,7 +140,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Letters, digits and marks that continue a word (combining accents of
 /// decomposed text, joiners used by Persian and Indic scripts).
 fn continues_word(ch: char) -> bool {
-    ch.is_alphanumeric()
+    crate::chars::is_alphanumeric(ch)
         || matches!(ch,
             '\u{300}'..='\u{36F}'
             | '\u{1AB0}'..='\u{1AFF}'
@@ -254,7 +254,7 @@ fn number_end(text: &str, i: usize) -> usize {
     let mut j = i;
     if b[i] >= 0x80 {
         // Digits of other scripts: a run of numeric characters.
-        while let Some(ch) = char_at(text, j).filter(|c| c.is_numeric()) {
+        while let Some(ch) = char_at(text, j).filter(|c| crate::chars::is_numeric(*c)) {
             j += ch.len_utf8();
         }
         return j;

@@ -811,14 +811,14 @@ impl<'a> Ctx<'a> {
         let s = h
             .char_indices()
             .rev()
-            .take_while(|(_, c)| c.is_alphanumeric() || *c == '-' || *c == '.')
+            .take_while(|(_, c)| text::chars::is_alphanumeric(*c) || *c == '-' || *c == '.')
             .last()
             .map(|(i, _)| i)?;
         let s = (s..e).find(|&i| {
             self.text[i..]
                 .chars()
                 .next()
-                .is_some_and(|c| c.is_alphanumeric())
+                .is_some_and(|c| text::chars::is_alphanumeric(c))
         })?;
         Some((s, h.trim_end_matches('.').len().max(s)))
     }

@@ -190,7 +190,7 @@ fn spans(text: &str, from: usize, to: usize, mut emit: impl FnMut(Span)) {
         // The character just before `j`.
         let mut prev = c;
         let kind;
-        if c.is_alphabetic() {
+        if text::chars::is_alphabetic(c) {
             kind = K::Word;
             let bytes = slice.as_bytes();
             loop {
@@ -212,13 +212,13 @@ fn spans(text: &str, from: usize, to: usize, mut emit: impl FnMut(Span)) {
                     break;
                 }
                 let j1 = j + d.len_utf8();
-                if !d.is_ascii() && !is_apos(d) && d.is_alphanumeric() {
+                if !d.is_ascii() && !is_apos(d) && text::chars::is_alphanumeric(d) {
                     prev = d;
                     j = j1;
                     continue;
                 }
                 let n1 = at(j1);
-                let next_alnum = n1.is_some_and(char::is_alphanumeric);
+                let next_alnum = n1.is_some_and(text::chars::is_alphanumeric);
                 if (is_apos(d) || d == '-') && next_alnum {
                     prev = n1.unwrap_or(d);
                     j = j1 + len(n1);
@@ -227,7 +227,7 @@ fn spans(text: &str, from: usize, to: usize, mut emit: impl FnMut(Span)) {
                     j = j1;
                     break;
                 } else if d == '.'
-                    && n1.is_some_and(char::is_alphabetic)
+                    && n1.is_some_and(text::chars::is_alphabetic)
                     && at(j1 + len(n1)) == Some('.')
                 {
                     // Dotted abbreviations such as "U.S." keep their dots.
@@ -437,7 +437,7 @@ pub(crate) fn regions(text: &str) -> Vec<Region> {
             let stray_close = is_close_mark(c)
                 && cur.is_none()
                 && prev.is_none_or(char::is_whitespace)
-                && next.is_some_and(char::is_alphanumeric);
+                && next.is_some_and(text::chars::is_alphanumeric);
             let opens = if is_open_mark(c) || stray_close {
                 true
             } else if is_close_mark(c) {
@@ -684,7 +684,7 @@ mod tests {
                 let stray_close = is_close_mark(c)
                     && cur.is_none()
                     && prev.is_none_or(char::is_whitespace)
-                    && next.is_some_and(char::is_alphanumeric);
+                    && next.is_some_and(text::chars::is_alphanumeric);
                 let opens = if is_open_mark(c) || stray_close {
                     true
                 } else if is_close_mark(c) {

@@ -46,7 +46,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         let mut e = i + w;
-        let k = if c.is_alphanumeric() {
+        let k = if crate::chars::is_alphanumeric(c) {
             let mut all_digits = c.is_ascii_digit();
             let lead_digit = all_digits;
             loop {
@@ -55,7 +55,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 all_digits &= digits;
                 e += run;
                 match at(e) {
-                    Some((d, dw)) if !d.is_ascii() && d.is_alphanumeric() => {
+                    Some((d, dw)) if !d.is_ascii() && crate::chars::is_alphanumeric(d) => {
                         all_digits = false;
                         e += dw;
                     }
