@@ -626,10 +626,16 @@ impl<'a> Ctx<'a> {
                 if !alnum && prev_alnum && !inner_quote {
                     // Neither a key nor the first word of one: no table
                     // needs asking (most capitalised words).
-                    if !first_checked && !self.idx.place_shapes.may_contain(&norm[i..at]) {
+                    let maybe = self.idx.place_shapes.may_contain(&norm[i..at]);
+                    if !first_checked && !maybe {
                         break;
                     }
-                    if let Some((g, _)) = self.idx.place_keys.get(&norm[i..at]) {
+                    // Longer runs too are mostly no key: the filter spares
+                    // the probe.
+                    if let Some((g, _)) = maybe
+                        .then(|| self.idx.place_keys.get(&norm[i..at]))
+                        .flatten()
+                    {
                         best = Some((at, *g));
                     }
                     // Most capitalised words start no place name: stop at

@@ -312,14 +312,14 @@ pub struct Keys {
 }
 
 /// A bit per string, at a cheap hash of its first eight bytes and length
-/// (32 KB, so it stays in cache while a hash table's buckets would not): a
+/// (128 KB, so it stays in cache while a hash table's buckets would not): a
 /// string never recorded is nearly always rejected, one recorded always
 /// passes.
 #[derive(Default)]
 pub struct Shapes(Vec<u64>);
 
-/// Bits in a `Shapes` (32 KB): a few per cent of words pass by chance.
-const SHAPE_BITS: u32 = 18;
+/// Bits in a `Shapes` (128 KB): about one word in fifty passes by chance.
+const SHAPE_BITS: u32 = 20;
 
 impl Shapes {
     fn of<'a>(strings: impl IntoIterator<Item = &'a str>) -> Shapes {
