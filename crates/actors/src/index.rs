@@ -312,41 +312,47 @@ pub struct Keys {
 }
 
 /// A bit per string, at a cheap hash of its first eight bytes and length
-/// (128 KB, so it stays in cache while a hash table's buckets would not): a
+/// (small, so it stays in cache while a hash table's buckets would not): a
 /// string never recorded is nearly always rejected, one recorded always
 /// passes.
 #[derive(Default)]
-pub struct Shapes(Vec<u64>);
-
-/// Bits in a `Shapes` (128 KB): about one word in fifty passes by chance.
-const SHAPE_BITS: u32 = 20;
+pub struct Shapes {
+    bits: Vec<u64>,
+    /// log2 of the number of bits.
+    order: u32,
+}
 
 impl Shapes {
-    fn of<'a>(strings: impl IntoIterator<Item = &'a str>) -> Shapes {
-        let mut bits = vec![0u64; 1 << (SHAPE_BITS - 6)];
+    /// A filter of `2^order` bits holding `strings`.
+    fn of<'a>(order: u32, strings: impl IntoIterator<Item = &'a str>) -> Shapes {
+        let mut f = Shapes {
+            bits: vec![0u64; 1 << order.saturating_sub(6)],
+            order,
+        };
         for k in strings {
-            let (slot, bit) = Shapes::slot(k.as_bytes());
-            bits[slot] |= bit;
+            let (slot, bit) = f.slot(k.as_bytes());
+            f.bits[slot] |= bit;
         }
-        Shapes(bits)
+        f
     }
 
     /// Where `s` is recorded: (word, bit).
-    fn slot(s: &[u8]) -> (usize, u64) {
+    #[inline]
+    fn slot(&self, s: &[u8]) -> (usize, u64) {
         let v = s
             .iter()
             .take(8)
             .enumerate()
             .fold(s.len() as u64, |v, (i, &b)| v ^ (u64::from(b) << (8 * i)));
-        let h = (v.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SHAPE_BITS)) as usize;
+        let h = (v.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.order)) as usize;
         (h >> 6, 1u64 << (h & 63))
     }
 
     /// False only when `s` was surely never recorded.
     #[inline]
     pub fn may_contain(&self, s: &str) -> bool {
-        let (slot, bit) = Shapes::slot(s.as_bytes());
-        self.0.get(slot).is_some_and(|m| m & bit != 0)
+        let (slot, bit) = self.slot(s.as_bytes());
+        self.bits.get(slot).is_some_and(|m| m & bit != 0)
     }
 }
 
@@ -372,7 +378,9 @@ impl Keys {
                 }
             }
         }
-        let shape = Shapes::of(map.keys().map(|k| &**k));
+        // 32 KB: asked at nearly every word start, so it must stay in the
+        // nearest cache; a few per cent of words pass by chance.
+        let shape = Shapes::of(18, map.keys().map(|k| &**k));
         Keys {
             map,
             first,
@@ -842,7 +850,10 @@ impl Index {
                 Some(k[..cut].to_string())
             })
             .collect();
+        // 128 KB: asked at capitalised words only, and about one word in
+        // fifty passes by chance.
         let place_shapes = Shapes::of(
+            20,
             place_keys
                 .keys()
                 .chain(place_prefixes.iter())
