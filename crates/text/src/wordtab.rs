@@ -14,10 +14,19 @@ use std::collections::HashMap;
 const PACKED: usize = 24;
 
 /// A word packed for lookup: its bytes zero-padded to 24, little-endian, and its length.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Eq)]
 pub struct Key {
     w: [u64; 3],
     len: u32,
+}
+
+// Written out: the derived comparison of the array became a `memcmp` call,
+// and every word of every sentence is compared in several tables.
+impl PartialEq for Key {
+    #[inline]
+    fn eq(&self, o: &Key) -> bool {
+        self.len == o.len && self.w[0] == o.w[0] && self.w[1] == o.w[1] && self.w[2] == o.w[2]
+    }
 }
 
 impl Key {
