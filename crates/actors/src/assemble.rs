@@ -1431,22 +1431,24 @@ impl<'a> Ctx<'a> {
             if !(m.discovered || m.person.is_some()) || m.rule.starts_with("coref") {
                 continue;
             }
-            let name = match m.person {
-                Some(p) => self.idx.people[p as usize].name.clone(),
-                None => m.actor.name.clone(),
+            let name: &str = match m.person {
+                Some(p) => &self.idx.people[p as usize].name,
+                None => &m.actor.name,
             };
-            let key = m
-                .person
-                .map_or_else(|| m.actor.id.clone(), |p| p.to_string());
+            // Whether the mention `o` names the same one: the same person
+            // row, else the same actor id (compared without allocating).
             let same = |o: &Option<usize>, out: &Vec<M>| {
                 o.is_some_and(|j| {
                     let n = &out[j];
-                    n.person
-                        .map_or_else(|| n.actor.id.clone(), |p| p.to_string())
-                        == key
+                    match (n.person, m.person) {
+                        (Some(a), Some(b)) => a == b,
+                        (None, None) => n.actor.id == m.actor.id,
+                        (Some(a), None) => a.to_string() == m.actor.id,
+                        (None, Some(b)) => n.actor.id == b.to_string(),
+                    }
                 })
             };
-            let f = fold(&name);
+            let f = fold(name);
             match full.get(&f) {
                 Some(o) if !same(o, &self.out) => {
                     full.insert(f, None);
@@ -1486,6 +1488,27 @@ impl<'a> Ctx<'a> {
             .map(|f| f.split(' ').next().unwrap_or(""))
             .chain(sur.keys().map(String::as_str))
             .collect();
+        // Per first and last byte, a bit per length of those words: an
+        // ASCII word failing it is surely none of them (no hashing).
+        let (mut by_first, mut by_last) = ([0u32; 256], [0u32; 256]);
+        for f in &firsts {
+            if let (Some(&a), Some(&z)) = (f.as_bytes().first(), f.as_bytes().last()) {
+                let bit = 1u32 << f.len().min(31);
+                by_first[usize::from(a)] |= bit;
+                by_last[usize::from(z)] |= bit;
+            }
+        }
+        let maybe_first = |w: &str| {
+            let b = w.as_bytes();
+            match (b.first(), b.last()) {
+                (Some(&a), Some(&z)) if w.is_ascii() => {
+                    let bit = 1u32 << b.len().min(31);
+                    by_first[usize::from(a.to_ascii_lowercase())] & bit != 0
+                        && by_last[usize::from(z.to_ascii_lowercase())] & bit != 0
+                }
+                _ => true,
+            }
+        };
         let mut taken: Vec<(usize, usize)> = self.out.iter().map(|m| (m.s, m.e)).collect();
         taken.sort_unstable();
         let free = |s: usize, e: usize, taken: &Vec<(usize, usize)>| {
@@ -1501,7 +1524,8 @@ impl<'a> Ctx<'a> {
                 pos += c.len_utf8();
                 continue;
             };
-            if !found::with_folded(&text[pos..we], |f| firsts.contains(f)) {
+            let w = &text[pos..we];
+            if !maybe_first(w) || !found::with_folded(w, |f| firsts.contains(f)) {
                 pos = we;
                 continue;
             }
