@@ -324,6 +324,12 @@ pub fn run(
     cx.finish()
 }
 
+/// Whether no letter or digit comes right before byte `pos` of `s` (a
+/// char boundary).
+fn no_word_before(s: &str, pos: usize) -> bool {
+    !s[..pos].ends_with(|c: char| text::chars::is_alphanumeric(c))
+}
+
 /// Where words start with an upper-case letter, and that letter.
 fn capital_starts(text: &str) -> Vec<(usize, char)> {
     const LO: u64 = 0x0101_0101_0101_0101;
@@ -356,9 +362,7 @@ fn capital_starts(text: &str) -> Vec<(usize, char)> {
         let Some(c) = text[pos..].chars().next() else {
             break;
         };
-        let boundary =
-            pos == 0 || !text[..pos].ends_with(|ch: char| text::chars::is_alphanumeric(ch));
-        if c.is_uppercase() && boundary {
+        if c.is_uppercase() && no_word_before(text, pos) {
             out.push((pos, c));
         }
         pos += c.len_utf8();
@@ -597,7 +601,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let start_ok = norm.is_char_boundary(i)
-                && (i == 0 || !norm[..i].ends_with(|c: char| text::chars::is_alphanumeric(c)))
+                && no_word_before(norm, i)
                 && map
                     .get(i)
                     .and_then(|&o| text.get(o as usize..))
@@ -1633,9 +1637,7 @@ impl<'a> Ctx<'a> {
             let Some(c) = text[pos..].chars().next() else {
                 break;
             };
-            let boundary =
-                pos == 0 || !text[..pos].ends_with(|ch: char| text::chars::is_alphanumeric(ch));
-            if !(text::chars::is_alphabetic(c) && boundary) {
+            if !(text::chars::is_alphabetic(c) && no_word_before(text, pos)) {
                 pos += c.len_utf8();
                 continue;
             }
