@@ -324,6 +324,12 @@ pub fn run(
     cx.finish()
 }
 
+/// Whether byte `pos` of `s` is surely no word start, by its bytes alone:
+/// inside a char, or right after an ASCII letter or digit.
+fn mid_word(s: &str, pos: usize) -> bool {
+    (pos > 0 && s.as_bytes()[pos - 1].is_ascii_alphanumeric()) || !s.is_char_boundary(pos)
+}
+
 /// Whether no letter or digit comes right before byte `pos` of `s` (a
 /// char boundary).
 fn no_word_before(s: &str, pos: usize) -> bool {
@@ -352,10 +358,7 @@ fn capital_starts(text: &str) -> Vec<(usize, char)> {
         }
         let b = bytes[pos];
         // Cheap byte tests first: lower-case ASCII or inside a word.
-        if (b.is_ascii() && !b.is_ascii_uppercase())
-            || (pos > 0 && bytes[pos - 1].is_ascii_alphanumeric())
-            || !text.is_char_boundary(pos)
-        {
+        if (b.is_ascii() && !b.is_ascii_uppercase()) || mid_word(text, pos) {
             pos += 1;
             continue;
         }
@@ -1604,10 +1607,7 @@ impl<'a> Ctx<'a> {
             }
             // Cheap byte tests first: ASCII non-letters or inside a word.
             let b = bytes[pos];
-            if (b.is_ascii() && !b.is_ascii_alphabetic())
-                || (pos > 0 && bytes[pos - 1].is_ascii_alphanumeric())
-                || !text.is_char_boundary(pos)
-            {
+            if (b.is_ascii() && !b.is_ascii_alphabetic()) || mid_word(text, pos) {
                 pos += 1;
                 continue;
             }

@@ -6,12 +6,10 @@
 /// As [`char::is_alphanumeric`].
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        0xC0..=0x24F => !matches!(c, '×' | '÷'),
-        0x2000..=0x206F => false,
-        _ => c.is_alphanumeric(),
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
     }
+    is_alphabetic(c) || is_numeric(c)
 }
 
 /// As [`char::is_alphabetic`].
