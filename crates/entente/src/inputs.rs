@@ -117,7 +117,10 @@ pub fn read(input: &Input, forced: Option<Format>, opts: &Options, sink: &mut dy
                 ));
             }
             let mut bytes = Vec::with_capacity(size);
-            if let Err(e) = file.take(opts.max_bytes as u64 + 1).read_to_end(&mut bytes) {
+            if let Err(e) = file
+                .take((opts.max_bytes as u64).saturating_add(1))
+                .read_to_end(&mut bytes)
+            {
                 return sink(fail(format!("cannot read: {e}")));
             }
             let format = format.unwrap_or_else(|| Format::sniff(&bytes));
@@ -137,7 +140,7 @@ pub fn read(input: &Input, forced: Option<Format>, opts: &Options, sink: &mut dy
             }
             let mut bytes = Vec::new();
             if let Err(e) = reader
-                .take(opts.max_bytes as u64 + 1)
+                .take((opts.max_bytes as u64).saturating_add(1))
                 .read_to_end(&mut bytes)
             {
                 return sink(fail(format!("cannot read: {e}")));
@@ -177,7 +180,7 @@ fn stream_jsonl(
         lineno += 1;
         // A line longer than the limit is read no further than the limit, then drained.
         let n = match (&mut reader)
-            .take(opts.max_bytes as u64 + 1)
+            .take((opts.max_bytes as u64).saturating_add(1))
             .read_until(b'\n', &mut buf)
         {
             Ok(0) => return,

@@ -682,9 +682,11 @@ fn bench_corpus(paths: &[PathBuf]) -> Result<Vec<model::Document>> {
             let mut diags = Vec::new();
             for input in inputs::expand(std::slice::from_ref(p), &mut diags) {
                 inputs::read(&input, None, &opts, &mut |parsed| {
+                    parsed.diagnostics.iter().for_each(report);
                     docs.extend(parsed.documents)
                 });
             }
+            diags.iter().for_each(report);
         }
     }
     anyhow::ensure!(!docs.is_empty(), "no documents in the benchmark corpus");

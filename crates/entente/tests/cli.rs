@@ -404,3 +404,26 @@ fn quotes_and_facts_listings() {
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
 }
+
+/// `bench` reads any input `code` reads, with no size limit: JSONL and plain
+/// text files used to give it no documents at all (the limit plus one
+/// overflowed to a read of zero bytes).
+#[test]
+fn bench_reads_jsonl_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.jsonl"),
+        "{\"id\":\"n1\",\"date\":\"2020-05-09\",\"text\":\"Protesters gathered in Haifa.\"}\n\
+         {\"id\":\"n2\",\"date\":\"2020-05-09\",\"text\":\"Israel and Turkey signed an agreement.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Azerbaijan bought weapons from Israel in 2024.\n",
+    )
+    .unwrap();
+    let out = run(&["bench", "a.jsonl", "b.txt", "--repeat", "1"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("corpus: 3 documents"), "{text}");
+}
