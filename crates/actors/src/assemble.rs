@@ -866,16 +866,20 @@ impl<'a> Ctx<'a> {
         let from = (from..=pos)
             .find(|i| self.text.is_char_boundary(*i))
             .unwrap_or(pos);
-        let w = fold(self.text.get(from..pos).unwrap_or(""));
-        let words: Vec<&str> = w
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|s| !s.is_empty())
-            .collect();
-        words
-            .iter()
-            .rev()
-            .take(3)
-            .any(|w| *w == "former" || *w == "ex")
+        let before = self.text.get(from..pos).unwrap_or("");
+        let former_in_last_three = |w: &str| {
+            w.split(|c: char| !c.is_alphanumeric())
+                .rev()
+                .filter(|s| !s.is_empty())
+                .take(3)
+                .any(|w| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"))
+        };
+        // ASCII text folds to its lower case: compare without folding.
+        if before.is_ascii() {
+            former_in_last_three(before)
+        } else {
+            former_in_last_three(&fold(before))
+        }
     }
 
     /// The person a possibly shared surface names at sentence `k`: one
