@@ -43,7 +43,9 @@ pub struct Pipeline {
 
 impl Pipeline {
     pub fn new(lexicon: &Lexicon) -> anyhow::Result<Pipeline> {
-        let coder = EventCoder::builtin().context("built-in verb lexicon")?;
+        let coder = EventCoder::builtin()
+            .context("built-in verb lexicon")?
+            .with_lexicon_places(&lexicon.places);
         Ok(Pipeline {
             recognizer: Recognizer::new(lexicon),
             coder,

@@ -29,7 +29,7 @@ use crate::cameo::CameoTable;
 use crate::clause::Sent;
 use crate::generic::Generic;
 use crate::morph::{is_participle, is_past};
-use crate::places::{Gazetteer, PlaceHit};
+use crate::places::{Gazetteer, PlaceEntry, PlaceHit};
 use crate::tagger::Tag;
 use crate::verbs::{Elem, Kind, LexError, Pattern, VerbLexicon};
 
@@ -40,6 +40,11 @@ pub struct EventCoder {
     pub cameo: CameoTable,
     pub places: Gazetteer,
     pub generic: Generic,
+    /// The actor lexicon's places with coordinates (cities of 15,000 people
+    /// or more and first-level regions), by the source the recogniser names
+    /// in a mention's rule (`places.tsv:LINE`): where the events gazetteer
+    /// finds no place for an event, a place mention gives it.
+    pub lexicon_places: std::collections::HashMap<String, PlaceEntry>,
     /// The pattern the reported-demand rule codes with ("X said Y must ...").
     must: usize,
 }
@@ -249,8 +254,32 @@ impl EventCoder {
             cameo: CameoTable::builtin()?,
             places: Gazetteer::builtin()?,
             generic: Generic::builtin()?,
+            lexicon_places: Default::default(),
             must,
         })
+    }
+
+    /// The coder with the actor lexicon's places as event places (see
+    /// `lexicon_places`); places without coordinates are left out.
+    pub fn with_lexicon_places(mut self, places: &[lexicon::Place]) -> EventCoder {
+        self.lexicon_places = places
+            .iter()
+            .filter_map(|p| {
+                Some((
+                    p.source.to_string(),
+                    PlaceEntry {
+                        name: p.name.clone(),
+                        country: p.country.clone(),
+                        capital: false,
+                        lat: p.lat?,
+                        lon: p.lon?,
+                        population: p.population,
+                        geonameid: String::new(),
+                    },
+                ))
+            })
+            .collect();
+        self
     }
 
     /// Codes every sentence of a document.
@@ -1190,7 +1219,8 @@ impl EventCoder {
             None => (p.cameo.clone(), info),
         };
         let (date, precision) = pick_date(text, sent, t, times, doc_date);
-        let place = pick_place(sent, t, places, &self.places);
+        let place =
+            pick_place(sent, t, places, &self.places).or_else(|| self.mentioned_place(sent, t));
         let trig = sent.words[t].span;
         for (a, b, how) in pairs {
             let tgt = if b == usize::MAX {
@@ -1872,6 +1902,38 @@ pub fn precision_of(v: &str) -> Option<&'static str> {
         10 => Some("day"),
         _ if b.len() > 10 => Some("day"),
         _ => Some("range"),
+    }
+}
+
+impl EventCoder {
+    /// The place a recognised mention names in the trigger's clause, nearest
+    /// the trigger: a lexicon place ("in Anbar"), or the place an actor was
+    /// located by ("militants in Anbar", whose span is the actor's).
+    fn mentioned_place(&self, sent: &Sent, t: usize) -> Option<Place> {
+        if self.lexicon_places.is_empty() {
+            return None;
+        }
+        let clause = sent.words[t].clause;
+        sent.mentions
+            .iter()
+            .filter(|m| sent.words[m.start].clause == clause)
+            .filter_map(|m| {
+                let rule = m.mention.rule.as_str();
+                let (key, own) = match rule.strip_prefix("compose:located:") {
+                    Some(r) => (r.rsplit('+').next().unwrap_or(r), false),
+                    None => (rule, true),
+                };
+                let e = self.lexicon_places.get(key)?;
+                Some((m.start.abs_diff(t), e, own.then_some(m.mention.span)))
+            })
+            .min_by_key(|x| x.0)
+            .map(|(_, e, span)| Place {
+                name: e.name.clone(),
+                country: Some(e.country.clone()),
+                lat: Some(e.lat),
+                lon: Some(e.lon),
+                span,
+            })
     }
 }
 

@@ -289,6 +289,107 @@ pub fn acled_hit(note: &AcledNote, country: &str, events: &[Event], map: &AcledM
         .any(|e| country_of(&e.source) == country && map.fits(&note.event_type, &e.root))
 }
 
+/// The event a note's other fields are scored on: the first whose source is
+/// actor1's country and whose root fits the type, else the first whose root
+/// fits, else the first coded.
+pub fn acled_best<'e>(
+    note: &AcledNote,
+    country: &str,
+    events: &'e [Event],
+    map: &AcledMap,
+) -> Option<&'e Event> {
+    let fits = |e: &&Event| map.fits(&note.event_type, &e.root);
+    events
+        .iter()
+        .filter(fits)
+        .find(|e| country_of(&e.source) == country)
+        .or_else(|| events.iter().find(fits))
+        .or_else(|| events.first())
+}
+
+/// What an ACLED row says of its event besides actor1 and type.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AcledWhereWhen {
+    /// The country of actor2, when the row names one.
+    pub actor2_country: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// ISO alpha-3 of the row's country.
+    pub iso3: String,
+    /// `location`, `admin1`, `admin2`, `admin3` (empty ones left out).
+    pub places: Vec<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// One field of one note: whether the row states it, whether we coded it,
+/// and whether the two agree.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FieldScore {
+    pub gold: bool,
+    pub coded: bool,
+    pub correct: bool,
+}
+
+/// A note's fields scored on its best event (see [`acled_best`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AcledFields {
+    /// Target country = actor2's country.
+    pub actor2: FieldScore,
+    /// The event's date is the row's day.
+    pub date: FieldScore,
+    /// The event's place is within [`NEAR_KM`] of the row's coordinates, or
+    /// has the name of its location or of an area it is in.
+    pub place: FieldScore,
+    /// The event's place is in the row's country.
+    pub place_country: FieldScore,
+}
+
+/// How far a coded place may lie from ACLED's coordinates and still be the
+/// same place (a town and its district, a region and its centre).
+pub const NEAR_KM: f64 = 50.0;
+
+/// Great-circle distance in kilometres.
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+/// Scores the note's fields on `best`.
+pub fn acled_fields(gold: &AcledWhereWhen, best: Option<&Event>) -> AcledFields {
+    let mut f = AcledFields::default();
+    f.actor2.gold = gold.actor2_country.is_some();
+    f.date.gold = !gold.date.is_empty();
+    f.place.gold = !gold.places.is_empty() || gold.lat.is_some();
+    f.place_country.gold = !gold.iso3.is_empty();
+    let Some(e) = best else {
+        return f;
+    };
+    f.actor2.coded = true;
+    f.actor2.correct = gold.actor2_country.as_deref() == Some(country_of(&e.target).as_str());
+    f.date.coded = !e.date.is_empty();
+    f.date.correct = f.date.gold && e.date == gold.date;
+    if let Some(p) = &e.place {
+        f.place.coded = true;
+        let near = match (p.lat, p.lon, gold.lat, gold.lon) {
+            (Some(a), Some(b), Some(c), Some(d)) => km((a, b), (c, d)) <= NEAR_KM,
+            _ => false,
+        };
+        let name = lexicon::norm::fold(&p.name);
+        f.place.correct = near || gold.places.iter().any(|g| lexicon::norm::fold(g) == name);
+        f.place_country.coded = p.country.is_some();
+        f.place_country.correct = p.country.as_deref() == Some(gold.iso3.as_str());
+    }
+    f
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,5 +422,79 @@ mod tests {
             acled_actor_country("Operation Restoring Hope", "YEM", &resolve),
             "SAU"
         );
+    }
+
+    #[test]
+    fn acled_fields_score_the_best_event() {
+        let actor = |code: &str, country: &str| Participant {
+            actor: model::Actor {
+                code: code.into(),
+                country: Some(country.into()),
+                role: None,
+                name: code.into(),
+                id: code.into(),
+                kind: model::ActorType::Group,
+            },
+            text: code.into(),
+            span: [0, 1],
+        };
+        let event = |root: &str, place: Option<model::Place>| Event {
+            sentence: 0,
+            span: [0, 1],
+            source: actor("ISRMIL", "ISR"),
+            target: actor("PSEREB", "PSE"),
+            cameo: format!("{root}0"),
+            root: root.into(),
+            plover: String::new(),
+            mode: None,
+            goldstein: 0.0,
+            quad_class: 4,
+            modality: model::Modality::Asserted,
+            reported_by: None,
+            date: "2020-05-09".into(),
+            date_precision: "day".into(),
+            place,
+            rule: String::new(),
+            confidence: 0.9,
+        };
+        let gaza = model::Place {
+            name: "Gaza".into(),
+            country: Some("PSE".into()),
+            lat: Some(31.50),
+            lon: Some(34.47),
+            span: None,
+        };
+        let m = AcledMap::builtin().expect("acled_map.tsv parses");
+        let note = AcledNote {
+            notes: String::new(),
+            event_type: "Battles".into(),
+            actor1: String::new(),
+            iso3: "PSE".into(),
+        };
+        let evs = vec![event("04", None), event("19", Some(gaza))];
+        let best = acled_best(&note, "ISR", &evs, &m);
+        assert_eq!(best.map(|e| e.root.as_str()), Some("19"));
+        let gold = AcledWhereWhen {
+            actor2_country: Some("PSE".into()),
+            date: "2020-05-09".into(),
+            iso3: "PSE".into(),
+            // Beit Lahia, about 7 km from Gaza City's centre.
+            places: vec!["Beit Lahia".into(), "Gaza Strip".into()],
+            lat: Some(31.55),
+            lon: Some(34.50),
+        };
+        let f = acled_fields(&gold, best);
+        assert!(f.actor2.correct && f.date.correct && f.place.correct && f.place_country.correct);
+        let far = AcledWhereWhen {
+            lat: Some(32.08),
+            lon: Some(34.78),
+            places: vec!["Tel Aviv".into()],
+            iso3: "ISR".into(),
+            ..gold.clone()
+        };
+        let f = acled_fields(&far, best);
+        assert!(f.place.gold && f.place.coded && !f.place.correct && !f.place_country.correct);
+        let none = acled_fields(&gold, None);
+        assert!(none.place.gold && !none.place.coded && !none.actor2.coded);
     }
 }

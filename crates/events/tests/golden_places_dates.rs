@@ -86,3 +86,33 @@ fn events_inside_quotes_are_reported_by_the_speaker() {
     "#]]
     .assert_eq(&dump(text, &[q]));
 }
+
+/// Where the events gazetteer (capitals and cities of 100,000 or more) has
+/// no place, the place a recognised mention names gives the event its place:
+/// here a town of the actor lexicon's gazetteer, with its coordinates.
+#[test]
+fn places_from_the_actor_lexicon() {
+    let lex = lexicon::Lexicon::builtin().expect("built-in lexicon loads");
+    let rec = actors::Recognizer::new(&lex);
+    let text = "Turkish troops shelled Kurdish fighters in Manbij.";
+    let date = chrono::NaiveDate::from_ymd_opt(2020, 5, 9).expect("date");
+    let sentences = text::sentences(text);
+    let tokens = text::tokens(text);
+    let mentions = rec.recognise(text, &sentences, &tokens, date);
+    let code = |coder: &EventCoder| coder.code(text, &sentences, &tokens, &mentions, &[], date);
+    let plain = EventCoder::builtin().expect("built-in lexicons load");
+    let without = code(&plain);
+    assert!(!without.is_empty() && without.iter().all(|e| e.place.is_none()));
+    let with = code(&plain.with_lexicon_places(&lex.places));
+    let p = with
+        .first()
+        .and_then(|e| e.place.clone())
+        .expect("a place from the town mention");
+    assert_eq!(p.country.as_deref(), Some("SYR"));
+    assert_eq!(p.span.and_then(|s| text.get(s[0]..s[1])), Some("Manbij"));
+    let (lat, lon) = (p.lat.expect("lat"), p.lon.expect("lon"));
+    assert!(
+        (36.0..37.0).contains(&lat) && (37.5..38.5).contains(&lon),
+        "{lat} {lon}"
+    );
+}

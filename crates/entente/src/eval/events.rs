@@ -9,8 +9,8 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use events::eval::{
-    acled_actor_country, acled_hit, score_plover, summarise_plover, AcledMap, AcledNote, GoldActor,
-    PloverGold,
+    acled_actor_country, acled_best, acled_fields, acled_hit, score_plover, summarise_plover,
+    AcledMap, AcledNote, AcledWhereWhen, FieldScore, GoldActor, PloverGold, NEAR_KM,
 };
 use lexicon::Lexicon;
 use serde_json::Value;
@@ -138,6 +138,9 @@ pub fn run_acled(path: &Path, misses: Option<&Path>, out: &mut dyn Write) -> Res
     let resolve = |s: &str| names.get(&s.to_lowercase()).cloned();
     let (mut total, mut hits, mut bytes) = (0usize, 0usize, 0usize);
     let mut by_type: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // Per field: (gold, coded, correct) over the notes.
+    let mut fields = [(0usize, 0usize, 0usize); 4];
+    let mut coded_notes = 0usize;
     let start = Instant::now();
     for row in &rows {
         let get = |k: &str| row.get(k).map(String::as_str).unwrap_or("");
@@ -154,6 +157,40 @@ pub fn run_acled(path: &Path, misses: Option<&Path>, out: &mut dyn Write) -> Res
         let date = NaiveDate::parse_from_str(get("event_date"), "%d-%b-%y").unwrap_or_default();
         let evs = events_of(&pipe, String::new(), &note.notes, date);
         let ok = acled_hit(&note, &country, &evs, &map);
+        let actor2 = get("actor2").trim();
+        let gold = AcledWhereWhen {
+            actor2_country: (!actor2.is_empty())
+                .then(|| acled_actor_country(actor2, &note.iso3, &resolve)),
+            date: if date == NaiveDate::default() {
+                String::new()
+            } else {
+                date.format("%Y-%m-%d").to_string()
+            },
+            iso3: note.iso3.clone(),
+            places: ["location", "admin1", "admin2", "admin3"]
+                .iter()
+                .map(|k| get(k).trim())
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+            lat: get("latitude").trim().parse().ok(),
+            lon: get("longitude").trim().parse().ok(),
+        };
+        let f = acled_fields(&gold, acled_best(&note, &country, &evs, &map));
+        for (acc, f) in fields
+            .iter_mut()
+            .zip([f.actor2, f.date, f.place, f.place_country])
+        {
+            let FieldScore {
+                gold,
+                coded,
+                correct,
+            } = f;
+            acc.0 += usize::from(gold);
+            acc.1 += usize::from(coded && gold);
+            acc.2 += usize::from(correct && gold);
+        }
+        coded_notes += usize::from(!evs.is_empty());
         if let (false, Some(w)) = (ok, miss_out.as_mut()) {
             let coded: Vec<String> = evs
                 .iter()
@@ -193,6 +230,37 @@ pub fn run_acled(path: &Path, misses: Option<&Path>, out: &mut dyn Write) -> Res
     )?;
     for (t, v) in &by_type {
         writeln!(out, "  {t}: {}", pct(*v))?;
+    }
+    // Of the notes where ACLED states a field: recall over all of them,
+    // precision over those where we coded it; each scored on the note's best
+    // event.
+    writeln!(
+        out,
+        "other fields, on the best event of each note ({coded_notes} notes coded):"
+    )?;
+    writeln!(
+        out,
+        "  {:<34} {:>6} {:>6} {:>7} {:>9} {:>7} {:>6}",
+        "field", "gold", "coded", "correct", "precision", "recall", "F1"
+    )?;
+    let labels = [
+        "target = actor2's country".to_string(),
+        "date = event_date".to_string(),
+        format!("place within {NEAR_KM:.0} km or named area"),
+        "place in the row's country".to_string(),
+    ];
+    for (label, (gold, coded, correct)) in labels.iter().zip(fields) {
+        let p = correct as f64 / coded.max(1) as f64;
+        let r = correct as f64 / gold.max(1) as f64;
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        writeln!(
+            out,
+            "  {label:<34} {gold:>6} {coded:>6} {correct:>7} {p:>9.3} {r:>7.3} {f1:>6.3}"
+        )?;
     }
     writeln!(
         out,
