@@ -29,7 +29,7 @@ use crate::cameo::CameoTable;
 use crate::clause::Sent;
 use crate::generic::Generic;
 use crate::morph::{is_participle, is_past};
-use crate::places::{Gazetteer, PlaceEntry, PlaceHit};
+use crate::places::{Gazetteer, PlaceHit};
 use crate::tagger::Tag;
 use crate::verbs::{Elem, Kind, LexError, Pattern, VerbLexicon};
 
@@ -44,9 +44,19 @@ pub struct EventCoder {
     /// or more and first-level regions), by the source the recogniser names
     /// in a mention's rule (`places.tsv:LINE`): where the events gazetteer
     /// finds no place for an event, a place mention gives it.
-    pub lexicon_places: std::collections::HashMap<String, PlaceEntry>,
+    pub lexicon_places: std::collections::HashMap<Box<str>, LexiconPlace>,
     /// The pattern the reported-demand rule codes with ("X said Y must ...").
     must: usize,
+}
+
+/// What an event's place needs of an actor lexicon place (kept small: the
+/// lexicon has tens of thousands).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LexiconPlace {
+    pub name: Box<str>,
+    pub country: Box<str>,
+    pub lat: f64,
+    pub lon: f64,
 }
 
 /// Where a sentence is: the country of a place named in it, and the country
@@ -266,15 +276,12 @@ impl EventCoder {
             .iter()
             .filter_map(|p| {
                 Some((
-                    p.source.to_string(),
-                    PlaceEntry {
-                        name: p.name.clone(),
-                        country: p.country.clone(),
-                        capital: false,
+                    p.source.to_string().into(),
+                    LexiconPlace {
+                        name: p.name.as_str().into(),
+                        country: p.country.as_str().into(),
                         lat: p.lat?,
                         lon: p.lon?,
-                        population: p.population,
-                        geonameid: String::new(),
                     },
                 ))
             })
@@ -1928,8 +1935,8 @@ impl EventCoder {
             })
             .min_by_key(|x| x.0)
             .map(|(_, e, span)| Place {
-                name: e.name.clone(),
-                country: Some(e.country.clone()),
+                name: e.name.to_string(),
+                country: Some(e.country.to_string()),
                 lat: Some(e.lat),
                 lon: Some(e.lon),
                 span,
