@@ -818,7 +818,7 @@ impl<'a> Ctx<'a> {
             self.text[i..]
                 .chars()
                 .next()
-                .is_some_and(|c| text::chars::is_alphanumeric(c))
+                .is_some_and(text::chars::is_alphanumeric)
         })?;
         Some((s, h.trim_end_matches('.').len().max(s)))
     }
