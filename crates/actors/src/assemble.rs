@@ -338,20 +338,14 @@ fn no_word_before(s: &str, pos: usize) -> bool {
 
 /// Where words start with an upper-case letter, and that letter.
 fn capital_starts(text: &str) -> Vec<(usize, char)> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
+    use text::bytes::{in_range, load8, HI};
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 40);
     let mut pos = 0;
     while pos < bytes.len() {
         // Eight bytes at a time while none is 'A'..='Z' or non-ASCII.
-        if let Some(chunk) = bytes.get(pos..pos + 8) {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(chunk);
-            let w = u64::from_le_bytes(a);
-            let at_least_a = (w | HI).wrapping_sub(LO * u64::from(b'A'));
-            let past_z = (w | HI).wrapping_sub(LO * u64::from(b'Z' + 1));
-            if (w & HI) | (at_least_a & !past_z & HI) == 0 {
+        if let Some(w) = load8(bytes, pos) {
+            if (w & HI) | in_range(w, b'A', b'Z') == 0 {
                 pos += 8;
                 continue;
             }
@@ -376,20 +370,13 @@ fn capital_starts(text: &str) -> Vec<(usize, char)> {
 /// The first byte of `b` that is h, s (either case) or non-ASCII, eight
 /// bytes at a time: the pronoun pass looks at those only.
 fn pronoun_byte(b: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // High bit set in the lowest byte of `v` that is zero (and maybe in
-    // bytes above it, which the lowest set bit ignores).
-    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    use text::bytes::{eq_byte, load8, HI, LO};
     let mut i = 0;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(a);
+    while let Some(w) = load8(b, i) {
+        // Setting 0x20 lowers ASCII letters (and leaves no other byte equal
+        // to 'h' or 's').
         let folded = w | (LO * 0x20);
-        let hit = zero(folded ^ (LO * u64::from(b'h')))
-            | zero(folded ^ (LO * u64::from(b's')))
-            | (w & HI);
+        let hit = eq_byte(folded, b'h') | eq_byte(folded, b's') | (w & HI);
         if hit != 0 {
             return Some(i + (hit.trailing_zeros() / 8) as usize);
         }

@@ -81,20 +81,12 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// one mispredicted branch at its end rather than one test per byte.
 #[inline]
 pub fn ascii_alnum_run(b: &[u8]) -> (usize, bool) {
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    use crate::bytes::{in_range, load8, HI};
     let mut n = 0;
     let mut digits = true;
-    while let Some(c) = b.get(n..n + 8) {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(c);
-        let w = u64::from_le_bytes(a);
-        // Seven-bit bytes: adding 0x80 - lo sets a byte's top bit when it is
-        // at least `lo`, with no carry into the next byte.
-        let x = w & !HI;
-        let ge = |lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
-        let digit = ge(b'0') & !ge(b'9' + 1) & !w & HI;
-        let letter = (ge(b'A') & !ge(b'Z' + 1) | ge(b'a') & !ge(b'z' + 1)) & !w & HI;
+    while let Some(w) = load8(b, n) {
+        let digit = in_range(w, b'0', b'9');
+        let letter = in_range(w, b'A', b'Z') | in_range(w, b'a', b'z');
         let stop = !(digit | letter) & HI;
         if stop != 0 {
             let k = (stop.trailing_zeros() / 8) as usize;

@@ -91,18 +91,12 @@ impl Key {
     /// The key's bytes lower-cased, if they are all ASCII.
     #[inline]
     pub fn ascii_lowercase(&self) -> Option<Key> {
-        const HI: u64 = 0x8080_8080_8080_8080;
+        use crate::bytes::{in_range, HI};
         if (self.w[0] | self.w[1] | self.w[2]) & HI != 0 {
             return None;
         }
-        // Bytes below 0x80: adding 0x80 - b'A' sets a byte's top bit when it
-        // is at least `A`, adding 0x80 - (b'Z' + 1) when it is past `Z`;
-        // no carry crosses bytes.
-        let lower = |x: u64| {
-            let ge_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
-            let gt_z = x.wrapping_add(0x2525_2525_2525_2525);
-            x | ((ge_a & !gt_z & HI) >> 2)
-        };
+        // An upper-case letter's top-bit mark, moved to 0x20, lowers it.
+        let lower = |x: u64| x | (in_range(x, b'A', b'Z') >> 2);
         Some(Key {
             w: [lower(self.w[0]), lower(self.w[1]), lower(self.w[2])],
             len: self.len,

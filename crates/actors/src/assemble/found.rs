@@ -347,8 +347,6 @@ struct Run {
     words: Vec<(usize, usize)>,
 }
 
-/// Whether `w` is one of the lower-case ASCII `list` words, case aside;
-/// no allocation (these checks run at every capitalised word).
 /// The text between a place and the wider area named after it: ", " or
 /// " (", after an optional area noun ("Cordoba municipality, Veracruz").
 fn area_separator(gap: &str) -> bool {
@@ -376,6 +374,8 @@ fn area_separator(gap: &str) -> bool {
     matches!(g, "," | "(")
 }
 
+/// Whether `w` is one of the lower-case ASCII `list` words, case aside;
+/// no allocation (these checks run at every capitalised word).
 fn among(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }

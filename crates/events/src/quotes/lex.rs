@@ -70,8 +70,7 @@ fn char_at(s: &str, p: usize) -> Option<char> {
 /// Whether `w` has an ASCII upper-case letter, and whether it is all
 /// ASCII: a machine word at a time (asked for every word of every document).
 fn case_and_ascii(w: &str) -> (bool, bool) {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
+    use text::bytes::{in_range, HI};
     let Some(k) = text::wordtab::Key::of(w) else {
         return w.bytes().fold((false, true), |(u, a), b| {
             (u || b.is_ascii_uppercase(), a && b.is_ascii())
@@ -79,11 +78,7 @@ fn case_and_ascii(w: &str) -> (bool, bool) {
     };
     let (mut upper, mut high) = (0u64, 0u64);
     for x in k.words() {
-        // Seven-bit bytes: adding 0x80 - lo sets a byte's top bit when it
-        // is at least `lo`, with no carry into the next byte.
-        let low = x & !HI;
-        let ge = |lo: u8| low.wrapping_add(LO * u64::from(0x80 - lo));
-        upper |= ge(b'A') & !ge(b'Z' + 1) & !x & HI;
+        upper |= in_range(x, b'A', b'Z');
         high |= x & HI;
     }
     (upper != 0, high == 0)
