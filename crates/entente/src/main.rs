@@ -10,6 +10,7 @@ mod eval;
 mod inputs;
 mod pipeline;
 mod query;
+mod syntax_cmd;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -92,6 +93,17 @@ enum Command {
     /// Score entente against annotated corpora (precision, recall, F1 tables).
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Train the syntactic layer's models from a treebank (developers only: building and testing never train).
+    #[command(subcommand)]
+    Train(syntax_cmd::TrainCommand),
+    /// Tag and parse plain text with the shipped syntactic models; prints CoNLL-U (what the event coder reads).
+    #[command(
+        after_help = "Examples:\n  echo 'Turkey urged Russia to accept the proposal.' | entente parse\n  entente parse article.txt"
+    )]
+    Parse {
+        /// Plain-text files; none or - for standard input.
+        paths: Vec<PathBuf>,
+    },
     /// Measure `entente code` throughput over a corpus (documents/s, MB/s, sentences/s).
     #[command(
         after_help = "Examples:\n  entente bench ../shared/corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv\n  entente bench --repeat 3 articles/"
@@ -225,6 +237,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => actors_cmd(&db, unknown, format),
         Command::Bench { paths, repeat, lex } => bench(&paths, repeat, &lex),
         Command::Eval(e) => eval_cmd(e),
+        Command::Train(t) => syntax_cmd::run(t).map(|()| ExitCode::SUCCESS),
+        Command::Parse { paths } => {
+            let stdout = std::io::stdout();
+            syntax_cmd::parse(&paths, &mut BufWriter::new(stdout.lock()))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Query(q) => query::run(q),
         Command::Analyse(a) => analyse::run(a),
     }
