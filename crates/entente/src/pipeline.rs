@@ -90,10 +90,10 @@ impl Pipeline {
         lap(&mut clock.actors);
         // Quotes and facts start from the same lexing; the quote lap pays for it.
         let mut arena = String::new();
-        let lexed = events::quotes::Lexed::new(text, &sentences, &mut arena);
-        let quotes = events::quotes::quotes_in(&lexed, &sentences, &mentions);
+        let lexed = claims::quotes::Lexed::new(text, &sentences, &mut arena);
+        let quotes = claims::quotes::quotes_in(&lexed, &sentences, &mentions);
         lap(&mut clock.quotes);
-        let facts = events::facts::facts_in(&lexed, &sentences, &mentions, &times);
+        let facts = claims::facts::facts_in(&lexed, &sentences, &mentions, &times);
         lap(&mut clock.facts);
         let events = self
             .coder

@@ -24,7 +24,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 #[test]
 fn core_crates_do_no_io() {
     for krate in [
-        "model", "ingest", "text", "lexicon", "actors", "events", "analysis", "report",
+        "model", "ingest", "text", "lexicon", "actors", "claims", "events", "analysis", "report",
     ] {
         let dir = root().join("crates").join(krate);
         let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();

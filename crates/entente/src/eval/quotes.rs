@@ -1,14 +1,14 @@
 //! `entente eval polnear` / `eval acled-fatalities`: quotes scored against
 //! PolNeAR attributions, casualty facts against ACLED's fatality counts.
 //!
-//! Parsing and scoring live in `events::eval_quotes`; this file only walks
+//! Parsing and scoring live in `claims::eval_quotes`; this file only walks
 //! directories, reads files and prints the figures.
 
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::{bail, Context};
-use events::eval_quotes::{self, FatalityScore, QuoteScore};
+use claims::eval_quotes::{self, FatalityScore, QuoteScore};
 
 /// Scores quotes on a PolNeAR split: `dir` holds `text/<article>.txt` and
 /// `attributions/<article>_<annotator>.ann` (brat standoff). Each `.ann` file
@@ -60,7 +60,7 @@ pub fn run_polnear(dir: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
         let gold = eval_quotes::parse_brat(&text, &ann);
         let sentences = text::sentences(&text);
         let tokens = text::tokens(&text);
-        let quotes = events::quotes::quotes(&text, &sentences, &tokens, &[]);
+        let quotes = claims::quotes::quotes(&text, &sentences, &tokens, &[]);
         total.add(&eval_quotes::score_quotes(&text, &gold, &quotes));
         files += 1;
         bytes += text.len();

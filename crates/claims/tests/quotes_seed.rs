@@ -30,8 +30,8 @@ fn seed_quotes_and_facts() {
     let tokens = text::tokens(&text);
     let times = text::times(&text, &sentences, date);
     let mentions = rec.recognise_with_times(&text, &sentences, &tokens, &times, date);
-    let quotes = events::quotes::quotes(&text, &sentences, &tokens, &mentions);
-    let facts = events::facts::facts(&text, &sentences, &tokens, &mentions, &times);
+    let quotes = claims::quotes::quotes(&text, &sentences, &tokens, &mentions);
+    let facts = claims::facts::facts(&text, &sentences, &tokens, &mentions, &times);
 
     let mut quote_found = 0;
     let mut quote_total = 0;
