@@ -5,6 +5,5 @@
 //! [`facts::facts_in`]; [`quotes::quotes`] and [`facts::facts`] lex for
 //! themselves.
 
-pub mod eval_quotes;
 pub mod facts;
 pub mod quotes;

@@ -3,7 +3,6 @@
 pub mod cameo;
 pub mod clause;
 pub mod coder;
-pub mod eval;
 pub mod generic;
 pub mod morph;
 pub mod petrarch;

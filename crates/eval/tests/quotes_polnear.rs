@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use claims::eval_quotes::{parse_brat, score_quotes, QuoteScore};
+use eval::quotes::{parse_brat, score_quotes, QuoteScore};
 
 #[test]
 fn polnear_dev_content_and_speakers() {
@@ -57,7 +57,7 @@ fn polnear_dev_content_and_speakers() {
             }
             for q in &quotes {
                 // Overlapping but not equal: boundary disagreements.
-                let n = |sp: [usize; 2]| claims::eval_quotes::norm(&text, sp);
+                let n = |sp: [usize; 2]| eval::quotes::norm(&text, sp);
                 if let Some(g) = gold
                     .iter()
                     .find(|g| g.content.iter().any(|&c| ov(c, q.content_span)))
