@@ -3,7 +3,7 @@
 
 use crate::corpus::csv_rows;
 use crate::Error;
-use actors::Recognizer;
+use actors::Recogniser;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
 use model::{ActorType, Mention};
@@ -126,7 +126,7 @@ pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<(), Er
     let raw = std::fs::read_to_string(path)
         .map_err(Error::io(|| format!("reading {}", path.display())))?;
     let docs = read_conll(&raw);
-    let rec = Recognizer::new(lex);
+    let rec = Recogniser::new(lex);
     // CoNLL-2003 is Reuters news from August 1996.
     let date = NaiveDate::from_ymd_opt(1996, 8, 30).unwrap_or_default();
     let types = ["PER", "ORG", "LOC"];
@@ -262,7 +262,7 @@ pub fn run_acled_actors(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Resu
             }
         }
     }
-    let rec = Recognizer::new(lex);
+    let rec = Recogniser::new(lex);
     let (mut total, mut found, mut any_mention) = (0usize, 0usize, 0usize);
     let mut by_inter: HashMap<String, (usize, usize)> = HashMap::new();
     for row in &rows {
