@@ -56,13 +56,13 @@ use lexicon::Lexicon;
 use model::{Mention, Sentence, TimeExpr, Token};
 
 /// Built once per lexicon, then shared by every document.
-pub struct Recognizer {
+pub struct Recogniser {
     idx: Index,
 }
 
-impl Recognizer {
-    pub fn new(lex: &Lexicon) -> Recognizer {
-        Recognizer {
+impl Recogniser {
+    pub fn new(lex: &Lexicon) -> Recogniser {
+        Recogniser {
             idx: Index::build(lex),
         }
     }
@@ -78,7 +78,7 @@ impl Recognizer {
         self.recognise_with_times(text, sentences, tokens, &[], doc_date)
     }
 
-    /// As [`Recognizer::recognise`], with the document's time expressions:
+    /// As [`Recogniser::recognise`], with the document's time expressions:
     /// a dated expression in a sentence sets the date at which people's
     /// offices are read there ("Yair Lapid ... in September 2022").
     pub fn recognise_with_times(
@@ -100,12 +100,12 @@ mod tests {
     #[test]
     fn recogniser_is_shareable() {
         fn check<T: Send + Sync>() {}
-        check::<Recognizer>();
+        check::<Recogniser>();
     }
 
     #[test]
     fn empty_lexicon_finds_nothing() {
-        let rec = Recognizer::new(&Lexicon::default());
+        let rec = Recogniser::new(&Lexicon::default());
         let d = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
         assert!(rec.recognise("Israel and Iran.", &[], &[], d).is_empty());
     }

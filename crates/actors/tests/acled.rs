@@ -4,17 +4,17 @@
 //! readings decided by the countries the document names. Update with
 //! `UPDATE_EXPECT=1`.
 
-use actors::Recognizer;
+use actors::Recogniser;
 use chrono::NaiveDate;
 use expect_test::{expect, Expect};
 use lexicon::Lexicon;
 use std::sync::OnceLock;
 
-fn recognizer() -> &'static Recognizer {
-    static REC: OnceLock<Recognizer> = OnceLock::new();
+fn recogniser() -> &'static Recogniser {
+    static REC: OnceLock<Recogniser> = OnceLock::new();
     REC.get_or_init(|| {
         let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
-        Recognizer::new(&lex)
+        Recogniser::new(&lex)
     })
 }
 
@@ -23,7 +23,7 @@ fn check(text: &str, want: Expect) {
     let d = NaiveDate::from_ymd_opt(2020, 5, 2).unwrap_or_default();
     let sentences = text::sentences(text);
     let tokens = text::tokens(text);
-    let ms = recognizer().recognise(text, &sentences, &tokens, d);
+    let ms = recogniser().recognise(text, &sentences, &tokens, d);
     let got: String = ms
         .iter()
         .map(|m| format!("{:?} {} {}\n", m.text, m.actor.code, m.rule))

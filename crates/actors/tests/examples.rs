@@ -1,7 +1,7 @@
 //! Every example sentence in `agents.tsv` codes its agent: some mention
 //! covering the term (or a plural) carries the agent's role.
 
-use actors::Recognizer;
+use actors::Recogniser;
 use chrono::NaiveDate;
 use lexicon::norm::fold;
 use lexicon::Lexicon;
@@ -9,7 +9,7 @@ use lexicon::Lexicon;
 #[test]
 fn agent_examples_are_coded() {
     let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
-    let rec = Recognizer::new(&lex);
+    let rec = Recogniser::new(&lex);
     let d = NaiveDate::from_ymd_opt(2025, 5, 2).unwrap_or_default();
     let mut failures = Vec::new();
     let mut total = 0;

@@ -4,7 +4,7 @@
 
 mod common;
 
-use actors::Recognizer;
+use actors::Recogniser;
 use chrono::NaiveDate;
 use expect_test::{expect, Expect};
 use lexicon::Lexicon;
@@ -64,7 +64,7 @@ fn lexicon() -> Lexicon {
 
 /// One sentence per line.
 fn check(text: &str, want: Expect) {
-    let rec = Recognizer::new(&lexicon());
+    let rec = Recogniser::new(&lexicon());
     let sentences = common::line_sentences(text);
     let d = NaiveDate::from_ymd_opt(2020, 5, 2).unwrap_or_default();
     let ms = rec.recognise(text, &sentences, &[], d);

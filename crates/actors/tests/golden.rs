@@ -3,7 +3,7 @@
 
 mod common;
 
-use actors::Recognizer;
+use actors::Recogniser;
 use chrono::NaiveDate;
 use expect_test::{expect, Expect};
 use lexicon::Lexicon;
@@ -69,7 +69,7 @@ fn lexicon() -> Lexicon {
 
 /// One sentence per line; `times` are `(text, value)` pairs found in the text.
 fn run(text: &str, date: (i32, u32, u32), times: &[(&str, &str)]) -> String {
-    let rec = Recognizer::new(&lexicon());
+    let rec = Recogniser::new(&lexicon());
     let sentences = common::line_sentences(text);
     let times: Vec<TimeExpr> = times
         .iter()

@@ -1,23 +1,23 @@
 //! Invariants on arbitrary input: no panic, spans in bounds and on char
 //! boundaries, `&text[span] == mention.text`, no overlaps, sentence indices valid.
 
-use actors::Recognizer;
+use actors::Recogniser;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
 use model::Sentence;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
-fn recognizer() -> &'static Recognizer {
-    static R: OnceLock<Recognizer> = OnceLock::new();
-    R.get_or_init(|| Recognizer::new(&Lexicon::builtin().unwrap_or_default()))
+fn recogniser() -> &'static Recogniser {
+    static R: OnceLock<Recogniser> = OnceLock::new();
+    R.get_or_init(|| Recogniser::new(&Lexicon::builtin().unwrap_or_default()))
 }
 
 fn check(text: &str) {
     let sentences: Vec<Sentence> = text::sentences(text);
     let tokens = text::tokens(text);
     let d = NaiveDate::from_ymd_opt(2025, 5, 2).unwrap_or_default();
-    let ms = recognizer().recognise(text, &sentences, &tokens, d);
+    let ms = recogniser().recognise(text, &sentences, &tokens, d);
     let mut last_end = 0;
     for m in &ms {
         let [s, e] = m.span;
@@ -118,7 +118,7 @@ proptest! {
         let sentences: Vec<Sentence> =
             spans.iter().enumerate().map(|(i, (a, b))| Sentence { index: i, span: [*a, *b] }).collect();
         let d = NaiveDate::from_ymd_opt(2025, 5, 2).unwrap_or_default();
-        for m in recognizer().recognise(&s, &sentences, &[], d) {
+        for m in recogniser().recognise(&s, &sentences, &[], d) {
             prop_assert_eq!(&s[m.span[0]..m.span[1]], m.text.as_str());
         }
     }

@@ -1,7 +1,7 @@
 //! The seed article: how many rows of EXPECTED.md's actor table are found
 //! with the right country and role (skipped when `../shared` is absent).
 
-use actors::Recognizer;
+use actors::Recogniser;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
 use std::path::Path;
@@ -25,7 +25,7 @@ fn seed_article_actors() {
         serde_json::from_str(&std::fs::read_to_string(&exp).unwrap_or_default())
             .unwrap_or_default();
     let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
-    let rec = Recognizer::new(&lex);
+    let rec = Recogniser::new(&lex);
     let date = NaiveDate::from_ymd_opt(2025, 5, 2).unwrap_or_default();
     let sentences = text::sentences(&text);
     let tokens = text::tokens(&text);

@@ -3,7 +3,7 @@
 //! `cargo test -p actors --test speed -- --nocapture` to see the figures
 //! (debug build: release is several times faster).
 
-use actors::Recognizer;
+use actors::Recogniser;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
 use std::path::Path;
@@ -41,7 +41,7 @@ fn texts(csv: &str) -> Vec<String> {
         .collect()
 }
 
-fn measure(label: &str, rec: &Recognizer, docs: &[(String, Vec<model::Sentence>)]) {
+fn measure(label: &str, rec: &Recogniser, docs: &[(String, Vec<model::Sentence>)]) {
     let d = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap_or_default();
     let bytes: usize = docs.iter().map(|(t, _)| t.len()).sum();
     let t0 = Instant::now();
@@ -77,7 +77,7 @@ fn guardian_throughput() {
     assert!(docs.len() > 100, "{} documents parsed", docs.len());
     let mut lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
     let t0 = Instant::now();
-    let rec = Recognizer::new(&lex);
+    let rec = Recogniser::new(&lex);
     println!(
         "built-in lexicon: recogniser built in {:.3} s",
         t0.elapsed().as_secs_f64()
@@ -102,7 +102,7 @@ fn guardian_throughput() {
     }
     lex.import_petrarch(&files);
     let t0 = Instant::now();
-    let rec = Recognizer::new(&lex);
+    let rec = Recogniser::new(&lex);
     println!(
         "with Phoenix dictionaries: recogniser built in {:.3} s",
         t0.elapsed().as_secs_f64()
@@ -137,7 +137,7 @@ fn guardian_show() {
         .collect();
         lex.import_petrarch(&files);
     }
-    let rec = Recognizer::new(&lex);
+    let rec = Recogniser::new(&lex);
     let d = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap_or_default();
     for t in texts(&raw).iter().take(n) {
         let s = text::sentences(t);

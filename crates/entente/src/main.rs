@@ -6,7 +6,6 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod analyse;
-mod eval;
 mod inputs;
 mod pipeline;
 mod query;
@@ -249,23 +248,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn eval_cmd(e: EvalCommand) -> Result<ExitCode> {
+    use eval::report;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match e {
         EvalCommand::Timex { dir } => {
-            eval::timex::run(&dir, &mut out)?;
+            report::timex::run(&dir, &mut out)?;
         }
-        EvalCommand::Plover { file } => eval::events::run_plover(&file, &mut out)?,
+        EvalCommand::Plover { file } => {
+            let lex = lexicon::Lexicon::builtin().context("loading the built-in lexicon")?;
+            let pipe = Pipeline::new(&lex)?;
+            report::events::run_plover(&file, &|d| pipe.code(d), &mut out)?
+        }
         EvalCommand::Acled { file, misses } => {
-            eval::events::run_acled(&file, misses.as_deref(), &mut out)?
+            let lex = lexicon::Lexicon::builtin().context("loading the built-in lexicon")?;
+            let pipe = Pipeline::new(&lex)?;
+            report::events::run_acled(&file, misses.as_deref(), &lex, &|d| pipe.code(d), &mut out)?
         }
-        EvalCommand::Quotes { dir } => eval::quotes::run_polnear(&dir, &mut out)?,
-        EvalCommand::Fatalities { file } => eval::quotes::run_acled_fatalities(&file, &mut out)?,
+        EvalCommand::Quotes { dir } => report::quotes::run_polnear(&dir, &mut out)?,
+        EvalCommand::Fatalities { file } => report::quotes::run_acled_fatalities(&file, &mut out)?,
         EvalCommand::Ner { file, lex } => {
-            eval::actors::run_ner(&file, &load_lexicon(&lex)?, &mut out)?
+            report::actors::run_ner(&file, &load_lexicon(&lex)?, &mut out)?
         }
         EvalCommand::AcledActors { file, lex } => {
-            eval::actors::run_acled_actors(&file, &load_lexicon(&lex)?, &mut out)?
+            report::actors::run_acled_actors(&file, &load_lexicon(&lex)?, &mut out)?
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -678,7 +684,7 @@ fn bench_corpus(paths: &[PathBuf]) -> Result<Vec<model::Document>> {
     for p in paths {
         if p.extension().and_then(|e| e.to_str()) == Some("csv") {
             let raw = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
-            for (i, row) in corpus::csv_rows(&raw)
+            for (i, row) in eval::corpus::csv_rows(&raw)
                 .with_context(|| format!("reading {}", p.display()))?
                 .into_iter()
                 .enumerate()
@@ -710,5 +716,3 @@ fn bench_corpus(paths: &[PathBuf]) -> Result<Vec<model::Document>> {
     anyhow::ensure!(!docs.is_empty(), "no documents in the benchmark corpus");
     Ok(docs)
 }
-
-mod corpus;

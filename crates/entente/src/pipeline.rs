@@ -3,7 +3,7 @@
 //! Pure composition of the core stages; it reads nothing and writes nothing,
 //! so `code`, `ingest`, `recode` and the benchmarks all share it.
 
-use actors::Recognizer;
+use actors::Recogniser;
 use anyhow::Context;
 use chrono::NaiveDate;
 use events::EventCoder;
@@ -37,7 +37,7 @@ impl StageTimes {
 
 /// Everything built once at start-up and shared by every document.
 pub struct Pipeline {
-    recognizer: Recognizer,
+    recogniser: Recogniser,
     coder: EventCoder,
 }
 
@@ -47,7 +47,7 @@ impl Pipeline {
             .context("built-in verb lexicon")?
             .with_lexicon_places(&lexicon.places);
         Ok(Pipeline {
-            recognizer: Recognizer::new(lexicon),
+            recogniser: Recogniser::new(lexicon),
             coder,
         })
     }
@@ -85,15 +85,15 @@ impl Pipeline {
         let times = text::times(text, &sentences, date);
         lap(&mut clock.times);
         let mentions = self
-            .recognizer
+            .recogniser
             .recognise_with_times(text, &sentences, &tokens, &times, date);
         lap(&mut clock.actors);
         // Quotes and facts start from the same lexing; the quote lap pays for it.
         let mut arena = String::new();
-        let lexed = events::quotes::Lexed::new(text, &sentences, &mut arena);
-        let quotes = events::quotes::quotes_in(&lexed, &sentences, &mentions);
+        let lexed = claims::quotes::Lexed::new(text, &sentences, &mut arena);
+        let quotes = claims::quotes::quotes_in(&lexed, &sentences, &mentions);
         lap(&mut clock.quotes);
-        let facts = events::facts::facts_in(&lexed, &sentences, &mentions, &times);
+        let facts = claims::facts::facts_in(&lexed, &sentences, &mentions, &times);
         lap(&mut clock.facts);
         let events = self
             .coder

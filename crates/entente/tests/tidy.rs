@@ -24,7 +24,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 #[test]
 fn core_crates_do_no_io() {
     for krate in [
-        "model", "ingest", "text", "lexicon", "actors", "events", "analysis", "report", "syntax",
+        "model", "ingest", "text", "syntax", "lexicon", "actors", "claims", "events", "analysis",
+        "report",
     ] {
         let dir = root().join("crates").join(krate);
         let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
@@ -95,5 +96,54 @@ fn architecture_names_every_crate() {
             arch.contains(&format!("`crates/{name}`")),
             "ARCHITECTURE.md does not describe crates/{name}"
         );
+    }
+}
+
+/// Scoring code (gold readers, precision and recall) lives in `crates/eval`
+/// only, and no production crate depends on it: the binary calls it for
+/// `entente eval`, tests call it, the pipeline never does.
+#[test]
+fn scoring_lives_in_eval() {
+    for e in std::fs::read_dir(root().join("crates")).unwrap().flatten() {
+        let krate = e.file_name().to_string_lossy().into_owned();
+        if krate == "eval" {
+            continue;
+        }
+        if krate != "entente" {
+            let manifest = std::fs::read_to_string(e.path().join("Cargo.toml")).unwrap();
+            let deps = manifest.split("[dev-dependencies]").next().unwrap_or("");
+            assert!(
+                !deps.lines().any(|l| l.starts_with("eval")),
+                "crates/{krate} depends on eval: production crates carry no scoring"
+            );
+        }
+        let mut files = Vec::new();
+        rust_files(&e.path().join("src"), &mut files);
+        for f in files {
+            let name = f.file_stem().unwrap_or_default().to_string_lossy();
+            assert!(
+                !name.starts_with("eval") && name != "timeml",
+                "{} looks like scoring code: put it in crates/eval",
+                f.display()
+            );
+            let src = std::fs::read_to_string(&f).unwrap();
+            for marker in [
+                "fn score_",
+                "fn recall",
+                "fn precision(",
+                "fn f1",
+                "struct Prf",
+                "GoldActor",
+                "GoldAttribution",
+                "parse_brat",
+                "read_conll",
+            ] {
+                assert!(
+                    !src.contains(marker),
+                    "{} has scoring code ({marker}): put it in crates/eval",
+                    f.display()
+                );
+            }
+        }
     }
 }

@@ -385,7 +385,7 @@ impl<'m> Sent<'m> {
                     }
                 }
             }
-            // A tokenizer that keeps "Israel's" whole.
+            // A tokeniser that keeps "Israel's" whole.
             if let Some(stem) = lower
                 .strip_suffix("'s")
                 .or_else(|| lower.strip_suffix("’s"))

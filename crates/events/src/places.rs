@@ -179,7 +179,7 @@ impl Gazetteer {
 }
 
 fn split_name(name: &str) -> Vec<String> {
-    // Same word boundaries as the tokenizer: letters/digits runs, other chars alone.
+    // Same word boundaries as the tokeniser: letters/digits runs, other chars alone.
     let mut out = Vec::new();
     let mut cur = String::new();
     for c in name.chars() {

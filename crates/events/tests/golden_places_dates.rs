@@ -93,7 +93,7 @@ fn events_inside_quotes_are_reported_by_the_speaker() {
 #[test]
 fn places_from_the_actor_lexicon() {
     let lex = lexicon::Lexicon::builtin().expect("built-in lexicon loads");
-    let rec = actors::Recognizer::new(&lex);
+    let rec = actors::Recogniser::new(&lex);
     let text = "Turkish troops shelled Kurdish fighters in Manbij.";
     let date = chrono::NaiveDate::from_ymd_opt(2020, 5, 9).expect("date");
     let sentences = text::sentences(text);

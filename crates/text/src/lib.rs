@@ -7,7 +7,6 @@ pub mod bytes;
 pub mod chars;
 pub mod sentences;
 pub mod time;
-pub mod timeml;
 pub mod tokens;
 pub mod wordtab;
 

@@ -21,7 +21,7 @@ use value::V;
 
 /// Finds time expressions in `text` and normalises them against `doc_date`.
 pub fn times(text: &str, sentences: &[Sentence], doc_date: NaiveDate) -> Vec<TimeExpr> {
-    let toks = lex::tokenize(text);
+    let toks = lex::tokenise(text);
     let sent = sentence_starts(&toks, sentences);
     let p = P::new(text, toks, doc_date, sent);
     let mut out = Vec::new();

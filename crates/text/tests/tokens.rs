@@ -82,7 +82,7 @@ fn empty_and_whitespace() {
     assert!(tokens(" \t\n\u{a0}\u{3000}").is_empty());
 }
 
-/// Checks every invariant the tokenizer promises.
+/// Checks every invariant the tokeniser promises.
 fn check_invariants(text: &str, toks: &[Token]) {
     let mut prev_end = 0;
     for t in toks {

@@ -178,7 +178,7 @@ impl Mini {
     }
 }
 
-/// Codes `text` with the real sentence splitter and tokenizer and the mini recogniser;
+/// Codes `text` with the real sentence splitter and tokeniser and the mini recogniser;
 /// one line per event: `cameo src -> tgt modality date [rule]`.
 pub fn code_lines(coder: &events::EventCoder, mini: &Mini, text: &str) -> Vec<String> {
     let sentences = text::sentences(text);
@@ -206,7 +206,7 @@ pub fn code_lines(coder: &events::EventCoder, mini: &Mini, text: &str) -> Vec<St
 
 /// The real upstream stages (text, lexicon, actors) over one document.
 pub struct Pipeline {
-    pub recognizer: actors::Recognizer,
+    pub recogniser: actors::Recogniser,
 }
 
 pub struct Prepared {
@@ -220,7 +220,7 @@ impl Pipeline {
     pub fn new() -> Pipeline {
         let lex = lexicon::Lexicon::builtin().expect("built-in lexicon loads");
         Pipeline {
-            recognizer: actors::Recognizer::new(&lex),
+            recogniser: actors::Recogniser::new(&lex),
         }
     }
 
@@ -229,7 +229,7 @@ impl Pipeline {
         let tokens = text::tokens(text);
         let times = text::times(text, &sentences, date);
         let mentions = self
-            .recognizer
+            .recogniser
             .recognise_with_times(text, &sentences, &tokens, &times, date);
         Prepared {
             sentences,

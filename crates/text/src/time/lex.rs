@@ -1,4 +1,4 @@
-//! A small tokenizer and word tables for the time-expression rules.
+//! A small tokeniser and word tables for the time-expression rules.
 //!
 //! Kept separate from `crate::tokens` so the rules can rely on exactly this
 //! shape (digits split from letters only when the run is all digits, one
@@ -25,7 +25,7 @@ pub struct Tok {
 }
 
 /// Splits `text` into alphanumeric runs and single punctuation characters.
-pub fn tokenize(text: &str) -> Vec<Tok> {
+pub fn tokenise(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let b = text.as_bytes();
     // The character at byte `i` (a char boundary) and its width; ASCII without decoding.

@@ -295,7 +295,7 @@ fn skipped_determiners_start_nothing() {
     let nexts: Vec<String> = words
         .iter()
         .filter(|w| {
-            let toks = lex::tokenize(w);
+            let toks = lex::tokenise(w);
             let p = P::new(w, toks, doc, vec![0]);
             p.may_start(0)
         })
@@ -321,7 +321,7 @@ fn skipped_determiners_start_nothing() {
         .collect();
     for det in ["the", "a", "an", "that", "The", "A", "An", "That"] {
         let mut check = |text: String| {
-            let toks = lex::tokenize(&text);
+            let toks = lex::tokenise(&text);
             let n = toks.len();
             let p = P::new(&text, toks, doc, vec![0; n]);
             if !p.may_start(0) && p.at(0, &anchor).is_some() {
@@ -359,7 +359,7 @@ fn skipped_words_start_nothing() {
     let nexts: Vec<String> = words
         .iter()
         .filter(|w| {
-            let toks = lex::tokenize(w);
+            let toks = lex::tokenise(w);
             let p = P::new(w, toks, d(2025, 5, 2), vec![0]);
             p.may_start(0)
         })
@@ -380,7 +380,7 @@ fn skipped_words_start_nothing() {
             for nx in &nexts {
                 for sep in [" ", "-"] {
                     let text = format!("{first}{sep}{nx} year 2020");
-                    let toks = lex::tokenize(&text);
+                    let toks = lex::tokenise(&text);
                     let n = toks.len();
                     let p = P::new(&text, toks, doc, vec![0; n]);
                     if !p.may_start(0) && p.at(0, &anchor).is_some() {
@@ -393,8 +393,8 @@ fn skipped_words_start_nothing() {
     assert!(bad.is_empty(), "skipped but matching: {bad:?}");
 }
 
-/// `lex::tokenize` as first written, over `char_indices`.
-fn tokenize_reference(text: &str) -> Vec<(usize, usize, lex::K, bool)> {
+/// `lex::tokenise` as first written, over `char_indices`.
+fn tokenise_reference(text: &str) -> Vec<(usize, usize, lex::K, bool)> {
     let mut out = Vec::new();
     let mut space = true;
     let mut it = text.char_indices().peekable();
@@ -435,8 +435,8 @@ fn tokenize_reference(text: &str) -> Vec<(usize, usize, lex::K, bool)> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
     #[test]
-    fn tokenize_matches_reference(s in "(\\PC|[ \\n\\t0-9a-zA-Z.,'-]){0,120}") {
-        let got: Vec<_> = lex::tokenize(&s).iter().map(|t| (t.s, t.e, t.k, t.space)).collect();
-        prop_assert_eq!(got, tokenize_reference(&s));
+    fn tokenise_matches_reference(s in "(\\PC|[ \\n\\t0-9a-zA-Z.,'-]){0,120}") {
+        let got: Vec<_> = lex::tokenise(&s).iter().map(|t| (t.s, t.e, t.k, t.space)).collect();
+        prop_assert_eq!(got, tokenise_reference(&s));
     }
 }

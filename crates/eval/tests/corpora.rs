@@ -1,13 +1,14 @@
 //! Scores on the shared corpora (skipped without ../shared): PLOVER gold event
 //! types, ACLED notes, and coding speed over the Guardian sample.
 
+#[path = "../../events/tests/common/mod.rs"]
 mod common;
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use events::eval::{
+use eval::events::{
     acled_actor_country, acled_hit, score_plover, summarise_plover, AcledMap, AcledNote, GoldActor,
     PloverGold,
 };

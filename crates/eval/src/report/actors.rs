@@ -2,8 +2,8 @@
 //! how well the actor layer finds names and countries.
 
 use crate::corpus::csv_rows;
-use actors::Recognizer;
-use anyhow::{Context, Result};
+use crate::Error;
+use actors::Recogniser;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
 use model::{ActorType, Mention};
@@ -122,11 +122,11 @@ impl Prf {
 /// We have no MISC class, and CoNLL tags nationality adjectives ("Israeli")
 /// as MISC: predictions overlapping a MISC span are left out of the count
 /// rather than counted as errors.
-pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<()> {
-    let raw =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<(), Error> {
+    let raw = std::fs::read_to_string(path)
+        .map_err(Error::io(|| format!("reading {}", path.display())))?;
     let docs = read_conll(&raw);
-    let rec = Recognizer::new(lex);
+    let rec = Recogniser::new(lex);
     // CoNLL-2003 is Reuters news from August 1996.
     let date = NaiveDate::from_ymd_opt(1996, 8, 30).unwrap_or_default();
     let types = ["PER", "ORG", "LOC"];
@@ -248,9 +248,9 @@ fn acled_country(actor: &str, row_iso3: &str, names: &[(String, String)]) -> Str
 }
 
 /// How often the note names actor1's country (through any mention with that country).
-pub fn run_acled_actors(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<()> {
-    let raw = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    let rows = csv_rows(&raw).with_context(|| format!("parsing {}", path.display()))?;
+pub fn run_acled_actors(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<(), Error> {
+    let raw = std::fs::read(path).map_err(Error::io(|| format!("reading {}", path.display())))?;
+    let rows = csv_rows(&raw).map_err(Error::csv(path))?;
     let mut names: Vec<(String, String)> = Vec::new();
     for c in &lex.countries {
         for n in std::iter::once(&c.name)
@@ -262,7 +262,7 @@ pub fn run_acled_actors(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Resu
             }
         }
     }
-    let rec = Recognizer::new(lex);
+    let rec = Recogniser::new(lex);
     let (mut total, mut found, mut any_mention) = (0usize, 0usize, 0usize);
     let mut by_inter: HashMap<String, (usize, usize)> = HashMap::new();
     for row in &rows {

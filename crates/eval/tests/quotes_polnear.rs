@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use events::eval_quotes::{parse_brat, score_quotes, QuoteScore};
+use eval::quotes::{parse_brat, score_quotes, QuoteScore};
 
 #[test]
 fn polnear_dev_content_and_speakers() {
@@ -37,7 +37,7 @@ fn polnear_dev_content_and_speakers() {
         let t0 = std::time::Instant::now();
         let sentences = text::sentences(&text);
         let tokens = text::tokens(&text);
-        let quotes = events::quotes::quotes(&text, &sentences, &tokens, &[]);
+        let quotes = claims::quotes::quotes(&text, &sentences, &tokens, &[]);
         secs += t0.elapsed().as_secs_f64();
         bytes += text.len();
         let s = score_quotes(&text, &gold, &quotes);
@@ -57,7 +57,7 @@ fn polnear_dev_content_and_speakers() {
             }
             for q in &quotes {
                 // Overlapping but not equal: boundary disagreements.
-                let n = |sp: [usize; 2]| events::eval_quotes::norm(&text, sp);
+                let n = |sp: [usize; 2]| eval::quotes::norm(&text, sp);
                 if let Some(g) = gold
                     .iter()
                     .find(|g| g.content.iter().any(|&c| ov(c, q.content_span)))

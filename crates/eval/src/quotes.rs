@@ -310,7 +310,7 @@ impl FatalityScore {
 pub fn note_fatalities(note: &str) -> Option<u64> {
     let sentences = text::sentences(note);
     let tokens = text::tokens(note);
-    crate::facts::fatalities(&crate::facts::facts(note, &sentences, &tokens, &[], &[]))
+    claims::facts::fatalities(&claims::facts::facts(note, &sentences, &tokens, &[], &[]))
 }
 
 /// Adds one note and ACLED's figure to the score.

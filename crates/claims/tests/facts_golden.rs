@@ -56,7 +56,7 @@ fn dump(text: &str, facts: &[Fact]) -> String {
 fn check(text: &str, mentions: &[Mention], times: &[TimeExpr], expect: Expect) {
     let sentences = text::sentences(text);
     let tokens = text::tokens(text);
-    let facts = events::facts::facts(text, &sentences, &tokens, mentions, times);
+    let facts = claims::facts::facts(text, &sentences, &tokens, mentions, times);
     expect.assert_eq(&dump(text, &facts));
 }
 
@@ -183,8 +183,8 @@ fn dates_and_years_are_not_counts() {
 #[test]
 fn fatality_sums() {
     let fat = |t: &str| {
-        let f = events::facts::facts(t, &text::sentences(t), &text::tokens(t), &[], &[]);
-        events::facts::fatalities(&f)
+        let f = claims::facts::facts(t, &text::sentences(t), &text::tokens(t), &[], &[]);
+        claims::facts::fatalities(&f)
     };
     assert_eq!(
         fat("Gunmen killed 3 villagers and wounded 5 others."),

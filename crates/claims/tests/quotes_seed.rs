@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use actors::Recognizer;
+use actors::Recogniser;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
 
@@ -24,14 +24,14 @@ fn seed_quotes_and_facts() {
         serde_json::from_str(&std::fs::read_to_string(&exp).unwrap_or_default())
             .unwrap_or_default();
     let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
-    let rec = Recognizer::new(&lex);
+    let rec = Recogniser::new(&lex);
     let date = NaiveDate::from_ymd_opt(2025, 5, 2).unwrap_or_default();
     let sentences = text::sentences(&text);
     let tokens = text::tokens(&text);
     let times = text::times(&text, &sentences, date);
     let mentions = rec.recognise_with_times(&text, &sentences, &tokens, &times, date);
-    let quotes = events::quotes::quotes(&text, &sentences, &tokens, &mentions);
-    let facts = events::facts::facts(&text, &sentences, &tokens, &mentions, &times);
+    let quotes = claims::quotes::quotes(&text, &sentences, &tokens, &mentions);
+    let facts = claims::facts::facts(&text, &sentences, &tokens, &mentions, &times);
 
     let mut quote_found = 0;
     let mut quote_total = 0;

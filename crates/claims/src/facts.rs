@@ -141,7 +141,7 @@ fn table() -> &'static Table {
 /// Every quantitative fact in `text`, in text order.
 ///
 /// `tokens` is accepted for pipeline symmetry; numbers are lexed here so that
-/// "1,200", "1.2" and "300m" read the same whatever the tokenizer does.
+/// "1,200", "1.2" and "300m" read the same whatever the tokeniser does.
 pub fn facts(
     text: &str,
     sentences: &[Sentence],

@@ -1,27 +1,26 @@
-//! `entente eval plover|acled-events`: reads the PLOVER gold JSON and ACLED CSV,
-//! runs the pipeline and scores events with `events::eval`.
+//! `entente eval plover|acled`: reads the PLOVER gold JSON and ACLED CSV,
+//! runs the pipeline and scores events with [`crate::events`].
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use events::eval::{
-    acled_actor_country, acled_best, acled_fields, acled_hit, score_plover, summarise_plover,
-    AcledMap, AcledNote, AcledWhereWhen, FieldScore, GoldActor, PloverGold, NEAR_KM,
-};
 use lexicon::Lexicon;
 use serde_json::Value;
 
 use crate::corpus::csv_rows;
-use crate::pipeline::Pipeline;
+use crate::events::{
+    acled_actor_country, acled_best, acled_fields, acled_hit, score_plover, summarise_plover,
+    AcledMap, AcledNote, AcledWhereWhen, FieldScore, GoldActor, PloverGold, NEAR_KM,
+};
+use crate::{Code, Error};
 
 /// The events `entente code` gives for one text of a known date.
-fn events_of(pipe: &Pipeline, id: String, text: &str, date: NaiveDate) -> Vec<model::Event> {
+fn events_of(code: Code, id: String, text: &str, date: NaiveDate) -> Vec<model::Event> {
     let doc = model::Document::from_text(id, text.to_string(), date.format("%Y-%m-%d").to_string());
-    pipe.code(doc).events
+    code(doc).events
 }
 
 fn gold_actors(v: &Value) -> Vec<GoldActor> {
@@ -43,13 +42,13 @@ fn pct((a, b): (usize, usize)) -> String {
 }
 
 /// Event type and actor accuracy on `PLOVER_GSR_CAMEO.json`.
-pub fn run_plover(path: &Path, out: &mut dyn Write) -> Result<()> {
-    let raw =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let records: Vec<Value> = serde_json::from_str(&raw)
-        .with_context(|| format!("parsing {} as a JSON array", path.display()))?;
-    let lex = Lexicon::builtin().context("loading the built-in lexicon")?;
-    let pipe = Pipeline::new(&lex)?;
+pub fn run_plover(path: &Path, code: Code, out: &mut dyn Write) -> Result<(), Error> {
+    let raw = std::fs::read_to_string(path)
+        .map_err(Error::io(|| format!("reading {}", path.display())))?;
+    let records: Vec<Value> = serde_json::from_str(&raw).map_err(|source| Error::Json {
+        what: format!("parsing {} as a JSON array", path.display()),
+        source,
+    })?;
     let date = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
     let mut results = Vec::new();
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -67,7 +66,7 @@ pub fn run_plover(path: &Path, out: &mut dyn Write) -> Result<()> {
             sources: gold_actors(&r["source"]),
             targets: gold_actors(&r["target"]),
         };
-        let evs = events_of(&pipe, gold.id.clone(), text, date);
+        let evs = events_of(code, gold.id.clone(), text, date);
         let res = score_plover(&gold, &evs);
         *confusion
             .entry((
@@ -110,22 +109,32 @@ pub fn run_plover(path: &Path, out: &mut dyn Write) -> Result<()> {
 /// Share of ACLED notes for which a fitting event is coded.
 /// With `misses`, the notes without a fitting event go there as TSV (event
 /// type, actor1, its country, the events coded, the note) for error analysis.
-pub fn run_acled(path: &Path, misses: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+///
+/// `lex` is the lexicon `code` was built with (its country names read
+/// ACLED's actor names).
+pub fn run_acled(
+    path: &Path,
+    misses: Option<&Path>,
+    lex: &Lexicon,
+    code: Code,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     let mut miss_out = match misses {
         Some(p) => {
-            let f =
-                std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
+            let f = std::fs::File::create(p)
+                .map_err(Error::io(|| format!("creating {}", p.display())))?;
             let mut w = std::io::BufWriter::new(f);
             writeln!(w, "event_type\tactor1\tcountry\tcoded\tnotes")?;
             Some(w)
         }
         None => None,
     };
-    let raw = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    let rows = csv_rows(&raw).with_context(|| format!("parsing {}", path.display()))?;
-    let lex = Lexicon::builtin().context("loading the built-in lexicon")?;
-    let map = AcledMap::builtin().context("loading acled_map.tsv")?;
-    let pipe = Pipeline::new(&lex)?;
+    let raw = std::fs::read(path).map_err(Error::io(|| format!("reading {}", path.display())))?;
+    let rows = csv_rows(&raw).map_err(Error::csv(path))?;
+    let map = AcledMap::builtin().map_err(|source| Error::Table {
+        what: "loading acled_map.tsv".into(),
+        source,
+    })?;
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for c in &lex.countries {
         for n in std::iter::once(&c.name)
@@ -155,7 +164,7 @@ pub fn run_acled(path: &Path, misses: Option<&Path>, out: &mut dyn Write) -> Res
         };
         let country = acled_actor_country(&note.actor1, &note.iso3, &resolve);
         let date = NaiveDate::parse_from_str(get("event_date"), "%d-%b-%y").unwrap_or_default();
-        let evs = events_of(&pipe, String::new(), &note.notes, date);
+        let evs = events_of(code, String::new(), &note.notes, date);
         let ok = acled_hit(&note, &country, &evs, &map);
         let actor2 = get("actor2").trim();
         let gold = AcledWhereWhen {
@@ -220,7 +229,8 @@ pub fn run_acled(path: &Path, misses: Option<&Path>, out: &mut dyn Write) -> Res
     }
     let secs = start.elapsed().as_secs_f64();
     if let Some(w) = miss_out.as_mut() {
-        w.flush().context("writing the misses file")?;
+        w.flush()
+            .map_err(Error::io(|| "writing the misses file".into()))?;
     }
     writeln!(out, "ACLED {}: {total} notes", path.display())?;
     writeln!(

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use events::eval_quotes::{note_fatalities, parse_csv, score_fatality, FatalityScore};
+use eval::quotes::{note_fatalities, parse_csv, score_fatality, FatalityScore};
 
 #[test]
 fn acled_fatalities_agree() {

@@ -1,34 +1,31 @@
 //! `entente eval polnear` / `eval acled-fatalities`: quotes scored against
 //! PolNeAR attributions, casualty facts against ACLED's fatality counts.
 //!
-//! Parsing and scoring live in `events::eval_quotes`; this file only walks
+//! Parsing and scoring live in [`crate::quotes`]; this file only walks
 //! directories, reads files and prints the figures.
 
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{bail, Context};
-use events::eval_quotes::{self, FatalityScore, QuoteScore};
+use crate::quotes::{self as eval_quotes, FatalityScore, QuoteScore};
+use crate::Error;
 
 /// Scores quotes on a PolNeAR split: `dir` holds `text/<article>.txt` and
 /// `attributions/<article>_<annotator>.ann` (brat standoff). Each `.ann` file
 /// is scored on its own, so doubly annotated articles count twice.
-pub fn run_polnear(dir: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run_polnear(dir: &Path, out: &mut dyn Write) -> Result<(), Error> {
     let ann_dir = dir.join("attributions");
     let text_dir = dir.join("text");
     if !ann_dir.is_dir() || !text_dir.is_dir() {
-        bail!(
+        return Err(Error::NotTheCorpus(format!(
             "{} should hold text/ and attributions/ (a PolNeAR split such as ../shared/corpora/polnear-attribution/dev)",
             dir.display()
-        );
+        )));
     }
     let mut anns = Vec::new();
-    for e in
-        std::fs::read_dir(&ann_dir).with_context(|| format!("cannot list {}", ann_dir.display()))?
-    {
-        let p = e
-            .with_context(|| format!("cannot list {}", ann_dir.display()))?
-            .path();
+    let cannot_list = || format!("cannot list {}", ann_dir.display());
+    for e in std::fs::read_dir(&ann_dir).map_err(Error::io(cannot_list))? {
+        let p = e.map_err(Error::io(cannot_list))?.path();
         if p.extension().is_some_and(|x| x == "ann") {
             anns.push(p);
         }
@@ -60,7 +57,7 @@ pub fn run_polnear(dir: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
         let gold = eval_quotes::parse_brat(&text, &ann);
         let sentences = text::sentences(&text);
         let tokens = text::tokens(&text);
-        let quotes = events::quotes::quotes(&text, &sentences, &tokens, &[]);
+        let quotes = claims::quotes::quotes(&text, &sentences, &tokens, &[]);
         total.add(&eval_quotes::score_quotes(&text, &gold, &quotes));
         files += 1;
         bytes += text.len();
@@ -93,17 +90,17 @@ pub fn run_polnear(dir: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
 }
 
 /// Compares our fatality figure for each ACLED note with the coded `fatalities`.
-pub fn run_acled_fatalities(csv_path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run_acled_fatalities(csv_path: &Path, out: &mut dyn Write) -> Result<(), Error> {
     let data = std::fs::read_to_string(csv_path)
-        .with_context(|| format!("cannot read {}", csv_path.display()))?;
+        .map_err(Error::io(|| format!("cannot read {}", csv_path.display())))?;
     let rows = eval_quotes::parse_csv(&data);
     let header = rows.first().cloned().unwrap_or_default();
     let col = |name: &str| header.iter().position(|h| h == name);
     let (Some(notes), Some(fat)) = (col("notes"), col("fatalities")) else {
-        bail!(
+        return Err(Error::NotTheCorpus(format!(
             "{} has no `notes` and `fatalities` columns (an ACLED export is expected)",
             csv_path.display()
-        );
+        )));
     };
     let mut score = FatalityScore::default();
     let mut bad = 0usize;

@@ -6,7 +6,7 @@
 
 use model::{Event, Participant};
 
-use crate::verbs::LexError;
+use events::verbs::LexError;
 
 const ACLED_MAP: &str = include_str!("../data/acled_map.tsv");
 const ACLED_ACTORS: &str = include_str!("../data/acled_actors.tsv");

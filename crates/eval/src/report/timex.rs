@@ -4,12 +4,12 @@
 //! `../shared/corpora/tempeval3-timeml/TBAQ-cleaned`), runs the time tagger on
 //! the plain text of `<TEXT>` with the document creation time as the date, and
 //! prints detection and normalisation scores. Parsing and scoring live in
-//! `text::timeml`; this file only walks the directory and reads files.
+//! [`crate::timeml`]; this file only walks the directory and reads files.
 
-use anyhow::{bail, Context};
+use crate::timeml::{self, Counts};
+use crate::Error;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use text::timeml::{self, Counts};
 
 /// Counts and scores over a directory of TimeML files.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,14 +40,12 @@ pub struct TimexScores {
     pub value_f1: f64,
 }
 
-fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let rd = std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
+fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let cannot_list = || format!("cannot list {}", dir.display());
+    let rd = std::fs::read_dir(dir).map_err(Error::io(cannot_list))?;
     let mut entries = Vec::new();
     for e in rd {
-        entries.push(
-            e.with_context(|| format!("cannot list {}", dir.display()))?
-                .path(),
-        );
+        entries.push(e.map_err(Error::io(cannot_list))?.path());
     }
     entries.sort();
     for p in entries {
@@ -61,14 +59,14 @@ fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 }
 
 /// Scores every `.tml` file under `dir` and prints a table to `out`.
-pub fn run(dir: &Path, out: &mut dyn Write) -> anyhow::Result<TimexScores> {
+pub fn run(dir: &Path, out: &mut dyn Write) -> Result<TimexScores, Error> {
     let mut files = Vec::new();
     tml_files(dir, &mut files)?;
     if files.is_empty() {
-        bail!(
+        return Err(Error::NotTheCorpus(format!(
             "no .tml files under {}: pass a TimeML folder such as ../shared/corpora/tempeval3-timeml/TBAQ-cleaned",
             dir.display()
-        );
+        )));
     }
     let mut counts = Counts::default();
     let mut scored = 0;

@@ -52,7 +52,7 @@ fn dump(text: &str, quotes: &[Quote]) -> String {
 fn check(text: &str, mentions: &[Mention], expect: Expect) {
     let sentences = text::sentences(text);
     let tokens = text::tokens(text);
-    let quotes = events::quotes::quotes(text, &sentences, &tokens, mentions);
+    let quotes = claims::quotes::quotes(text, &sentences, &tokens, mentions);
     expect.assert_eq(&dump(text, &quotes));
 }
 

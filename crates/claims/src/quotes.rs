@@ -25,7 +25,7 @@ use model::{ActorType, Mention, Participant, Quote, Sentence, Speaker, Token};
 /// Every quote and claim in `text`, in text order.
 ///
 /// `tokens` is accepted for pipeline symmetry; word boundaries are re-derived
-/// (see `lex`) so cue matching does not depend on tokenizer choices.
+/// (see `lex`) so cue matching does not depend on tokeniser choices.
 pub fn quotes(
     text: &str,
     sentences: &[Sentence],

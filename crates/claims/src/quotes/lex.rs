@@ -2,7 +2,7 @@
 //! quote and fact finders.
 //!
 //! Word boundaries are re-derived here rather than taken from `text::tokens`
-//! so that cue and number patterns do not depend on how the tokenizer splits
+//! so that cue and number patterns do not depend on how the tokeniser splits
 //! apostrophes, hyphens or decimal points.
 
 /// What a lexed token is.

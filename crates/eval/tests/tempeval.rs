@@ -3,8 +3,8 @@
 //!
 //! Run with `--nocapture` to see the table; set `TIMEX_DIFF=1` to list errors.
 
+use eval::timeml::{self, Counts, Diff};
 use std::path::{Path, PathBuf};
-use text::timeml::{self, Counts, Diff};
 
 fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
