@@ -126,6 +126,14 @@ enum EvalCommand {
         after_help = "Example:\n  entente eval timex ../shared/corpora/tempeval3-timeml/TBAQ-cleaned"
     )]
     Timex { dir: PathBuf },
+    /// The shipped tagger and parser against CoNLL-U treebanks (UPOS, XPOS, UAS, LAS).
+    #[command(
+        after_help = "Example:\n  entente eval syntax ../shared/corpora/ud-english-ewt/en_ewt-ud-dev.conllu ../shared/corpora/ud-english-gum/en_gum-ud-dev.conllu"
+    )]
+    Syntax {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Person/organisation/location mentions against CoNLL-2003 gold spans.
     #[command(
         after_help = "Example:\n  entente eval ner ../shared/corpora/conll2003-en/eng.testa"
@@ -264,6 +272,10 @@ fn eval_cmd(e: EvalCommand) -> Result<ExitCode> {
             let lex = lexicon::Lexicon::builtin().context("loading the built-in lexicon")?;
             let pipe = Pipeline::new(&lex)?;
             report::events::run_acled(&file, misses.as_deref(), &lex, &|d| pipe.code(d), &mut out)?
+        }
+        EvalCommand::Syntax { files } => {
+            let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+            report::syntax::run(&files, &mut out)?
         }
         EvalCommand::Quotes { dir } => report::quotes::run_polnear(&dir, &mut out)?,
         EvalCommand::Fatalities { file } => report::quotes::run_acled_fatalities(&file, &mut out)?,

@@ -8,7 +8,7 @@ use clap::Subcommand;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use syntax::conllu::TreeSentence;
-use syntax::train::{Scores, Settings};
+use syntax::train::Settings;
 
 #[derive(Subcommand)]
 pub enum TrainCommand {
@@ -153,15 +153,15 @@ pub fn run(cmd: TrainCommand) -> Result<()> {
     for p in &dev {
         let gold = read_treebank(p)?;
         let t = Instant::now();
-        let s = syntax::train::score(&model, &gold);
+        let s = eval::syntax::score(&model, &gold);
         println!(
             "{}: {} words; UPOS {:.2}%, XPOS {:.2}%, UAS {:.2}%, LAS {:.2}% ({:.0} words/s)",
             p.display(),
             s.words,
-            Scores::pct(s.upos, s.words),
-            Scores::pct(s.xpos, s.words),
-            Scores::pct(s.uas, s.words),
-            Scores::pct(s.las, s.words),
+            s.upos_pct(),
+            s.xpos_pct(),
+            s.uas_pct(),
+            s.las_pct(),
             s.words as f64 / t.elapsed().as_secs_f64()
         );
     }

@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod events;
 pub mod quotes;
 pub mod report;
+pub mod syntax;
 pub mod timeml;
 
 pub use report::Error;

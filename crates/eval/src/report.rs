@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod events;
 pub mod quotes;
+pub mod syntax;
 pub mod timex;
 
 use std::path::Path;

@@ -1,0 +1,28 @@
+//! The shipped tagger and parser keep their accuracy on UD English EWT dev
+//! (needs `../shared`; skipped with a message without it, failing in CI).
+
+/// Accuracy floors on EWT dev, a little under the figures in the README,
+/// so that a retrained or damaged model that falls short fails here.
+#[test]
+fn dev_accuracy_floors() {
+    let model = syntax::Syntax::builtin().expect("shipped weights load");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpora/ud-english-ewt/en_ewt-ud-dev.conllu"
+    );
+    let Ok(src) = std::fs::read_to_string(path) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "../shared/corpora/ud-english-ewt is missing, and CI must check the accuracy floors"
+        );
+        eprintln!("skipped: ../shared/corpora/ud-english-ewt is absent");
+        return;
+    };
+    let gold = syntax::conllu::parse(&src).expect("dev treebank parses");
+    let s = eval::syntax::score(model, &gold);
+    let (upos, uas, las) = (s.upos_pct(), s.uas_pct(), s.las_pct());
+    eprintln!("EWT dev: UPOS {upos:.2} UAS {uas:.2} LAS {las:.2}");
+    assert!(upos >= 94.3, "UPOS {upos:.2}");
+    assert!(uas >= 83.8, "UAS {uas:.2}");
+    assert!(las >= 80.3, "LAS {las:.2}");
+}
