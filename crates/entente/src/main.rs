@@ -126,6 +126,20 @@ enum EvalCommand {
         after_help = "Example:\n  entente eval timex ../shared/corpora/tempeval3-timeml/TBAQ-cleaned"
     )]
     Timex { dir: PathBuf },
+    /// Precision on the judged sample: re-codes its documents and scores the events still coded as judged.
+    #[command(
+        after_help = "Examples:\n  entente eval judged ../shared/corpora\n  entente eval judged --list ../shared/corpora   # what changed since judging\n\nStrict: source, target, CAMEO family and modality all right; lenient forgives a wrong sector and a neighbouring family.\nThe judgements are crates/eval/data/judged.tsv (guide: crates/eval/data/JUDGING.md)."
+    )]
+    Judged {
+        /// The folder holding news-guardian-sdf-2019 and news-agnews-test.
+        corpora: PathBuf,
+        /// List every judged event that changed or went, with its judgement.
+        #[arg(long)]
+        list: bool,
+        /// A judged-sample file other than the built-in one.
+        #[arg(long)]
+        sample: Option<PathBuf>,
+    },
     /// The shipped tagger and parser against CoNLL-U treebanks (UPOS, XPOS, UAS, LAS).
     #[command(
         after_help = "Example:\n  entente eval syntax ../shared/corpora/ud-english-ewt/en_ewt-ud-dev.conllu ../shared/corpora/ud-english-gum/en_gum-ud-dev.conllu"
@@ -272,6 +286,20 @@ fn eval_cmd(e: EvalCommand) -> Result<ExitCode> {
             let lex = lexicon::Lexicon::builtin().context("loading the built-in lexicon")?;
             let pipe = Pipeline::new(&lex)?;
             report::events::run_acled(&file, misses.as_deref(), &lex, &|d| pipe.code(d), &mut out)?
+        }
+        EvalCommand::Judged {
+            corpora,
+            list,
+            sample,
+        } => {
+            let lex = lexicon::Lexicon::builtin().context("loading the built-in lexicon")?;
+            let pipe = Pipeline::new(&lex)?;
+            let sample = match sample {
+                Some(p) => std::fs::read_to_string(&p)
+                    .with_context(|| format!("{}: cannot read", p.display()))?,
+                None => eval::judged::JUDGED.to_string(),
+            };
+            report::judged::run(&corpora, &sample, &|d| pipe.code(d), list, &mut out)?;
         }
         EvalCommand::Syntax { files } => {
             let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();

@@ -9,6 +9,7 @@
 
 pub mod corpus;
 pub mod events;
+pub mod judged;
 pub mod quotes;
 pub mod report;
 pub mod syntax;

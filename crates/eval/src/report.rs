@@ -3,6 +3,7 @@
 
 pub mod actors;
 pub mod events;
+pub mod judged;
 pub mod quotes;
 pub mod syntax;
 pub mod timex;
