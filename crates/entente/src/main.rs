@@ -139,6 +139,9 @@ enum EvalCommand {
         /// A judged-sample file other than the built-in one.
         #[arg(long)]
         sample: Option<PathBuf>,
+        /// Check events against the dependency parse.
+        #[arg(long)]
+        grammar: bool,
     },
     /// The shipped tagger and parser against CoNLL-U treebanks (UPOS, XPOS, UAS, LAS).
     #[command(
@@ -161,7 +164,12 @@ enum EvalCommand {
     #[command(
         after_help = "Example:\n  entente eval plover ../shared/corpora/plover-gsr/PLOVER_GSR_CAMEO.json"
     )]
-    Plover { file: PathBuf },
+    Plover {
+        file: PathBuf,
+        /// Check events against the dependency parse.
+        #[arg(long)]
+        grammar: bool,
+    },
     /// Event coding against ACLED notes: actor1's country as source with a fitting CAMEO root family.
     #[command(
         after_help = "Example:\n  entente eval acled ../shared/corpora/acled-global-2020-05/acled.csv"
@@ -171,6 +179,9 @@ enum EvalCommand {
         /// Write the notes with no fitting event, and what was coded, as TSV.
         #[arg(long, value_name = "FILE")]
         misses: Option<PathBuf>,
+        /// Check events against the dependency parse.
+        #[arg(long)]
+        grammar: bool,
     },
     /// Quote content spans and speakers against PolNeAR attributions (brat standoff).
     #[command(
@@ -220,6 +231,10 @@ struct LexArgs {
     /// A TABARI/PETRARCH actor or agent dictionary to import (repeatable), e.g. Phoenix.Countries.actors.txt.
     #[arg(long = "dictionary", value_name = "FILE")]
     dictionaries: Vec<PathBuf>,
+    /// Check coded events against each sentence's dependency parse (roles, place vs actor,
+    /// modality). More precise on news, about six times slower; see README "Grammar check".
+    #[arg(long)]
+    grammar: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -277,23 +292,28 @@ fn eval_cmd(e: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Timex { dir } => {
             report::timex::run(&dir, &mut out)?;
         }
-        EvalCommand::Plover { file } => {
+        EvalCommand::Plover { file, grammar } => {
             let lex = lexicon::Lexicon::builtin().context("loading the built-in lexicon")?;
-            let pipe = Pipeline::new(&lex)?;
+            let pipe = Pipeline::new(&lex)?.with_grammar(grammar);
             report::events::run_plover(&file, &|d| pipe.code(d), &mut out)?
         }
-        EvalCommand::Acled { file, misses } => {
+        EvalCommand::Acled {
+            file,
+            misses,
+            grammar,
+        } => {
             let lex = lexicon::Lexicon::builtin().context("loading the built-in lexicon")?;
-            let pipe = Pipeline::new(&lex)?;
+            let pipe = Pipeline::new(&lex)?.with_grammar(grammar);
             report::events::run_acled(&file, misses.as_deref(), &lex, &|d| pipe.code(d), &mut out)?
         }
         EvalCommand::Judged {
             corpora,
             list,
             sample,
+            grammar,
         } => {
             let lex = lexicon::Lexicon::builtin().context("loading the built-in lexicon")?;
-            let pipe = Pipeline::new(&lex)?;
+            let pipe = Pipeline::new(&lex)?.with_grammar(grammar);
             let sample = match sample {
                 Some(p) => std::fs::read_to_string(&p)
                     .with_context(|| format!("{}: cannot read", p.display()))?,
@@ -394,7 +414,7 @@ fn each_coded(
     sink: &mut dyn FnMut(Coded, &str) -> Result<()>,
 ) -> Result<usize> {
     let lex = load_lexicon(&read.lex)?;
-    let pipeline = Pipeline::new(&lex)?;
+    let pipeline = Pipeline::new(&lex)?.with_grammar(read.lex.grammar);
     let opts = options(read);
     let forced = read.input.as_deref().and_then(Format::parse);
     let mut diags = Vec::new();
@@ -642,7 +662,7 @@ fn bench(paths: &[PathBuf], repeat: usize, lex_args: &LexArgs) -> Result<ExitCod
     let docs = bench_corpus(paths)?;
     let t0 = std::time::Instant::now();
     let lex = load_lexicon(lex_args)?;
-    let pipeline = Pipeline::new(&lex)?;
+    let pipeline = Pipeline::new(&lex)?.with_grammar(lex_args.grammar);
     let startup = t0.elapsed();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let (mut sentences, mut mentions, mut times, mut events, mut quotes, mut facts) =

@@ -52,6 +52,12 @@ impl Pipeline {
         })
     }
 
+    /// With events checked against the dependency parse (`--grammar`).
+    pub fn with_grammar(mut self, on: bool) -> Pipeline {
+        self.coder.grammar = on;
+        self
+    }
+
     pub fn code(&self, doc: Document) -> Coded {
         self.code_timed(doc, &mut StageTimes::default())
     }

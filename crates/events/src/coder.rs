@@ -47,6 +47,10 @@ pub struct EventCoder {
     pub lexicon_places: std::collections::HashMap<Box<str>, LexiconPlace>,
     /// The pattern the reported-demand rule codes with ("X said Y must ...").
     must: usize,
+    /// Check each sentence's events against its dependency parse
+    /// (`grammar.rs`). Off by default for now: parsing every sentence that
+    /// codes an event costs about six times the rest of the pipeline.
+    pub grammar: bool,
 }
 
 /// What an event's place needs of an actor lexicon place (kept small: the
@@ -266,6 +270,7 @@ impl EventCoder {
             generic: Generic::builtin()?,
             lexicon_places: Default::default(),
             must,
+            grammar: false,
         })
     }
 
@@ -603,6 +608,7 @@ impl EventCoder {
         }
         let mut matches = self.matches(&sent);
         matches.extend(self.reported_demand(&sent));
+        let before = out.len();
         for m in matches {
             self.emit(
                 text,
@@ -619,6 +625,45 @@ impl EventCoder {
                 out,
             );
         }
+        if self.grammar && out.len() > before {
+            self.check_grammar(text, span, tokens, &sent, before, out);
+        }
+    }
+
+    /// Parses a sentence that coded events and checks them against the
+    /// parse (`grammar::check`). Only such sentences are parsed: most have
+    /// no event, and parsing is the costliest step.
+    fn check_grammar(
+        &self,
+        text: &str,
+        span: [usize; 2],
+        tokens: &[Token],
+        sent: &Sent,
+        before: usize,
+        out: &mut Vec<Event>,
+    ) {
+        let Ok(syn) = syntax::Syntax::builtin() else {
+            return;
+        };
+        let lo = tokens.partition_point(|t| t.span[0] < span[0]);
+        let toks: Vec<(usize, usize)> = tokens[lo..]
+            .iter()
+            .take_while(|t| t.span[1] <= span[1])
+            .map(|t| (t.span[0], t.span[1]))
+            .collect();
+        let parsed = syn.parse_tokens(text, &toks);
+        let tree = crate::grammar::Tree::new(text, &parsed, syn);
+        let mentions: Vec<&Mention> = sent.mentions.iter().map(|m| m.mention).collect();
+        let question = text
+            .get(span[0]..span[1])
+            .is_some_and(|s| s.trim_end().ends_with('?'));
+        let mut k = 0;
+        out.retain_mut(|e| {
+            k += 1;
+            k <= before
+                || crate::grammar::check(&tree, e, &mentions, question)
+                    == crate::grammar::Verdict::Keep
+        });
     }
 
     /// All pattern matches in a sentence, the most specific per trigger, nested ones dropped.

@@ -4,6 +4,7 @@ pub mod cameo;
 pub mod clause;
 pub mod coder;
 pub mod generic;
+pub mod grammar;
 pub mod morph;
 pub mod petrarch;
 pub mod places;

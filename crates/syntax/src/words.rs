@@ -17,8 +17,10 @@ pub fn split(text: &str, tokens: &[(usize, usize)], out: &mut Vec<(usize, usize)
 fn split_token(t: &str, at: usize, out: &mut Vec<(usize, usize)>) {
     // Hyphens inside a word, not at its edges and not in numbers' ranges
     // such as "1990-91" (the treebank splits those too, so split all).
-    let b = t.as_bytes();
-    if b.len() > 2 && t[1..t.len() - 1].contains('-') && b[0] != b'-' {
+    let inner_hyphen = t
+        .char_indices()
+        .any(|(i, c)| c == '-' && i > 0 && i + 1 < t.len());
+    if inner_hyphen && !t.starts_with('-') {
         let mut start = 0;
         for (i, c) in t.char_indices() {
             if c == '-' && i > start && i + 1 < t.len() {
@@ -84,6 +86,42 @@ mod tests {
         let mut out = Vec::new();
         split(text, &toks, &mut out);
         out.iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
+    /// Every word is a non-empty sub-span of its token on char boundaries,
+    /// and the words cover the token, whatever the token holds.
+    #[test]
+    fn words_tile_their_tokens() {
+        let samples = [
+            "“Hello",
+            "“-”",
+            "é-é",
+            "-",
+            "--",
+            "n’t",
+            "’s",
+            "a’ll",
+            "日本-中国",
+            "x-",
+            "can’t",
+            "’",
+            "a-b-c",
+            "I’m",
+        ];
+        for t in samples {
+            let mut out = Vec::new();
+            split(t, &[(0, t.len())], &mut out);
+            let mut at = 0;
+            for &(s, e) in &out {
+                assert_eq!(s, at, "{t:?}: {out:?}");
+                assert!(
+                    e > s && t.is_char_boundary(s) && t.is_char_boundary(e),
+                    "{t:?}: {out:?}"
+                );
+                at = e;
+            }
+            assert_eq!(at, t.len(), "{t:?}: {out:?}");
+        }
     }
 
     #[test]

@@ -254,7 +254,13 @@ pub fn shared() -> Option<std::path::PathBuf> {
 /// Codes each text (document date 2025-05-02) and dumps one line per event,
 /// `text` first: the golden format of the per-family tests.
 pub fn golden(texts: &[&str]) -> String {
-    let coder = events::EventCoder::builtin().expect("built-in lexicons load");
+    golden_with(texts, false)
+}
+
+/// As `golden`, with the grammar check on or off.
+pub fn golden_with(texts: &[&str], grammar: bool) -> String {
+    let mut coder = events::EventCoder::builtin().expect("built-in lexicons load");
+    coder.grammar = grammar;
     let mini = Mini::new();
     let mut out = String::new();
     for t in texts {

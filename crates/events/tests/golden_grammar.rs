@@ -1,0 +1,72 @@
+//! Golden test: the grammar check (`--grammar`) on the error classes that
+//! word order gets wrong: roles in passives, nominal and controlled
+//! clauses, partners read as enemies, venues read as counterparts, and acts
+//! told as risks, denials or intentions. Each sentence is coded without
+//! and with the check, so the difference is on the page.
+
+mod common;
+
+use expect_test::expect;
+
+const SENTENCES: &[&str] = &[
+    "Forces of Turkey have fought alongside Russia.",
+    "Weeks of airstrikes from Russia's jets hit Syria.",
+    "Syria was criticised by Turkey.",
+    "Leaders of Iran are meeting in Riyadh ahead of talks.",
+    "A direct clash between Israel and Iran risks a wider war.",
+    "Iran would not dare attack Israel.",
+    "Turkey denied that its forces attacked Syria.",
+    "Egypt plans to host Sudan next month.",
+    "Did Russia attack Ukraine?",
+];
+
+#[test]
+fn grammar_check() {
+    let mut got = String::new();
+    for s in SENTENCES {
+        let without = common::golden_with(&[s], false);
+        let with = common::golden_with(&[s], true);
+        got.push_str(&without);
+        if with != without {
+            got.push_str("  with the grammar check:\n");
+            got.push_str(
+                with.lines()
+                    .skip(1)
+                    .map(|l| format!("  {l}\n"))
+                    .collect::<String>()
+                    .as_str(),
+            );
+        }
+    }
+    expect![[r#"
+        > Forces of Turkey have fought alongside Russia.
+          190 TURMIL->RUS asserted 2025-05-02 "fought" [verbs.tsv:190.1 src=subject tgt=slot]
+          with the grammar check:
+            (no event)
+        > Weeks of airstrikes from Russia's jets hit Syria.
+          (no event)
+        > Syria was criticised by Turkey.
+          110 TUR->SYR asserted 2025-05-02 "criticised" [verbs.tsv:110.2 src=by-agent tgt=passive-subject passive]
+        > Leaders of Iran are meeting in Riyadh ahead of talks.
+          040 IRN->SAU asserted 2025-05-02 "meeting" [verbs.tsv:040.5 src=subject tgt=object]
+          046 IRN->SAU planned 2025-05-02 "talks" [verbs.tsv:046.9 src=subject tgt=predicate]
+          with the grammar check:
+            046 IRN->SAU planned 2025-05-02 "talks" [verbs.tsv:046.9 src=subject tgt=predicate]
+        > A direct clash between Israel and Iran risks a wider war.
+          190 ISR->IRN asserted 2025-05-02 "clash" [verbs.tsv:190.10 compound]
+          with the grammar check:
+            190 ISR->IRN hypothetical 2025-05-02 "clash" [verbs.tsv:190.10 compound grammar:modality governor:risks]
+        > Iran would not dare attack Israel.
+          180 IRN->ISR asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot]
+        > Turkey denied that its forces attacked Syria.
+          180 TURMIL->SYR asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot]
+          with the grammar check:
+            180 TURMIL->SYR negated 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot grammar:modality governor:denied]
+        > Egypt plans to host Sudan next month.
+          043 EGY->SDN planned 2025-06 "host" [verbs.tsv:043.1 src=subject tgt=slot]
+        > Did Russia attack Ukraine?
+          180 RUS->UKR asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot]
+          with the grammar check:
+            180 RUS->UKR hypothetical 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot grammar:modality question]
+    "#]].assert_eq(&got);
+}
