@@ -11,6 +11,7 @@
 //!   `injured`, `arrested`, ...; "no fatalities" -> `killed` 0;
 //! - a counted noun -> `count`.
 
+use lexicon::table::{self, Problem};
 use std::sync::OnceLock;
 
 use crate::quotes::lex::{self, FnvMap, Tok, K};
@@ -29,37 +30,15 @@ pub struct MeasureWord {
     pub line: usize,
 }
 
-/// A problem in a measures table line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("measures.tsv:{line}: {message}")]
-pub struct MeasureError {
-    pub line: usize,
-    pub message: String,
-}
+/// The columns of `measures.tsv`.
+pub const MEASURES_HEADER: &[&str] = &["kind", "word", "value", "example"];
 
 /// Parses a measures table; every malformed line is an error naming its line.
-pub fn parse_measures(tsv: &str) -> Result<Vec<MeasureWord>, MeasureError> {
+pub fn parse_measures(tsv: &str) -> Result<Vec<MeasureWord>, Problem> {
     let mut out = Vec::new();
-    let mut header = false;
-    for (i, line) in tsv.lines().enumerate() {
-        let n = i + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if !header {
-            header = true;
-            continue;
-        }
-        let f: Vec<&str> = line.split('\t').collect();
-        let err = |m: &str| MeasureError {
-            line: n,
-            message: m.to_string(),
-        };
-        if f.len() != 4 {
-            return Err(err(
-                "expected 4 tab-separated columns: kind, word, value, example",
-            ));
-        }
+    for row in table::strict_rows("measures.tsv", tsv, MEASURES_HEADER)? {
+        let f = &row.cells;
+        let err = |m: &str| row.problem(m);
         if !matches!(
             f[0],
             "share" | "commodity" | "casualty" | "count" | "currency"
@@ -76,7 +55,7 @@ pub fn parse_measures(tsv: &str) -> Result<Vec<MeasureWord>, MeasureError> {
             word: f[1].to_lowercase(),
             value: f[2].to_string(),
             example: (f[3] != "-").then(|| f[3].to_string()),
-            line: n,
+            line: row.line,
         });
     }
     Ok(out)

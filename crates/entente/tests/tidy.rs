@@ -146,3 +146,29 @@ fn scoring_lives_in_eval() {
         }
     }
 }
+
+/// Every TSV data table is read by `lexicon::table` (header check, comment
+/// lines, `FILE:LINE` in every problem); no crate hand-writes another
+/// reader. A file that splits lines at tabs is allowed only for a format
+/// that is not a data table (brat standoff in `eval`'s PolNeAR reader).
+#[test]
+fn one_tsv_reader() {
+    let reader = root().join("crates/lexicon/src/table.rs");
+    let allowed = [root().join("crates/eval/src/quotes.rs")];
+    let mut files = Vec::new();
+    rust_files(&root().join("crates"), &mut files);
+    for f in files {
+        let in_src = f.components().any(|c| c.as_os_str() == "src");
+        if !in_src || f == reader || allowed.contains(&f) {
+            continue;
+        }
+        let src = std::fs::read_to_string(&f).unwrap();
+        for tab_split in ["split('\\t')", "split(\"\\t\")", "split_terminator('\\t')"] {
+            assert!(
+                !src.contains(tab_split),
+                "{} splits lines at tabs ({tab_split}): read the table with lexicon::table",
+                f.display()
+            );
+        }
+    }
+}
