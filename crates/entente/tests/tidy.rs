@@ -172,3 +172,25 @@ fn one_tsv_reader() {
         }
     }
 }
+
+/// No source file over 1,200 lines: a file that long decides more than one
+/// thing and is split by what it decides. `events/src/coder.rs` waits for the
+/// syntactic layer, which rewrites it.
+#[test]
+fn no_file_over_1200_lines() {
+    let waiting = root().join("crates/events/src/coder.rs");
+    let mut files = Vec::new();
+    rust_files(&root().join("crates"), &mut files);
+    for f in files {
+        let in_src = f.components().any(|c| c.as_os_str() == "src");
+        if !in_src || f == waiting {
+            continue;
+        }
+        let n = std::fs::read_to_string(&f).unwrap().lines().count();
+        assert!(
+            n <= 1200,
+            "{} has {n} lines: split it by what it decides",
+            f.display()
+        );
+    }
+}
