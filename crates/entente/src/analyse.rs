@@ -127,6 +127,9 @@ pub fn run(cmd: AnalyseCommand) -> Result<ExitCode> {
 }
 
 /// What the analysis reads from the store.
+/// A stored fact with its document id and its sentence's `(start, end)`, when stored.
+type LoadedFact = (String, Fact, Option<(usize, usize)>);
+
 #[derive(Default)]
 struct Loaded {
     /// Document id beside each event.
@@ -134,7 +137,7 @@ struct Loaded {
     events: Vec<Event>,
     /// `(start, end)` of each event's sentence, when stored.
     spans: Vec<Option<(usize, usize)>>,
-    facts: Vec<(String, Fact, Option<(usize, usize)>)>,
+    facts: Vec<LoadedFact>,
     quotes: Vec<(String, Quote)>,
     /// Rows whose JSON no longer parses (written by another version).
     bad_rows: usize,

@@ -237,13 +237,12 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
         } => {
             let store = open_existing(&db)?;
             let p = store.actor_profile(&code, recent)?;
-            let mut out = BufWriter::new(std::io::stdout().lock());
-            match format {
-                OutFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&p)?)?,
-                OutFormat::Csv => csv_rows(&mut out, &p.partners)?,
-                OutFormat::Table => actor_table(&mut out, &p)?,
-            }
-            out.flush()?;
+            print_report(
+                &p,
+                format,
+                |mut out, p| csv_rows(&mut out, &p.partners),
+                |mut out, p| actor_table(&mut out, p),
+            )?;
             Ok(if p.mentions == 0 && p.events == 0 {
                 eprintln!("entente: no stored mention or event of {code}");
                 ExitCode::from(1)
@@ -254,29 +253,12 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
         QueryCommand::Dyad { a, b, db, format } => {
             let store = open_existing(&db)?;
             let d = store.dyad(&a, &b)?;
-            let mut out = BufWriter::new(std::io::stdout().lock());
-            match format {
-                OutFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?,
-                OutFormat::Csv => {
-                    writeln!(out, "month,events,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,mean_goldstein")?;
-                    for m in &d.timeline {
-                        let q = &m.quad_classes;
-                        writeln!(
-                            out,
-                            "{},{},{},{},{},{},{}",
-                            m.month,
-                            m.events,
-                            q.verbal_cooperation,
-                            q.material_cooperation,
-                            q.verbal_conflict,
-                            q.material_conflict,
-                            m.mean_goldstein
-                        )?;
-                    }
-                }
-                OutFormat::Table => dyad_table(&mut out, &d)?,
-            }
-            out.flush()?;
+            print_report(
+                &d,
+                format,
+                |mut out, d| dyad_csv(&mut out, d),
+                |mut out, d| dyad_table(&mut out, d),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         QueryCommand::Export { format, out, db } => {
@@ -370,6 +352,44 @@ fn print_rows<T: serde::Serialize>(
         OutFormat::Table => table(&mut out, rows)?,
     }
     out.flush()?;
+    Ok(())
+}
+
+/// One report to stdout: the whole as pretty JSON, its main list as CSV, or
+/// the command's own table.
+fn print_report<T: serde::Serialize>(
+    report: &T,
+    format: OutFormat,
+    csv: impl FnOnce(&mut dyn Write, &T) -> Result<()>,
+    table: impl FnOnce(&mut dyn Write, &T) -> Result<()>,
+) -> Result<()> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match format {
+        OutFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(report)?)?,
+        OutFormat::Csv => csv(&mut out, report)?,
+        OutFormat::Table => table(&mut out, report)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A dyad's monthly timeline as CSV.
+fn dyad_csv(out: &mut impl Write, d: &store::DyadReport) -> Result<()> {
+    writeln!(out, "month,events,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,mean_goldstein")?;
+    for m in &d.timeline {
+        let q = &m.quad_classes;
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{}",
+            m.month,
+            m.events,
+            q.verbal_cooperation,
+            q.material_cooperation,
+            q.verbal_conflict,
+            q.material_conflict,
+            m.mean_goldstein
+        )?;
+    }
     Ok(())
 }
 

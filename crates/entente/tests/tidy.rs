@@ -20,6 +20,15 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Every Rust file under a crate's `src/` (no tests, benches or examples).
+fn src_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for e in std::fs::read_dir(root().join("crates")).unwrap().flatten() {
+        rust_files(&e.path().join("src"), &mut files);
+    }
+    files
+}
+
 /// The core crates do no I/O, no SQL, no networking.
 #[test]
 fn core_crates_do_no_io() {
@@ -145,5 +154,44 @@ fn scoring_lives_in_eval() {
                 );
             }
         }
+    }
+}
+
+/// Every TSV data table is read by `lexicon::table` (header check, comment
+/// lines, `FILE:LINE` in every problem); no crate hand-writes another
+/// reader. A file that splits lines at tabs is allowed only for a format
+/// that is not a data table (brat standoff in `eval`'s PolNeAR reader).
+#[test]
+fn one_tsv_reader() {
+    let reader = root().join("crates/lexicon/src/table.rs");
+    let allowed = [root().join("crates/eval/src/quotes.rs")];
+    for f in src_files() {
+        if f == reader || allowed.contains(&f) {
+            continue;
+        }
+        let src = std::fs::read_to_string(&f).unwrap();
+        for tab_split in ["split('\\t')", "split(\"\\t\")", "split_terminator('\\t')"] {
+            assert!(
+                !src.contains(tab_split),
+                "{} splits lines at tabs ({tab_split}): read the table with lexicon::table",
+                f.display()
+            );
+        }
+    }
+}
+
+/// No source file over 1,200 lines: a file that long decides more than one
+/// thing and is split by what it decides. `events/src/coder.rs` waits for the
+/// syntactic layer, which rewrites it.
+#[test]
+fn no_file_over_1200_lines() {
+    let waiting = root().join("crates/events/src/coder.rs");
+    for f in src_files().into_iter().filter(|f| *f != waiting) {
+        let n = std::fs::read_to_string(&f).unwrap().lines().count();
+        assert!(
+            n <= 1200,
+            "{} has {n} lines: split it by what it decides",
+            f.display()
+        );
     }
 }

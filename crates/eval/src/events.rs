@@ -6,10 +6,12 @@
 
 use model::{Event, Participant};
 
-use events::verbs::LexError;
+use lexicon::table::{self, Problem};
 
 const ACLED_MAP: &str = include_str!("../data/acled_map.tsv");
 const ACLED_ACTORS: &str = include_str!("../data/acled_actors.tsv");
+const ACLED_MAP_HEADER: &[&str] = &["event_type", "roots", "why"];
+const ACLED_ACTORS_HEADER: &[&str] = &["actor", "country", "why"];
 
 /// The country of an ACLED actor whose name does not state it
 /// ("Operation Restoring Hope" is Saudi-led), from `acled_actors.tsv`.
@@ -18,14 +20,12 @@ pub fn acled_listed_actor(actor1: &str) -> Option<&'static str> {
     static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        ACLED_ACTORS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .skip(1)
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                Some((f.next()?, f.next()?))
-            })
+        // A problem in the built-in table is caught by its test; here the
+        // rows read are used.
+        table::rows("acled_actors.tsv", ACLED_ACTORS, ACLED_ACTORS_HEADER)
+            .0
+            .into_iter()
+            .map(|r| (r.cells[0], r.cells[1]))
             .collect()
     });
     let head = actor1.split('(').next().unwrap_or("").trim();
@@ -197,29 +197,14 @@ pub struct AcledMap {
 }
 
 impl AcledMap {
-    pub fn builtin() -> Result<AcledMap, LexError> {
+    pub fn builtin() -> Result<AcledMap, Problem> {
         AcledMap::parse("acled_map.tsv", ACLED_MAP)
     }
 
-    pub fn parse(file: &str, src: &str) -> Result<AcledMap, LexError> {
+    pub fn parse(file: &str, src: &str) -> Result<AcledMap, Problem> {
         let mut m = AcledMap::default();
-        let mut header = false;
-        for (i, line) in src.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if !header {
-                header = true;
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() != 3 {
-                return Err(LexError::Parse {
-                    file: file.into(),
-                    line: i + 1,
-                    message: format!("expected 3 columns, found {}", f.len()),
-                });
-            }
+        for row in table::strict_rows(file, src, ACLED_MAP_HEADER)? {
+            let f = &row.cells;
             let roots = (f[1] != "*").then(|| f[1].split('|').map(String::from).collect());
             m.rows.push((f[0].to_string(), roots));
         }
@@ -393,6 +378,13 @@ pub fn acled_fields(gold: &AcledWhereWhen, best: Option<&Event>) -> AcledFields 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acled_actors_table_reads_cleanly() {
+        let (rows, problems) = table::rows("acled_actors.tsv", ACLED_ACTORS, ACLED_ACTORS_HEADER);
+        assert_eq!(problems, vec![]);
+        assert!(!rows.is_empty());
+    }
 
     #[test]
     fn acled_map_and_actor_countries() {

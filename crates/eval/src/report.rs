@@ -39,7 +39,7 @@ pub enum Error {
     Table {
         what: String,
         #[source]
-        source: ::events::verbs::LexError,
+        source: lexicon::table::Problem,
     },
     /// A folder or file that is not the corpus the report expects.
     #[error("{0}")]

@@ -1,8 +1,20 @@
 //! The CAMEO code table: names, Goldstein weights, quad classes and PLOVER types.
 
 use crate::verbs::LexError;
+use lexicon::table;
 
 const CAMEO_TSV: &str = include_str!("../data/cameo.tsv");
+
+/// The columns of `cameo.tsv`.
+pub const CAMEO_HEADER: &[&str] = &[
+    "code",
+    "name",
+    "goldstein",
+    "quad",
+    "plover",
+    "mode",
+    "context",
+];
 
 /// What one CAMEO code means and how it scores.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,40 +43,24 @@ impl CameoTable {
 
     pub fn parse(file: &str, src: &str) -> Result<CameoTable, LexError> {
         let mut t = CameoTable::default();
-        let err = |line: usize, message: String| LexError::Parse {
-            file: file.to_string(),
-            line,
-            message,
-        };
-        let mut header = false;
-        for (i, line) in src.lines().enumerate() {
-            let n = i + 1;
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if !header {
-                header = true;
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 7 {
-                return Err(err(n, format!("expected 7 columns, found {}", f.len())));
-            }
+        for row in table::strict_rows(file, src, CAMEO_HEADER)? {
+            let err = |message: String| LexError::from(row.problem(message));
+            let f = &row.cells;
             let code = f[0].to_string();
             if !(code.len() == 3 || code.len() == 4) || !code.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(err(n, format!("bad CAMEO code {code:?}")));
+                return Err(err(format!("bad CAMEO code {code:?}")));
             }
             let goldstein: f64 = f[2]
                 .parse()
-                .map_err(|_| err(n, format!("bad goldstein {:?}", f[2])))?;
+                .map_err(|_| err(format!("bad goldstein {:?}", f[2])))?;
             let quad: u8 = f[3]
                 .parse()
-                .map_err(|_| err(n, format!("bad quad {:?}", f[3])))?;
+                .map_err(|_| err(format!("bad quad {:?}", f[3])))?;
             if !(1..=4).contains(&quad) || !(-10.0..=10.0).contains(&goldstein) {
-                return Err(err(n, "quad or goldstein out of range".into()));
+                return Err(err("quad or goldstein out of range".into()));
             }
             if t.codes.contains_key(&code) {
-                return Err(err(n, format!("duplicate code {code}")));
+                return Err(err(format!("duplicate code {code}")));
             }
             let mode = (!f[5].is_empty()).then(|| f[5].to_string());
             t.order.push(code.clone());

@@ -1036,7 +1036,7 @@ impl EventCoder {
                     let a = &sent.mentions[k].mention.actor;
                     !(a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country))
                 });
-                implicit_src = Some(implied(&c, &CIVILIANS, sent.words[t].span));
+                implicit_src = Some(implied(c, &CIVILIANS, sent.words[t].span));
                 how_src = "implicit-civilians";
                 confidence = confidence.min(0.5);
             }

@@ -3,8 +3,12 @@
 
 use crate::clause::Sent;
 use crate::verbs::LexError;
+use lexicon::table;
 
 const GENERIC_TSV: &str = include_str!("../data/generic.tsv");
+
+/// The columns of `generic.tsv`.
+pub const GENERIC_HEADER: &[&str] = &["role", "forms"];
 
 /// A generic noun found in a sentence: words `[start, end)` and its role.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,22 +31,10 @@ impl Generic {
 
     pub fn parse(file: &str, src: &str) -> Result<Generic, LexError> {
         let mut g = Generic::default();
-        let mut header = false;
-        for (i, line) in src.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if !header {
-                header = true;
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() != 2 || f[0].len() != 3 {
-                return Err(LexError::Parse {
-                    file: file.into(),
-                    line: i + 1,
-                    message: "expected `role<TAB>forms`".into(),
-                });
+        for row in table::strict_rows(file, src, GENERIC_HEADER)? {
+            let f = &row.cells;
+            if f[0].len() != 3 {
+                return Err(row.problem("role must be a three-letter code").into());
             }
             for form in f[1].split('|').filter(|s| !s.is_empty()) {
                 let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();

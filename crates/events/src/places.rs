@@ -2,8 +2,21 @@
 
 use crate::clause::Sent;
 use crate::verbs::LexError;
+use lexicon::table;
 
 const PLACES_TSV: &str = include_str!("../data/places.tsv");
+
+/// The columns of `places.tsv`.
+pub const PLACES_HEADER: &[&str] = &[
+    "name",
+    "alternates",
+    "country",
+    "kind",
+    "lat",
+    "lon",
+    "population",
+    "geonameid",
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceEntry {
@@ -39,24 +52,9 @@ impl Gazetteer {
 
     pub fn parse(file: &str, src: &str) -> Result<Gazetteer, LexError> {
         let mut g = Gazetteer::default();
-        let mut header = false;
-        for (i, line) in src.lines().enumerate() {
-            let err = |message: String| LexError::Parse {
-                file: file.to_string(),
-                line: i + 1,
-                message,
-            };
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if !header {
-                header = true;
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() != 8 {
-                return Err(err(format!("expected 8 columns, found {}", f.len())));
-            }
+        for row in table::strict_rows(file, src, PLACES_HEADER)? {
+            let err = |message: String| LexError::from(row.problem(message));
+            let f = &row.cells;
             let lat: f64 = f[4]
                 .parse()
                 .map_err(|_| err(format!("bad lat {:?}", f[4])))?;

@@ -12,6 +12,7 @@
 //!
 //! Roles not in the pattern come from the clause analyser (`clause.rs`).
 
+use lexicon::table::{self, Problem};
 use thiserror::Error;
 
 use crate::cameo::CameoTable;
@@ -28,6 +29,19 @@ pub enum LexError {
         message: String,
     },
 }
+
+impl From<Problem> for LexError {
+    fn from(p: Problem) -> LexError {
+        LexError::Parse {
+            file: p.file,
+            line: p.line,
+            message: p.message,
+        }
+    }
+}
+
+/// The columns of `verbs.tsv`.
+pub const VERBS_HEADER: &[&str] = &["id", "kind", "pattern", "cameo", "example"];
 
 /// Whether the trigger is a verb or a noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,29 +175,10 @@ impl VerbLexicon {
 
     /// Adds rows of a `verbs.tsv`-shaped file (`id kind pattern cameo example`).
     pub fn add_tsv(&mut self, file: &str, src: &str, cameo: &CameoTable) -> Result<(), LexError> {
-        let mut header = false;
         let mut seen = std::collections::HashSet::new();
-        for (i, line) in src.lines().enumerate() {
-            let n = i + 1;
-            let err = |message: String| LexError::Parse {
-                file: file.to_string(),
-                line: n,
-                message,
-            };
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if !header {
-                header = true;
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() != 5 {
-                return Err(err(format!(
-                    "expected 5 columns (id kind pattern cameo example), found {}",
-                    f.len()
-                )));
-            }
+        for row in table::strict_rows(file, src, VERBS_HEADER)? {
+            let err = |message: String| LexError::from(row.problem(message));
+            let f = &row.cells;
             let kind = match f[1] {
                 "verb" => Kind::Verb,
                 "noun" => Kind::Noun,

@@ -9,31 +9,8 @@ use crate::codes::{check_code, is_role, NON_STATE, OFFICES};
 use crate::norm::fold;
 use crate::{tsv, Tables};
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
-/// One thing wrong with a data file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl Problem {
-    pub fn new(file: &str, line: usize, message: String) -> Problem {
-        Problem {
-            file: file.to_string(),
-            line,
-            message,
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
-}
+pub use crate::table::Problem;
 
 /// Seat kinds the README allows.
 pub const SEAT_KINDS: &[&str] = &["capital", "seat", "city", "region"];

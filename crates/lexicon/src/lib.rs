@@ -12,6 +12,7 @@ pub mod date;
 mod gazetteer;
 pub mod norm;
 pub mod petrarch;
+pub mod table;
 mod tsv;
 
 use chrono::NaiveDate;

@@ -1,6 +1,6 @@
 //! Reading the eight TSV tables into typed rows; every problem names `file:line`.
 
-use crate::check::Problem;
+use crate::table::{rows, Problem};
 use crate::{
     Agent, Country, GivenName, Organisation, PartialDate, PersonRole, Place, PlaceAlias, Seat,
     Source, Tables,
@@ -38,68 +38,6 @@ pub fn header_for(file: &str) -> Option<&'static [&'static str]> {
         "given_names.tsv" => GIVEN_NAMES,
         _ => return None,
     })
-}
-
-/// One data row: its 1-based line number and its cells (trimmed).
-pub struct Row<'a> {
-    pub line: usize,
-    pub cells: Vec<&'a str>,
-}
-
-/// Splits a table into rows, checking the header and the column counts.
-pub fn rows<'a>(file: &str, contents: &'a str, header: &[&str]) -> (Vec<Row<'a>>, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let mut out = Vec::new();
-    let mut seen_header = false;
-    for (i, raw) in contents.lines().enumerate() {
-        let line = i + 1;
-        let l = raw.trim_end_matches('\r');
-        if l.trim().is_empty() || l.starts_with('#') {
-            continue;
-        }
-        let mut cells: Vec<&str> = l.split('\t').map(str::trim).collect();
-        // A trailing `why` note is optional (editors strip trailing tabs).
-        if seen_header && header.last() == Some(&"why") && cells.len() + 1 == header.len() {
-            cells.push("");
-        }
-        if !seen_header {
-            seen_header = true;
-            if cells != header {
-                problems.push(Problem::new(
-                    file,
-                    line,
-                    format!(
-                        "header is `{}`, expected `{}`",
-                        cells.join("\\t"),
-                        header.join("\\t")
-                    ),
-                ));
-            }
-            continue;
-        }
-        if cells.len() != header.len() {
-            problems.push(Problem::new(
-                file,
-                line,
-                format!(
-                    "expected {} columns ({}), found {}",
-                    header.len(),
-                    header.join(", "),
-                    cells.len()
-                ),
-            ));
-            continue;
-        }
-        out.push(Row { line, cells });
-    }
-    if !seen_header {
-        problems.push(Problem::new(
-            file,
-            1,
-            format!("missing header `{}`", header.join("\\t")),
-        ));
-    }
-    (out, problems)
 }
 
 /// `a|b|c` -> ["a", "b", "c"], empty items dropped.

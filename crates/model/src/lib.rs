@@ -351,10 +351,12 @@ pub enum Record {
         #[serde(flatten)]
         mention: Mention,
     },
+    /// Events and facts are boxed: each is several times the size of the
+    /// other records, and a stream holds many more of those.
     Event {
         doc: String,
         #[serde(flatten)]
-        event: Event,
+        event: Box<Event>,
     },
     Quote {
         doc: String,
@@ -364,7 +366,7 @@ pub enum Record {
     Fact {
         doc: String,
         #[serde(flatten)]
-        fact: Fact,
+        fact: Box<Fact>,
     },
     Diagnostic(Diagnostic),
 }
@@ -431,7 +433,7 @@ impl Coded {
         }));
         out.extend(self.events.iter().map(|e| Record::Event {
             doc: id.clone(),
-            event: e.clone(),
+            event: Box::new(e.clone()),
         }));
         out.extend(self.quotes.iter().map(|q| Record::Quote {
             doc: id.clone(),
@@ -439,7 +441,7 @@ impl Coded {
         }));
         out.extend(self.facts.iter().map(|f| Record::Fact {
             doc: id.clone(),
-            fact: f.clone(),
+            fact: Box::new(f.clone()),
         }));
         out.extend(self.diagnostics.iter().cloned().map(Record::Diagnostic));
         out

@@ -4,6 +4,7 @@
 
 use crate::query::{country_key, EventFilter, EventRow};
 use crate::{Result, Store};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -135,20 +136,14 @@ fn is_day(s: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-/// `YYYY.FFFF`: the year plus the fraction of it elapsed, as GDELT writes it.
+/// `YYYY.FFFF`: the year plus the fraction of it elapsed, as GDELT writes it
+/// (a day that is not a calendar date counts as the first day of year 0).
 fn fraction_date(y: i32, m: u32, d: u32) -> String {
-    const DAYS: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let mut doy = d;
-    for (i, n) in DAYS
-        .iter()
-        .enumerate()
-        .take((m.saturating_sub(1) as usize).min(12))
-    {
-        doy += n + u32::from(leap && i == 1);
-    }
-    let len = if leap { 366.0 } else { 365.0 };
-    format!("{:.4}", y as f64 + doy as f64 / len)
+    let day = NaiveDate::from_ymd_opt(y, m, d)
+        .or_else(|| NaiveDate::from_ymd_opt(0, 1, 1))
+        .unwrap_or_default();
+    let len = if day.leap_year() { 366.0 } else { 365.0 };
+    format!("{:.4}", day.year() as f64 + day.ordinal() as f64 / len)
 }
 
 /// One event as PLOVER describes it (one record per coded mention).
@@ -451,5 +446,18 @@ impl Store {
             })
             .collect();
         Ok(graph)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fraction_date;
+
+    #[test]
+    fn fraction_dates_count_leap_days() {
+        assert_eq!(fraction_date(2025, 4, 2), "2025.2521");
+        assert_eq!(fraction_date(2024, 12, 31), "2025.0000");
+        assert_eq!(fraction_date(2024, 3, 1), "2024.1667");
+        assert_eq!(fraction_date(2023, 3, 1), "2023.1644");
     }
 }

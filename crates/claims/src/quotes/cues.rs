@@ -1,5 +1,6 @@
 //! The reporting-cue table (`data/cues.tsv`), parsed once.
 
+use lexicon::table::{self, Problem};
 use std::sync::OnceLock;
 
 /// The built-in cue table, as written.
@@ -35,37 +36,15 @@ pub struct Cue {
     pub line: usize,
 }
 
-/// A problem in a cue table line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cues.tsv:{line}: {message}")]
-pub struct CueError {
-    pub line: usize,
-    pub message: String,
-}
+/// The columns of `cues.tsv`.
+pub const CUES_HEADER: &[&str] = &["cue", "style", "needs", "example"];
 
 /// Parses a cue table; every malformed line is an error naming its line.
-pub fn parse(tsv: &str) -> Result<Vec<Cue>, CueError> {
+pub fn parse(tsv: &str) -> Result<Vec<Cue>, Problem> {
     let mut out = Vec::new();
-    let mut header = false;
-    for (i, line) in tsv.lines().enumerate() {
-        let n = i + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if !header {
-            header = true;
-            continue;
-        }
-        let f: Vec<&str> = line.split('\t').collect();
-        let err = |m: &str| CueError {
-            line: n,
-            message: m.to_string(),
-        };
-        if f.len() != 4 {
-            return Err(err(
-                "expected 4 tab-separated columns: cue, style, needs, example",
-            ));
-        }
+    for row in table::strict_rows("cues.tsv", tsv, CUES_HEADER)? {
+        let f = &row.cells;
+        let err = |m: &str| row.problem(m);
         let style = match f[1] {
             "verb" => Style::Verb,
             "according" => Style::According,
@@ -87,7 +66,7 @@ pub fn parse(tsv: &str) -> Result<Vec<Cue>, CueError> {
             style,
             needs,
             example: f[3].to_string(),
-            line: n,
+            line: row.line,
         });
     }
     Ok(out)

@@ -89,23 +89,6 @@ pub fn write(store: &Store, format: ExportFormat, w: &mut dyn Write) -> Result<u
     }
 }
 
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters other than whitespace are not allowed in XML 1.0.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The edge attributes both graph formats carry: name, type, value.
 fn edge_attrs(e: &store::GraphEdge) -> [(&'static str, &'static str, String); 7] {
     [
@@ -149,16 +132,16 @@ pub fn graphml(g: &Graph) -> String {
     for n in &g.nodes {
         s.push_str(&format!(
             "    <node id=\"{}\"><data key=\"label\">{}</data><data key=\"node_events\">{}</data></node>\n",
-            xml(&n.id),
-            xml(&n.label),
+            report::escape(&n.id),
+            report::escape(&n.label),
             n.events
         ));
     }
     for (i, e) in g.edges.iter().enumerate() {
         s.push_str(&format!(
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
-            xml(&e.source),
-            xml(&e.target)
+            report::escape(&e.source),
+            report::escape(&e.target)
         ));
         for (name, _, v) in edge_attrs(e) {
             s.push_str(&format!("<data key=\"{name}\">{v}</data>"));
@@ -190,8 +173,8 @@ pub fn gexf(g: &Graph) -> String {
     for n in &g.nodes {
         s.push_str(&format!(
             "      <node id=\"{}\" label=\"{}\"><attvalues><attvalue for=\"events\" value=\"{}\"/></attvalues></node>\n",
-            xml(&n.id),
-            xml(&n.label),
+            report::escape(&n.id),
+            report::escape(&n.label),
             n.events
         ));
     }
@@ -199,8 +182,8 @@ pub fn gexf(g: &Graph) -> String {
     for (i, e) in g.edges.iter().enumerate() {
         s.push_str(&format!(
             "      <edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"><attvalues>",
-            xml(&e.source),
-            xml(&e.target),
+            report::escape(&e.source),
+            report::escape(&e.target),
             e.events
         ));
         for (name, _, v) in edge_attrs(e) {
