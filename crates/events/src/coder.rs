@@ -365,9 +365,19 @@ impl EventCoder {
         if span[0] > span[1] || text.get(span[0]..span[1]).is_none() {
             return;
         }
+        // A wire dateline or byline ("KABUL (Reuters) - ", "AP - ") names
+        // where and who reported, never who acted.
+        let dateline = dateline_end(text, span);
+        // Its place still tells where unnamed actors are ("MOSCOW - Police...").
+        if context.is_none() {
+            *context = mentions
+                .iter()
+                .filter(|m| m.span[0] >= span[0] && m.span[1] <= dateline)
+                .find_map(|m| m.actor.country.clone());
+        }
         let local: Vec<&Mention> = mentions
             .iter()
-            .filter(|m| m.span[0] >= span[0] && m.span[1] <= span[1] && m.span[0] < m.span[1])
+            .filter(|m| m.span[0] >= dateline && m.span[1] <= span[1] && m.span[0] < m.span[1])
             // A mention the recogniser could not code cannot be a participant.
             .filter(|m| !(m.actor.code.is_empty() && m.actor.country.is_none()))
             .collect();
@@ -448,7 +458,7 @@ impl EventCoder {
         // Capitals that no mention covers stand for their country ("visit Baku").
         let mut i = 0;
         while i < first.words.len() {
-            if first.words[i].mention.is_none() && first.words[i].capitalised {
+            if first.words[i].mention.is_none() && first.words[i].capitalised && first.words[i].span[0] >= dateline {
                 if let Some(h) = self.places.match_at(text, &first, i) {
                     let e = &self.places.entries[h.entry];
                     if e.capital && (h.start..h.end).all(|j| first.words[j].mention.is_none()) {
@@ -1940,6 +1950,54 @@ fn pick_date(
 }
 
 /// `day`, `month`, `year` or `range` for a normalised value; `None` when it is not a calendar date.
+/// Where a wire dateline or byline at the start of the body ends ("KABUL
+/// (Reuters) - ", "QUITO, Ecuador -- ", "AP - "), else the sentence start.
+/// Only the body's first sentence has one, and only a short run of
+/// capitalised words with an all-capitals word or a parenthesis in it
+/// counts, so that "Turkey - a NATO member - ..." is no dateline.
+fn dateline_end(text: &str, span: [usize; 2]) -> usize {
+    let Some(before) = text.get(..span[0]) else {
+        return span[0];
+    };
+    if !before.trim().is_empty() {
+        return span[0];
+    }
+    let mut at = span[0];
+    for _ in 0..2 {
+        let Some(rest) = text.get(at..span[1]) else {
+            break;
+        };
+        let head = &rest[..rest.len().min(60)];
+        let Some((cut, dash)) = [" -- ", " - ", " \u{2014} ", " \u{2013} "]
+            .iter()
+            .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+            .min()
+        else {
+            break;
+        };
+        let prefix = &rest[..cut];
+        let words: Vec<&str> = prefix.split_whitespace().collect();
+        let dateline_like = !words.is_empty()
+            && words.len() <= 6
+            && words.iter().all(|w| {
+                w.trim_matches(|c: char| "(),.'".contains(c))
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
+            && (prefix.contains('(')
+                || words.iter().any(|w| {
+                    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+                }));
+        if !dateline_like {
+            break;
+        }
+        at += cut + dash;
+    }
+    at
+}
+
 pub fn precision_of(v: &str) -> Option<&'static str> {
     let b = v.as_bytes();
     if b.len() < 4 || !b[..3].iter().all(|c| c.is_ascii_digit()) {

@@ -3,7 +3,7 @@
 //! reports strict and lenient precision over the events still coded as
 //! they were judged, with the events that changed or went.
 
-use crate::judged::{self, Fate, Judged, Tally};
+use crate::judged::{self, Judged, Tally};
 use crate::{Code, Error};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -72,8 +72,8 @@ fn pct(a: usize, b: usize) -> String {
     format!("{a}/{b} = {:.1}%", 100.0 * a as f64 / b.max(1) as f64)
 }
 
-/// Scores fresh output against the judged sample; with `list`, prints every
-/// changed and gone event with its old judgement.
+/// Scores fresh output at the sample's triggers; with `list`, prints every
+/// event no row judges yet (to judge and add) and every trigger gone.
 pub fn run(
     corpora: &Path,
     sample: &str,
@@ -92,62 +92,68 @@ pub fn run(
         events.insert(id.clone(), code(d).events);
         texts.insert(id, text);
     }
+    // The sample's triggers, in file order, with every row judging them.
+    let mut triggers: Vec<((&str, [usize; 2]), Vec<&Judged>)> = Vec::new();
+    for j in &all {
+        match triggers
+            .iter_mut()
+            .find(|(k, _)| *k == (j.doc.as_str(), j.span))
+        {
+            Some((_, rows)) => rows.push(j),
+            None => triggers.push(((j.doc.as_str(), j.span), vec![j])),
+        }
+    }
     let mut by_corpus: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut total = Tally::default();
     let mut listing = Vec::new();
-    for j in &all {
-        let evs = events.get(&j.doc).map_or(&[][..], Vec::as_slice);
-        if !events.contains_key(&j.doc) {
+    for ((doc, span), rows) in &triggers {
+        let Some(evs) = events.get(*doc) else {
             return Err(Error::NotTheCorpus(format!(
-                "document {} of the judged sample is not in {}",
-                j.doc,
+                "document {doc} of the judged sample is not in {}",
                 corpora.display()
             )));
-        }
-        let f = judged::fate(j, evs);
-        total.add(j, &f);
-        by_corpus.entry(j.corpus.as_str()).or_default().add(j, &f);
-        if list && f != Fate::Same {
+        };
+        let now: Vec<&model::Event> = evs.iter().filter(|e| e.span == *span).collect();
+        let unjudged = total.add(rows, &all, doc, &now);
+        by_corpus
+            .entry(rows[0].corpus.as_str())
+            .or_default()
+            .add(rows, &all, doc, &now);
+        if list {
             let trigger = texts
-                .get(&j.doc)
-                .and_then(|t| t.get(j.span[0]..j.span[1]))
+                .get(*doc)
+                .and_then(|t| t.get(span[0]..span[1]))
                 .unwrap_or("");
-            let was = format!(
-                "{} -> {} {} {} [{} {} {} {}] {}",
-                j.source,
-                j.target,
-                j.cameo,
-                j.modality,
-                j.j_source,
-                j.j_target,
-                j.j_family,
-                j.j_modality,
-                j.note
-            );
-            let now = match &f {
-                Fate::Changed(evs) => evs
-                    .iter()
-                    .map(|e| {
-                        format!(
-                            "{} -> {} {} {} ({})",
-                            e.source.actor.code,
-                            e.target.actor.code,
-                            e.cameo,
-                            e.modality.as_str(),
-                            e.rule
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                _ => "gone".into(),
-            };
-            listing.push(format!(
-                "{} {} {:?}\n    judged: {was}\n    now:    {now}",
-                j.doc, j.sentence, trigger
-            ));
+            if now.is_empty() {
+                let j = rows[0];
+                listing.push(format!(
+                    "gone: {doc} {} {trigger:?} (was {} -> {} {} {} [{} {} {} {}] {})",
+                    j.sentence,
+                    j.source,
+                    j.target,
+                    j.cameo,
+                    j.modality,
+                    j.j_source,
+                    j.j_target,
+                    j.j_family,
+                    j.j_modality,
+                    j.note
+                ));
+            }
+            for e in unjudged {
+                listing.push(format!(
+                    "unjudged: {doc} {} {trigger:?} {} -> {} {} {} ({})",
+                    e.sentence,
+                    e.source.actor.code,
+                    e.target.actor.code,
+                    e.cameo,
+                    e.modality.as_str(),
+                    e.rule
+                ));
+            }
         }
     }
-    writeln!(out, "| sample | judged | unchanged | strict precision | lenient precision | changed | gone (strictly right, leniently right) |")?;
+    writeln!(out, "| sample | triggers | events now | judged | strict precision | lenient precision | triggers gone (had a strictly, leniently right coding) |")?;
     writeln!(out, "|---|---:|---:|---:|---:|---:|---:|")?;
     for (name, t) in by_corpus
         .iter()
@@ -157,26 +163,27 @@ pub fn run(
         writeln!(
             out,
             "| {name} | {} | {} | {} | {} | {} | {} ({}, {}) |",
+            t.triggers,
+            t.events,
             t.judged,
-            t.same,
-            pct(t.same_strict, t.same),
-            pct(t.same_lenient, t.same),
-            t.changed,
+            pct(t.strict, t.judged),
+            pct(t.lenient, t.judged),
             t.gone,
             t.gone_strict,
             t.gone_lenient
         )?;
     }
+    let unjudged = total.events - total.judged;
     if list {
         writeln!(out)?;
         for l in &listing {
             writeln!(out, "{l}")?;
         }
-    } else if total.changed + total.gone > 0 {
+    } else if unjudged + total.gone > 0 {
         writeln!(
             out,
-            "\n{} changed and {} gone since judged: --list shows them",
-            total.changed, total.gone
+            "\n{unjudged} events no row judges yet and {} triggers gone: --list shows them",
+            total.gone
         )?;
     }
     Ok(total)
