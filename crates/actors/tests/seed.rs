@@ -1,36 +1,17 @@
 //! The seed article: how many rows of EXPECTED.md's actor table are found
 //! with the right country and role (skipped when `../shared` is absent).
 
-use actors::Recogniser;
-use chrono::NaiveDate;
-use lexicon::Lexicon;
-use std::path::Path;
-
 #[test]
 fn seed_article_actors() {
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    let (art, exp) = (
-        shared.join("seed/000_b71a1b986c91ca77.txt"),
-        shared.join("tools/seed-expected.json"),
-    );
-    if !art.exists() || !exp.exists() {
-        println!(
-            "skipped: seed article or seed-expected.json not found under {}",
-            shared.display()
-        );
+    let Some(testkit::Seed {
+        text,
+        expected,
+        date,
+    }) = testkit::seed()
+    else {
         return;
-    }
-    let text = std::fs::read_to_string(&art).unwrap_or_default();
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&exp).unwrap_or_default())
-            .unwrap_or_default();
-    let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
-    let rec = Recogniser::new(&lex);
-    let date = NaiveDate::from_ymd_opt(2025, 5, 2).unwrap_or_default();
-    let sentences = text::sentences(&text);
-    let tokens = text::tokens(&text);
-    let times = text::times(&text, &sentences, date);
-    let mentions = rec.recognise_with_times(&text, &sentences, &tokens, &times, date);
+    };
+    let mentions = testkit::Pipeline::new().prepare(&text, date).mentions;
     for m in &mentions {
         println!("{:?} {:?} {} {}", m.span, m.text, m.actor.code, m.rule);
     }

@@ -9,35 +9,18 @@ use lexicon::Lexicon;
 use std::path::Path;
 use std::time::Instant;
 
-/// The `text` column of a CSV with quoted fields (`""` escapes).
+/// The `text` column of a CSV file.
 fn texts(csv: &str) -> Vec<String> {
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let (mut row, mut field, mut quoted) = (Vec::new(), String::new(), false);
-    let mut chars = csv.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => row.push(std::mem::take(&mut field)),
-            ('\n', false) => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (c, _) => field.push(c),
-        }
-    }
-    let Some(header) = rows.first() else {
+    let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+    let Some(col) = rdr
+        .headers()
+        .ok()
+        .and_then(|h| h.iter().position(|c| c == "text"))
+    else {
         return Vec::new();
     };
-    let Some(col) = header.iter().position(|h| h == "text") else {
-        return Vec::new();
-    };
-    rows.iter()
-        .skip(1)
-        .filter_map(|r| r.get(col).cloned())
+    rdr.records()
+        .filter_map(|r| r.ok()?.get(col).map(String::from))
         .collect()
 }
 

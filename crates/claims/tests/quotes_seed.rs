@@ -1,35 +1,22 @@
 //! The seed article: facts F1-F4 and the seven expected quotes, counted the
 //! way `shared/tools/seed_check.py` counts them (skipped when `../shared` is absent).
 
-use std::path::Path;
-
-use actors::Recogniser;
-use chrono::NaiveDate;
-use lexicon::Lexicon;
-
 #[test]
 fn seed_quotes_and_facts() {
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    let art = shared.join("seed/000_b71a1b986c91ca77.txt");
-    let exp = shared.join("tools/seed-expected.json");
-    if !art.exists() || !exp.exists() {
-        println!(
-            "skipped: seed article or seed-expected.json not found under {}",
-            shared.display()
-        );
+    let Some(testkit::Seed {
+        text,
+        expected,
+        date,
+    }) = testkit::seed()
+    else {
         return;
-    }
-    let text = std::fs::read_to_string(&art).unwrap_or_default();
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&exp).unwrap_or_default())
-            .unwrap_or_default();
-    let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
-    let rec = Recogniser::new(&lex);
-    let date = NaiveDate::from_ymd_opt(2025, 5, 2).unwrap_or_default();
-    let sentences = text::sentences(&text);
-    let tokens = text::tokens(&text);
-    let times = text::times(&text, &sentences, date);
-    let mentions = rec.recognise_with_times(&text, &sentences, &tokens, &times, date);
+    };
+    let testkit::Prepared {
+        sentences,
+        tokens,
+        mentions,
+        times,
+    } = testkit::Pipeline::new().prepare(&text, date);
     let quotes = claims::quotes::quotes(&text, &sentences, &tokens, &mentions);
     let facts = claims::facts::facts(&text, &sentences, &tokens, &mentions, &times);
 

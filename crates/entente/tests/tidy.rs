@@ -195,3 +195,17 @@ fn no_file_over_1200_lines() {
         );
     }
 }
+
+/// `testkit` is test support: a dev-dependency, never a dependency.
+#[test]
+fn testkit_is_only_for_tests() {
+    for e in std::fs::read_dir(root().join("crates")).unwrap().flatten() {
+        let manifest = std::fs::read_to_string(e.path().join("Cargo.toml")).unwrap();
+        let deps = manifest.split("[dev-dependencies]").next().unwrap_or("");
+        assert!(
+            !deps.lines().any(|l| l.starts_with("testkit")),
+            "crates/{} depends on testkit outside [dev-dependencies]",
+            e.file_name().to_string_lossy()
+        );
+    }
+}

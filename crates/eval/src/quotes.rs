@@ -235,46 +235,6 @@ pub fn score_quotes(text: &str, gold: &[GoldAttribution], pred: &[Quote]) -> Quo
     s
 }
 
-/// A minimal RFC 4180 reader: comma-separated fields, double-quoted fields
-/// with `""` escapes and embedded newlines.
-pub fn parse_csv(s: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut it = s.chars().peekable();
-    while let Some(c) = it.next() {
-        if quoted {
-            if c == '"' {
-                if it.peek() == Some(&'"') {
-                    field.push('"');
-                    it.next();
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field.push(c);
-            }
-            continue;
-        }
-        match c {
-            '"' => quoted = true,
-            ',' => row.push(std::mem::take(&mut field)),
-            '\r' => {}
-            '\n' => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            _ => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
-}
-
 /// Agreement of our fatality figure with ACLED's over many notes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FatalityScore {
@@ -346,11 +306,5 @@ mod tests {
         assert_eq!(g.len(), 1);
         assert_eq!(&text[g[0].content[0][0]..g[0].content[0][1]], "“Yes,”");
         assert_eq!(&text[g[0].source[0][0]..g[0].source[0][1]], "she");
-    }
-
-    #[test]
-    fn csv_quotes_and_newlines() {
-        let rows = parse_csv("a,b\n\"x, \"\"y\"\"\",\"1\n2\"\n");
-        assert_eq!(rows, vec![vec!["a", "b"], vec!["x, \"y\"", "1\n2"]]);
     }
 }

@@ -1,9 +1,6 @@
 //! Scores on the shared corpora (skipped without ../shared): PLOVER gold event
 //! types, ACLED notes, and coding speed over the Guardian sample.
 
-#[path = "../../events/tests/common/mod.rs"]
-mod common;
-
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -31,7 +28,7 @@ fn gold_actors(v: &Value) -> Vec<GoldActor> {
 }
 
 fn code(
-    pipe: &common::Pipeline,
+    pipe: &testkit::Pipeline,
     coder: &EventCoder,
     text: &str,
     date: NaiveDate,
@@ -42,16 +39,16 @@ fn code(
 
 #[test]
 fn plover_gold_event_types() {
-    let Some(shared) = common::shared() else {
+    let Some(shared) = testkit::shared() else {
         return;
     };
     let raw = std::fs::read_to_string(shared.join("corpora/plover-gsr/PLOVER_GSR_CAMEO.json"))
         .expect("readable");
     let records: Vec<Value> = serde_json::from_str(&raw).expect("json");
-    let pipe = common::Pipeline::new();
+    let pipe = testkit::Pipeline::new();
     // PLOVER_PETRARCH=1 adds the PETRARCH/TABARI verb dictionaries as an overlay.
     let coder = if std::env::var("PLOVER_PETRARCH").is_ok() {
-        let files = common::petrarch_verb_files(&shared);
+        let files = testkit::petrarch_verb_files(&shared);
         let (lex, _) = events::VerbLexicon::with_petrarch(&files).expect("overlay");
         EventCoder::with_verbs(lex).expect("coder")
     } else {
@@ -117,7 +114,7 @@ fn plover_gold_event_types() {
 
 #[test]
 fn acled_notes_have_fitting_events() {
-    let Some(shared) = common::shared() else {
+    let Some(shared) = testkit::shared() else {
         return;
     };
     let raw =
@@ -136,7 +133,7 @@ fn acled_notes_have_fitting_events() {
     }
     let resolve = |s: &str| names.get(&s.to_lowercase()).cloned();
     let map = AcledMap::builtin().expect("map");
-    let pipe = common::Pipeline::new();
+    let pipe = testkit::Pipeline::new();
     let coder = EventCoder::builtin().expect("coder");
     let limit: usize = std::env::var("ACLED_LIMIT")
         .ok()
@@ -196,13 +193,13 @@ fn acled_notes_have_fitting_events() {
 
 #[test]
 fn coding_speed_over_the_guardian_sample() {
-    let Some(shared) = common::shared() else {
+    let Some(shared) = testkit::shared() else {
         return;
     };
     let raw = std::fs::read(shared.join("corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv"))
         .expect("readable");
     let mut rdr = csv::Reader::from_reader(raw.as_slice());
-    let pipe = common::Pipeline::new();
+    let pipe = testkit::Pipeline::new();
     let coder = EventCoder::builtin().expect("coder");
     let date = NaiveDate::from_ymd_opt(2019, 6, 1).expect("date");
     let docs: Vec<String> = rdr
@@ -210,7 +207,7 @@ fn coding_speed_over_the_guardian_sample() {
         .flatten()
         .filter_map(|r| r.get(2).map(String::from))
         .collect();
-    let prepared: Vec<(String, common::Prepared)> = docs
+    let prepared: Vec<(String, testkit::Prepared)> = docs
         .into_iter()
         .map(|d| {
             let p = pipe.prepare(&d, date);

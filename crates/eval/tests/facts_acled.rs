@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use eval::quotes::{note_fatalities, parse_csv, score_fatality, FatalityScore};
+use eval::corpus::csv_rows;
+use eval::quotes::{note_fatalities, score_fatality, FatalityScore};
 
 #[test]
 fn acled_fatalities_agree() {
@@ -12,21 +13,16 @@ fn acled_fatalities_agree() {
         eprintln!("skipping: {} is absent", csv.display());
         return;
     }
-    let data = std::fs::read_to_string(&csv).expect("read acled.csv");
-    let rows = parse_csv(&data);
-    let header = rows.first().cloned().unwrap_or_default();
-    let col = |name: &str| header.iter().position(|h| h == name);
-    let (Some(notes), Some(fat)) = (col("notes"), col("fatalities")) else {
-        panic!("acled.csv lacks notes/fatalities columns");
-    };
+    let data = std::fs::read(&csv).expect("read acled.csv");
+    let rows = csv_rows(&data).expect("acled.csv parses");
     let mut score = FatalityScore::default();
     let verbose = std::env::var("ACLED_VERBOSE").is_ok();
     let t0 = std::time::Instant::now();
     let mut bytes = 0;
-    for row in rows.iter().skip(1) {
+    for row in &rows {
         let (Some(note), Some(gold)) = (
-            row.get(notes),
-            row.get(fat).and_then(|f| f.parse::<u64>().ok()),
+            row.get("notes"),
+            row.get("fatalities").and_then(|f| f.parse::<u64>().ok()),
         ) else {
             continue;
         };

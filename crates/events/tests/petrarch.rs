@@ -6,10 +6,10 @@ use events::{EventCoder, VerbLexicon};
 
 #[test]
 fn petrarch_overlay_loads_and_codes() {
-    let Some(shared) = common::shared() else {
+    let Some(shared) = testkit::shared() else {
         return;
     };
-    let files = common::petrarch_verb_files(&shared);
+    let files = testkit::petrarch_verb_files(&shared);
     if files.len() < 2 {
         eprintln!("skipping: PETRARCH dictionaries absent");
         return;

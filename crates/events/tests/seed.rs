@@ -2,8 +2,6 @@
 //! way `../shared/tools/seed_check.py` scores events (one-to-one matching on
 //! source/target countries, root family and modality).
 
-mod common;
-
 use events::EventCoder;
 use model::Event;
 use serde_json::Value;
@@ -54,18 +52,15 @@ fn matched(cands: &[Vec<usize>]) -> Vec<bool> {
 
 #[test]
 fn seed_article_events() {
-    let Some(shared) = common::shared() else {
+    let Some(testkit::Seed {
+        text,
+        expected: exp,
+        date,
+    }) = testkit::seed()
+    else {
         return;
     };
-    let text = std::fs::read_to_string(shared.join("seed/000_b71a1b986c91ca77.txt"))
-        .expect("seed readable");
-    let exp: Value = serde_json::from_str(
-        &std::fs::read_to_string(shared.join("tools/seed-expected.json"))
-            .expect("expected readable"),
-    )
-    .expect("expected parses");
-    let date = chrono::NaiveDate::from_ymd_opt(2025, 5, 2).expect("date");
-    let pipe = common::Pipeline::new();
+    let pipe = testkit::Pipeline::new();
     let prep = pipe.prepare(&text, date);
     let coder = EventCoder::builtin().expect("coder");
     let evs: Vec<Event> = coder.code(

@@ -7,6 +7,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::corpus::csv_rows;
 use crate::quotes::{self as eval_quotes, FatalityScore, QuoteScore};
 use crate::Error;
 
@@ -91,12 +92,11 @@ pub fn run_polnear(dir: &Path, out: &mut dyn Write) -> Result<(), Error> {
 
 /// Compares our fatality figure for each ACLED note with the coded `fatalities`.
 pub fn run_acled_fatalities(csv_path: &Path, out: &mut dyn Write) -> Result<(), Error> {
-    let data = std::fs::read_to_string(csv_path)
+    let data = std::fs::read(csv_path)
         .map_err(Error::io(|| format!("cannot read {}", csv_path.display())))?;
-    let rows = eval_quotes::parse_csv(&data);
-    let header = rows.first().cloned().unwrap_or_default();
-    let col = |name: &str| header.iter().position(|h| h == name);
-    let (Some(notes), Some(fat)) = (col("notes"), col("fatalities")) else {
+    let rows = csv_rows(&data).map_err(Error::csv(csv_path))?;
+    let has = |name: &str| rows.first().is_some_and(|r| r.contains_key(name));
+    if !has("notes") || !has("fatalities") {
         return Err(Error::NotTheCorpus(format!(
             "{} has no `notes` and `fatalities` columns (an ACLED export is expected)",
             csv_path.display()
@@ -104,10 +104,11 @@ pub fn run_acled_fatalities(csv_path: &Path, out: &mut dyn Write) -> Result<(), 
     };
     let mut score = FatalityScore::default();
     let mut bad = 0usize;
-    for row in rows.iter().skip(1) {
+    for row in &rows {
         let (Some(note), Some(gold)) = (
-            row.get(notes),
-            row.get(fat).and_then(|f| f.trim().parse::<u64>().ok()),
+            row.get("notes"),
+            row.get("fatalities")
+                .and_then(|f| f.trim().parse::<u64>().ok()),
         ) else {
             bad += 1;
             continue;

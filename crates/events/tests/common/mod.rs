@@ -204,53 +204,6 @@ pub fn code_lines(coder: &events::EventCoder, mini: &Mini, text: &str) -> Vec<St
         .collect()
 }
 
-/// The real upstream stages (text, lexicon, actors) over one document.
-pub struct Pipeline {
-    pub recogniser: actors::Recogniser,
-}
-
-pub struct Prepared {
-    pub sentences: Vec<Sentence>,
-    pub tokens: Vec<Token>,
-    pub mentions: Vec<Mention>,
-    pub times: Vec<model::TimeExpr>,
-}
-
-impl Pipeline {
-    pub fn new() -> Pipeline {
-        let lex = lexicon::Lexicon::builtin().expect("built-in lexicon loads");
-        Pipeline {
-            recogniser: actors::Recogniser::new(&lex),
-        }
-    }
-
-    pub fn prepare(&self, text: &str, date: chrono::NaiveDate) -> Prepared {
-        let sentences = text::sentences(text);
-        let tokens = text::tokens(text);
-        let times = text::times(text, &sentences, date);
-        let mentions = self
-            .recogniser
-            .recognise_with_times(text, &sentences, &tokens, &times, date);
-        Prepared {
-            sentences,
-            tokens,
-            mentions,
-            times,
-        }
-    }
-}
-
-/// Whether the shared data folder (`../shared` beside the repo) is present.
-pub fn shared() -> Option<std::path::PathBuf> {
-    let p = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    if p.exists() {
-        Some(p.to_path_buf())
-    } else {
-        eprintln!("skipping: ../shared is absent");
-        None
-    }
-}
-
 /// Codes each text (document date 2025-05-02) and dumps one line per event,
 /// `text` first: the golden format of the per-family tests.
 pub fn golden(texts: &[&str]) -> String {
@@ -274,18 +227,4 @@ pub fn golden_with(texts: &[&str], grammar: bool) -> String {
         }
     }
     out
-}
-
-/// The PETRARCH-2 and TABARI verb dictionaries under `../shared` that are
-/// present, as `(file name, contents)`.
-pub fn petrarch_verb_files(shared: &std::path::Path) -> Vec<(String, String)> {
-    let dir = shared.join("petrarch2/dictionaries");
-    ["CAMEO.2.0.txt", "CAMEO.verbpatterns.150430.txt"]
-        .iter()
-        .filter_map(|f| {
-            std::fs::read_to_string(dir.join(f))
-                .ok()
-                .map(|s| (f.to_string(), s))
-        })
-        .collect()
 }
