@@ -92,7 +92,7 @@ pub fn parse(paths: &[PathBuf], out: &mut dyn std::io::Write) -> Result<()> {
                 k + 1,
                 text[s..e].replace('\n', " ")
             )?;
-            write!(out, "{}\n", parsed.conllu(text, syn))?;
+            writeln!(out, "{}", parsed.conllu(text, syn))?;
         }
     }
     Ok(())

@@ -50,13 +50,6 @@ impl Judged {
 /// The judged sample shipped with the crate.
 pub const JUDGED: &str = include_str!("../data/judged.tsv");
 
-#[derive(Debug, thiserror::Error, PartialEq)]
-#[error("judged.tsv:{line}: {problem}")]
-pub struct JudgedError {
-    pub line: usize,
-    pub problem: String,
-}
-
 const COLUMNS: [&str; 16] = [
     "corpus",
     "doc",
@@ -76,46 +69,25 @@ const COLUMNS: [&str; 16] = [
     "note",
 ];
 
-/// Reads the judged sample.
-pub fn parse(src: &str) -> Result<Vec<Judged>, JudgedError> {
+/// Reads the judged sample (`file` names it in problems).
+pub fn parse(file: &str, src: &str) -> Result<Vec<Judged>, lexicon::table::Problem> {
     let mut out = Vec::new();
-    let mut header = false;
-    for (i, line) in src.lines().enumerate() {
-        let err = |problem: String| JudgedError {
-            line: i + 1,
-            problem,
-        };
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let c: Vec<&str> = line.split('\t').collect();
-        if !header {
-            if c != COLUMNS {
-                return Err(err(format!("expected the header {}", COLUMNS.join(" "))));
-            }
-            header = true;
-            continue;
-        }
-        if c.len() != COLUMNS.len() {
-            return Err(err(format!(
-                "{} columns, expected {}",
-                c.len(),
-                COLUMNS.len()
-            )));
-        }
+    for row in lexicon::table::strict_rows(file, src, &COLUMNS)? {
+        let c = &row.cells;
         let num = |k: usize| {
             c[k].parse::<usize>()
-                .map_err(|_| err(format!("{} is not a number: {:?}", COLUMNS[k], c[k])))
+                .map_err(|_| row.problem(format!("{} is not a number: {:?}", COLUMNS[k], c[k])))
         };
-        for (k, allowed) in [
-            (10, &["ok", "country", "wrong"][..]),
+        let scales: [(usize, &[&str]); 5] = [
+            (10, &["ok", "country", "wrong"]),
             (11, &["ok", "country", "wrong"]),
             (12, &["ok", "near", "wrong"]),
             (13, &["ok", "wrong"]),
             (14, &["ok", "wrong"]),
-        ] {
+        ];
+        for (k, allowed) in scales {
             if !allowed.contains(&c[k]) {
-                return Err(err(format!(
+                return Err(row.problem(format!(
                     "{} must be one of {}, not {:?}",
                     COLUMNS[k],
                     allowed.join("/"),
@@ -140,12 +112,6 @@ pub fn parse(src: &str) -> Result<Vec<Judged>, JudgedError> {
             j_modality: s(13),
             j_date: s(14),
             note: s(15),
-        });
-    }
-    if !header {
-        return Err(JudgedError {
-            line: 0,
-            problem: "no header line".into(),
         });
     }
     Ok(out)
@@ -221,7 +187,7 @@ mod tests {
 
     #[test]
     fn the_shipped_sample_reads_and_counts() {
-        let all = parse(JUDGED).expect("judged.tsv parses");
+        let all = parse("judged.tsv", JUDGED).expect("judged.tsv parses");
         assert!(all.len() >= 300);
         assert_eq!(
             all[..300].iter().filter(|j| j.corpus == "guardian").count(),
@@ -235,16 +201,16 @@ mod tests {
     #[test]
     fn bad_rows_name_their_line() {
         let head = COLUMNS.join("\t");
-        let e = parse(&format!("{head}\nx\ty\n")).expect_err("short row");
+        let e = parse("j.tsv", &format!("{head}\nx\ty\n")).expect_err("short row");
         assert_eq!(e.line, 2);
-        let row = "guardian\td\t0\t1\t2\tA\tB\t190\tasserted\t2019\tok\tok\tmaybe\tok\tok\t";
-        let e = parse(&format!("# c\n{head}\n{row}\n")).expect_err("bad value");
+        let row = "guardian\td\t0\t1\t2\tA\tB\t190\tasserted\t2019\tok\tok\tmaybe\tok\tok\tn";
+        let e = parse("j.tsv", &format!("# c\n{head}\n{row}\n")).expect_err("bad value");
         assert_eq!(e.line, 3);
         assert!(
-            e.problem.starts_with("j_family must be one of"),
+            e.message.starts_with("j_family must be one of"),
             "{}",
-            e.problem
+            e.message
         );
-        assert!(parse("").is_err());
+        assert!(parse("j.tsv", "").is_err());
     }
 }

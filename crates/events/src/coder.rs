@@ -458,7 +458,10 @@ impl EventCoder {
         // Capitals that no mention covers stand for their country ("visit Baku").
         let mut i = 0;
         while i < first.words.len() {
-            if first.words[i].mention.is_none() && first.words[i].capitalised && first.words[i].span[0] >= dateline {
+            if first.words[i].mention.is_none()
+                && first.words[i].capitalised
+                && first.words[i].span[0] >= dateline
+            {
                 if let Some(h) = self.places.match_at(text, &first, i) {
                     let e = &self.places.entries[h.entry];
                     if e.capital && (h.start..h.end).all(|j| first.words[j].mention.is_none()) {
@@ -1967,7 +1970,11 @@ fn dateline_end(text: &str, span: [usize; 2]) -> usize {
         let Some(rest) = text.get(at..span[1]) else {
             break;
         };
-        let head = &rest[..rest.len().min(60)];
+        let mut n = rest.len().min(60);
+        while !rest.is_char_boundary(n) {
+            n -= 1;
+        }
+        let head = &rest[..n];
         let Some((cut, dash)) = [" -- ", " - ", " \u{2014} ", " \u{2013} "]
             .iter()
             .filter_map(|d| head.find(d).map(|i| (i, d.len())))

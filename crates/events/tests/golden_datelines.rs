@@ -14,6 +14,8 @@ fn datelines() {
         "AFP - Israel criticized Turkey.",
         "Turkey - a NATO member - criticized Israel.",
         "Israel criticized Turkey - and Syria - on Monday.",
+        "The prospect of a re-elected Recep Tayyip Erdoğan alarms Israel - and Turkey.",
+        "ANKARA ĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞ - Turkey criticized Israel.",
     ]);
     expect![[r#"
         > BAGHDAD (Reuters) - Iraq condemned Iran on Tuesday.
@@ -26,5 +28,10 @@ fn datelines() {
           110 TUR->ISR asserted 2025-05-02 "criticized" [verbs.tsv:110.1 src=subject tgt=slot]
         > Israel criticized Turkey - and Syria - on Monday.
           110 ISR->TUR asserted 2025-04-28 "criticized" [verbs.tsv:110.1 src=subject tgt=slot]
-    "#]].assert_eq(&got);
+        > The prospect of a re-elected Recep Tayyip Erdoğan alarms Israel - and Turkey.
+          (no event)
+        > ANKARA ĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞĞ - Turkey criticized Israel.
+          110 TUR->ISR asserted 2025-05-02 "criticized" [verbs.tsv:110.1 src=subject tgt=slot]
+    "#]]
+    .assert_eq(&got);
 }

@@ -123,6 +123,12 @@ proptest! {
         check(&text);
     }
 
+    /// Dateline-shaped openings with any characters around the dash.
+    #[test]
+    fn no_panic_on_datelines(text in "[A-Z\\PC]{0,70}( \\(Reuters\\))? (-|--|\u{2014}) \\PC{0,60}") {
+        check(&text);
+    }
+
     #[test]
     fn spans_valid_on_newsy_text(text in newsy()) {
         check(&text);

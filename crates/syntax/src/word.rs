@@ -68,19 +68,7 @@ impl WordAtoms {
 fn shape_hash(form: &str) -> u64 {
     let mut buf = [0u8; 64];
     let mut n = 0;
-    let mut last = '\0';
-    let mut run = 0;
-    for c in form.chars() {
-        let k = shape_class(c);
-        if k == last {
-            run += 1;
-            if run > 4 {
-                continue;
-            }
-        } else {
-            last = k;
-            run = 1;
-        }
+    for k in shape_chars(form) {
         let mut tmp = [0u8; 4];
         let enc = k.encode_utf8(&mut tmp).as_bytes();
         if n + enc.len() > buf.len() {
@@ -90,6 +78,22 @@ fn shape_hash(form: &str) -> u64 {
         n += enc.len();
     }
     str_hash(std::str::from_utf8(&buf[..n]).unwrap_or(""))
+}
+
+/// The characters of a word's shape: case and digit classes, runs of one
+/// class capped at four.
+fn shape_chars(form: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last = '\0';
+    let mut run = 0;
+    form.chars().map(shape_class).filter(move |&k| {
+        if k == last {
+            run += 1;
+        } else {
+            last = k;
+            run = 1;
+        }
+        run <= 4
+    })
 }
 
 fn shape_class(c: char) -> char {
@@ -122,23 +126,7 @@ pub fn normalise(form: &str) -> String {
 
 /// "Xxxx", "dd.dd", "XX-d": case and digit classes, runs capped at four.
 pub fn shape(form: &str) -> String {
-    let mut out = String::with_capacity(form.len().min(16));
-    let mut last = '\0';
-    let mut run = 0;
-    for c in form.chars() {
-        let k = shape_class(c);
-        if k == last {
-            run += 1;
-            if run > 4 {
-                continue;
-            }
-        } else {
-            last = k;
-            run = 1;
-        }
-        out.push(k);
-    }
-    out
+    shape_chars(form).collect()
 }
 
 #[cfg(test)]

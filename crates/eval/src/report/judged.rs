@@ -81,7 +81,8 @@ pub fn run(
     list: bool,
     out: &mut dyn Write,
 ) -> Result<Tally, Error> {
-    let all: Vec<Judged> = judged::parse(sample).map_err(|e| Error::NotTheCorpus(e.to_string()))?;
+    let all: Vec<Judged> =
+        judged::parse("judged sample", sample).map_err(|e| Error::NotTheCorpus(e.to_string()))?;
     let wanted: BTreeSet<&str> = all.iter().map(|j| j.doc.as_str()).collect();
     let docs = documents(corpora, &wanted)?;
     let mut events: BTreeMap<String, Vec<model::Event>> = BTreeMap::new();
