@@ -68,6 +68,9 @@ fn documents(corpora: &Path, wanted: &BTreeSet<&str>) -> Result<Vec<model::Docum
     Ok(parsed.documents)
 }
 
+/// A trigger of the sample: its document and span.
+type Trigger<'a> = (&'a str, [usize; 2]);
+
 fn pct(a: usize, b: usize) -> String {
     format!("{a}/{b} = {:.1}%", 100.0 * a as f64 / b.max(1) as f64)
 }
@@ -94,7 +97,7 @@ pub fn run(
         texts.insert(id, text);
     }
     // The sample's triggers, in file order, with every row judging them.
-    let mut triggers: Vec<((&str, [usize; 2]), Vec<&Judged>)> = Vec::new();
+    let mut triggers: Vec<(Trigger, Vec<&Judged>)> = Vec::new();
     for j in &all {
         match triggers
             .iter_mut()
