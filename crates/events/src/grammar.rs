@@ -55,7 +55,6 @@ const LOCATIVE: &[&str] = &[
     "around",
     "throughout",
     "within",
-    "outside",
     "along",
     "beyond",
     "over",
