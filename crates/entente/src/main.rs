@@ -143,6 +143,16 @@ enum EvalCommand {
         #[arg(long)]
         grammar: bool,
     },
+    /// Event coding against RAMS news windows: a fitting CAMEO root in the trigger's sentence, and the right source.
+    #[command(
+        after_help = "Example:\n  entente eval rams ../shared/corpora/rams-dev/dev.jsonlines\n\nThe RAMS types CAMEO covers and their roots: crates/eval/data/rams_cameo.tsv."
+    )]
+    Rams {
+        file: PathBuf,
+        /// Check events against the dependency parse.
+        #[arg(long)]
+        grammar: bool,
+    },
     /// The shipped tagger and parser against CoNLL-U treebanks (UPOS, XPOS, UAS, LAS).
     #[command(
         after_help = "Example:\n  entente eval syntax ../shared/corpora/ud-english-ewt/en_ewt-ud-dev.conllu ../shared/corpora/ud-english-gum/en_gum-ud-dev.conllu"
@@ -320,6 +330,11 @@ fn eval_cmd(e: EvalCommand) -> Result<ExitCode> {
                 None => eval::judged::JUDGED.to_string(),
             };
             report::judged::run(&corpora, &sample, &|d| pipe.code(d), list, &mut out)?;
+        }
+        EvalCommand::Rams { file, grammar } => {
+            let lex = lexicon::Lexicon::builtin().context("loading the built-in lexicon")?;
+            let pipe = Pipeline::new(&lex)?.with_grammar(grammar);
+            report::rams::run(&file, &|d| pipe.code(d), &mut out)?
         }
         EvalCommand::Syntax { files } => {
             let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();

@@ -5,6 +5,7 @@ pub mod actors;
 pub mod events;
 pub mod judged;
 pub mod quotes;
+pub mod rams;
 pub mod syntax;
 pub mod timex;
 
