@@ -137,13 +137,7 @@ impl Syntax {
             .iter()
             .map(|&(s, e)| WordAtoms::of(text.get(s..e).unwrap_or("")))
             .collect();
-        let tags = self.tagger.tag(&atoms);
-        let toks: Vec<Tok> = atoms
-            .iter()
-            .zip(&tags)
-            .map(|(a, &t)| Tok::new(a, self.tagger.hash(t)))
-            .collect();
-        let tree = self.parser.parse(&toks);
+        let (tags, tree) = self.tag_and_parse(&atoms);
         Parsed {
             spans,
             tags,
@@ -152,16 +146,22 @@ impl Syntax {
         }
     }
 
-    /// Tags and parses one sentence of words.
-    pub fn analyse<'a>(&'a self, forms: &[&'a str]) -> Analysis<'a> {
-        let atoms: Vec<WordAtoms> = forms.iter().map(|f| WordAtoms::of(f)).collect();
-        let tags = self.tagger.tag(&atoms);
+    /// Tags the words, then parses them with those tags.
+    fn tag_and_parse(&self, atoms: &[WordAtoms]) -> (Vec<u16>, parser::Tree) {
+        let tags = self.tagger.tag(atoms);
         let toks: Vec<Tok> = atoms
             .iter()
             .zip(&tags)
             .map(|(a, &t)| Tok::new(a, self.tagger.hash(t)))
             .collect();
         let tree = self.parser.parse(&toks);
+        (tags, tree)
+    }
+
+    /// Tags and parses one sentence of words.
+    pub fn analyse<'a>(&'a self, forms: &[&'a str]) -> Analysis<'a> {
+        let atoms: Vec<WordAtoms> = forms.iter().map(|f| WordAtoms::of(f)).collect();
+        let (tags, tree) = self.tag_and_parse(&atoms);
         let words = forms
             .iter()
             .enumerate()

@@ -307,20 +307,9 @@ impl Model {
     /// most averaged weights are tiny and matter little, so this trades a
     /// little accuracy for a much smaller file.
     pub fn pruned(&self, min: i16) -> Model {
-        let rows = self
-            .index
-            .iter()
-            .map(|(k, (start, len))| {
-                let row: Vec<(u16, i16)> = self.cells[start as usize..(start + len) as usize]
-                    .iter()
-                    .copied()
-                    .filter(|&(_, w)| w.unsigned_abs() >= min.unsigned_abs())
-                    .collect();
-                (k, row)
-            })
-            .filter(|r| !r.1.is_empty())
-            .collect();
-        Model::from_rows(self.classes.clone(), self.scale, rows)
+        self.map_weights(self.scale, |w| {
+            (w.unsigned_abs() >= min.unsigned_abs()).then_some(w)
+        })
     }
 
     /// The model with `bits` fewer bits of precision per weight (weights
@@ -328,20 +317,30 @@ impl Model {
     /// form codes small weights in fewer bytes.
     pub fn coarsened(&self, bits: u32) -> Model {
         let d = (1i32 << bits.min(14)) as f32;
+        self.map_weights(self.scale * d, |w| {
+            Some((w as f32 / d).round() as i16).filter(|&q| q != 0)
+        })
+    }
+
+    /// The model with every weight mapped (`None` drops it) under a new scale.
+    fn map_weights(&self, scale: f32, f: impl Fn(i16) -> Option<i16>) -> Model {
         let rows = self
             .index
             .iter()
             .map(|(k, (start, len))| {
-                let row: Vec<(u16, i16)> = self.cells[start as usize..(start + len) as usize]
+                let cells = self
+                    .cells
+                    .get(start as usize..(start + len) as usize)
+                    .unwrap_or(&[]);
+                let row: Vec<(u16, i16)> = cells
                     .iter()
-                    .map(|&(c, w)| (c, (w as f32 / d).round() as i16))
-                    .filter(|&(_, w)| w != 0)
+                    .filter_map(|&(c, w)| f(w).map(|q| (c, q)))
                     .collect();
                 (k, row)
             })
             .filter(|r| !r.1.is_empty())
             .collect();
-        Model::from_rows(self.classes.clone(), self.scale * d, rows)
+        Model::from_rows(self.classes.clone(), scale, rows)
     }
 
     /// A score in the model's units as a weight sum.
