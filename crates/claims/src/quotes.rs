@@ -518,24 +518,10 @@ fn country_of(m: &Mention) -> Option<String> {
     .then(|| code[..3].to_string())
 }
 
+/// A title before a full stop, or a name suffix: the stop does not end the
+/// clause ("Gen. Smith", "John Smith Jr. said").
 fn is_title(w: &str) -> bool {
-    matches!(
-        w,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "gen"
-            | "lt"
-            | "col"
-            | "prof"
-            | "rev"
-            | "st"
-            | "jr"
-            | "sr"
-    )
+    matches!(w, "jr" | "sr") || text::sentences::is_title(w)
 }
 
 fn is_punct_word(w: &str) -> bool {

@@ -189,3 +189,18 @@ fn transcript_labels_and_signed_quotes() {
         "#]],
     );
 }
+
+#[test]
+fn abbreviations_inside_reported_content() {
+    // The sentence splitter's abbreviation list decides here too: "Pres."
+    // and "Gen." do not cut the content short.
+    let t = "They accused him of criticising Pres. Alpha Conde's ambition. Officials said that Gen. Smith met the envoy on Jan. 5 in St. Louis.";
+    check(
+        t,
+        &[],
+        expect![[r#"
+            ?They | indirect | accused | "him of criticising Pres. Alpha Conde's ambition" | quote/indirect:that cues.tsv:8
+            ?Officials | indirect | said | "Gen. Smith met the envoy on Jan. 5 in St. Louis" | quote/indirect:that cues.tsv:145
+        "#]],
+    );
+}

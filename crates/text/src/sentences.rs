@@ -480,6 +480,33 @@ fn word_at(b: &[u8], i: usize) -> &[u8] {
     &rest[..len]
 }
 
+/// Whether the full stop after `word` may belong to an abbreviation rather
+/// than end a sentence: a single character, a dotted initialism, or a word of
+/// the splitter's lists (titles, months, company suffixes, state names, and
+/// reference words such as "No." before a number); `after` is the text after
+/// the stop. The quotes lexer asks this too, so both split alike.
+pub fn is_abbreviation(word: &str, after: &str) -> bool {
+    let w = word.as_bytes();
+    if word.chars().count() == 1 || word.contains('.') {
+        return true;
+    }
+    if w.is_empty() || w.len() > 12 || !w.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    !matches!(classify_abbrev(w, after.as_bytes()), Before::Ordinary)
+}
+
+/// Whether `word` (any case) is a title or similar abbreviation that is always
+/// followed by more text ("Gen.", "Mr.", "e.g."), so a full stop after it
+/// never ends a sentence or a clause.
+pub fn is_title(word: &str) -> bool {
+    let w = word.as_bytes();
+    !w.is_empty()
+        && w.len() <= 12
+        && w.iter().all(|c| c.is_ascii_alphabetic() || *c == b'.')
+        && matches!(classify_abbrev(w, b""), Before::Never)
+}
+
 /// Kind of the abbreviation-like word `w` (ASCII letters and dots, no digits
 /// only); `after` is the text after its final full stop.
 fn classify_abbrev(w: &[u8], after: &[u8]) -> Before {
@@ -505,7 +532,7 @@ fn classify_abbrev(w: &[u8], after: &[u8]) -> Before {
         | b"cf" | b"e.g" | b"i.e" | b"approx" | b"dept" | b"ca" | b"viz" => Before::Never,
         // Reference numbers: "No. 10", "Art. 5", "pp. 12".
         b"no" | b"nos" | b"art" | b"vol" | b"pp" | b"para" | b"ch" | b"sec" | b"tel" | b"fig"
-        | b"p"
+        | b"p" | b"est"
             if before_digit =>
         {
             Before::Never

@@ -335,3 +335,18 @@ proptest! {
         prop_assert_eq!(found, linear);
     }
 }
+
+#[test]
+fn abbreviations_shared_with_the_quotes_lexer() {
+    use text::sentences::{is_abbreviation, is_title};
+    for w in ["Pres", "Gen", "mr", "U.S", "e.g", "Inc", "Jan", "Calif", "A"] {
+        assert!(is_abbreviation(w, " Smith"), "{w}");
+    }
+    // Reference words only before a number.
+    assert!(is_abbreviation("No", " 10"));
+    assert!(!is_abbreviation("No", " One"));
+    assert!(!is_abbreviation("talks", " The"));
+    assert!(!is_abbreviation("", " The"));
+    assert!(is_title("pres") && is_title("Gen") && is_title("e.g"));
+    assert!(!is_title("jan") && !is_title("inc") && !is_title("no") && !is_title("said"));
+}

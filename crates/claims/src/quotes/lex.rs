@@ -569,7 +569,7 @@ pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) ->
                 let abbrev = || {
                     i > 0 && {
                         let p = &toks[i - 1];
-                        p.e == t.s && is_abbrev(&text[p.s..p.e].to_lowercase())
+                        p.e == t.s && text::sentences::is_abbreviation(&text[p.s..p.e], &text[t.e..])
                     }
                 };
                 if starts_new && (tw != "." || !abbrev()) {
@@ -603,16 +603,6 @@ pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) ->
         }
     }
     split
-}
-
-fn is_abbrev(w: &str) -> bool {
-    const A: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "maj",
-        "sgt", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "prof", "rev", "jan", "feb",
-        "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e",
-        "etc", "approx", "est",
-    ];
-    w.chars().count() == 1 || A.contains(&w) || w.contains('.')
 }
 
 #[cfg(test)]
@@ -763,7 +753,7 @@ mod tests {
                 let starts_new = nx.cap || is_open_mark(nx_first) || nx_first == '"';
                 let abbrev = i > 0 && {
                     let p = &toks[i - 1];
-                    p.e == t.s && is_abbrev(p.lower)
+                    p.e == t.s && text::sentences::is_abbreviation(&text[p.s..p.e], &text[t.e..])
                 };
                 if starts_new && (t.lower != "." || !abbrev) {
                     out.push([start, t.e]);
