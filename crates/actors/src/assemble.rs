@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use lexicon::codes::country_and_role;
 use lexicon::norm::{fold, fold_with_map};
 use lexicon::PartialDate;
-use model::{Actor, ActorType, Mention, Sentence, Span, TimeExpr};
+use model::{Actor, ActorType, Mention, Sentence, Span, TimeExpr, Token};
 use std::collections::{HashMap, HashSet};
 
 /// A lexicon match kept after boundary, case and overlap checks.
@@ -260,71 +260,109 @@ pub fn run(
     idx: &Index,
     text: &str,
     sentences: &[Sentence],
+    tokens: &[Token],
     times: &[TimeExpr],
     doc_date: NaiveDate,
 ) -> Vec<Mention> {
-    // Spans come from another stage: clamp them onto char boundaries so a
-    // malformed one can never make a slice panic.
-    let snap = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let mut sents: Vec<Span> = sentences
-        .iter()
-        .map(|s| [snap(s.span[0]), snap(s.span[1].max(s.span[0]))])
-        .collect();
-    sents.sort_unstable();
-    let dates = sents
-        .iter()
-        .map(|sp| {
-            times
-                .iter()
-                .filter(|t| t.span[0] >= sp[0] && t.span[1] <= sp[1])
-                .find_map(|t| PartialDate::parse(&t.value))
-                .map(|d| (d.first_day(), true))
-                .unwrap_or((doc_date, false))
-        })
-        .collect();
-    let mut cx = Ctx {
-        idx,
-        text,
-        sents,
-        dates,
-        atom_spans: Vec::new(),
-        all_atoms: Vec::new(),
-        doc_cc: HashMap::new(),
-        sent_cc: Vec::new(),
-        place_atoms: Vec::new(),
-        place_cc: HashSet::new(),
-        out_index: Vec::new(),
-        out: Vec::new(),
-        capitals: capital_starts(text),
-    };
-    let mut atoms = cx.atoms();
-    cx.drop_currencies(&mut atoms);
-    cx.count_countries(&atoms, false);
-    cx.seats_as_places(&mut atoms);
-    cx.drop_name_parts(&mut atoms);
-    // Agent nouns may be part of names ("United Energy Company"), so only
-    // other matches stop a run of capitalised words.
-    // Places too: "Paul Jackson" and "Manchester United" are names.
-    cx.atom_spans = atoms
-        .iter()
-        .filter(|a| !matches!(a.tk, Tk::Agent(_) | Tk::Place(_)))
-        .map(|a| (a.s, a.e))
-        .collect();
-    cx.all_atoms = atoms.iter().map(|a| (a.s, a.e, a.tk)).collect();
+    let mut cx = Ctx::new(idx, text, sentences, times, doc_date);
+    let atoms = cx.prepared_atoms();
     cx.count_countries(&atoms, true);
     cx.collect_place_countries(&atoms);
     cx.assemble(&atoms);
     cx.discover_names();
+    // Before the gazetteer's places, so that a team or a person named like a
+    // town ("Kent", "Washington") is not a place; a tagged place the
+    // gazetteer knows is left to it, which gives its country.
+    let later = cx.tagged_names(tokens);
     cx.places(&atoms);
+    cx.add_free(later);
     cx.coref_names();
     cx.coref_pronouns();
     cx.finish()
+}
+
+/// The name tagger's view of a document (`crate::names`): per sentence,
+/// the word spans and the words with their lexicon hints.
+pub fn name_words(
+    idx: &Index,
+    text: &str,
+    sentences: &[Sentence],
+    tokens: &[Token],
+) -> syntax::ner::DocumentWords {
+    let d = NaiveDate::default();
+    let mut cx = Ctx::new(idx, text, sentences, &[], d);
+    cx.prepared_atoms();
+    cx.name_words(tokens)
+}
+
+impl<'a> Ctx<'a> {
+    fn new(
+        idx: &'a Index,
+        text: &'a str,
+        sentences: &[Sentence],
+        times: &[TimeExpr],
+        doc_date: NaiveDate,
+    ) -> Ctx<'a> {
+        // Spans come from another stage: clamp them onto char boundaries so a
+        // malformed one can never make a slice panic.
+        let snap = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let mut sents: Vec<Span> = sentences
+            .iter()
+            .map(|s| [snap(s.span[0]), snap(s.span[1].max(s.span[0]))])
+            .collect();
+        sents.sort_unstable();
+        let dates = sents
+            .iter()
+            .map(|sp| {
+                times
+                    .iter()
+                    .filter(|t| t.span[0] >= sp[0] && t.span[1] <= sp[1])
+                    .find_map(|t| PartialDate::parse(&t.value))
+                    .map(|d| (d.first_day(), true))
+                    .unwrap_or((doc_date, false))
+            })
+            .collect();
+        Ctx {
+            idx,
+            text,
+            sents,
+            dates,
+            atom_spans: Vec::new(),
+            all_atoms: Vec::new(),
+            doc_cc: HashMap::new(),
+            sent_cc: Vec::new(),
+            place_atoms: Vec::new(),
+            place_cc: HashSet::new(),
+            out_index: Vec::new(),
+            out: Vec::new(),
+            capitals: capital_starts(text),
+        }
+    }
+
+    /// The lexicon matches, cleaned up as every later pass expects.
+    fn prepared_atoms(&mut self) -> Vec<Atom> {
+        let mut atoms = self.atoms();
+        self.drop_currencies(&mut atoms);
+        self.count_countries(&atoms, false);
+        self.seats_as_places(&mut atoms);
+        self.drop_name_parts(&mut atoms);
+        // Agent nouns may be part of names ("United Energy Company"), so only
+        // other matches stop a run of capitalised words.
+        // Places too: "Paul Jackson" and "Manchester United" are names.
+        self.atom_spans = atoms
+            .iter()
+            .filter(|a| !matches!(a.tk, Tk::Agent(_) | Tk::Place(_)))
+            .map(|a| (a.s, a.e))
+            .collect();
+        self.all_atoms = atoms.iter().map(|a| (a.s, a.e, a.tk)).collect();
+        atoms
+    }
 }
 
 /// Whether byte `pos` of `s` is surely no word start, by its bytes alone:

@@ -85,11 +85,23 @@ impl Recogniser {
         &self,
         text: &str,
         sentences: &[Sentence],
-        _tokens: &[Token],
+        tokens: &[Token],
         times: &[TimeExpr],
         doc_date: NaiveDate,
     ) -> Vec<Mention> {
-        assemble::run(&self.idx, text, sentences, times, doc_date)
+        assemble::run(&self.idx, text, sentences, tokens, times, doc_date)
+    }
+
+    /// The name tagger's input for a document: per sentence, the words'
+    /// spans and the words with what the lexicon says of them. Training
+    /// (`entente train names`) and recognition share it.
+    pub fn name_words(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        tokens: &[Token],
+    ) -> syntax::ner::DocumentWords {
+        assemble::name_words(&self.idx, text, sentences, tokens)
     }
 }
 

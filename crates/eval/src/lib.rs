@@ -10,6 +10,7 @@
 pub mod corpus;
 pub mod events;
 pub mod judged;
+pub mod names;
 pub mod quotes;
 pub mod report;
 pub mod syntax;

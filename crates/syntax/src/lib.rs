@@ -6,6 +6,7 @@
 
 pub mod conllu;
 pub mod hash;
+pub mod ner;
 pub mod parser;
 pub mod perceptron;
 pub mod tagger;

@@ -4,7 +4,7 @@
 use crate::hash::str_hash;
 
 /// Atoms of one word. Hashes, so that features cost no allocation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct WordAtoms {
     pub lower: u64,
     pub shape: u64,

@@ -39,6 +39,11 @@ fn split_token(t: &str, at: usize, out: &mut Vec<(usize, usize)>) {
 /// "cannot" -> "can" "not", and "Syria's" -> "Syria" "'s" for tokenizers
 /// that keep the possessive on.
 fn contraction(t: &str, at: usize, out: &mut Vec<(usize, usize)>) {
+    // Most tokens have no apostrophe and are not "cannot": nothing to split.
+    if t.len() != 6 && !t.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        out.push((at, at + t.len()));
+        return;
+    }
     let lower = t.to_ascii_lowercase().replace('’', "'");
     let cut = if lower.len() > 3 && (lower.ends_with("n't")) {
         // "n't" is three bytes, or five with a curly apostrophe.

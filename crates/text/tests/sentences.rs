@@ -339,7 +339,9 @@ proptest! {
 #[test]
 fn abbreviations_shared_with_the_quotes_lexer() {
     use text::sentences::{is_abbreviation, is_title};
-    for w in ["Pres", "Gen", "mr", "U.S", "e.g", "Inc", "Jan", "Calif", "A"] {
+    for w in [
+        "Pres", "Gen", "mr", "U.S", "e.g", "Inc", "Jan", "Calif", "A",
+    ] {
         assert!(is_abbreviation(w, " Smith"), "{w}");
     }
     // Reference words only before a number.

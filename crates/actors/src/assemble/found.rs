@@ -6,6 +6,7 @@
 //! so each rule needs a positive cue and gives up on anything odd.
 
 mod places;
+mod tagged;
 mod unknown;
 
 use super::{actor_from_code, is_org_word, is_stop, Atom, Ctx, M};

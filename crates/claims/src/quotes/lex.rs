@@ -569,7 +569,8 @@ pub(crate) fn units(text: &str, sentences: &[[usize; 2]], regions: &[Region]) ->
                 let abbrev = || {
                     i > 0 && {
                         let p = &toks[i - 1];
-                        p.e == t.s && text::sentences::is_abbreviation(&text[p.s..p.e], &text[t.e..])
+                        p.e == t.s
+                            && text::sentences::is_abbreviation(&text[p.s..p.e], &text[t.e..])
                     }
                 };
                 if starts_new && (tw != "." || !abbrev()) {

@@ -2,118 +2,21 @@
 //! how well the actor layer finds names and countries.
 
 use crate::corpus::csv_rows;
+use crate::names::Prf;
 use crate::Error;
 use actors::Recogniser;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
 use model::{ActorType, Mention};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::Path;
-
-/// A CoNLL document rebuilt as text: tokens joined by spaces, sentences by newlines.
-struct ConllDoc {
-    text: String,
-    /// Gold entities: (start, end, type) with type PER/ORG/LOC/MISC.
-    gold: Vec<(usize, usize, String)>,
-}
-
-fn read_conll(raw: &str) -> Vec<ConllDoc> {
-    let mut docs = Vec::new();
-    let mut doc = ConllDoc {
-        text: String::new(),
-        gold: Vec::new(),
-    };
-    let mut open: Option<(usize, usize, String)> = None;
-    let close = |doc: &mut ConllDoc, open: &mut Option<(usize, usize, String)>| {
-        if let Some(e) = open.take() {
-            doc.gold.push(e);
-        }
-    };
-    let mut line_start = true;
-    for line in raw.lines() {
-        let cols: Vec<&str> = line.split_whitespace().collect();
-        if cols.first() == Some(&"-DOCSTART-") {
-            close(&mut doc, &mut open);
-            if !doc.text.is_empty() {
-                docs.push(std::mem::replace(
-                    &mut doc,
-                    ConllDoc {
-                        text: String::new(),
-                        gold: Vec::new(),
-                    },
-                ));
-            }
-            line_start = true;
-            continue;
-        }
-        if cols.len() < 2 {
-            close(&mut doc, &mut open);
-            if !line_start {
-                doc.text.push('\n');
-                line_start = true;
-            }
-            continue;
-        }
-        if !line_start {
-            doc.text.push(' ');
-        }
-        line_start = false;
-        let start = doc.text.len();
-        doc.text.push_str(cols[0]);
-        let end = doc.text.len();
-        let tag = cols[cols.len() - 1];
-        match tag.split_once('-') {
-            Some((bio, ty)) => {
-                let continues = bio == "I" && open.as_ref().is_some_and(|o| o.2 == ty);
-                if continues {
-                    if let Some(o) = open.as_mut() {
-                        o.1 = end;
-                    }
-                } else {
-                    close(&mut doc, &mut open);
-                    open = Some((start, end, ty.to_string()));
-                }
-            }
-            None => close(&mut doc, &mut open),
-        }
-    }
-    close(&mut doc, &mut open);
-    if !doc.text.is_empty() {
-        docs.push(doc);
-    }
-    docs
-}
 
 fn conll_type(m: &Mention) -> &'static str {
     match m.actor.kind {
         ActorType::Person => "PER",
         ActorType::Organisation | ActorType::Group => "ORG",
         ActorType::Country | ActorType::Place => "LOC",
-    }
-}
-
-#[derive(Default, Clone, Copy)]
-struct Prf {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Prf {
-    fn p(&self) -> f64 {
-        self.tp as f64 / (self.tp + self.fp).max(1) as f64
-    }
-    fn r(&self) -> f64 {
-        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
-    }
-    fn f(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
     }
 }
 
@@ -125,58 +28,83 @@ impl Prf {
 pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<(), Error> {
     let raw = std::fs::read_to_string(path)
         .map_err(Error::io(|| format!("reading {}", path.display())))?;
-    let docs = read_conll(&raw);
+    let docs = crate::names::read(&raw);
     let rec = Recogniser::new(lex);
     // CoNLL-2003 is Reuters news from August 1996.
     let date = NaiveDate::from_ymd_opt(1996, 8, 30).unwrap_or_default();
     let types = ["PER", "ORG", "LOC"];
-    let mut exact: HashMap<&str, Prf> = HashMap::new();
-    let mut overlap: HashMap<&str, Prf> = HashMap::new();
+    let mut exact: BTreeMap<String, Prf> = BTreeMap::new();
+    let mut overlap: BTreeMap<String, Prf> = BTreeMap::new();
     let mut bytes = 0usize;
     let t = std::time::Instant::now();
     for d in &docs {
         bytes += d.text.len();
-        let sentences = text::sentences(&d.text);
-        let tokens = text::tokens(&d.text);
-        let mentions = rec.recognise(&d.text, &sentences, &tokens, date);
-        let gold: Vec<&(usize, usize, String)> = d.gold.iter().filter(|g| g.2 != "MISC").collect();
-        let misc: Vec<&(usize, usize, String)> = d.gold.iter().filter(|g| g.2 == "MISC").collect();
+        let p = crate::names::prepare(d, &rec);
+        let mentions = rec.recognise(&d.text, &p.sentences, &p.tokens, date);
+        let gold: Vec<(usize, usize, &str)> = d
+            .gold
+            .iter()
+            .filter(|g| g.2 != "MISC")
+            .map(|g| (g.0, g.1, g.2.as_str()))
+            .collect();
+        let misc: Vec<(usize, usize)> = d
+            .gold
+            .iter()
+            .filter(|g| g.2 == "MISC")
+            .map(|g| (g.0, g.1))
+            .collect();
+        // Names only: the gold marks no pronouns.
+        let mentions: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| !m.rule.starts_with("coref:pronoun"))
+            .collect();
+        // A person mention may carry its title or apposition ("Russian
+        // President Boris Yeltsin"); the gold marks the name alone, so score
+        // the name the tagger finds at the mention's end.
+        let names = syntax::ner::builtin()
+            .map(|t| crate::names::tagged(&p, t))
+            .unwrap_or_default();
         let preds: Vec<(usize, usize, &str)> = mentions
             .iter()
-            .map(|m| (m.span[0], m.span[1], conll_type(m)))
+            .map(|m| {
+                let (s, e) = (m.span[0], m.span[1]);
+                let core = names
+                    .iter()
+                    .find(|n| n.2 == "PER" && n.1 == e && s < n.0 && n.0 < e)
+                    .filter(|_| m.actor.kind == model::ActorType::Person);
+                match core {
+                    Some(n) => (n.0, e, "PER"),
+                    None => (s, e, conll_type(m)),
+                }
+            })
+            .collect();
+        crate::names::score(&gold, &preds, &misc, &mut exact);
+        // Overlap: a prediction counts when it overlaps a gold span of its type.
+        let near = |a: &[(usize, usize, &str)], b: &(usize, usize, &str)| {
+            a.iter().any(|x| x.2 == b.2 && x.0 < b.1 && b.0 < x.1)
+        };
+        let preds: Vec<_> = preds
+            .into_iter()
             .filter(|p| !misc.iter().any(|g| p.0 < g.1 && g.0 < p.1))
             .collect();
-        for ty in types {
-            let g: Vec<_> = gold.iter().filter(|x| x.2 == ty).collect();
-            let p: Vec<_> = preds.iter().filter(|x| x.2 == ty).collect();
-            let e = exact.entry(ty).or_default();
-            let hit = p
-                .iter()
-                .filter(|x| g.iter().any(|y| y.0 == x.0 && y.1 == x.1))
-                .count();
-            e.tp += hit;
-            e.fp += p.len() - hit;
-            e.fn_ += g.len()
-                - g.iter()
-                    .filter(|y| p.iter().any(|x| y.0 == x.0 && y.1 == x.1))
-                    .count();
-            let o = overlap.entry(ty).or_default();
-            let hit = p
-                .iter()
-                .filter(|x| g.iter().any(|y| x.0 < y.1 && y.0 < x.1))
-                .count();
-            o.tp += hit;
-            o.fp += p.len() - hit;
-            o.fn_ += g.len()
-                - g.iter()
-                    .filter(|y| p.iter().any(|x| x.0 < y.1 && y.0 < x.1))
-                    .count();
+        for p in &preds {
+            let e = overlap.entry(p.2.to_string()).or_default();
+            if near(&gold, p) {
+                e.tp += 1;
+            } else {
+                e.fp += 1;
+            }
+        }
+        for g in &gold {
+            if !near(&preds, g) {
+                overlap.entry(g.2.to_string()).or_default().fn_ += 1;
+            }
         }
     }
     let secs = t.elapsed().as_secs_f64();
     writeln!(
         out,
-        "CoNLL-2003 {}: {} documents, {} gold PER/ORG/LOC entities",
+        "{}: {} documents, {} gold PER/ORG/LOC names",
         path.display(),
         docs.len(),
         docs.iter()
@@ -190,14 +118,7 @@ pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<(), Er
     )?;
     let mut te = Prf::default();
     let mut to = Prf::default();
-    for ty in types {
-        let e = exact[ty];
-        let o = overlap[ty];
-        for (acc, x) in [(&mut te, e), (&mut to, o)] {
-            acc.tp += x.tp;
-            acc.fp += x.fp;
-            acc.fn_ += x.fn_;
-        }
+    let row = |out: &mut dyn Write, ty: &str, e: Prf, o: Prf| {
         writeln!(
             out,
             "{ty:<6} {:>7.3} {:>7.3} {:>7.3}   {:>7.3} {:>7.3} {:>7.3}",
@@ -207,19 +128,16 @@ pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<(), Er
             o.p(),
             o.r(),
             o.f()
-        )?;
+        )
+    };
+    for ty in types {
+        let e = exact.get(ty).copied().unwrap_or_default();
+        let o = overlap.get(ty).copied().unwrap_or_default();
+        te.add(e);
+        to.add(o);
+        row(out, ty, e, o)?;
     }
-    writeln!(
-        out,
-        "{:<6} {:>7.3} {:>7.3} {:>7.3}   {:>7.3} {:>7.3} {:>7.3}",
-        "all",
-        te.p(),
-        te.r(),
-        te.f(),
-        to.p(),
-        to.r(),
-        to.f()
-    )?;
+    row(out, "all", te, to)?;
     writeln!(out, "(exact spans, then ~ overlapping spans; predictions on MISC spans not counted; {:.1} MB/s)", bytes as f64 / 1e6 / secs.max(1e-9))?;
     Ok(())
 }
@@ -332,7 +250,7 @@ mod tests {
     #[test]
     fn conll_reader_rebuilds_spans() {
         let raw = "-DOCSTART- -X- O O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\ncall NN I-NP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n";
-        let docs = read_conll(raw);
+        let docs = crate::names::read(raw);
         assert_eq!(docs.len(), 1);
         let d = &docs[0];
         assert_eq!(d.text, "EU rejects German call\nPeter Blackburn");

@@ -407,73 +407,10 @@ impl Ctx<'_> {
         {
             return None;
         }
-        // A country after the name: "Paul Tergat (Kenya)".
         if cc.is_none() {
-            let after = self.text.get(e..).unwrap_or("");
-            let t = after.trim_start();
-            if let Some(inner) = t.strip_prefix('(') {
-                let start = e + (after.len() - t.len()) + 1;
-                let lead = inner.len() - inner.trim_start().len();
-                if let Some(&(a, b, tk)) = self
-                    .all_atoms
-                    .iter()
-                    .find(|x| x.0 == start + lead && matches!(x.2, Tk::Country(..)))
-                {
-                    if self.text[b..].trim_start().starts_with(')') {
-                        cc = self.country_code(tk).map(|x| x.0.to_string());
-                        evidence = Some([a, b]);
-                    }
-                }
-            }
-        }
-        // "Paul Tergat, a Kenyan runner", "Ali Hassan, Syria's envoy": an
-        // apposition opening with a country adjective or possessive.
-        if cc.is_none() {
-            let after = self.text.get(e..).unwrap_or("");
-            if let Some(r) = after.strip_prefix(", ") {
-                let mut off = e + 2;
-                if let Some(art) = ["a ", "an ", "the "].iter().find(|a| r.starts_with(**a)) {
-                    off += art.len();
-                }
-                let at = self.atoms_in(off, off + 1).first().filter(|x| x.0 == off);
-                if let Some(&(a, b, tk)) = at {
-                    let ok = match tk {
-                        Tk::Country(_, crate::index::Form::Adjective) => true,
-                        Tk::Country(_, crate::index::Form::Name) => self
-                            .text
-                            .get(b..)
-                            .is_some_and(|t| t.starts_with("'s ") || t.starts_with("\u{2019}s ")),
-                        _ => false,
-                    };
-                    if ok {
-                        cc = self.country_code(tk).map(|x| x.0.to_string());
-                        evidence = Some([a, b]);
-                    }
-                }
-            }
-        }
-        // "Kenyan runner Paul Tergat": a bare country word and one
-        // lower-case noun right before.
-        if cc.is_none() {
-            let k = self.sent_of(s);
-            if let Some(m) = self.overlapping(s.saturating_sub(60), s).find(|m| {
-                m.actor.kind == ActorType::Country && m.sent == k && m.e < s && s - m.e <= 30
-            }) {
-                let gap = &self.text[m.e..s];
-                let words: Vec<&str> = gap.split_whitespace().collect();
-                // One noun: "Kenyan runner", not "Israel told" or "joins the".
-                if words.len() == 1
-                    && gap.starts_with(' ')
-                    && words.iter().all(|w| {
-                        w.chars().all(|c| c.is_lowercase() || c == '-')
-                            && !NOT_NOUN.contains(w)
-                            && !w.ends_with("ed")
-                            && (!w.ends_with('s') || w.ends_with("ss"))
-                    })
-                {
-                    cc = m.actor.country.clone();
-                    evidence = Some([m.s, m.e]);
-                }
+            if let Some((c, ev)) = self.person_country(s, e) {
+                cc = Some(c);
+                evidence = Some(ev);
             }
         }
         let r = role.unwrap_or("");
@@ -501,5 +438,84 @@ impl Ctx<'_> {
             evidence,
             discovered: true,
         })
+    }
+
+    /// The country a person's context gives: "Paul Tergat (Kenya)", "Paul
+    /// Tergat, a Kenyan runner", "Ali Hassan, Syria's envoy", "Kenyan runner
+    /// Paul Tergat"; with the span that says so.
+    pub(super) fn person_country(&self, s: usize, e: usize) -> Option<(String, Span)> {
+        // A country after the name: "Paul Tergat (Kenya)".
+        {
+            let after = self.text.get(e..).unwrap_or("");
+            let t = after.trim_start();
+            if let Some(inner) = t.strip_prefix('(') {
+                let start = e + (after.len() - t.len()) + 1;
+                let lead = inner.len() - inner.trim_start().len();
+                if let Some(&(a, b, tk)) = self
+                    .all_atoms
+                    .iter()
+                    .find(|x| x.0 == start + lead && matches!(x.2, Tk::Country(..)))
+                {
+                    if self.text[b..].trim_start().starts_with(')') {
+                        if let Some(c) = self.country_code(tk) {
+                            return Some((c.0.to_string(), [a, b]));
+                        }
+                    }
+                }
+            }
+        }
+        // "Paul Tergat, a Kenyan runner", "Ali Hassan, Syria's envoy": an
+        // apposition opening with a country adjective or possessive.
+        {
+            let after = self.text.get(e..).unwrap_or("");
+            if let Some(r) = after.strip_prefix(", ") {
+                let mut off = e + 2;
+                if let Some(art) = ["a ", "an ", "the "].iter().find(|a| r.starts_with(**a)) {
+                    off += art.len();
+                }
+                let at = self.atoms_in(off, off + 1).first().filter(|x| x.0 == off);
+                if let Some(&(a, b, tk)) = at {
+                    let ok = match tk {
+                        Tk::Country(_, crate::index::Form::Adjective) => true,
+                        Tk::Country(_, crate::index::Form::Name) => self
+                            .text
+                            .get(b..)
+                            .is_some_and(|t| t.starts_with("'s ") || t.starts_with("\u{2019}s ")),
+                        _ => false,
+                    };
+                    if ok {
+                        if let Some(c) = self.country_code(tk) {
+                            return Some((c.0.to_string(), [a, b]));
+                        }
+                    }
+                }
+            }
+        }
+        // "Kenyan runner Paul Tergat": a bare country word and one
+        // lower-case noun right before.
+        {
+            let k = self.sent_of(s);
+            if let Some(m) = self.overlapping(s.saturating_sub(60), s).find(|m| {
+                m.actor.kind == ActorType::Country && m.sent == k && m.e < s && s - m.e <= 30
+            }) {
+                let gap = &self.text[m.e..s];
+                let words: Vec<&str> = gap.split_whitespace().collect();
+                // One noun: "Kenyan runner", not "Israel told" or "joins the".
+                if words.len() == 1
+                    && gap.starts_with(' ')
+                    && words.iter().all(|w| {
+                        w.chars().all(|c| c.is_lowercase() || c == '-')
+                            && !NOT_NOUN.contains(w)
+                            && !w.ends_with("ed")
+                            && (!w.ends_with('s') || w.ends_with("ss"))
+                    })
+                {
+                    if let Some(c) = m.actor.country.clone() {
+                        return Some((c, [m.s, m.e]));
+                    }
+                }
+            }
+        }
+        None
     }
 }

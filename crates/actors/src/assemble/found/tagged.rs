@@ -1,0 +1,216 @@
+//! Names the trained name tagger finds (`syntax::ner`) where neither the
+//! lexicon nor the heuristics of `unknown` found one: people, organisations
+//! and places no list knows. Each gets what the context says of its country
+//! and the tagger's margin in its rule (`ner:ORG@2.4`), so it can be traced
+//! and filtered.
+
+use super::*;
+use model::Token;
+use syntax::ner::{hint, NameKind};
+
+/// The atom of what a lexicon match names, for the tagger's hints.
+fn hint_kind(tk: Tk) -> &'static str {
+    match tk {
+        Tk::Country(_, crate::index::Form::Name) => "country",
+        Tk::Country(_, crate::index::Form::Adjective) => "country-adjective",
+        Tk::Country(_, crate::index::Form::Demonym) => "demonym",
+        Tk::Seat(_) => "seat",
+        Tk::Person(_) => "person",
+        Tk::Org(_) => "organisation",
+        Tk::Agent(_) => "agent",
+        Tk::Place(_) => "place",
+    }
+}
+
+impl Ctx<'_> {
+    /// Per sentence: the words (the treebank's split of the tokens) and the
+    /// tagger's view of them, with a hint from the lexicon match covering
+    /// each word, else from the given-name list.
+    pub(in crate::assemble) fn name_words(&self, tokens: &[Token]) -> syntax::ner::DocumentWords {
+        let toks: Vec<(usize, usize)> = tokens.iter().map(|t| (t.span[0], t.span[1])).collect();
+        let mut words = Vec::with_capacity(toks.len() + toks.len() / 8);
+        syntax::words::split(self.text, &toks, &mut words);
+        let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.sents.len()];
+        let mut hints: Vec<Vec<u64>> = vec![Vec::new(); self.sents.len()];
+        let mut ai = 0;
+        for w in words {
+            let k = self.sent_of(w.0);
+            let (Some(sp), Some(hs)) = (spans.get_mut(k), hints.get_mut(k)) else {
+                continue;
+            };
+            // Atoms are sorted and do not overlap: walk them alongside.
+            while self.all_atoms.get(ai).is_some_and(|a| a.1 <= w.0) {
+                ai += 1;
+            }
+            let h = match self.all_atoms.get(ai) {
+                Some(&(s, e, tk)) if s <= w.0 && w.1 <= e => hint(hint_kind(tk), s == w.0),
+                _ if self.capitalised(w.0, w.1)
+                    && with_folded(&self.text[w.0..w.1], |f| self.idx.given.contains(f)) =>
+                {
+                    hint("given", true)
+                }
+                _ => 0,
+            };
+            sp.push(w);
+            hs.push(h);
+        }
+        let words = syntax::ner::document(self.text, &spans, &hints);
+        (spans, words)
+    }
+
+    /// Adds the tagger's people, organisations and places that no mention
+    /// covers yet. A name may take in bare country and place mentions
+    /// ("Bank of Israel"); a lone surname of a person already named is left
+    /// to coreference.
+    /// Returns the tagged places the gazetteer may know, for `add_free`
+    /// once the gazetteer's places are in.
+    pub(in crate::assemble) fn tagged_names(&mut self, tokens: &[Token]) -> Vec<M> {
+        let Ok(tagger) = syntax::ner::builtin() else {
+            return Vec::new();
+        };
+        let (spans, words) = self.name_words(tokens);
+        let names = tagger.document_names(&words);
+        self.index_out();
+        let mut new: Vec<M> = Vec::new();
+        let mut drop: Vec<(usize, usize)> = Vec::new();
+        let mut later = Vec::new();
+        for (sp, names) in spans.iter().zip(names) {
+            for name in names {
+                let (Some(first), Some(last)) = (sp.get(name.start), sp.get(name.end - 1)) else {
+                    continue;
+                };
+                let (s, e) = (first.0, last.1);
+                let Some((m, absorbed)) = self.tagged(s, e, name.kind, name.margin, &new) else {
+                    continue;
+                };
+                if m.actor.kind == ActorType::Place && self.gazetteer_has(s, e) {
+                    later.push(m);
+                    continue;
+                }
+                drop.extend(absorbed);
+                new.push(m);
+            }
+        }
+        if !drop.is_empty() {
+            self.out.retain(|m| !drop.contains(&(m.s, m.e)));
+        }
+        self.out.extend(new);
+        later
+    }
+
+    /// Whether a gazetteer place covers `[s, e)`.
+    fn gazetteer_has(&self, s: usize, e: usize) -> bool {
+        self.atoms_in(s, e)
+            .iter()
+            .any(|&(a, b, tk)| matches!(tk, Tk::Place(_)) && a <= s && e <= b)
+    }
+
+    /// Adds the mentions that nothing found since overlaps.
+    pub(in crate::assemble) fn add_free(&mut self, ms: Vec<M>) {
+        self.index_out();
+        let free: Vec<M> = ms
+            .into_iter()
+            .filter(|m| self.overlapping(m.s, m.e).next().is_none())
+            .collect();
+        self.out.extend(free);
+    }
+
+    /// The mention for one tagged name, with the bare mentions it takes in;
+    /// `None` when the name is not new.
+    fn tagged(
+        &self,
+        s: usize,
+        e: usize,
+        kind: NameKind,
+        margin: f32,
+        new: &[M],
+    ) -> Option<(M, Vec<(usize, usize)>)> {
+        let kind = match kind {
+            NameKind::Person => ActorType::Person,
+            NameKind::Organisation => ActorType::Organisation,
+            NameKind::Location => ActorType::Place,
+            NameKind::Misc => return None,
+        };
+        let name = &self.text[s..e];
+        // Possessives and stray punctuation belong to no name.
+        if !name.chars().next().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let mut absorbed = Vec::new();
+        let mut cc: Option<String> = None;
+        let mut evidence: Option<Span> = None;
+        for m in self.overlapping(s, e) {
+            let inside = s <= m.s && m.e <= e && (m.s, m.e) != (s, e);
+            // "Andrei Medvedev" is not the lexicon's Medvedev: a one-word
+            // person match inside a longer tagged person name is someone else.
+            let other_person = kind == ActorType::Person
+                && m.actor.kind == ActorType::Person
+                && !m.discovered
+                && !self.text[m.s..m.e].contains(' ');
+            let place = Self::bare_place_like(m) && kind != ActorType::Place;
+            if !(inside && (place || other_person)) {
+                return None;
+            }
+            if cc.is_none() && place {
+                cc = m.actor.country.clone();
+                evidence = Some([m.s, m.e]);
+            }
+            absorbed.push((m.s, m.e));
+        }
+        if new.iter().any(|m| m.s < e && s < m.e) {
+            return None;
+        }
+        if kind == ActorType::Person && !name.contains(' ') && self.surname_of_named(name) {
+            return None;
+        }
+        if cc.is_none() && kind == ActorType::Person {
+            if let Some((c, ev)) = self.person_country(s, e) {
+                cc = Some(c);
+                evidence = Some(ev);
+            }
+        }
+        if cc.is_none() && kind == ActorType::Organisation {
+            for &(a, b, tk) in self.atoms_in(s, e) {
+                if matches!(tk, Tk::Seat(_) | Tk::Country(..)) {
+                    if let Some((c, _)) = self.atom_country(tk, None) {
+                        cc = Some(c);
+                        evidence = Some([a, b]);
+                        break;
+                    }
+                }
+            }
+        }
+        let code = cc.unwrap_or_default();
+        let actor = self.discovered((s, e), &code, kind);
+        let label = match kind {
+            ActorType::Person => "PER",
+            ActorType::Place => "LOC",
+            _ => "ORG",
+        };
+        Some((
+            M {
+                s,
+                e,
+                sent: self.sent_of(s),
+                actor,
+                person: None,
+                rule: format!("ner:{label}@{margin:.1}"),
+                evidence,
+                discovered: true,
+            },
+            absorbed,
+        ))
+    }
+
+    /// Whether `word` is the last word of a person already named in the
+    /// document (coreference will link it).
+    fn surname_of_named(&self, word: &str) -> bool {
+        self.out.iter().any(|m| {
+            m.actor.kind == ActorType::Person
+                && self.text[m.s..m.e]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|l| l == word && m.e - m.s > word.len())
+        })
+    }
+}
