@@ -3,7 +3,9 @@
 use model::Coded;
 use std::fmt::Write;
 
-/// The document with sentences numbered, `[time|value]` and `{actor|CODE}` marked inline.
+/// The document with sentences numbered, `[time|when]` and `{actor|CODE}`
+/// marked inline; `when` is the time value in words (`2025-01-29 night`),
+/// and an actor with no code is marked `{name|-}`.
 pub fn show(c: &Coded) -> String {
     let mut out = String::new();
     let Some(doc) = &c.document else { return out };
@@ -40,13 +42,17 @@ pub fn show(c: &Coded) -> String {
     let mut marks: Vec<(usize, usize, String)> = c
         .times
         .iter()
-        .map(|t| (t.span[0], t.span[1], format!("[{}|{}]", &t.text, t.value)))
+        .map(|t| (t.span[0], t.span[1], format!("[{}|{}]", &t.text, crate::human::time(&t.value))))
         .collect();
     marks.extend(c.mentions.iter().map(|m| {
         (
             m.span[0],
             m.span[1],
-            format!("{{{}|{}}}", m.text, m.actor.code),
+            format!(
+                "{{{}|{}}}",
+                m.text,
+                crate::table::or_dash(Some(&m.actor.code))
+            ),
         )
     }));
     marks.sort_by_key(|m| (m.0, std::cmp::Reverse(m.1)));
@@ -75,11 +81,11 @@ pub fn show(c: &Coded) -> String {
             out,
             "event [{}] {} -> {} {} {} {} ({})",
             e.sentence,
-            e.source.actor.code,
-            e.target.actor.code,
+            crate::table::or_dash(Some(&e.source.actor.code)),
+            crate::table::or_dash(Some(&e.target.actor.code)),
             e.cameo,
             e.modality.as_str(),
-            e.date,
+            crate::human::time(&e.date),
             e.rule
         );
     }

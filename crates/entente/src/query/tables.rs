@@ -1,0 +1,258 @@
+//! The tables of the query commands, for people: headers, aligned columns,
+//! readable dates; JSON and CSV print the stored values instead.
+
+use crate::human;
+use crate::table::{or_dash, Table};
+use anyhow::Result;
+use std::io::Write;
+use store::{EventRow, FactRow, QuoteRow, SearchHit};
+
+/// Snippets and sentences keep their line breaks in the store, not in a table.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn clip(s: &str, max: usize) -> String {
+    let s = one_line(s);
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    }
+}
+
+fn place(doc: &str, sentence: usize) -> String {
+    format!("{doc}[{sentence}]")
+}
+
+pub fn search(hits: &[SearchHit]) -> Table {
+    let mut t = Table::new(&["date", "where", "sentence"]);
+    for h in hits {
+        t.row(vec![
+            h.date.clone(),
+            place(&h.doc, h.sentence),
+            one_line(&h.snippet),
+        ]);
+    }
+    t
+}
+
+pub fn events(rows: &[EventRow]) -> Table {
+    let mut t = Table::new(&[
+        "date",
+        "source",
+        "target",
+        "cameo",
+        "type",
+        "modality",
+        ">goldstein",
+        ">articles",
+        "where",
+        "sentence",
+    ]);
+    for e in rows {
+        t.row(vec![
+            human::time(&e.date),
+            or_dash(Some(&e.source_code)),
+            or_dash(Some(&e.target_code)),
+            e.cameo.clone(),
+            or_dash(Some(&e.plover)),
+            e.modality.clone(),
+            format!("{:+.1}", e.goldstein),
+            e.num_articles.to_string(),
+            place(&e.doc, e.sentence),
+            clip(&e.text, 100),
+        ]);
+    }
+    t
+}
+
+pub fn quotes(rows: &[QuoteRow]) -> Table {
+    let mut t = Table::new(&["date", "where", "speaker", "code", "cue", "quote"]);
+    for q in rows {
+        t.row(vec![
+            q.date.clone(),
+            place(&q.doc, q.sentence),
+            or_dash(Some(&q.speaker)),
+            or_dash(q.speaker_code.as_deref()),
+            q.cue.clone(),
+            clip(&q.content, 120),
+        ]);
+    }
+    t
+}
+
+pub fn facts(rows: &[FactRow]) -> Table {
+    let mut t = Table::new(&[
+        "date",
+        "where",
+        "measure",
+        ">value",
+        "unit",
+        "holder",
+        "counterpart",
+        "commodity",
+        "period",
+    ]);
+    for f in rows {
+        t.row(vec![
+            f.date.clone(),
+            place(&f.doc, f.sentence),
+            f.measure.clone(),
+            f.value.to_string(),
+            f.unit.clone(),
+            or_dash(f.holder.as_deref()),
+            or_dash(f.counterpart.as_deref()),
+            or_dash(f.commodity.as_deref()),
+            f.period.as_deref().map_or("-".into(), human::time),
+        ]);
+    }
+    t
+}
+
+/// A section of a report: its title, then its table or `(none)`.
+fn section(out: &mut dyn Write, title: &str, t: &Table, empty: bool) -> Result<()> {
+    writeln!(out, "\n{title}")?;
+    if empty {
+        writeln!(out, "  (none)")?;
+    } else {
+        out.write_all(t.render_indented("  ").as_bytes())?;
+    }
+    Ok(())
+}
+
+pub fn actor(out: &mut dyn Write, p: &store::ActorProfile, name: Option<&str>) -> Result<()> {
+    writeln!(
+        out,
+        "{}{}: {} mentions in {} documents, {} events",
+        p.actor,
+        name.map(|n| format!(" ({n})")).unwrap_or_default(),
+        p.mentions,
+        p.documents,
+        p.events
+    )?;
+    let mut t = Table::new(&["name", "code", "role", "first", "last", ">mentions"]);
+    for n in &p.names {
+        t.row(vec![
+            n.name.clone(),
+            or_dash(Some(&n.code)),
+            or_dash(n.role.as_deref()),
+            n.first.clone(),
+            n.last.clone(),
+            n.mentions.to_string(),
+        ]);
+    }
+    section(out, "names and roles", &t, p.names.is_empty())?;
+    let mut t = Table::new(&[
+        "partner",
+        ">events",
+        ">cooperation",
+        ">conflict",
+        ">mean goldstein",
+    ]);
+    for x in &p.partners {
+        t.row(vec![
+            x.code.clone(),
+            x.events.to_string(),
+            x.cooperation.to_string(),
+            x.conflict.to_string(),
+            format!("{:+.2}", x.mean_goldstein),
+        ]);
+    }
+    section(out, "partners", &t, p.partners.is_empty())?;
+    let recent = events(&p.recent_events);
+    section(out, "recent events", &recent, p.recent_events.is_empty())?;
+    for (title, quotes) in [
+        ("quotes by", &p.quotes_by),
+        ("quotes about", &p.quotes_about),
+    ] {
+        let mut t = Table::new(&["date", "where", "speaker", "quote"]);
+        for q in quotes {
+            t.row(vec![
+                q.date.clone(),
+                place(&q.doc, q.sentence),
+                or_dash(Some(&q.speaker)),
+                clip(&q.content, 100),
+            ]);
+        }
+        section(out, title, &t, quotes.is_empty())?;
+    }
+    let t = facts(&p.facts);
+    section(out, "facts", &t, p.facts.is_empty())
+}
+
+fn quad_row(label: String, events: usize, q: &store::QuadCounts, mean: String) -> Vec<String> {
+    vec![
+        label,
+        events.to_string(),
+        q.verbal_cooperation.to_string(),
+        q.material_cooperation.to_string(),
+        q.verbal_conflict.to_string(),
+        q.material_conflict.to_string(),
+        mean,
+    ]
+}
+
+const QUAD_HEADERS: [&str; 6] = [
+    ">events",
+    ">verbal coop",
+    ">material coop",
+    ">verbal conflict",
+    ">material conflict",
+    ">mean goldstein",
+];
+
+pub fn dyad(out: &mut dyn Write, d: &store::DyadReport) -> Result<()> {
+    let g = |m: Option<f64>| m.map_or("-".to_string(), |m| format!("{m:+.2}"));
+    writeln!(
+        out,
+        "{} - {}: {} events ({} mentions), mean Goldstein {}",
+        d.a,
+        d.b,
+        d.events,
+        d.mentions,
+        g(d.mean_goldstein)
+    )?;
+    let mut headers = vec!["direction"];
+    headers.extend(QUAD_HEADERS);
+    let mut t = Table::new(&headers);
+    for dir in [&d.a_to_b, &d.b_to_a] {
+        t.row(quad_row(
+            format!("{} -> {}", dir.source, dir.target),
+            dir.events,
+            &dir.quad_classes,
+            g(dir.mean_goldstein),
+        ));
+    }
+    out.write_all(t.render().as_bytes())?;
+    headers[0] = "month";
+    let mut t = Table::new(&headers);
+    for m in &d.timeline {
+        t.row(quad_row(
+            m.month.clone(),
+            m.events,
+            &m.quad_classes,
+            format!("{:+.2}", m.mean_goldstein),
+        ));
+    }
+    section(out, "timeline", &t, d.timeline.is_empty())
+}
+
+/// A dyad's monthly timeline as CSV.
+pub fn dyad_csv(out: &mut dyn Write, d: &store::DyadReport) -> Result<()> {
+    writeln!(out, "month,events,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,mean_goldstein")?;
+    for m in &d.timeline {
+        let q = &m.quad_classes;
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{}",
+            m.month,
+            m.events,
+            q.verbal_cooperation,
+            q.material_cooperation,
+            q.verbal_conflict,
+            q.material_conflict,
+            m.mean_goldstein
+        )?;
+    }
+    Ok(())
+}

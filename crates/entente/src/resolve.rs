@@ -1,0 +1,195 @@
+//! Actors by name or code: `Aliyev`, `Israel`, `Recep Tayyip Erdogan`,
+//! `ISRGOV`. Names are looked up in the actors the database stores and in
+//! the built-in lexicon (countries, people, organisations); an unknown
+//! argument is a usage error with "did you mean" suggestions.
+
+use crate::usage;
+use anyhow::Result;
+use std::collections::BTreeSet;
+
+/// What an actor argument stands for.
+pub struct Resolved {
+    /// The code prefix the store queries with (`AZEGOV`, `ISR`).
+    pub code: String,
+    /// The name it was found by, when it was not given as a code.
+    pub name: Option<String>,
+}
+
+/// One name an actor is known by.
+struct Known {
+    name: String,
+    code: String,
+    stored: bool,
+}
+
+fn is_code_like(s: &str) -> bool {
+    s.len() >= 3 && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// Resolves `input` against the database's actors, then the lexicon's.
+pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(usage("an empty actor: give a code (ISR) or a name (Israel)"));
+    }
+    let stored = store.actors(false)?;
+    let upper = input.to_ascii_uppercase();
+    let code_in_store = |c: &str| {
+        stored.iter().any(|a| a.code.starts_with(c)) || store.has_event_code(c).unwrap_or(false)
+    };
+    // Codes as typed (ISRGOV), or in any case when they are a whole stored code (isr).
+    if (is_code_like(input) && code_in_store(input))
+        || stored.iter().any(|a| a.code == upper)
+    {
+        return Ok(Resolved {
+            code: upper,
+            name: None,
+        });
+    }
+    let mut known: Vec<Known> = stored
+        .iter()
+        .filter(|a| !a.code.is_empty())
+        .map(|a| Known {
+            name: a.name.clone(),
+            code: a.code.clone(),
+            stored: true,
+        })
+        .collect();
+    let lex = lexicon::Lexicon::builtin()?;
+    let mut add = |names: &mut dyn Iterator<Item = &String>, code: &str| {
+        for n in names {
+            known.push(Known {
+                name: n.clone(),
+                code: code.to_string(),
+                stored: code_in_store(code),
+            });
+        }
+    };
+    for c in &lex.countries {
+        add(
+            &mut std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .chain(&c.adjectives),
+            &c.code,
+        );
+    }
+    for p in &lex.people {
+        add(&mut std::iter::once(&p.name).chain(&p.aliases), &p.code);
+    }
+    for o in &lex.organisations {
+        add(&mut std::iter::once(&o.name).chain(&o.aliases), &o.code);
+    }
+    // A code the lexicon knows but nothing stored names: a query with no results.
+    if is_code_like(input) && known.iter().any(|k| k.code.starts_with(input)) {
+        return Ok(Resolved {
+            code: upper,
+            name: None,
+        });
+    }
+    let wanted = input.to_lowercase();
+    let words: Vec<&str> = wanted.split_whitespace().collect();
+    let exact: Vec<&Known> = known
+        .iter()
+        .filter(|k| k.name.to_lowercase() == wanted)
+        .collect();
+    let matches = if exact.is_empty() {
+        known
+            .iter()
+            .filter(|k| {
+                let name = k.name.to_lowercase();
+                let have: Vec<&str> = name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                words.iter().all(|w| have.contains(w))
+            })
+            .collect()
+    } else {
+        exact
+    };
+    // Prefer what the database holds; the lexicon alone may know many namesakes.
+    let in_store: Vec<&&Known> = matches.iter().filter(|k| k.stored).collect();
+    let pool: Vec<&Known> = if in_store.is_empty() {
+        matches.clone()
+    } else {
+        in_store.into_iter().copied().collect()
+    };
+    let codes: BTreeSet<&str> = pool.iter().map(|k| k.code.as_str()).collect();
+    match codes.len() {
+        1 => {
+            let k = pool[0];
+            Ok(Resolved {
+                code: k.code.clone(),
+                name: Some(k.name.clone()),
+            })
+        }
+        0 => Err(usage(&unknown(input, &known))),
+        _ => {
+            let mut seen = BTreeSet::new();
+            let list: Vec<String> = pool
+                .iter()
+                .filter(|k| seen.insert(k.code.as_str()))
+                .take(8)
+                .map(|k| format!("{} ({})", k.code, k.name))
+                .collect();
+            Err(usage(&format!(
+                "{input:?} names several actors: {}; give a code",
+                list.join(", ")
+            )))
+        }
+    }
+}
+
+/// "unknown actor", with the nearest names and codes.
+fn unknown(input: &str, known: &[Known]) -> String {
+    let wanted = input.to_lowercase();
+    let limit = (wanted.chars().count() / 3).max(1);
+    let mut near: Vec<(usize, String)> = Vec::new();
+    for k in known {
+        for (cand, label) in [
+            (k.name.to_lowercase(), format!("{} ({})", k.name, k.code)),
+            (k.code.to_lowercase(), k.code.clone()),
+        ] {
+            let d = distance(&wanted, &cand);
+            if d <= limit && !near.iter().any(|(_, l)| *l == label) {
+                near.push((d, label));
+            }
+        }
+    }
+    near.sort();
+    let tips: Vec<String> = near.into_iter().take(3).map(|(_, l)| l).collect();
+    let mut msg = format!(
+        "unknown actor {input:?}: no stored actor or lexicon entry has this name or code"
+    );
+    if !tips.is_empty() {
+        msg.push_str(&format!("; did you mean {}?", tips.join(", ")));
+    }
+    msg.push_str(" (`entente actors` lists the stored ones)");
+    msg
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(super::distance("aliyef", "aliyev"), 1);
+        assert_eq!(super::distance("", "abc"), 3);
+        assert_eq!(super::distance("isreal", "israel"), 2);
+    }
+}
