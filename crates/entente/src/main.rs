@@ -897,3 +897,37 @@ fn bench_corpus(paths: &[PathBuf]) -> Result<Vec<model::Document>> {
     anyhow::ensure!(!docs.is_empty(), "no documents in the benchmark corpus");
     Ok(docs)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every command names each argument and shows an example (issue 17).
+    #[test]
+    fn every_argument_is_described_and_every_command_has_an_example() {
+        let mut cli = Cli::command();
+        cli.build();
+        cli.clone().debug_assert();
+        let mut missing = Vec::new();
+        let mut stack: Vec<(String, &clap::Command)> = vec![("entente".into(), &cli)];
+        while let Some((path, cmd)) = stack.pop() {
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if id != "help" && id != "version" && a.get_help().is_none() {
+                    missing.push(format!("{path}: argument {id} has no description"));
+                }
+            }
+            let example = cmd
+                .get_after_help()
+                .is_some_and(|h| h.to_string().contains("Example"));
+            if !example {
+                missing.push(format!("{path}: no example in --help"));
+            }
+            for sub in cmd.get_subcommands() {
+                stack.push((format!("{path} {}", sub.get_name()), sub));
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+}

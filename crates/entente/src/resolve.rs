@@ -17,7 +17,10 @@ pub struct Resolved {
 
 /// One name an actor is known by.
 struct Known {
+    /// The name as matched (an alias, an adjective...).
     name: String,
+    /// The entry's own name, shown to the user.
+    label: String,
     code: String,
     stored: bool,
 }
@@ -37,10 +40,9 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
     let code_in_store = |c: &str| {
         stored.iter().any(|a| a.code.starts_with(c)) || store.has_event_code(c).unwrap_or(false)
     };
-    // Codes as typed (ISRGOV), or in any case when they are a whole stored code (isr).
-    if (is_code_like(input) && code_in_store(input))
-        || stored.iter().any(|a| a.code == upper)
-    {
+    // Codes as typed (ISRGOV), or in lower case (isr): no name is also a stored code's prefix.
+    let lower_code = input.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    if (is_code_like(input) || lower_code) && is_code_like(&upper) && code_in_store(&upper) {
         return Ok(Resolved {
             code: upper,
             name: None,
@@ -51,33 +53,30 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
         .filter(|a| !a.code.is_empty())
         .map(|a| Known {
             name: a.name.clone(),
+            label: a.name.clone(),
             code: a.code.clone(),
             stored: true,
         })
         .collect();
     let lex = lexicon::Lexicon::builtin()?;
-    let mut add = |names: &mut dyn Iterator<Item = &String>, code: &str| {
-        for n in names {
+    let mut add = |label: &str, names: Vec<&String>, code: &str| {
+        for n in std::iter::once(label).chain(names.into_iter().map(String::as_str)) {
             known.push(Known {
-                name: n.clone(),
+                name: n.to_string(),
+                label: label.to_string(),
                 code: code.to_string(),
                 stored: code_in_store(code),
             });
         }
     };
     for c in &lex.countries {
-        add(
-            &mut std::iter::once(&c.name)
-                .chain(&c.aliases)
-                .chain(&c.adjectives),
-            &c.code,
-        );
+        add(&c.name, c.aliases.iter().chain(&c.adjectives).collect(), &c.code);
     }
     for p in &lex.people {
-        add(&mut std::iter::once(&p.name).chain(&p.aliases), &p.code);
+        add(&p.name, p.aliases.iter().collect(), &p.code);
     }
     for o in &lex.organisations {
-        add(&mut std::iter::once(&o.name).chain(&o.aliases), &o.code);
+        add(&o.name, o.aliases.iter().collect(), &o.code);
     }
     // A code the lexicon knows but nothing stored names: a query with no results.
     if is_code_like(input) && known.iter().any(|k| k.code.starts_with(input)) {
@@ -120,7 +119,7 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
             let k = pool[0];
             Ok(Resolved {
                 code: k.code.clone(),
-                name: Some(k.name.clone()),
+                name: Some(k.label.clone()),
             })
         }
         0 => Err(usage(&unknown(input, &known))),
@@ -130,7 +129,7 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
                 .iter()
                 .filter(|k| seen.insert(k.code.as_str()))
                 .take(8)
-                .map(|k| format!("{} ({})", k.code, k.name))
+                .map(|k| format!("{} ({})", k.code, k.label))
                 .collect();
             Err(usage(&format!(
                 "{input:?} names several actors: {}; give a code",
@@ -147,7 +146,7 @@ fn unknown(input: &str, known: &[Known]) -> String {
     let mut near: Vec<(usize, String)> = Vec::new();
     for k in known {
         for (cand, label) in [
-            (k.name.to_lowercase(), format!("{} ({})", k.name, k.code)),
+            (k.name.to_lowercase(), format!("{} ({})", k.label, k.code)),
             (k.code.to_lowercase(), k.code.clone()),
         ] {
             let d = distance(&wanted, &cand);

@@ -76,6 +76,15 @@ pub fn or_dash(s: Option<&str>) -> String {
     }
 }
 
+/// `1 event`, `3 events`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

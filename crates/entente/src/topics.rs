@@ -103,6 +103,8 @@ pub fn help(topic: Option<&str>) -> Result<ExitCode> {
         Some("plover") => out.write_all(plover()?.as_bytes())?,
         Some(name) => {
             let mut cli = crate::Cli::command();
+            // Built, so that usage lines name `entente COMMAND`.
+            cli.build();
             let Some(cmd) = cli.find_subcommand_mut(name) else {
                 let topics: Vec<&str> = TOPICS.iter().map(|t| t.0).collect();
                 return Err(crate::usage(&format!(

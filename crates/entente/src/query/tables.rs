@@ -2,7 +2,7 @@
 //! readable dates; JSON and CSV print the stored values instead.
 
 use crate::human;
-use crate::table::{or_dash, Table};
+use crate::table::{count, or_dash, Table};
 use anyhow::Result;
 use std::io::Write;
 use store::{EventRow, FactRow, QuoteRow, SearchHit};
@@ -123,12 +123,12 @@ fn section(out: &mut dyn Write, title: &str, t: &Table, empty: bool) -> Result<(
 pub fn actor(out: &mut dyn Write, p: &store::ActorProfile, name: Option<&str>) -> Result<()> {
     writeln!(
         out,
-        "{}{}: {} mentions in {} documents, {} events",
+        "{}{}: {} in {}, {}",
         p.actor,
         name.map(|n| format!(" ({n})")).unwrap_or_default(),
-        p.mentions,
-        p.documents,
-        p.events
+        count(p.mentions, "mention"),
+        count(p.documents, "document"),
+        count(p.events, "event")
     )?;
     let mut t = Table::new(&["name", "code", "role", "first", "last", ">mentions"]);
     for n in &p.names {
@@ -205,11 +205,11 @@ pub fn dyad(out: &mut dyn Write, d: &store::DyadReport) -> Result<()> {
     let g = |m: Option<f64>| m.map_or("-".to_string(), |m| format!("{m:+.2}"));
     writeln!(
         out,
-        "{} - {}: {} events ({} mentions), mean Goldstein {}",
+        "{} - {}: {} ({}), mean Goldstein {}",
         d.a,
         d.b,
-        d.events,
-        d.mentions,
+        count(d.events, "event"),
+        count(d.mentions, "mention"),
         g(d.mean_goldstein)
     )?;
     let mut headers = vec!["direction"];
