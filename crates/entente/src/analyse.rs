@@ -467,11 +467,7 @@ fn dependencies(common: &Common) -> Result<ExitCode> {
                 d.holder.to_string(),
                 d.counterpart.to_string(),
                 d.commodity.or(d.asset).unwrap_or("-").to_string(),
-                format!(
-                    "{}{:.0}%",
-                    if d.approx { "~" } else { "" },
-                    d.value * 100.0
-                ),
+                format!("{}{:.0}%", if d.approx { "~" } else { "" }, d.value * 100.0),
                 d.measure.to_string(),
                 d.period.map_or("-".into(), crate::human::time),
                 if d.exchange { "yes" } else { "" }.to_string(),

@@ -61,9 +61,11 @@ fn date(v: &str) -> Option<String> {
     };
     let out = match parts.as_slice() {
         [_] => year_words.clone()?,
-        [_, m] if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => {
-            in_year(MONTHS.get(m.parse::<usize>().ok()?.checked_sub(1)?)?.to_string())
-        }
+        [_, m] if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => in_year(
+            MONTHS
+                .get(m.parse::<usize>().ok()?.checked_sub(1)?)?
+                .to_string(),
+        ),
         [_, q] if q.starts_with('Q') => in_year(q.to_string()),
         [_, h] if *h == "H1" || *h == "H2" => in_year(
             if *h == "H1" {

@@ -19,8 +19,8 @@ mod topics;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
-use list::{print_list, ListArgs};
 use ingest::Format;
+use list::{print_list, ListArgs};
 use model::{Coded, Diagnostic, Severity};
 use pipeline::Pipeline;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -74,7 +74,9 @@ enum Command {
         list: ListArgs,
     },
     /// Print a stored document with its sentences, time expressions and actors marked.
-    #[command(after_help = "Examples:\n  entente show --db examples.db ex-1\n  entente show --db examples.db 3dd5")]
+    #[command(
+        after_help = "Examples:\n  entente show --db examples.db ex-1\n  entente show --db examples.db 3dd5"
+    )]
     Show {
         /// Document id, or an unambiguous prefix of it (`entente documents` lists them).
         doc: String,
@@ -751,7 +753,8 @@ fn actors_cmd(db: &Path, unknown: bool, list: &ListArgs) -> Result<ExitCode> {
         })
         .collect();
     print_list(&rows, list, |rows| {
-        let mut t = table::Table::new(&[">mentions", ">docs", "code", "type", "name", "discovered"]);
+        let mut t =
+            table::Table::new(&[">mentions", ">docs", "code", "type", "name", "discovered"]);
         for a in rows {
             t.row(vec![
                 a.mentions.to_string(),

@@ -249,7 +249,10 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
                 |out, d| tables::dyad(out, d),
             )?;
             if d.events == 0 {
-                eprintln!("entente: no results: no stored event between {} and {}", d.a, d.b);
+                eprintln!(
+                    "entente: no results: no stored event between {} and {}",
+                    d.a, d.b
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

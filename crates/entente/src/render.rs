@@ -1,5 +1,6 @@
 //! Human-readable views of stored documents (`entente show`).
 
+use crate::table::count;
 use model::Coded;
 use std::fmt::Write;
 
@@ -29,20 +30,26 @@ pub fn show(c: &Coded) -> String {
     }
     let _ = writeln!(
         out,
-        "{} sentences, {} time expressions, {} mentions, {} events, {} quotes, {} facts",
-        c.sentences.len(),
-        c.times.len(),
-        c.mentions.len(),
-        c.events.len(),
-        c.quotes.len(),
-        c.facts.len()
+        "{}, {}, {}, {}, {}, {}",
+        count(c.sentences.len(), "sentence"),
+        count(c.times.len(), "time expression"),
+        count(c.mentions.len(), "mention"),
+        count(c.events.len(), "event"),
+        count(c.quotes.len(), "quote"),
+        count(c.facts.len(), "fact")
     );
     out.push('\n');
     // Marks in text order; a mark that overlaps an earlier one is left out of the inline view.
     let mut marks: Vec<(usize, usize, String)> = c
         .times
         .iter()
-        .map(|t| (t.span[0], t.span[1], format!("[{}|{}]", &t.text, crate::human::time(&t.value))))
+        .map(|t| {
+            (
+                t.span[0],
+                t.span[1],
+                format!("[{}|{}]", &t.text, crate::human::time(&t.value)),
+            )
+        })
         .collect();
     marks.extend(c.mentions.iter().map(|m| {
         (

@@ -23,17 +23,23 @@ struct Known {
     label: String,
     code: String,
     stored: bool,
+    /// A name the database holds (not only the lexicon).
+    db: bool,
 }
 
 fn is_code_like(s: &str) -> bool {
-    s.len() >= 3 && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    s.len() >= 3
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// Resolves `input` against the database's actors, then the lexicon's.
 pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
     let input = input.trim();
     if input.is_empty() {
-        return Err(usage("an empty actor: give a code (ISR) or a name (Israel)"));
+        return Err(usage(
+            "an empty actor: give a code (ISR) or a name (Israel)",
+        ));
     }
     let stored = store.actors(false)?;
     let upper = input.to_ascii_uppercase();
@@ -41,7 +47,9 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
         stored.iter().any(|a| a.code.starts_with(c)) || store.has_event_code(c).unwrap_or(false)
     };
     // Codes as typed (ISRGOV), or in lower case (isr): no name is also a stored code's prefix.
-    let lower_code = input.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    let lower_code = input
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
     if (is_code_like(input) || lower_code) && is_code_like(&upper) && code_in_store(&upper) {
         return Ok(Resolved {
             code: upper,
@@ -56,6 +64,7 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
             label: a.name.clone(),
             code: a.code.clone(),
             stored: true,
+            db: true,
         })
         .collect();
     let lex = lexicon::Lexicon::builtin()?;
@@ -66,11 +75,16 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
                 label: label.to_string(),
                 code: code.to_string(),
                 stored: code_in_store(code),
+                db: false,
             });
         }
     };
     for c in &lex.countries {
-        add(&c.name, c.aliases.iter().chain(&c.adjectives).collect(), &c.code);
+        add(
+            &c.name,
+            c.aliases.iter().chain(&c.adjectives).collect(),
+            &c.code,
+        );
     }
     for p in &lex.people {
         add(&p.name, p.aliases.iter().collect(), &p.code);
@@ -94,14 +108,7 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
     let matches = if exact.is_empty() {
         known
             .iter()
-            .filter(|k| {
-                let name = k.name.to_lowercase();
-                let have: Vec<&str> = name
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                words.iter().all(|w| have.contains(w))
-            })
+            .filter(|k| names_all(&k.name, &words))
             .collect()
     } else {
         exact
@@ -116,10 +123,17 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
     let codes: BTreeSet<&str> = pool.iter().map(|k| k.code.as_str()).collect();
     match codes.len() {
         1 => {
-            let k = pool[0];
+            // Named as the database names it ("Ilham Aliyev"), else as the lexicon does.
+            let code = &pool[0].code;
+            let label = known
+                .iter()
+                .find(|k| k.db && &k.code == code && names_all(&k.name, &words))
+                .unwrap_or(pool[0])
+                .label
+                .clone();
             Ok(Resolved {
-                code: k.code.clone(),
-                name: Some(k.label.clone()),
+                code: code.clone(),
+                name: Some(label),
             })
         }
         0 => Err(usage(&unknown(input, &known))),
@@ -139,27 +153,42 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
     }
 }
 
+/// Whether `name` has each of `words` (lower case) as a whole word.
+fn names_all(name: &str, words: &[&str]) -> bool {
+    let name = name.to_lowercase();
+    let have: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().all(|w| have.contains(w))
+}
+
 /// "unknown actor", with the nearest names and codes.
 fn unknown(input: &str, known: &[Known]) -> String {
     let wanted = input.to_lowercase();
     let limit = (wanted.chars().count() / 3).max(1);
-    let mut near: Vec<(usize, String)> = Vec::new();
+    let db_names: BTreeSet<&str> = known
+        .iter()
+        .filter(|k| k.db)
+        .map(|k| k.name.as_str())
+        .collect();
+    // (distance, not in the database, not stored, label): the database's own names first among equals.
+    let mut near: Vec<(usize, bool, bool, String)> = Vec::new();
     for k in known {
         for (cand, label) in [
             (k.name.to_lowercase(), format!("{} ({})", k.label, k.code)),
             (k.code.to_lowercase(), k.code.clone()),
         ] {
             let d = distance(&wanted, &cand);
-            if d <= limit && !near.iter().any(|(_, l)| *l == label) {
-                near.push((d, label));
+            if d <= limit && !near.iter().any(|(.., l)| *l == label) {
+                near.push((d, !db_names.contains(k.label.as_str()), !k.stored, label));
             }
         }
     }
     near.sort();
-    let tips: Vec<String> = near.into_iter().take(3).map(|(_, l)| l).collect();
-    let mut msg = format!(
-        "unknown actor {input:?}: no stored actor or lexicon entry has this name or code"
-    );
+    let tips: Vec<String> = near.into_iter().take(3).map(|(.., l)| l).collect();
+    let mut msg =
+        format!("unknown actor {input:?}: no stored actor or lexicon entry has this name or code");
     if !tips.is_empty() {
         msg.push_str(&format!("; did you mean {}?", tips.join(", ")));
     }

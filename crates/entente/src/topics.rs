@@ -26,10 +26,22 @@ Exit status:
 Topics: entente help records|cameo|plover|times|exit-codes";
 
 const TOPICS: [(&str, &str); 5] = [
-    ("records", "the JSON records of `entente code` and the stored lists"),
-    ("cameo", "CAMEO event codes with their names, Goldstein weights and PLOVER types"),
-    ("plover", "PLOVER event types and the CAMEO codes under each"),
-    ("times", "time values: what the stored TIMEX3 values mean and how tables show them"),
+    (
+        "records",
+        "the JSON records of `entente code` and the stored lists",
+    ),
+    (
+        "cameo",
+        "CAMEO event codes with their names, Goldstein weights and PLOVER types",
+    ),
+    (
+        "plover",
+        "PLOVER event types and the CAMEO codes under each",
+    ),
+    (
+        "times",
+        "time values: what the stored TIMEX3 values mean and how tables show them",
+    ),
     ("exit-codes", "what each exit status means"),
 ];
 
@@ -64,15 +76,15 @@ const TIMES: &str = "\
 Time values are TIMEX3 values, as TimeML defines them. JSON and CSV keep them;
 tables and `entente show` print them in words:
 
-2025-01-29          a day                            2025-01-29
+2025-01-29          a day                             2025-01-29
 2025-01-29TNI       a part of a day (MO, AF, EV, NI)  2025-01-29 night
-2025-01-29T14:30    a time                           2025-01-29 14:30
-2025-02             a month                          February 2025
-2025-W12            a week (ISO)                     week of 2025-03-17
-2025-Q1, 2025-SU    a quarter, a season              Q1 2025, summer 2025
-2025, 199X          a year, a decade                 2025, the 1990s
-P3D, PXM            a duration (X: unspecified)      3 days, some months
-PRESENT_REF         now; PAST_REF, FUTURE_REF        now, the past, the future
+2025-01-29T14:30    a time                            2025-01-29 14:30
+2025-02             a month                           February 2025
+2025-W12            a week (ISO)                      week of 2025-03-17
+2025-Q1, 2025-SU    a quarter, a season               Q1 2025, summer 2025
+2025, 199X          a year, a decade                  2025, the 1990s
+P3D, PXM            a duration (X: unspecified)       3 days, some months
+PRESENT_REF         now (PAST_REF, FUTURE_REF)        now, the past, the future
 
 An event's date is the time expression its sentence gives, else its document's
 date (`date_precision` says which: day, month, year, range or document).";
@@ -125,7 +137,9 @@ fn cameo() -> Result<String> {
     for c in table.codes() {
         // Roots are the codes ending in 0 with three digits (010, 180).
         let name = if c.code.len() == 3 && c.code.ends_with('0') {
-            c.name.trim_end_matches(", not specified below").to_uppercase()
+            c.name
+                .trim_end_matches(", not specified below")
+                .to_uppercase()
         } else {
             format!("  {}", c.name)
         };
@@ -148,7 +162,11 @@ fn plover() -> Result<String> {
     let table = events::cameo::CameoTable::builtin()?;
     let mut by_type: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for c in table.codes() {
-        let plover = if c.plover.is_empty() { "(none)" } else { c.plover.as_str() };
+        let plover = if c.plover.is_empty() {
+            "(none)"
+        } else {
+            c.plover.as_str()
+        };
         by_type.entry(plover).or_default().push(&c.code);
     }
     let mut t = crate::table::Table::new(&["plover", ">codes", "cameo codes"]);

@@ -240,7 +240,9 @@ fn network_blocs_and_dependencies_report_the_dyads() {
     assert_eq!(deps[0]["commodity"], "weapons");
     let table = ok(&run(&["dependencies", "--db", db], dir.path()));
     assert!(
-        table.lines().any(|l| l.starts_with("AZE ") && l.contains(" ISR ")),
+        table
+            .lines()
+            .any(|l| l.starts_with("AZE ") && l.contains(" ISR ")),
         "{table}"
     );
 }
