@@ -120,6 +120,20 @@ enum Command {
         /// Plain-text files; none or - for standard input.
         paths: Vec<PathBuf>,
     },
+    /// Measure `entente code` throughput over a corpus (documents/s, MB/s, sentences/s).
+    #[command(
+        after_help = "Examples:\n  entente bench ../shared/corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv\n  entente bench --repeat 3 articles/"
+    )]
+    Bench {
+        /// A CSV with a `text` column (and optional `date`), or files and directories of articles.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Passes over the corpus.
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        repeat: usize,
+        #[command(flatten)]
+        lex: LexArgs,
+    },
     /// Help on a command or a topic: records (the `code` stream), cameo, plover, times, exit-codes.
     #[command(
         after_help = "Examples:\n  entente help records\n  entente help cameo\n  entente help events"
@@ -136,20 +150,6 @@ enum Command {
         /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
-    },
-    /// Measure `entente code` throughput over a corpus (documents/s, MB/s, sentences/s).
-    #[command(
-        after_help = "Examples:\n  entente bench ../shared/corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv\n  entente bench --repeat 3 articles/"
-    )]
-    Bench {
-        /// A CSV with a `text` column (and optional `date`), or files and directories of articles.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Passes over the corpus.
-        #[arg(long, default_value_t = 1, value_name = "N")]
-        repeat: usize,
-        #[command(flatten)]
-        lex: LexArgs,
     },
 }
 

@@ -215,7 +215,7 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
                 limit: None,
             };
             let rows = store.events(&filter)?;
-            print_list(&rows, &list, |rows| tables::events(rows))?;
+            print_list(&rows, &list, tables::events)?;
             Ok(done(&rows, &list))
         }
         QueryCommand::Actor {

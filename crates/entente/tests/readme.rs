@@ -96,7 +96,12 @@ fn readme_commands() -> Vec<Vec<String>> {
             if NOT_RUN.iter().any(|p| joined.starts_with(p)) {
                 continue;
             }
-            if words.starts_with(&["cargo".into(), "run".into(), "--release".into(), "--".into()]) {
+            if words.starts_with(&[
+                "cargo".into(),
+                "run".into(),
+                "--release".into(),
+                "--".into(),
+            ]) {
                 words.drain(..4);
             } else if words.first().map(String::as_str) == Some("entente") {
                 words.remove(0);
@@ -113,20 +118,29 @@ fn readme_commands() -> Vec<Vec<String>> {
 fn the_readme_commands_run_as_printed() {
     let dir = examples_dir("readme");
     let commands = readme_commands();
-    assert!(commands.len() >= 25, "only {} commands found", commands.len());
+    assert!(
+        commands.len() >= 25,
+        "only {} commands found",
+        commands.len()
+    );
     let mut searches = 0;
     for words in &commands {
         let args: Vec<&str> = words.iter().map(String::as_str).collect();
         let out = run(dir, &args);
         assert_eq!(
-            out.status, 0,
+            out.status,
+            0,
             "entente {}: exit {}\n{}",
             words.join(" "),
             out.status,
             out.stderr
         );
         if !QUIET.contains(&args[0]) {
-            assert!(!out.stdout.is_empty(), "entente {}: no output", words.join(" "));
+            assert!(
+                !out.stdout.is_empty(),
+                "entente {}: no output",
+                words.join(" ")
+            );
         }
         if args[0] == "search" {
             searches += 1;

@@ -85,11 +85,9 @@ pub fn write(store: &Store, format: ExportFormat, w: &mut dyn Write) -> Result<u
             w.write_all(gexf(&g).as_bytes())?;
             Ok(g.edges.len())
         }
-        ExportFormat::Parquet => {
-            return Err(crate::usage(
-                "parquet export writes a directory, not a stream",
-            ))
-        }
+        ExportFormat::Parquet => Err(crate::usage(
+            "parquet export writes a directory, not a stream",
+        )),
     }
 }
 
