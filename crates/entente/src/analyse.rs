@@ -452,7 +452,7 @@ fn dependencies(common: &Common) -> Result<ExitCode> {
             doc: loaded.facts.get(d.fact).map(|f| f.0.as_str()),
         })
         .collect();
-    print_list(&rows, &common.list, |rows| {
+    crate::list::show(&rows, &common.list, |rows| {
         let mut t = Table::new(&[
             "holder",
             "depends on",
@@ -474,9 +474,7 @@ fn dependencies(common: &Common) -> Result<ExitCode> {
             ]);
         }
         t
-    })?;
-    note_left_out(common.list.shown(rows.len()), rows.len());
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
 /// One dyad of the network, as tables, CSV and JSON lines print it.

@@ -4,20 +4,11 @@
 
 use chrono::{NaiveDate, Weekday};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// `02` as `February`.
+fn month_name(m: &str) -> Option<&'static str> {
+    let n: u8 = m.parse().ok()?;
+    Some(chrono::Month::try_from(n).ok()?.name())
+}
 
 /// A TIMEX3 value (`2025-01-29TNI`, `2025-W12`, `PXM`, `PRESENT_REF`) as
 /// words; a value it does not know is returned as it is.
@@ -61,11 +52,9 @@ fn date(v: &str) -> Option<String> {
     };
     let out = match parts.as_slice() {
         [_] => year_words.clone()?,
-        [_, m] if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => in_year(
-            MONTHS
-                .get(m.parse::<usize>().ok()?.checked_sub(1)?)?
-                .to_string(),
-        ),
+        [_, m] if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => {
+            in_year(month_name(m)?.to_string())
+        }
         [_, q] if q.starts_with('Q') => in_year(q.to_string()),
         [_, h] if *h == "H1" || *h == "H2" => in_year(
             if *h == "H1" {
@@ -98,7 +87,7 @@ fn date(v: &str) -> Option<String> {
             if year_words.is_some() {
                 day_part.to_string()
             } else {
-                let month = MONTHS.get(m.parse::<usize>().ok()?.checked_sub(1)?)?;
+                let month = month_name(m)?;
                 format!("{} {month}, year unknown", d.trim_start_matches('0'))
             }
         }

@@ -87,6 +87,17 @@ pub fn print_list<T: serde::Serialize>(
     Ok(())
 }
 
+/// Prints the list, says what it left out, and succeeds (also with no rows).
+pub fn show<T: serde::Serialize>(
+    rows: &[T],
+    args: &ListArgs,
+    table: impl FnOnce(&[T]) -> Table,
+) -> Result<std::process::ExitCode> {
+    print_list(rows, args, table)?;
+    note_left_out(args.shown(rows.len()), rows.len());
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
 /// Prints one report: the whole as JSON (pretty, or on one line for jsonl),
 /// its main list as CSV, or the command's own table.
 pub fn print_report<T: serde::Serialize>(

@@ -20,7 +20,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use ingest::Format;
-use list::{print_list, ListArgs};
+use list::ListArgs;
 use model::{Coded, Diagnostic, Severity};
 use pipeline::Pipeline;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -696,7 +696,7 @@ fn documents(db: &Path, list: &ListArgs) -> Result<ExitCode> {
             title: d.title.as_deref(),
         })
         .collect();
-    print_list(&rows, list, |rows| {
+    list::show(&rows, list, |rows| {
         let mut t = table::Table::new(&[
             "doc",
             "date",
@@ -718,9 +718,7 @@ fn documents(db: &Path, list: &ListArgs) -> Result<ExitCode> {
             ]);
         }
         t
-    })?;
-    list::note_left_out(list.shown(rows.len()), rows.len());
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
 /// A stored actor as `actors` prints it.
@@ -752,7 +750,7 @@ fn actors_cmd(db: &Path, unknown: bool, list: &ListArgs) -> Result<ExitCode> {
             example: &a.example,
         })
         .collect();
-    print_list(&rows, list, |rows| {
+    list::show(&rows, list, |rows| {
         let mut t =
             table::Table::new(&[">mentions", ">docs", "code", "type", "name", "discovered"]);
         for a in rows {
@@ -766,9 +764,7 @@ fn actors_cmd(db: &Path, unknown: bool, list: &ListArgs) -> Result<ExitCode> {
             ]);
         }
         t
-    })?;
-    list::note_left_out(list.shown(rows.len()), rows.len());
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
 fn show(db: &Path, prefix: &str) -> Result<ExitCode> {

@@ -6,7 +6,7 @@ mod parquet;
 
 mod tables;
 
-use crate::list::{csv_rows, note_left_out, print_list, print_report, ListArgs, OutFormat};
+use crate::list::{self, csv_rows, print_report, ListArgs, OutFormat};
 use crate::{load_lexicon, open_existing, resolve, DbArg, LexArgs};
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
@@ -176,8 +176,7 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
     match cmd {
         QueryCommand::Search { query, db, list } => {
             let hits = open_existing(&db.db)?.search(&query, ALL)?;
-            print_list(&hits, &list, tables::search)?;
-            Ok(done(&hits, &list))
+            list::show(&hits, &list, tables::search)
         }
         QueryCommand::Events {
             db,
@@ -215,8 +214,7 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
                 limit: None,
             };
             let rows = store.events(&filter)?;
-            print_list(&rows, &list, tables::events)?;
-            Ok(done(&rows, &list))
+            list::show(&rows, &list, tables::events)
         }
         QueryCommand::Actor {
             actor,
@@ -263,8 +261,7 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
         QueryCommand::Recode { db, lex } => recode(&db.db, &lex),
         QueryCommand::Quotes { db, speaker, list } => {
             let rows = open_existing(&db.db)?.quotes(speaker.as_deref(), ALL)?;
-            print_list(&rows, &list, tables::quotes)?;
-            Ok(done(&rows, &list))
+            list::show(&rows, &list, tables::quotes)
         }
         QueryCommand::Facts {
             db,
@@ -277,16 +274,9 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
                 .map(|a| resolve::actor(&store, &a).map(|r| r.code))
                 .transpose()?;
             let rows = store.facts(actor.as_deref(), measure.as_deref(), ALL)?;
-            print_list(&rows, &list, tables::facts)?;
-            Ok(done(&rows, &list))
+            list::show(&rows, &list, tables::facts)
         }
     }
-}
-
-/// Notes what a list left out; a query with no results succeeds.
-fn done<T>(rows: &[T], list: &ListArgs) -> ExitCode {
-    note_left_out(list.shown(rows.len()), rows.len());
-    ExitCode::SUCCESS
 }
 
 fn recode(db: &std::path::Path, lex: &LexArgs) -> Result<ExitCode> {
