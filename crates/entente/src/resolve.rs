@@ -131,6 +131,11 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
                 .unwrap_or(pool[0])
                 .label
                 .clone();
+            // Codes group actors (AZEGOV is every Azerbaijani official): say so
+            // where the name is one of them; a country's code is the country.
+            if code.len() > 3 {
+                eprintln!("entente: {input:?} is {code} ({label}); every {code} actor counts");
+            }
             Ok(Resolved {
                 code: code.clone(),
                 name: Some(label),
