@@ -21,14 +21,6 @@ pub enum OutFormat {
     Csv,
 }
 
-/// `--format` alone, for commands whose output is not a list.
-#[derive(Args, Clone, Copy)]
-pub struct FormatArg {
-    /// Output format: table (for people), json, jsonl or csv (for programs).
-    #[arg(long, value_enum, default_value_t = OutFormat::Table)]
-    pub format: OutFormat,
-}
-
 /// `--limit`, `--all` and `--format`, shared by every list command.
 #[derive(Args, Clone, Copy)]
 pub struct ListArgs {
