@@ -469,7 +469,7 @@ fn dependencies(common: &Common) -> Result<ExitCode> {
                 d.commodity.or(d.asset).unwrap_or("-").to_string(),
                 format!("{}{:.0}%", if d.approx { "~" } else { "" }, d.value * 100.0),
                 d.measure.to_string(),
-                d.period.map_or("-".into(), crate::human::time),
+                d.period.map_or("-".into(), report::human::time),
                 if d.exchange { "yes" } else { "" }.to_string(),
             ]);
         }

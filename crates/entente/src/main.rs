@@ -6,7 +6,6 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod analyse;
-mod human;
 mod inputs;
 mod list;
 mod pipeline;

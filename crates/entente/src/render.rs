@@ -47,7 +47,7 @@ pub fn show(c: &Coded) -> String {
             (
                 t.span[0],
                 t.span[1],
-                format!("[{}|{}]", &t.text, crate::human::time(&t.value)),
+                format!("[{}|{}]", &t.text, report::human::time(&t.value)),
             )
         })
         .collect();
@@ -92,7 +92,7 @@ pub fn show(c: &Coded) -> String {
             crate::table::or_dash(Some(&e.target.actor.code)),
             e.cameo,
             e.modality.as_str(),
-            crate::human::time(&e.date),
+            report::human::time(&e.date),
             e.rule
         );
     }

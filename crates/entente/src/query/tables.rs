@@ -1,9 +1,9 @@
 //! The tables of the query commands, for people: headers, aligned columns,
 //! readable dates; JSON and CSV print the stored values instead.
 
-use crate::human;
 use crate::table::{count, or_dash, Table};
 use anyhow::Result;
+use report::human;
 use std::io::Write;
 use store::{EventRow, FactRow, QuoteRow, SearchHit};
 

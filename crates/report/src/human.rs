@@ -1,6 +1,6 @@
 //! Time values as people read them: `2025-01-29 night`, `February 2025`,
-//! `week of 2025-03-17`. Tables and `show` use these; JSON and CSV keep the
-//! TIMEX3 values the pipeline stores.
+//! `week of 2025-03-17`. The report and the command line's tables and
+//! `show` use these; JSON and CSV keep the TIMEX3 values the pipeline stores.
 
 use chrono::{NaiveDate, Weekday};
 
