@@ -225,33 +225,41 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
             let store = open_existing(&db.db)?;
             let who = resolve::actor(&store, &actor)?;
             let p = store.actor_profile(&who.code, recent)?;
+            if p.mentions == 0 && p.events == 0 {
+                // A known actor the database never names: no empty profile for people.
+                eprintln!("entente: no results: nothing stored names {}", who.code);
+                if format == OutFormat::Table {
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
             print_report(
                 &p,
                 format,
                 |out, p| csv_rows(out, &p.partners),
                 |out, p| tables::actor(out, p, who.name.as_deref()),
             )?;
-            if p.mentions == 0 && p.events == 0 {
-                eprintln!("entente: no results: nothing stored names {}", who.code);
-            }
             Ok(ExitCode::SUCCESS)
         }
         QueryCommand::Dyad { a, b, db, format } => {
             let store = open_existing(&db.db)?;
             let (a, b) = (resolve::actor(&store, &a)?, resolve::actor(&store, &b)?);
             let d = store.dyad(&a.code, &b.code)?;
+            if d.events == 0 {
+                // Known actors with nothing between them: no table of zeros.
+                eprintln!(
+                    "entente: no results: no stored event between {} and {}",
+                    d.a, d.b
+                );
+                if format == OutFormat::Table {
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
             print_report(
                 &d,
                 format,
                 |out, d| tables::dyad_csv(out, d),
                 |out, d| tables::dyad(out, d),
             )?;
-            if d.events == 0 {
-                eprintln!(
-                    "entente: no results: no stored event between {} and {}",
-                    d.a, d.b
-                );
-            }
             Ok(ExitCode::SUCCESS)
         }
         QueryCommand::Export { format, out, db } => {

@@ -67,7 +67,7 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
             db: true,
         })
         .collect();
-    let lex = lexicon::Lexicon::builtin()?;
+    let lex = builtin_lexicon()?;
     let mut add = |label: &str, names: Vec<&String>, code: &str| {
         for n in std::iter::once(label).chain(names.into_iter().map(String::as_str)) {
             known.push(Known {
@@ -156,6 +156,16 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
             )))
         }
     }
+}
+
+/// The built-in lexicon, loaded once however many actors a command names.
+fn builtin_lexicon() -> Result<&'static lexicon::Lexicon> {
+    static LEX: std::sync::OnceLock<lexicon::Lexicon> = std::sync::OnceLock::new();
+    if let Some(lex) = LEX.get() {
+        return Ok(lex);
+    }
+    let lex = lexicon::Lexicon::builtin()?;
+    Ok(LEX.get_or_init(|| lex))
 }
 
 /// Whether `name` has each of `words` (lower case) as a whole word.

@@ -169,6 +169,8 @@ golden!(
             "19"
         ],
         &["actor", "--db", "examples.db", "FRA"],
+        &["dyad", "--db", "examples.db", "France", "Japan"],
+        &["dyad", "--db", "examples.db", "France", "Japan", "--format", "jsonl"],
         &["quotes", "--db", "examples.db", "--speaker", "nobody"],
         &["events", "--db", "missing.db"],
         &["events", "--db", "examples.db", "--frobnicate"],
