@@ -135,11 +135,11 @@ enum Command {
     },
     /// Help on a command or a topic: records (the `code` stream), cameo, plover, times, exit-codes.
     #[command(
-        after_help = "Examples:\n  entente help records\n  entente help cameo\n  entente help events"
+        after_help = "Examples:\n  entente help records\n  entente help cameo\n  entente help events\n  entente help eval timex"
     )]
     Help {
-        /// A topic (records, cameo, plover, times, exit-codes) or a command name; none lists them.
-        topic: Option<String>,
+        /// A topic (records, cameo, plover, times, exit-codes) or a command (events, eval timex); none lists them.
+        topic: Vec<String>,
     },
     /// Print a shell completion script.
     #[command(
@@ -372,7 +372,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Documents { db, list } => documents(&db.db, &list),
         Command::Show { doc, db } => show(&db.db, &doc),
         Command::Actors { db, unknown, list } => actors_cmd(&db.db, unknown, &list),
-        Command::Help { topic } => topics::help(topic.as_deref()),
+        Command::Help { topic } => topics::help(&topic),
         Command::Completions { shell } => topics::completions(shell),
         Command::Bench { paths, repeat, lex } => bench(&paths, repeat, &lex),
         Command::Eval(e) => eval_cmd(e),

@@ -98,32 +98,38 @@ const EXIT_CODES: &str = "\
 
 The rule is the same for every command.";
 
-pub fn help(topic: Option<&str>) -> Result<ExitCode> {
+/// Prints a topic, or the help of a command (`events`, `eval timex`).
+pub fn help(topic: &[String]) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    match topic.map(str::to_ascii_lowercase).as_deref() {
-        None => {
+    let first = topic.first().map(|t| t.to_ascii_lowercase());
+    match (first.as_deref(), topic.len()) {
+        (None, _) => {
             crate::Cli::command().write_help(&mut out)?;
             writeln!(out, "\nHelp topics (entente help TOPIC):")?;
             for (name, what) in TOPICS {
                 writeln!(out, "  {name:<11} {what}")?;
             }
         }
-        Some("records") => writeln!(out, "{RECORDS}")?,
-        Some("times") => writeln!(out, "{TIMES}")?,
-        Some("exit-codes") => writeln!(out, "{EXIT_CODES}")?,
-        Some("cameo") => out.write_all(cameo()?.as_bytes())?,
-        Some("plover") => out.write_all(plover()?.as_bytes())?,
-        Some(name) => {
-            let mut cli = crate::Cli::command();
+        (Some("records"), 1) => writeln!(out, "{RECORDS}")?,
+        (Some("times"), 1) => writeln!(out, "{TIMES}")?,
+        (Some("exit-codes"), 1) => writeln!(out, "{EXIT_CODES}")?,
+        (Some("cameo"), 1) => out.write_all(cameo()?.as_bytes())?,
+        (Some("plover"), 1) => out.write_all(plover()?.as_bytes())?,
+        _ => {
+            let mut cmd = crate::Cli::command();
             // Built, so that usage lines name `entente COMMAND`.
-            cli.build();
-            let Some(cmd) = cli.find_subcommand_mut(name) else {
-                let topics: Vec<&str> = TOPICS.iter().map(|t| t.0).collect();
-                return Err(crate::usage(&format!(
-                    "no help topic or command {name:?}; topics: {}",
-                    topics.join(", ")
-                )));
-            };
+            cmd.build();
+            for name in topic {
+                let Some(sub) = cmd.find_subcommand(name).cloned() else {
+                    let topics: Vec<&str> = TOPICS.iter().map(|t| t.0).collect();
+                    return Err(crate::usage(&format!(
+                        "no help topic or command {:?}; topics: {}",
+                        topic.join(" "),
+                        topics.join(", ")
+                    )));
+                };
+                cmd = sub;
+            }
             cmd.write_long_help(&mut out)?;
         }
     }

@@ -170,7 +170,15 @@ golden!(
         ],
         &["actor", "--db", "examples.db", "FRA"],
         &["dyad", "--db", "examples.db", "France", "Japan"],
-        &["dyad", "--db", "examples.db", "France", "Japan", "--format", "jsonl"],
+        &[
+            "dyad",
+            "--db",
+            "examples.db",
+            "France",
+            "Japan",
+            "--format",
+            "jsonl"
+        ],
         &["quotes", "--db", "examples.db", "--speaker", "nobody"],
         &["events", "--db", "missing.db"],
         &["events", "--db", "examples.db", "--frobnicate"],
@@ -240,6 +248,7 @@ golden!(
         &["help", "records"],
         &["help", "plover"],
         &["help", "nonsense"],
+        &["help", "eval", "timex"],
     ]
 );
 
