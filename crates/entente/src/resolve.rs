@@ -33,29 +33,13 @@ fn is_code_like(s: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
-/// Resolves `input` against the database's actors, then the lexicon's.
-pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
-    let input = input.trim();
-    if input.is_empty() {
-        return Err(usage(
-            "an empty actor: give a code (ISR) or a name (Israel)",
-        ));
-    }
-    let stored = store.actors(false)?;
-    let upper = input.to_ascii_uppercase();
-    let code_in_store = |c: &str| {
-        stored.iter().any(|a| a.code.starts_with(c)) || store.has_event_code(c).unwrap_or(false)
-    };
-    // Codes as typed (ISRGOV), or in lower case (isr): no name is also a stored code's prefix.
-    let lower_code = input
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-    if (is_code_like(input) || lower_code) && is_code_like(&upper) && code_in_store(&upper) {
-        return Ok(Resolved {
-            code: upper,
-            name: None,
-        });
-    }
+/// Every name an actor goes by: the database's first, then the lexicon's
+/// countries (names, aliases, adjectives), people and organisations.
+fn known_names(
+    stored: &[store::ActorCount],
+    lex: &lexicon::Lexicon,
+    code_in_store: &dyn Fn(&str) -> bool,
+) -> Vec<Known> {
     let mut known: Vec<Known> = stored
         .iter()
         .filter(|a| !a.code.is_empty())
@@ -67,7 +51,6 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
             db: true,
         })
         .collect();
-    let lex = builtin_lexicon()?;
     let mut add = |label: &str, names: Vec<&String>, code: &str| {
         for n in std::iter::once(label).chain(names.into_iter().map(String::as_str)) {
             known.push(Known {
@@ -92,6 +75,41 @@ pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
     for o in &lex.organisations {
         add(&o.name, o.aliases.iter().collect(), &o.code);
     }
+    known
+}
+
+/// Resolves `input` against the database's actors, then the lexicon's.
+pub fn actor(store: &store::Store, input: &str) -> Result<Resolved> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(usage(
+            "an empty actor: give a code (ISR) or a name (Israel)",
+        ));
+    }
+    let stored = store.actors(false)?;
+    let upper = input.to_ascii_uppercase();
+    // Asked once per lexicon code: the lexicon names the same codes many times.
+    let seen = std::cell::RefCell::new(std::collections::HashMap::<String, bool>::new());
+    let code_in_store = |c: &str| {
+        if let Some(&known) = seen.borrow().get(c) {
+            return known;
+        }
+        let found = stored.iter().any(|a| a.code.starts_with(c))
+            || store.has_event_code(c).unwrap_or(false);
+        seen.borrow_mut().insert(c.to_string(), found);
+        found
+    };
+    // Codes as typed (ISRGOV), or in lower case (isr): no name is also a stored code's prefix.
+    let lower_code = input
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    if (is_code_like(input) || lower_code) && is_code_like(&upper) && code_in_store(&upper) {
+        return Ok(Resolved {
+            code: upper,
+            name: None,
+        });
+    }
+    let known = known_names(&stored, builtin_lexicon()?, &code_in_store);
     // A code the lexicon knows but nothing stored names: a query with no results.
     if is_code_like(input) && known.iter().any(|k| k.code.starts_with(input)) {
         return Ok(Resolved {
