@@ -320,16 +320,8 @@ fn usage(msg: &str) -> anyhow::Error {
     UsageError(msg.to_string()).into()
 }
 
-/// A store error the user's argument caused (no such document, a bad search query) as a usage error.
-fn usage_from(e: store::StoreError) -> anyhow::Error {
-    match e {
-        store::StoreError::NotFound(_)
-        | store::StoreError::Ambiguous { .. }
-        | store::StoreError::Search { .. } => usage(&e.to_string()),
-        e => e.into(),
-    }
-}
-
+/// 2 for a usage error: ours, or a store error the user's argument caused
+/// (no such document, a malformed search query); 1 for any other failure.
 fn exit_status(e: &anyhow::Error) -> u8 {
     let is_usage = e.chain().any(|c| {
         c.is::<UsageError>()

@@ -201,10 +201,7 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
             let filter = EventFilter {
                 actor: actor.as_deref().map(code).transpose()?,
                 dyad,
-                doc: doc
-                    .map(|d| store.resolve_id(&d))
-                    .transpose()
-                    .map_err(crate::usage_from)?,
+                doc: doc.map(|d| store.resolve_id(&d)).transpose()?,
                 root,
                 plover,
                 modality,
