@@ -291,33 +291,21 @@ fn brokers(common: &Common, between: Option<&[String]>) -> Result<ExitCode> {
         })
         .collect();
     print_list(&rows, &common.list, |rows| {
-        let mut t = Table::new(&[
-            ">score",
-            "actor",
-            "name",
-            ">betweenness",
-            ">bloc",
-            ">coordinator",
-            ">itinerant",
-            ">representative",
-            ">gatekeeper",
-            ">liaison",
-        ]);
-        for b in rows {
-            t.row(vec![
-                format!("{:.3}", b.score),
-                b.actor.to_string(),
-                b.name.unwrap_or("-").to_string(),
-                format!("{:.2}", b.betweenness),
-                b.bloc.to_string(),
-                b.coordinator.to_string(),
-                b.itinerant.to_string(),
-                b.representative.to_string(),
-                b.gatekeeper.to_string(),
-                b.liaison.to_string(),
-            ]);
-        }
-        t
+        Table::of(
+            rows,
+            &[
+                (">score", |b| format!("{:.3}", b.score)),
+                ("actor", |b| b.actor.to_string()),
+                ("name", |b| b.name.unwrap_or("-").to_string()),
+                (">betweenness", |b| format!("{:.2}", b.betweenness)),
+                (">bloc", |b| b.bloc.to_string()),
+                (">coordinator", |b| b.coordinator.to_string()),
+                (">itinerant", |b| b.itinerant.to_string()),
+                (">representative", |b| b.representative.to_string()),
+                (">gatekeeper", |b| b.gatekeeper.to_string()),
+                (">liaison", |b| b.liaison.to_string()),
+            ],
+        )
     })?;
     if rows.is_empty() {
         eprintln!(
@@ -453,27 +441,27 @@ fn dependencies(common: &Common) -> Result<ExitCode> {
         })
         .collect();
     crate::list::show(&rows, &common.list, |rows| {
-        let mut t = Table::new(&[
-            "holder",
-            "depends on",
-            "for",
-            ">share",
-            "measure",
-            "period",
-            "exchange",
-        ]);
-        for d in rows {
-            t.row(vec![
-                d.holder.to_string(),
-                d.counterpart.to_string(),
-                d.commodity.or(d.asset).unwrap_or("-").to_string(),
-                format!("{}{:.0}%", if d.approx { "~" } else { "" }, d.value * 100.0),
-                d.measure.to_string(),
-                d.period.map_or("-".into(), report::human::time),
-                if d.exchange { "yes" } else { "" }.to_string(),
-            ]);
-        }
-        t
+        Table::of(
+            rows,
+            &[
+                ("holder", |d| d.holder.to_string()),
+                ("depends on", |d| d.counterpart.to_string()),
+                ("for", |d| {
+                    d.commodity.or(d.asset).unwrap_or("-").to_string()
+                }),
+                (">share", |d| {
+                    let approx = if d.approx { "~" } else { "" };
+                    format!("{approx}{:.0}%", d.value * 100.0)
+                }),
+                ("measure", |d| d.measure.to_string()),
+                ("period", |d| {
+                    d.period.map_or("-".into(), report::human::time)
+                }),
+                ("exchange", |d| {
+                    if d.exchange { "yes" } else { "" }.to_string()
+                }),
+            ],
+        )
     })
 }
 
@@ -535,33 +523,21 @@ fn network(common: &Common) -> Result<ExitCode> {
         );
     }
     print_list(&rows, &common.list, |rows| {
-        let mut t = Table::new(&[
-            "actor",
-            "actor",
-            ">events",
-            ">cooperation",
-            ">conflict",
-            ">mean goldstein",
-            ">verbal coop",
-            ">material coop",
-            ">verbal conflict",
-            ">material conflict",
-        ]);
-        for e in rows {
-            t.row(vec![
-                e.source.to_string(),
-                e.target.to_string(),
-                e.events.to_string(),
-                format!("{:.1}", e.cooperation),
-                format!("{:.1}", e.conflict),
-                format!("{:+.2}", e.mean_goldstein),
-                e.verbal_cooperation.to_string(),
-                e.material_cooperation.to_string(),
-                e.verbal_conflict.to_string(),
-                e.material_conflict.to_string(),
-            ]);
-        }
-        t
+        Table::of(
+            rows,
+            &[
+                ("actor", |e| e.source.to_string()),
+                ("actor", |e| e.target.to_string()),
+                (">events", |e| e.events.to_string()),
+                (">cooperation", |e| format!("{:.1}", e.cooperation)),
+                (">conflict", |e| format!("{:.1}", e.conflict)),
+                (">mean goldstein", |e| format!("{:+.2}", e.mean_goldstein)),
+                (">verbal coop", |e| e.verbal_cooperation.to_string()),
+                (">material coop", |e| e.material_cooperation.to_string()),
+                (">verbal conflict", |e| e.verbal_conflict.to_string()),
+                (">material conflict", |e| e.material_conflict.to_string()),
+            ],
+        )
     })?;
     note_left_out(shown, rows.len());
     Ok(ExitCode::SUCCESS)

@@ -688,27 +688,18 @@ fn documents(db: &Path, list: &ListArgs) -> Result<ExitCode> {
         })
         .collect();
     list::show(&rows, list, |rows| {
-        let mut t = table::Table::new(&[
-            "doc",
-            "date",
-            "format",
-            ">sentences",
-            ">mentions",
-            ">events",
-            "title",
-        ]);
-        for d in rows {
-            t.row(vec![
-                d.doc.to_string(),
-                d.date.to_string(),
-                d.format.to_string(),
-                d.sentences.to_string(),
-                d.mentions.to_string(),
-                d.events.to_string(),
-                d.title.unwrap_or("(untitled)").to_string(),
-            ]);
-        }
-        t
+        table::Table::of(
+            rows,
+            &[
+                ("doc", |d| d.doc.to_string()),
+                ("date", |d| d.date.to_string()),
+                ("format", |d| d.format.to_string()),
+                (">sentences", |d| d.sentences.to_string()),
+                (">mentions", |d| d.mentions.to_string()),
+                (">events", |d| d.events.to_string()),
+                ("title", |d| d.title.unwrap_or("(untitled)").to_string()),
+            ],
+        )
     })
 }
 
@@ -742,19 +733,19 @@ fn actors_cmd(db: &Path, unknown: bool, list: &ListArgs) -> Result<ExitCode> {
         })
         .collect();
     list::show(&rows, list, |rows| {
-        let mut t =
-            table::Table::new(&[">mentions", ">docs", "code", "type", "name", "discovered"]);
-        for a in rows {
-            t.row(vec![
-                a.mentions.to_string(),
-                a.documents.to_string(),
-                table::or_dash(Some(a.code)),
-                a.kind.to_string(),
-                a.name.to_string(),
-                if a.discovered { "yes" } else { "" }.to_string(),
-            ]);
-        }
-        t
+        table::Table::of(
+            rows,
+            &[
+                (">mentions", |a| a.mentions.to_string()),
+                (">docs", |a| a.documents.to_string()),
+                ("code", |a| table::or_dash(Some(a.code))),
+                ("type", |a| a.kind.to_string()),
+                ("name", |a| a.name.to_string()),
+                ("discovered", |a| {
+                    if a.discovered { "yes" } else { "" }.to_string()
+                }),
+            ],
+        )
     })
 }
 

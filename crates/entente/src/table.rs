@@ -8,7 +8,20 @@ pub struct Table {
     rows: Vec<Vec<String>>,
 }
 
+/// One column: its header (`>` first for right-aligned) and its cell for a row.
+pub type Column<T> = (&'static str, fn(&T) -> String);
+
 impl Table {
+    /// A table of `rows` with each header and its cell declared together.
+    pub fn of<T>(rows: &[T], columns: &[Column<T>]) -> Table {
+        let headers: Vec<&'static str> = columns.iter().map(|c| c.0).collect();
+        let mut t = Table::new(&headers);
+        for r in rows {
+            t.row(columns.iter().map(|c| (c.1)(r)).collect());
+        }
+        t
+    }
+
     /// Columns by header; a header starting with `>` is right-aligned (the `>` is not printed).
     pub fn new(headers: &[&'static str]) -> Table {
         Table {

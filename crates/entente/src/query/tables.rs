@@ -25,88 +25,65 @@ fn place(doc: &str, sentence: usize) -> String {
 }
 
 pub fn search(hits: &[SearchHit]) -> Table {
-    let mut t = Table::new(&["date", "where", "sentence"]);
-    for h in hits {
-        t.row(vec![
-            h.date.clone(),
-            place(&h.doc, h.sentence),
-            one_line(&h.snippet),
-        ]);
-    }
-    t
+    Table::of(
+        hits,
+        &[
+            ("date", |h| h.date.clone()),
+            ("where", |h| place(&h.doc, h.sentence)),
+            ("sentence", |h| one_line(&h.snippet)),
+        ],
+    )
 }
 
 pub fn events(rows: &[EventRow]) -> Table {
-    let mut t = Table::new(&[
-        "date",
-        "source",
-        "target",
-        "cameo",
-        "type",
-        "modality",
-        ">goldstein",
-        ">articles",
-        "where",
-        "sentence",
-    ]);
-    for e in rows {
-        t.row(vec![
-            human::time(&e.date),
-            or_dash(Some(&e.source_code)),
-            or_dash(Some(&e.target_code)),
-            e.cameo.clone(),
-            or_dash(Some(&e.plover)),
-            e.modality.clone(),
-            format!("{:+.1}", e.goldstein),
-            e.num_articles.to_string(),
-            place(&e.doc, e.sentence),
-            clip(&e.text, 100),
-        ]);
-    }
-    t
+    Table::of(
+        rows,
+        &[
+            ("date", |e| human::time(&e.date)),
+            ("source", |e| or_dash(Some(&e.source_code))),
+            ("target", |e| or_dash(Some(&e.target_code))),
+            ("cameo", |e| e.cameo.clone()),
+            ("type", |e| or_dash(Some(&e.plover))),
+            ("modality", |e| e.modality.clone()),
+            (">goldstein", |e| format!("{:+.1}", e.goldstein)),
+            (">articles", |e| e.num_articles.to_string()),
+            ("where", |e| place(&e.doc, e.sentence)),
+            ("sentence", |e| clip(&e.text, 100)),
+        ],
+    )
 }
 
 pub fn quotes(rows: &[QuoteRow]) -> Table {
-    let mut t = Table::new(&["date", "where", "speaker", "code", "cue", "quote"]);
-    for q in rows {
-        t.row(vec![
-            q.date.clone(),
-            place(&q.doc, q.sentence),
-            or_dash(Some(&q.speaker)),
-            or_dash(q.speaker_code.as_deref()),
-            q.cue.clone(),
-            clip(&q.content, 120),
-        ]);
-    }
-    t
+    Table::of(
+        rows,
+        &[
+            ("date", |q| q.date.clone()),
+            ("where", |q| place(&q.doc, q.sentence)),
+            ("speaker", |q| or_dash(Some(&q.speaker))),
+            ("code", |q| or_dash(q.speaker_code.as_deref())),
+            ("cue", |q| q.cue.clone()),
+            ("quote", |q| clip(&q.content, 120)),
+        ],
+    )
 }
 
 pub fn facts(rows: &[FactRow]) -> Table {
-    let mut t = Table::new(&[
-        "date",
-        "where",
-        "measure",
-        ">value",
-        "unit",
-        "holder",
-        "counterpart",
-        "commodity",
-        "period",
-    ]);
-    for f in rows {
-        t.row(vec![
-            f.date.clone(),
-            place(&f.doc, f.sentence),
-            f.measure.clone(),
-            f.value.to_string(),
-            f.unit.clone(),
-            or_dash(f.holder.as_deref()),
-            or_dash(f.counterpart.as_deref()),
-            or_dash(f.commodity.as_deref()),
-            f.period.as_deref().map_or("-".into(), human::time),
-        ]);
-    }
-    t
+    Table::of(
+        rows,
+        &[
+            ("date", |f| f.date.clone()),
+            ("where", |f| place(&f.doc, f.sentence)),
+            ("measure", |f| f.measure.clone()),
+            (">value", |f| f.value.to_string()),
+            ("unit", |f| f.unit.clone()),
+            ("holder", |f| or_dash(f.holder.as_deref())),
+            ("counterpart", |f| or_dash(f.counterpart.as_deref())),
+            ("commodity", |f| or_dash(f.commodity.as_deref())),
+            ("period", |f| {
+                f.period.as_deref().map_or("-".into(), human::time)
+            }),
+        ],
+    )
 }
 
 /// A section of a report: its title, then its table or `(none)`.
@@ -130,34 +107,28 @@ pub fn actor(out: &mut dyn Write, p: &store::ActorProfile, name: Option<&str>) -
         count(p.documents, "document"),
         count(p.events, "event")
     )?;
-    let mut t = Table::new(&["name", "code", "role", "first", "last", ">mentions"]);
-    for n in &p.names {
-        t.row(vec![
-            n.name.clone(),
-            or_dash(Some(&n.code)),
-            or_dash(n.role.as_deref()),
-            n.first.clone(),
-            n.last.clone(),
-            n.mentions.to_string(),
-        ]);
-    }
+    let t = Table::of(
+        &p.names,
+        &[
+            ("name", |n| n.name.clone()),
+            ("code", |n| or_dash(Some(&n.code))),
+            ("role", |n| or_dash(n.role.as_deref())),
+            ("first", |n| n.first.clone()),
+            ("last", |n| n.last.clone()),
+            (">mentions", |n| n.mentions.to_string()),
+        ],
+    );
     section(out, "names and roles", &t, p.names.is_empty())?;
-    let mut t = Table::new(&[
-        "partner",
-        ">events",
-        ">cooperation",
-        ">conflict",
-        ">mean goldstein",
-    ]);
-    for x in &p.partners {
-        t.row(vec![
-            x.code.clone(),
-            x.events.to_string(),
-            x.cooperation.to_string(),
-            x.conflict.to_string(),
-            format!("{:+.2}", x.mean_goldstein),
-        ]);
-    }
+    let t = Table::of(
+        &p.partners,
+        &[
+            ("partner", |x| x.code.clone()),
+            (">events", |x| x.events.to_string()),
+            (">cooperation", |x| x.cooperation.to_string()),
+            (">conflict", |x| x.conflict.to_string()),
+            (">mean goldstein", |x| format!("{:+.2}", x.mean_goldstein)),
+        ],
+    );
     section(out, "partners", &t, p.partners.is_empty())?;
     let recent = events(&p.recent_events);
     section(out, "recent events", &recent, p.recent_events.is_empty())?;
@@ -165,15 +136,15 @@ pub fn actor(out: &mut dyn Write, p: &store::ActorProfile, name: Option<&str>) -
         ("quotes by", &p.quotes_by),
         ("quotes about", &p.quotes_about),
     ] {
-        let mut t = Table::new(&["date", "where", "speaker", "quote"]);
-        for q in quotes {
-            t.row(vec![
-                q.date.clone(),
-                place(&q.doc, q.sentence),
-                or_dash(Some(&q.speaker)),
-                clip(&q.content, 100),
-            ]);
-        }
+        let t = Table::of(
+            quotes,
+            &[
+                ("date", |q| q.date.clone()),
+                ("where", |q| place(&q.doc, q.sentence)),
+                ("speaker", |q| or_dash(Some(&q.speaker))),
+                ("quote", |q| clip(&q.content, 100)),
+            ],
+        );
         section(out, title, &t, quotes.is_empty())?;
     }
     let t = facts(&p.facts);
