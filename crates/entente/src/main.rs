@@ -661,86 +661,37 @@ fn open_existing(db: &Path) -> Result<store::Store> {
     Ok(store::Store::open(db)?)
 }
 
-/// A stored document as `documents` prints it.
-#[derive(serde::Serialize)]
-struct DocView<'a> {
-    doc: &'a str,
-    date: &'a str,
-    format: &'a str,
-    sentences: usize,
-    mentions: usize,
-    events: usize,
-    title: Option<&'a str>,
-}
-
 fn documents(db: &Path, list: &ListArgs) -> Result<ExitCode> {
-    let docs = open_existing(db)?.documents()?;
-    let rows: Vec<DocView> = docs
-        .iter()
-        .map(|d| DocView {
-            doc: &d.id,
-            date: &d.date,
-            format: &d.format,
-            sentences: d.sentences,
-            mentions: d.mentions,
-            events: d.events,
-            title: d.title.as_deref(),
-        })
-        .collect();
+    let rows = open_existing(db)?.documents()?;
     list::show(&rows, list, |rows| {
         table::Table::of(
             rows,
             &[
-                ("doc", |d| d.doc.to_string()),
-                ("date", |d| d.date.to_string()),
-                ("format", |d| d.format.to_string()),
+                ("doc", |d| d.id.clone()),
+                ("date", |d| d.date.clone()),
+                ("format", |d| d.format.clone()),
                 (">sentences", |d| d.sentences.to_string()),
                 (">mentions", |d| d.mentions.to_string()),
                 (">events", |d| d.events.to_string()),
-                ("title", |d| d.title.unwrap_or("(untitled)").to_string()),
+                ("title", |d| {
+                    d.title.as_deref().unwrap_or("(untitled)").to_string()
+                }),
             ],
         )
     })
 }
 
-/// A stored actor as `actors` prints it.
-#[derive(serde::Serialize)]
-struct ActorView<'a> {
-    id: &'a str,
-    code: &'a str,
-    name: &'a str,
-    #[serde(rename = "type")]
-    kind: &'a str,
-    discovered: bool,
-    mentions: usize,
-    documents: usize,
-    example: &'a str,
-}
-
 fn actors_cmd(db: &Path, unknown: bool, list: &ListArgs) -> Result<ExitCode> {
-    let actors = open_existing(db)?.actors(unknown)?;
-    let rows: Vec<ActorView> = actors
-        .iter()
-        .map(|a| ActorView {
-            id: &a.id,
-            code: &a.code,
-            name: &a.name,
-            kind: &a.kind,
-            discovered: a.discovered,
-            mentions: a.mentions,
-            documents: a.documents,
-            example: &a.example,
-        })
-        .collect();
+    let rows = open_existing(db)?.actors(unknown)?;
     list::show(&rows, list, |rows| {
         table::Table::of(
             rows,
             &[
                 (">mentions", |a| a.mentions.to_string()),
                 (">docs", |a| a.documents.to_string()),
-                ("code", |a| table::or_dash(Some(a.code))),
-                ("type", |a| a.kind.to_string()),
-                ("name", |a| a.name.to_string()),
+                ("code", |a| table::or_dash(Some(&a.code))),
+                ("type", |a| a.kind.clone()),
+                ("name", |a| a.name.clone()),
                 ("discovered", |a| {
                     if a.discovered { "yes" } else { "" }.to_string()
                 }),
