@@ -340,7 +340,9 @@ fn plural(w: &str) -> String {
         "person" | "people" | "persons" => "people".into(),
         "man" => "men".into(),
         "woman" => "women".into(),
-        "child" => "children".into(),
+        "child" | "children" => "children".into(),
+        // Irregular plurals already: "men", "women", "policemen".
+        _ if w.ends_with("men") => w.into(),
         "policeman" => "policemen".into(),
         _ if w.ends_with('s') => w.into(),
         _ if w.ends_with('y') && !w.ends_with("ey") => format!("{}ies", &w[..w.len() - 1]),
@@ -673,6 +675,21 @@ fn part(m: &Mention) -> Participant {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_are_plural_once() {
+        for (w, p) in [
+            ("child", "children"),
+            ("children", "children"),
+            ("civilian", "civilians"),
+            ("civilians", "civilians"),
+            ("women", "women"),
+            ("policeman", "policemen"),
+            ("casualty", "casualties"),
+        ] {
+            assert_eq!(plural(w), p, "{w}");
+        }
+    }
 
     #[test]
     fn measures_table_parses_without_duplicates() {

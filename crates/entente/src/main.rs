@@ -7,14 +7,19 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod analyse;
 mod inputs;
+mod list;
 mod pipeline;
 mod query;
+mod resolve;
 mod syntax_cmd;
+mod table;
+mod topics;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use ingest::Format;
+use list::ListArgs;
 use model::{Coded, Diagnostic, Severity};
 use pipeline::Pipeline;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -25,7 +30,9 @@ use std::process::ExitCode;
 #[command(
     name = "entente",
     version,
-    about = "Turns news articles into a provenance-backed knowledge graph of international relations."
+    about = "Turns news articles into a provenance-backed knowledge graph of international relations.",
+    disable_help_subcommand = true,
+    after_help = topics::MAIN_AFTER_HELP
 )]
 struct Cli {
     #[command(subcommand)]
@@ -49,51 +56,60 @@ enum Command {
     Ingest {
         #[command(flatten)]
         read: ReadArgs,
-        /// The database file.
-        #[arg(long, default_value = "entente.db")]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         /// Re-code and replace documents that are already stored.
         #[arg(long)]
         replace: bool,
     },
     /// List stored documents, one line each.
-    #[command(after_help = "Example:\n  entente documents --db news.db")]
+    #[command(
+        after_help = "Examples:\n  entente documents --db examples.db\n  entente documents --db examples.db --format csv --all"
+    )]
     Documents {
-        #[arg(long, default_value = "entente.db")]
-        db: PathBuf,
-        #[arg(long, value_enum, default_value_t = OutFormat::Table)]
-        format: OutFormat,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        list: ListArgs,
     },
     /// Print a stored document with its sentences, time expressions and actors marked.
-    #[command(after_help = "Example:\n  entente show --db news.db 3f2a9c")]
+    #[command(
+        after_help = "Examples:\n  entente show --db examples.db ex-1\n  entente show --db examples.db 3dd5"
+    )]
     Show {
-        /// Document id, or an unambiguous prefix of it.
+        /// Document id, or an unambiguous prefix of it (`entente documents` lists them).
         doc: String,
-        #[arg(long, default_value = "entente.db")]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
     },
     /// List the actors named in stored documents, with mention and document counts.
     #[command(
-        after_help = "Examples:\n  entente actors --db news.db\n  entente actors --unknown --format csv > new-actors.csv   # candidates for a --lexicon file"
+        after_help = "Examples:\n  entente actors --db examples.db\n  entente actors --unknown --format csv --all > new-actors.csv   # candidates for a --lexicon file"
     )]
     Actors {
-        #[arg(long, default_value = "entente.db")]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         /// Only actors discovered from the text (appositions, titles) that no lexicon knows.
         #[arg(long)]
         unknown: bool,
-        #[arg(long, value_enum, default_value_t = OutFormat::Table)]
-        format: OutFormat,
+        #[command(flatten)]
+        list: ListArgs,
     },
     #[command(flatten)]
     Query(query::QueryCommand),
     #[command(flatten)]
     Analyse(analyse::AnalyseCommand),
     /// Score entente against annotated corpora (precision, recall, F1 tables).
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  entente eval timex ../shared/corpora/tempeval3-timeml/TBAQ-cleaned\n  entente eval judged ../shared/corpora\n\n`entente eval COMMAND --help` names each corpus; README \"Evaluation\" gives the figures."
+    )]
     Eval(EvalCommand),
     /// Train the syntactic layer's models from a treebank (developers only: building and testing never train).
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  entente train syntax --train ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu --out crates/syntax/data"
+    )]
     Train(syntax_cmd::TrainCommand),
     /// Tag and parse plain text with the shipped syntactic models; prints CoNLL-U (what the event coder reads).
     #[command(
@@ -112,10 +128,27 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Passes over the corpus.
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, value_name = "N")]
         repeat: usize,
         #[command(flatten)]
         lex: LexArgs,
+    },
+    /// Help on a command or a topic: records (the `code` stream), cameo, plover, times, exit-codes.
+    #[command(
+        after_help = "Examples:\n  entente help records\n  entente help cameo\n  entente help events\n  entente help eval timex"
+    )]
+    Help {
+        /// A topic (records, cameo, plover, times, exit-codes) or a command (events, eval timex); none lists them.
+        topic: Vec<String>,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  entente completions bash > ~/.local/share/bash-completion/completions/entente\n  entente completions zsh > ~/.zfunc/_entente\n  entente completions fish > ~/.config/fish/completions/entente.fish"
+    )]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
 }
 
@@ -125,7 +158,10 @@ enum EvalCommand {
     #[command(
         after_help = "Example:\n  entente eval timex ../shared/corpora/tempeval3-timeml/TBAQ-cleaned"
     )]
-    Timex { dir: PathBuf },
+    Timex {
+        /// The TempEval-3 folder of TimeML files (TBAQ-cleaned).
+        dir: PathBuf,
+    },
     /// Precision on the judged sample: re-codes its documents and scores the events still coded as judged.
     #[command(
         after_help = "Examples:\n  entente eval judged ../shared/corpora\n  entente eval judged --list ../shared/corpora   # what changed since judging\n\nStrict: source, target, CAMEO family and modality all right; lenient forgives a wrong sector and a neighbouring family.\nThe judgements are crates/eval/data/judged.tsv (guide: crates/eval/data/JUDGING.md)."
@@ -148,6 +184,7 @@ enum EvalCommand {
         after_help = "Example:\n  entente eval rams ../shared/corpora/rams-dev/dev.jsonlines\n\nThe RAMS types CAMEO covers and their roots: crates/eval/data/rams_cameo.tsv."
     )]
     Rams {
+        /// The RAMS JSON lines file (dev.jsonlines).
         file: PathBuf,
         /// Check events against the dependency parse.
         #[arg(long)]
@@ -158,6 +195,7 @@ enum EvalCommand {
         after_help = "Example:\n  entente eval syntax ../shared/corpora/ud-english-ewt/en_ewt-ud-dev.conllu ../shared/corpora/ud-english-gum/en_gum-ud-dev.conllu"
     )]
     Syntax {
+        /// CoNLL-U treebank files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -166,6 +204,7 @@ enum EvalCommand {
         after_help = "Example:\n  entente eval ner ../shared/corpora/conll2003-en/eng.testa"
     )]
     Ner {
+        /// A CoNLL-2003 file (eng.testa).
         file: PathBuf,
         #[command(flatten)]
         lex: LexArgs,
@@ -175,6 +214,7 @@ enum EvalCommand {
         after_help = "Example:\n  entente eval plover ../shared/corpora/plover-gsr/PLOVER_GSR_CAMEO.json"
     )]
     Plover {
+        /// The PLOVER gold records (PLOVER_GSR_CAMEO.json).
         file: PathBuf,
         /// Check events against the dependency parse.
         #[arg(long)]
@@ -185,6 +225,7 @@ enum EvalCommand {
         after_help = "Example:\n  entente eval acled ../shared/corpora/acled-global-2020-05/acled.csv"
     )]
     Acled {
+        /// The ACLED export (acled.csv).
         file: PathBuf,
         /// Write the notes with no fitting event, and what was coded, as TSV.
         #[arg(long, value_name = "FILE")]
@@ -197,18 +238,25 @@ enum EvalCommand {
     #[command(
         after_help = "Example:\n  entente eval quotes ../shared/corpora/polnear-attribution/dev"
     )]
-    Quotes { dir: PathBuf },
+    Quotes {
+        /// A PolNeAR folder of brat standoff files (dev).
+        dir: PathBuf,
+    },
     /// Our casualty facts against ACLED's `fatalities` column, where the note states a number.
     #[command(
         after_help = "Example:\n  entente eval fatalities ../shared/corpora/acled-global-2020-05/acled.csv"
     )]
-    Fatalities { file: PathBuf },
+    Fatalities {
+        /// The ACLED export (acled.csv).
+        file: PathBuf,
+    },
     /// How often an ACLED note's actor1 country is recognised in the note.
     #[command(
         name = "acled-actors",
         after_help = "Example:\n  entente eval acled-actors ../shared/corpora/acled-global-2020-05/acled.csv"
     )]
     AcledActors {
+        /// The ACLED export (acled.csv).
         file: PathBuf,
         #[command(flatten)]
         lex: LexArgs,
@@ -247,11 +295,50 @@ struct LexArgs {
     grammar: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum, PartialEq)]
-enum OutFormat {
-    Table,
-    Json,
-    Csv,
+/// `--db`, described the same on every command.
+#[derive(Args, Clone)]
+struct DbArg {
+    /// The database file `entente ingest` writes and every query reads.
+    #[arg(long, value_name = "FILE", default_value = "entente.db")]
+    db: PathBuf,
+}
+
+/// A mistake in the command line (an unknown actor, document or database):
+/// exit status 2, as for clap's own usage errors.
+#[derive(Debug)]
+struct UsageError(String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+fn usage(msg: &str) -> anyhow::Error {
+    UsageError(msg.to_string()).into()
+}
+
+/// 2 for a usage error: ours, or a store error the user's argument caused
+/// (no such document, a malformed search query); 1 for any other failure.
+fn exit_status(e: &anyhow::Error) -> u8 {
+    let is_usage = e.chain().any(|c| {
+        c.is::<UsageError>()
+            || matches!(
+                c.downcast_ref::<store::StoreError>(),
+                Some(
+                    store::StoreError::NotFound(_)
+                        | store::StoreError::Ambiguous { .. }
+                        | store::StoreError::Search { .. }
+                )
+            )
+    });
+    if is_usage {
+        2
+    } else {
+        1
+    }
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
@@ -265,7 +352,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("entente: error: {e:#}");
-            ExitCode::from(2)
+            ExitCode::from(exit_status(&e))
         }
     }
 }
@@ -273,14 +360,12 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Code { read } => code(&read),
-        Command::Ingest { read, db, replace } => ingest_cmd(&read, &db, replace),
-        Command::Documents { db, format } => documents(&db, format),
-        Command::Show { doc, db } => show(&db, &doc),
-        Command::Actors {
-            db,
-            unknown,
-            format,
-        } => actors_cmd(&db, unknown, format),
+        Command::Ingest { read, db, replace } => ingest_cmd(&read, &db.db, replace),
+        Command::Documents { db, list } => documents(&db.db, &list),
+        Command::Show { doc, db } => show(&db.db, &doc),
+        Command::Actors { db, unknown, list } => actors_cmd(&db.db, unknown, &list),
+        Command::Help { topic } => topics::help(&topic),
+        Command::Completions { shell } => topics::completions(shell),
         Command::Bench { paths, repeat, lex } => bench(&paths, repeat, &lex),
         Command::Eval(e) => eval_cmd(e),
         Command::Train(t) => syntax_cmd::run(t).map(|()| ExitCode::SUCCESS),
@@ -567,99 +652,52 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
 
 fn open_existing(db: &Path) -> Result<store::Store> {
     if !db.exists() {
-        anyhow::bail!(
+        return Err(usage(&format!(
             "no database at {} (create one with `entente ingest --db {} FILES`)",
             db.display(),
             db.display()
-        );
+        )));
     }
     Ok(store::Store::open(db)?)
 }
 
-fn documents(db: &Path, format: OutFormat) -> Result<ExitCode> {
-    let store = open_existing(db)?;
-    let docs = store.documents()?;
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    match format {
-        OutFormat::Json => {
-            for d in &docs {
-                let v = serde_json::json!({"doc": d.id, "date": d.date, "format": d.format, "title": d.title, "sentences": d.sentences, "mentions": d.mentions, "events": d.events});
-                writeln!(out, "{v}")?;
-            }
-        }
-        OutFormat::Csv => {
-            writeln!(out, "doc,date,format,sentences,mentions,events,title")?;
-            for d in &docs {
-                let title = d.title.as_deref().unwrap_or("").replace('"', "\"\"");
-                writeln!(
-                    out,
-                    "{},{},{},{},{},{},\"{}\"",
-                    d.id, d.date, d.format, d.sentences, d.mentions, d.events, title
-                )?;
-            }
-        }
-        OutFormat::Table => {
-            for d in &docs {
-                writeln!(
-                    out,
-                    "{:<16}  {}  {:<5}  {:>4} sent  {:>4} ment  {:>4} ev  {}",
-                    d.id,
-                    d.date,
-                    d.format,
-                    d.sentences,
-                    d.mentions,
-                    d.events,
-                    d.title.as_deref().unwrap_or("(untitled)")
-                )?;
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+fn documents(db: &Path, list: &ListArgs) -> Result<ExitCode> {
+    let rows = open_existing(db)?.documents()?;
+    list::show(&rows, list, |rows| {
+        table::Table::of(
+            rows,
+            &[
+                ("doc", |d| d.id.clone()),
+                ("date", |d| d.date.clone()),
+                ("format", |d| d.format.clone()),
+                (">sentences", |d| d.sentences.to_string()),
+                (">mentions", |d| d.mentions.to_string()),
+                (">events", |d| d.events.to_string()),
+                ("title", |d| {
+                    d.title.as_deref().unwrap_or("(untitled)").to_string()
+                }),
+            ],
+        )
+    })
 }
 
-fn actors_cmd(db: &Path, unknown: bool, format: OutFormat) -> Result<ExitCode> {
-    let store = open_existing(db)?;
-    let rows = store.actors(unknown)?;
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    match format {
-        OutFormat::Json => {
-            for a in &rows {
-                let v = serde_json::json!({"id": a.id, "code": a.code, "name": a.name, "type": a.kind, "discovered": a.discovered, "mentions": a.mentions, "documents": a.documents, "example": a.example});
-                writeln!(out, "{v}")?;
-            }
-        }
-        OutFormat::Csv => {
-            writeln!(out, "id,code,name,type,discovered,mentions,documents")?;
-            for a in &rows {
-                writeln!(
-                    out,
-                    "\"{}\",{},\"{}\",{},{},{},{}",
-                    a.id.replace('"', "\"\""),
-                    a.code,
-                    a.name.replace('"', "\"\""),
-                    a.kind,
-                    a.discovered,
-                    a.mentions,
-                    a.documents
-                )?;
-            }
-        }
-        OutFormat::Table => {
-            for a in &rows {
-                writeln!(
-                    out,
-                    "{:>5} mentions {:>4} docs  {:<10} {:<12} {}{}",
-                    a.mentions,
-                    a.documents,
-                    a.code,
-                    a.kind,
-                    a.name,
-                    if a.discovered { "  (discovered)" } else { "" }
-                )?;
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+fn actors_cmd(db: &Path, unknown: bool, list: &ListArgs) -> Result<ExitCode> {
+    let rows = open_existing(db)?.actors(unknown)?;
+    list::show(&rows, list, |rows| {
+        table::Table::of(
+            rows,
+            &[
+                (">mentions", |a| a.mentions.to_string()),
+                (">docs", |a| a.documents.to_string()),
+                ("code", |a| table::or_dash(Some(&a.code))),
+                ("type", |a| a.kind.clone()),
+                ("name", |a| a.name.clone()),
+                ("discovered", |a| {
+                    if a.discovered { "yes" } else { "" }.to_string()
+                }),
+            ],
+        )
+    })
 }
 
 fn show(db: &Path, prefix: &str) -> Result<ExitCode> {
@@ -790,4 +828,38 @@ fn bench_corpus(paths: &[PathBuf]) -> Result<Vec<model::Document>> {
     }
     anyhow::ensure!(!docs.is_empty(), "no documents in the benchmark corpus");
     Ok(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every command names each argument and shows an example (issue 17).
+    #[test]
+    fn every_argument_is_described_and_every_command_has_an_example() {
+        let mut cli = Cli::command();
+        cli.build();
+        cli.clone().debug_assert();
+        let mut missing = Vec::new();
+        let mut stack: Vec<(String, &clap::Command)> = vec![("entente".into(), &cli)];
+        while let Some((path, cmd)) = stack.pop() {
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if id != "help" && id != "version" && a.get_help().is_none() {
+                    missing.push(format!("{path}: argument {id} has no description"));
+                }
+            }
+            let example = cmd
+                .get_after_help()
+                .is_some_and(|h| h.to_string().contains("Example"));
+            if !example {
+                missing.push(format!("{path}: no example in --help"));
+            }
+            for sub in cmd.get_subcommands() {
+                stack.push((format!("{path} {}", sub.get_name()), sub));
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
 }

@@ -1,9 +1,12 @@
 //! Human-readable views of stored documents (`entente show`).
 
+use crate::table::count;
 use model::Coded;
 use std::fmt::Write;
 
-/// The document with sentences numbered, `[time|value]` and `{actor|CODE}` marked inline.
+/// The document with sentences numbered, `[time|when]` and `{actor|CODE}`
+/// marked inline; `when` is the time value in words (`2025-01-29 night`),
+/// and an actor with no code is marked `{name|-}`.
 pub fn show(c: &Coded) -> String {
     let mut out = String::new();
     let Some(doc) = &c.document else { return out };
@@ -27,26 +30,36 @@ pub fn show(c: &Coded) -> String {
     }
     let _ = writeln!(
         out,
-        "{} sentences, {} time expressions, {} mentions, {} events, {} quotes, {} facts",
-        c.sentences.len(),
-        c.times.len(),
-        c.mentions.len(),
-        c.events.len(),
-        c.quotes.len(),
-        c.facts.len()
+        "{}, {}, {}, {}, {}, {}",
+        count(c.sentences.len(), "sentence"),
+        count(c.times.len(), "time expression"),
+        count(c.mentions.len(), "mention"),
+        count(c.events.len(), "event"),
+        count(c.quotes.len(), "quote"),
+        count(c.facts.len(), "fact")
     );
     out.push('\n');
     // Marks in text order; a mark that overlaps an earlier one is left out of the inline view.
     let mut marks: Vec<(usize, usize, String)> = c
         .times
         .iter()
-        .map(|t| (t.span[0], t.span[1], format!("[{}|{}]", &t.text, t.value)))
+        .map(|t| {
+            (
+                t.span[0],
+                t.span[1],
+                format!("[{}|{}]", &t.text, report::human::time(&t.value)),
+            )
+        })
         .collect();
     marks.extend(c.mentions.iter().map(|m| {
         (
             m.span[0],
             m.span[1],
-            format!("{{{}|{}}}", m.text, m.actor.code),
+            format!(
+                "{{{}|{}}}",
+                m.text,
+                crate::table::or_dash(Some(&m.actor.code))
+            ),
         )
     }));
     marks.sort_by_key(|m| (m.0, std::cmp::Reverse(m.1)));
@@ -75,11 +88,11 @@ pub fn show(c: &Coded) -> String {
             out,
             "event [{}] {} -> {} {} {} {} ({})",
             e.sentence,
-            e.source.actor.code,
-            e.target.actor.code,
+            crate::table::or_dash(Some(&e.source.actor.code)),
+            crate::table::or_dash(Some(&e.target.actor.code)),
             e.cameo,
             e.modality.as_str(),
-            e.date,
+            report::human::time(&e.date),
             e.rule
         );
     }

@@ -47,6 +47,7 @@ pub enum TrainCommand {
         /// Bits of weight precision given up for a smaller file.
         #[arg(long, default_value_t = syntax::COARSEN)]
         coarsen: u32,
+        /// Seed of the shuffles between passes (training is deterministic given it).
         #[arg(long, default_value_t = Settings::default().seed)]
         seed: u64,
     },

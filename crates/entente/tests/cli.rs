@@ -256,9 +256,10 @@ fn ingest_is_idempotent_and_listable() {
         stderr(&out)
     );
     let out = run(&["documents", "--db", "t.db"], dir.path());
-    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 8);
+    // A header and eight documents.
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 9);
     let out = run(
-        &["documents", "--db", "t.db", "--format", "json"],
+        &["documents", "--db", "t.db", "--format", "jsonl"],
         dir.path(),
     );
     let docs = records(&out);
@@ -292,7 +293,7 @@ fn bad_input_during_ingest_keeps_what_was_stored() {
     let out = run(&["ingest", "--db", "t.db", "a.txt", "b.bin"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let out = run(&["documents", "--db", "t.db"], dir.path());
-    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
 }
 
 /// kill -9 in the middle of an ingest leaves a consistent database, and a
@@ -331,7 +332,7 @@ fn ingest_survives_kill() {
     let partial = count_docs(&db);
     // Every stored document has its sentences: no half-written document.
     let out = run(
-        &["documents", "--db", "k.db", "--format", "json"],
+        &["documents", "--db", "k.db", "--format", "jsonl", "--all"],
         dir.path(),
     );
     for d in records(&out) {
@@ -351,7 +352,14 @@ fn count_docs(db: &Path) -> usize {
         return 0;
     }
     let out = bin()
-        .args(["documents", "--db", db.to_str().unwrap(), "--format", "csv"])
+        .args([
+            "documents",
+            "--db",
+            db.to_str().unwrap(),
+            "--format",
+            "csv",
+            "--all",
+        ])
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout)
@@ -377,7 +385,7 @@ fn quotes_and_facts_listings() {
             "--speaker",
             "fidan",
             "--format",
-            "json",
+            "jsonl",
         ],
         dir.path(),
     );
@@ -389,7 +397,7 @@ fn quotes_and_facts_listings() {
         .all(|q| q["speaker"].as_str().unwrap().contains("Fidan")));
     let out = run(
         &[
-            "facts", "--db", "q.db", "--actor", "ISR", "--format", "json",
+            "facts", "--db", "q.db", "--actor", "ISR", "--format", "jsonl",
         ],
         dir.path(),
     );

@@ -141,10 +141,7 @@ fn examples_ingest_twice_query_and_export() {
         ],
         d,
     );
-    let hits: Vec<serde_json::Value> = json
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let hits: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
     assert_eq!(hits.len(), 2);
     assert!(
         hits[0]["doc"].is_string() && hits[0]["sentence"].is_u64() && hits[0]["date"].is_string()
@@ -153,13 +150,13 @@ fn examples_ingest_twice_query_and_export() {
         ok(&["search", "--db", "t.db", "talks", "--format", "csv"], d)
             .starts_with("doc,sentence,date")
     );
-    assert_eq!(
-        run(&["search", "--db", "t.db", "zzzyzzx"], d).status.code(),
-        Some(1)
-    );
+    // No hits is a successful query: exit 0, "no results" on stderr.
+    let none = run(&["search", "--db", "t.db", "zzzyzzx"], d);
+    assert_eq!(none.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no results"));
 
     // Events with each filter, in each format.
-    let all = ok(&["events", "--db", "t.db", "--format", "json"], d);
+    let all = ok(&["events", "--db", "t.db", "--format", "jsonl"], d);
     let all: Vec<serde_json::Value> = all
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -169,7 +166,7 @@ fn examples_ingest_twice_query_and_export() {
     let src = e0["source_code"].as_str().unwrap();
     let tgt = e0["target_code"].as_str().unwrap();
     let count = |args: &[&str]| {
-        let mut a = vec!["events", "--db", "t.db", "--format", "json"];
+        let mut a = vec!["events", "--db", "t.db", "--format", "jsonl"];
         a.extend_from_slice(args);
         ok(&a, d).lines().count()
     };
@@ -194,7 +191,7 @@ fn examples_ingest_twice_query_and_export() {
     assert!(
         ok(&["events", "--db", "t.db", "--format", "csv"], d).starts_with("id,doc,sentence,date")
     );
-    assert!(ok(&["events", "--db", "t.db"], d).contains(" -> "));
+    assert!(ok(&["events", "--db", "t.db"], d).starts_with("date  "));
 
     // Actor profile and dyad.
     let country = &src[..3];

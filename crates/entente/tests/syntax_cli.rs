@@ -49,7 +49,8 @@ fn parse_prints_conllu_per_sentence() {
 #[test]
 fn parse_reports_unreadable_files() {
     let out = entente(&["parse", "no/such/file.txt"], "");
-    assert_eq!(out.status.code(), Some(2));
+    // Unreadable input is a failure (1), as for `code`; 2 is for usage.
+    assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no/such/file.txt: cannot read"), "{err}");
 }
@@ -122,7 +123,8 @@ fn train_writes_weights_that_load_and_score() {
         ],
         "",
     );
-    assert_eq!(out.status.code(), Some(2));
+    // A malformed treebank is bad input: a failure (1), not a usage error.
+    assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("bad.conllu") && err.contains("line 1: expected 10"),

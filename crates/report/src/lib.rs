@@ -5,6 +5,7 @@
 //! followed by the events behind it, each with its sentence and document, so
 //! a reader can check any line or number against the text it came from.
 
+pub mod human;
 pub mod layout;
 mod svg;
 
@@ -169,7 +170,7 @@ impl Ctx<'_> {
             let _ = writeln!(
                 out,
                 "<tr class=\"{cls}\"><td>{}</td><td><b>{}</b> <span class=\"m\">“{}”</span> → <b>{}</b> <span class=\"m\">“{}”</span></td><td>{} <span class=\"m\">{}</span></td><td class=\"n\">{:+.1}</td><td>{}</td><td class=\"s\">{}</td><td class=\"d\">{} <span class=\"m\">{} {}</span></td></tr>",
-                escape(&e.date),
+                escape(&human::time(&e.date)),
                 escape(&e.source.actor.code),
                 escape(&e.source.text),
                 escape(&e.target.actor.code),
@@ -514,7 +515,7 @@ fn dependencies_section(cx: &Ctx, out: &mut String) {
             escape(d.commodity.as_deref().or(d.asset.as_deref()).unwrap_or("")),
             escape(&d.measure),
             pct(d.value, d.approx),
-            escape(d.period.as_deref().unwrap_or(""))
+            escape(&d.period.as_deref().map(human::time).unwrap_or_default())
         );
     }
     out.push_str("</tbody></table>\n");

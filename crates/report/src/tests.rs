@@ -108,7 +108,14 @@ fn input() -> Input {
                 "Azerbaijan bought weapons.",
             ),
             row("ISR", "TUR", -4.0, 3, "2025-04", "Israel warned Turkey."),
-            row("TUR", "ISR", -2.0, 3, "2025-03", "Turkey blocked Israel."),
+            row(
+                "TUR",
+                "ISR",
+                -2.0,
+                3,
+                "2025-03-14TNI",
+                "Turkey blocked Israel.",
+            ),
             row("IRN", "AZE", -2.0, 3, "2025", "Iran protested."),
         ],
         facts: vec![
@@ -189,6 +196,10 @@ fn the_page_has_its_figures_and_no_scripts() {
     assert!(html.contains("Baku mediated &lt;b&gt;between&lt;/b&gt; them."));
     assert!(html.contains("Israel &lt;IL&gt;"));
     assert!(html.contains("Peace &lt;/td&gt; matters"));
+    // Dates as people read them, not TIMEX3 values.
+    assert!(html.contains("<td>2025-03-14 night</td>"), "readable date");
+    assert!(html.contains("<td>April 2025</td>"), "readable month");
+    assert!(!html.contains("TNI"), "no TIMEX3 internals");
     assert!(
         !html.contains("http://") || !html.contains("src=\"http"),
         "no external assets"

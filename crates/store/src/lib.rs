@@ -86,11 +86,12 @@ pub enum StoreError {
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// One line of `entente actors`: an actor and how often the stored documents name it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ActorCount {
     pub id: String,
     pub code: String,
     pub name: String,
+    #[serde(rename = "type")]
     pub kind: String,
     pub discovered: bool,
     pub mentions: usize,
@@ -99,16 +100,17 @@ pub struct ActorCount {
     pub example: String,
 }
 
-/// One line of `entente documents`.
-#[derive(Debug, Clone, PartialEq)]
+/// One line of `entente documents` (the title last, as in its CSV).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DocSummary {
+    #[serde(rename = "doc")]
     pub id: String,
     pub date: String,
     pub format: String,
-    pub title: Option<String>,
     pub sentences: usize,
     pub mentions: usize,
     pub events: usize,
+    pub title: Option<String>,
 }
 
 pub struct Store {

@@ -28,6 +28,8 @@ pub struct EventFilter {
     pub to: Option<String>,
     /// Words the event's sentence must contain (full-text search).
     pub text: Option<String>,
+    /// Only events coded from this document (its full id).
+    pub doc: Option<String>,
     pub limit: Option<usize>,
 }
 
@@ -349,6 +351,10 @@ impl Store {
                 "(e.doc, e.sentence) IN (SELECT doc, idx FROM sentence_fts WHERE sentence_fts MATCH {p})"
             ));
         }
+        if let Some(v) = &filter.doc {
+            let p = arg(v.clone(), &mut args);
+            wheres.push(format!("e.doc = {p}"));
+        }
         let limit = filter.limit.map_or(-1, |l| l as i64);
         args.push(Value::Integer(limit));
         let sql = format!(
@@ -361,6 +367,16 @@ impl Store {
         let rows = st.query_map(params_from_iter(args), event_row)?;
         rows.collect::<std::result::Result<_, _>>()
             .map_err(|e| crate::search::bad_query(filter.text.as_deref().unwrap_or(""), e))
+    }
+
+    /// Whether a stored event's source or target code starts with `code`.
+    pub fn has_event_code(&self, code: &str) -> Result<bool> {
+        let pat = code_pattern(code);
+        Ok(self.connection().query_row(
+            "SELECT EXISTS (SELECT 1 FROM events WHERE source_code GLOB ?1 OR target_code GLOB ?1)",
+            [&pat],
+            |r| r.get(0),
+        )?)
     }
 
     /// A profile of the actor (or country) whose codes start with `code`.

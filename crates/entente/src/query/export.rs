@@ -85,7 +85,9 @@ pub fn write(store: &Store, format: ExportFormat, w: &mut dyn Write) -> Result<u
             w.write_all(gexf(&g).as_bytes())?;
             Ok(g.edges.len())
         }
-        ExportFormat::Parquet => anyhow::bail!("parquet export writes a directory, not a stream"),
+        ExportFormat::Parquet => Err(crate::usage(
+            "parquet export writes a directory, not a stream",
+        )),
     }
 }
 
@@ -207,7 +209,8 @@ fn parquet(store: &Store, out: &Path) -> Result<ExitCode> {
 
 #[cfg(not(feature = "parquet"))]
 fn parquet(_: &Store, _: &Path) -> Result<ExitCode> {
-    anyhow::bail!(
-        "this entente was built without Parquet support; rebuild with `cargo build --release --features parquet` (or `cargo install --path crates/entente --features parquet`)"
-    )
+    // A format this build lacks is a usage error (exit 2), as an unknown one is.
+    Err(crate::usage(
+        "this entente was built without Parquet support; rebuild with `cargo build --release --features parquet` (or `cargo install --path crates/entente --features parquet`)",
+    ))
 }
