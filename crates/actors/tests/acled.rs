@@ -50,6 +50,7 @@ fn words_inside_longer_names() {
             "Trinamool Congress" INDOPP organisations.tsv:67
             "Sudan" SDN countries.tsv:209
             "National Congress Party"  discover:name-org
+            "Mapinduzi Congress"  ner:ORG@26.1
             "Congress" USALEG organisations.tsv:630
         "#]],
     );
@@ -97,6 +98,7 @@ fn places_by_document_country() {
         "Police arrested students in Tuban, East Java. Indonesian officials said.",
         expect![[r#"
             "students in Tuban" IDNEDU compose:located:agents.tsv:386+places.tsv:14853
+            "East Java"  ner:LOC@18.1
             "Indonesian officials" IDNGOV compose:agents.tsv:278+countries.tsv:119
         "#]],
     );

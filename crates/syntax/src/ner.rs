@@ -487,3 +487,112 @@ pub fn builtin() -> Result<&'static NameTagger, &'static NameModelError> {
         .get_or_init(|| NameTagger::from_bytes(NAMES))
         .as_ref()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sent(words: &[(&str, &str)]) -> (Vec<NameWord>, Vec<String>) {
+        let text: Vec<String> = words.iter().map(|w| w.0.to_string()).collect();
+        let mut spans = Vec::new();
+        let mut joined = String::new();
+        for w in &text {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            spans.push((joined.len(), joined.len() + w.len()));
+            joined.push_str(w);
+        }
+        let ws = document(&joined, &[spans], &[vec![0; words.len()]]).remove(0);
+        (ws, words.iter().map(|w| w.1.to_string()).collect())
+    }
+
+    /// A toy corpus: people after "Mr", organisations before "Corp".
+    fn toy() -> Vec<TrainingDoc> {
+        let mut docs = Vec::new();
+        for (a, b) in [
+            ("Smith", "Acme"),
+            ("Jones", "Bolt"),
+            ("Brown", "Crane"),
+            ("Green", "Delta"),
+        ] {
+            docs.push(vec![
+                sent(&[
+                    ("Mr", "O"),
+                    (a, "B-PER"),
+                    ("met", "O"),
+                    (b, "B-ORG"),
+                    ("Corp", "I-ORG"),
+                    ("staff", "O"),
+                ]),
+                sent(&[
+                    (b, "B-ORG"),
+                    ("Corp", "I-ORG"),
+                    ("hired", "O"),
+                    ("Mr", "O"),
+                    (a, "B-PER"),
+                ]),
+            ]);
+        }
+        docs
+    }
+
+    #[test]
+    fn learns_and_decodes_bio_names() {
+        let tagger = train(&toy(), 5, 1, 1).expect("trained");
+        let (ws, _) = sent(&[
+            ("Mr", "O"),
+            ("White", "O"),
+            ("met", "O"),
+            ("Echo", "O"),
+            ("Corp", "O"),
+        ]);
+        let names = tagger.names(&ws);
+        let got: Vec<(usize, usize, &str)> = names
+            .iter()
+            .map(|n| (n.start, n.end, n.kind.label()))
+            .collect();
+        assert_eq!(got, vec![(1, 2, "PER"), (3, 5, "ORG")]);
+        assert!(names.iter().all(|n| n.margin > 0.0));
+        // The stored form reads back to the same decisions.
+        let bytes = tagger.model().to_bytes();
+        let again = NameTagger::from_bytes(&bytes).expect("reads back");
+        assert_eq!(again.names(&ws), names);
+    }
+
+    #[test]
+    fn lower_case_words_after_no_name_are_not_scored() {
+        let tagger = train(&toy(), 5, 1, 1).expect("trained");
+        let (ws, _) = sent(&[("the", "O"), ("staff", "O"), ("met", "O")]);
+        assert!(ws.iter().all(|w| !w.marked));
+        assert!(tagger.names(&ws).is_empty());
+    }
+
+    #[test]
+    fn a_model_without_bio_classes_is_refused() {
+        let mut t = Trainer::new(2);
+        t.update(&[1], 0, 1);
+        let m = t.freeze(vec!["O".into(), "NOUN".into()], 0);
+        assert!(matches!(NameTagger::new(m), Err(NameModelError::Class(c)) if c == "NOUN"));
+    }
+
+    #[test]
+    fn shipped_tagger_reads() {
+        let t = builtin().expect("names.bin reads");
+        assert!(t.model().nclass() >= 9);
+    }
+
+    #[test]
+    fn headline_words_and_doc_titles() {
+        let text = "IRAQ SAYS TALKS WITH UN STALLED\nThe Iraq envoy said talks stalled";
+        let s1: Vec<(usize, usize)> =
+            [(0, 4), (5, 9), (10, 15), (16, 20), (21, 23), (24, 31)].to_vec();
+        let s2: Vec<(usize, usize)> =
+            [(32, 35), (36, 40), (41, 46), (47, 51), (52, 57), (58, 65)].to_vec();
+        let ws = document(text, &[s1, s2], &[vec![0; 6], vec![0; 6]]);
+        assert!(headline_words(&ws[0]));
+        assert!(!headline_words(&ws[1]));
+        // "IRAQ" is written "Iraq" mid-sentence later; "SAYS" never is.
+        assert!(ws[0][0].doc_title && !ws[0][1].doc_title);
+    }
+}

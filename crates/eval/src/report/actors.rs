@@ -25,21 +25,33 @@ fn conll_type(m: &Mention) -> &'static str {
 /// We have no MISC class, and CoNLL tags nationality adjectives ("Israeli")
 /// as MISC: predictions overlapping a MISC span are left out of the count
 /// rather than counted as errors.
-pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<(), Error> {
-    let raw = std::fs::read_to_string(path)
-        .map_err(Error::io(|| format!("reading {}", path.display())))?;
-    let docs = crate::names::read(&raw);
-    let rec = Recogniser::new(lex);
+/// Exact and overlapping span scores per type (PER, ORG, LOC) of the
+/// recogniser's mentions, names only (no pronouns), MISC gold left out.
+#[derive(Debug, Default)]
+pub struct NerScores {
+    pub exact: BTreeMap<String, Prf>,
+    pub overlap: BTreeMap<String, Prf>,
+}
+
+impl NerScores {
+    /// Exact-span counts over PER, ORG and LOC together.
+    pub fn all(&self) -> Prf {
+        let mut a = Prf::default();
+        for ty in ["PER", "ORG", "LOC"] {
+            a.add(self.exact.get(ty).copied().unwrap_or_default());
+        }
+        a
+    }
+}
+
+/// Scores the recogniser on gold name documents.
+pub fn score_ner(docs: &[crate::names::NameDoc], rec: &Recogniser) -> NerScores {
     // CoNLL-2003 is Reuters news from August 1996.
     let date = NaiveDate::from_ymd_opt(1996, 8, 30).unwrap_or_default();
-    let types = ["PER", "ORG", "LOC"];
     let mut exact: BTreeMap<String, Prf> = BTreeMap::new();
     let mut overlap: BTreeMap<String, Prf> = BTreeMap::new();
-    let mut bytes = 0usize;
-    let t = std::time::Instant::now();
-    for d in &docs {
-        bytes += d.text.len();
-        let p = crate::names::prepare(d, &rec);
+    for d in docs {
+        let p = crate::names::prepare(d, rec);
         let mentions = rec.recognise(&d.text, &p.sentences, &p.tokens, date);
         let gold: Vec<(usize, usize, &str)> = d
             .gold
@@ -101,6 +113,18 @@ pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<(), Er
             }
         }
     }
+    NerScores { exact, overlap }
+}
+
+pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<(), Error> {
+    let raw = std::fs::read_to_string(path)
+        .map_err(Error::io(|| format!("reading {}", path.display())))?;
+    let docs = crate::names::read(&raw);
+    let rec = Recogniser::new(lex);
+    let types = ["PER", "ORG", "LOC"];
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let t = std::time::Instant::now();
+    let NerScores { exact, overlap } = score_ner(&docs, &rec);
     let secs = t.elapsed().as_secs_f64();
     writeln!(
         out,

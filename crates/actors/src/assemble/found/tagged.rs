@@ -8,6 +8,10 @@ use super::*;
 use model::Token;
 use syntax::ner::{hint, NameKind};
 
+/// Tagged names less sure than this (the margin between the tag chosen
+/// and the next best, in weight units) are left out.
+const MIN_MARGIN: f32 = 8.0;
+
 /// The atom of what a lexicon match names, for the tagger's hints.
 fn hint_kind(tk: Tk) -> &'static str {
     match tk {
@@ -125,6 +129,9 @@ impl Ctx<'_> {
         margin: f32,
         new: &[M],
     ) -> Option<(M, Vec<(usize, usize)>)> {
+        if margin < MIN_MARGIN {
+            return None;
+        }
         let kind = match kind {
             NameKind::Person => ActorType::Person,
             NameKind::Organisation => ActorType::Organisation,

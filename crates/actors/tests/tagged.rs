@@ -1,0 +1,84 @@
+//! Golden tests for names the trained name tagger brings to the recogniser
+//! (sentences written by the team): people, organisations and places no
+//! list knows, the country their context gives, a one-word lexicon person
+//! inside a longer name, and what stays the lexicon's. Update with
+//! `UPDATE_EXPECT=1`.
+
+use actors::Recogniser;
+use chrono::NaiveDate;
+use expect_test::{expect, Expect};
+use lexicon::Lexicon;
+use std::sync::OnceLock;
+
+fn recogniser() -> &'static Recogniser {
+    static REC: OnceLock<Recogniser> = OnceLock::new();
+    REC.get_or_init(|| {
+        let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
+        Recogniser::new(&lex)
+    })
+}
+
+/// Each text is one document; prints every mention with its code and rule
+/// (the tagger's margin left out, so that retrained weights change only
+/// what they decide).
+fn check(text: &str, want: Expect) {
+    let d = NaiveDate::from_ymd_opt(2024, 5, 2).unwrap_or_default();
+    let sentences = text::sentences(text);
+    let tokens = text::tokens(text);
+    let ms = recogniser().recognise(text, &sentences, &tokens, d);
+    let got: String = ms
+        .iter()
+        .filter(|m| !m.rule.starts_with("coref:pronoun"))
+        .map(|m| {
+            let rule = m.rule.split('@').next().unwrap_or("");
+            format!(
+                "{:?} {} {} {:?}\n",
+                m.text, m.actor.code, rule, m.actor.kind
+            )
+        })
+        .collect();
+    want.assert_eq(&got);
+}
+
+#[test]
+fn unknown_people_and_organisations() {
+    check(
+        "Executives of Northvolt met Ngozi Okonjo-Iweala in Geneva. Kagame told Jeune Afrique that Kinshasa must act. Fighting resumed near Ras al-Ain, said Mazloum Abdi, the SDF commander.",
+        expect![[r#"
+            "Ngozi Okonjo-Iweala"  discover:name-given Person
+            "Geneva"  ner:LOC Place
+            "Kinshasa" CODGOV seats.tsv:174 Place
+            "Mazloum Abdi" SYRREB people.tsv:17 Person
+            "SDF" SYRREB organisations.tsv:547 Group
+        "#]],
+    );
+}
+
+#[test]
+fn a_lexicon_surname_inside_another_persons_name() {
+    // Andrei Medvedev, the tennis player, is not the lexicon's Dmitry Medvedev.
+    check(
+        "Andrei Medvedev beat Pete Sampras in Paris. Dmitry Medvedev spoke in Moscow.",
+        expect![[r#"
+            "Andrei Medvedev"  ner:PER Person
+            "Pete Sampras"  discover:name-given Person
+            "Paris" FRAGOV seats.tsv:257 Place
+            "Dmitry Medvedev" RUSGOV people.tsv:818 Person
+            "Moscow" RUSGOV seats.tsv:222 Place
+        "#]],
+    );
+}
+
+#[test]
+fn countries_and_known_names_stay_the_lexicons() {
+    check(
+        "Israel and Turkey signed a deal. The Bank of Israel raised rates. Recep Tayyip Erdogan met Hamas leaders.",
+        expect![[r#"
+            "Israel" ISR countries.tsv:127 Country
+            "Turkey" TUR countries.tsv:243 Country
+            "Bank of Israel" ISRBUS compose:agents.tsv:57+countries.tsv:127 Organisation
+            "Recep Tayyip Erdogan" TURGOV people.tsv:421 Person
+            "Hamas" PSEREB organisations.tsv:277 Group
+        "#]],
+    );
+}
