@@ -199,13 +199,24 @@ enum EvalCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Person/organisation/location mentions against CoNLL-2003 gold spans.
+    /// Person/organisation/location mentions against CoNLL-2003 or Universal NER gold spans.
     #[command(
         after_help = "Example:\n  entente eval ner ../shared/corpora/conll2003-en/eng.testa"
     )]
     Ner {
-        /// A CoNLL-2003 file (eng.testa).
+        /// A file of BIO name tags: CoNLL-2003 (eng.testa) or Universal NER (.iob2).
         file: PathBuf,
+        #[command(flatten)]
+        lex: LexArgs,
+    },
+    /// People, organisations and places against the re3d gold entities (confidence at least 0.5).
+    #[command(
+        after_help = "Example:\n  entente eval re3d \"../shared/corpora/dstl-re3d/BBC Online\" \"../shared/corpora/dstl-re3d/Wikipedia\" \"../shared/corpora/dstl-re3d/UK Government\""
+    )]
+    Re3d {
+        /// re3d folders, each with documents.json and entities.json.
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
         #[command(flatten)]
         lex: LexArgs,
     },
@@ -429,6 +440,10 @@ fn eval_cmd(e: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Fatalities { file } => report::quotes::run_acled_fatalities(&file, &mut out)?,
         EvalCommand::Ner { file, lex } => {
             report::actors::run_ner(&file, &load_lexicon(&lex)?, &mut out)?
+        }
+        EvalCommand::Re3d { dirs, lex } => {
+            let dirs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
+            report::actors::run_re3d(&dirs, &load_lexicon(&lex)?, &mut out)?
         }
         EvalCommand::AcledActors { file, lex } => {
             report::actors::run_acled_actors(&file, &load_lexicon(&lex)?, &mut out)?

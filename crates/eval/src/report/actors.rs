@@ -166,6 +166,165 @@ pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<(), Er
     Ok(())
 }
 
+/// One re3d document with its people, organisations and places
+/// (confidence at least 0.5), and the nationality spans, which no mention
+/// is scored against.
+struct Re3dDoc {
+    text: String,
+    gold: Vec<(usize, usize, &'static str)>,
+    nationality: Vec<(usize, usize)>,
+}
+
+fn read_re3d(dir: &Path) -> Result<Vec<Re3dDoc>, Error> {
+    let read = |name: &str| -> Result<Vec<serde_json::Value>, Error> {
+        let p = dir.join(name);
+        let raw = std::fs::read_to_string(&p)
+            .map_err(Error::io(|| format!("reading {}", p.display())))?;
+        raw.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| {
+                serde_json::from_str(l).map_err(|source| Error::Json {
+                    what: format!("{}:{}: not a JSON line", p.display(), i + 1),
+                    source,
+                })
+            })
+            .collect()
+    };
+    let mut docs: BTreeMap<String, Re3dDoc> = BTreeMap::new();
+    for d in read("documents.json")? {
+        let (Some(id), Some(text)) = (d["_id"].as_str(), d["text"].as_str()) else {
+            continue;
+        };
+        docs.insert(
+            id.to_string(),
+            Re3dDoc {
+                text: text.to_string(),
+                gold: Vec::new(),
+                nationality: Vec::new(),
+            },
+        );
+    }
+    for e in read("entities.json")? {
+        let conf = e["confidence"].as_f64().unwrap_or(0.0);
+        let (Some(id), Some(b), Some(en), Some(ty)) = (
+            e["documentId"].as_str(),
+            e["begin"].as_u64(),
+            e["end"].as_u64(),
+            e["type"].as_str(),
+        ) else {
+            continue;
+        };
+        let Some(doc) = docs.get_mut(id) else {
+            continue;
+        };
+        // re3d counts characters; spans here are bytes.
+        let byte = |c: u64| {
+            doc.text
+                .char_indices()
+                .map(|x| x.0)
+                .chain(std::iter::once(doc.text.len()))
+                .nth(c as usize)
+        };
+        let (Some(b), Some(en)) = (byte(b), byte(en)) else {
+            continue;
+        };
+        if conf < 0.5 {
+            continue;
+        }
+        match ty {
+            "Person" => doc.gold.push((b, en, "PER")),
+            "Organisation" => doc.gold.push((b, en, "ORG")),
+            "Location" => doc.gold.push((b, en, "LOC")),
+            "Nationality" => doc.nationality.push((b, en)),
+            _ => {}
+        }
+    }
+    Ok(docs.into_values().collect())
+}
+
+/// `entente eval re3d`: the recogniser's people, organisations and places
+/// against re3d's (exact spans). A country may be either: re3d types
+/// "Syria" as an organisation where it acts and as a location where it is
+/// a place, so a country mention takes the type of the gold span it
+/// matches (else counts as a location).
+pub fn run_re3d(dirs: &[&Path], lex: &Lexicon, out: &mut dyn Write) -> Result<(), Error> {
+    let rec = Recogniser::new(lex);
+    let date = NaiveDate::from_ymd_opt(2017, 1, 1).unwrap_or_default();
+    let mut total: BTreeMap<String, Prf> = BTreeMap::new();
+    for dir in dirs {
+        let docs = read_re3d(dir)?;
+        let mut by: BTreeMap<String, Prf> = BTreeMap::new();
+        for d in &docs {
+            let sentences = text::sentences(&d.text);
+            let tokens = text::tokens(&d.text);
+            let mentions = rec.recognise(&d.text, &sentences, &tokens, date);
+            let preds: Vec<(usize, usize, &str)> = mentions
+                .iter()
+                .filter(|m| !m.rule.starts_with("coref:pronoun"))
+                .map(|m| {
+                    let (s, e) = (m.span[0], m.span[1]);
+                    let ty = match m.actor.kind {
+                        ActorType::Country => d
+                            .gold
+                            .iter()
+                            .find(|g| g.0 == s && g.1 == e)
+                            .map_or("LOC", |g| g.2),
+                        _ => conll_type(m),
+                    };
+                    (s, e, ty)
+                })
+                .collect();
+            crate::names::score(&d.gold, &preds, &d.nationality, &mut by);
+        }
+        writeln!(out, "{}: {} documents", dir.display(), docs.len())?;
+        print_prf(out, &by)?;
+        for (k, v) in by {
+            total.entry(k).or_default().add(v);
+        }
+    }
+    if dirs.len() > 1 {
+        writeln!(out, "all folders")?;
+        print_prf(out, &total)?;
+    }
+    writeln!(
+        out,
+        "(exact spans; gold at confidence >= 0.5; predictions on Nationality spans not counted)"
+    )?;
+    Ok(())
+}
+
+fn print_prf(out: &mut dyn Write, by: &BTreeMap<String, Prf>) -> Result<(), Error> {
+    writeln!(
+        out,
+        "  {:<6} {:>7} {:>7} {:>7} {:>6}",
+        "type", "P", "R", "F1", "gold"
+    )?;
+    let mut all = Prf::default();
+    for ty in ["PER", "ORG", "LOC"] {
+        let x = by.get(ty).copied().unwrap_or_default();
+        all.add(x);
+        writeln!(
+            out,
+            "  {ty:<6} {:>7.3} {:>7.3} {:>7.3} {:>6}",
+            x.p(),
+            x.r(),
+            x.f(),
+            x.tp + x.fn_
+        )?;
+    }
+    writeln!(
+        out,
+        "  {:<6} {:>7.3} {:>7.3} {:>7.3} {:>6}",
+        "all",
+        all.p(),
+        all.r(),
+        all.f(),
+        all.tp + all.fn_
+    )?;
+    Ok(())
+}
+
 /// The country an ACLED actor name belongs to: a country named in it
 /// ("Military Forces of Azerbaijan (2003-)", "Protesters (Israel)"), else the
 /// event's own country (local actors are named without one).
@@ -270,6 +429,34 @@ pub fn run_acled_actors(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn re3d_reader_counts_characters_and_keeps_confident_names() {
+        let dir = std::env::temp_dir().join(format!("entente-re3d-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(
+            dir.join("documents.json"),
+            r#"{ "_id" : "d1", "text" : "Café owners in Aleppo met Syrian officials." }"#,
+        )
+        .expect("write");
+        std::fs::write(
+            dir.join("entities.json"),
+            [
+                r#"{ "begin" : 15, "end" : 21, "type" : "Location", "value" : "Aleppo", "documentId" : "d1", "confidence" : 1 }"#,
+                r#"{ "begin" : 15, "end" : 21, "type" : "Organisation", "value" : "Aleppo", "documentId" : "d1", "confidence" : 0 }"#,
+                r#"{ "begin" : 26, "end" : 32, "type" : "Nationality", "value" : "Syrian", "documentId" : "d1", "confidence" : 1 }"#,
+            ]
+            .join("\n"),
+        )
+        .expect("write");
+        let docs = read_re3d(&dir).expect("reads");
+        std::fs::remove_dir_all(&dir).ok();
+        let d = &docs[0];
+        assert_eq!(d.gold.len(), 1);
+        let (s, e, ty) = d.gold[0];
+        assert_eq!((&d.text[s..e], ty), ("Aleppo", "LOC"));
+        assert_eq!(&d.text[d.nationality[0].0..d.nationality[0].1], "Syrian");
+    }
 
     #[test]
     fn conll_reader_rebuilds_spans() {
