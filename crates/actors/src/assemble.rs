@@ -276,6 +276,7 @@ pub fn run(
     let later = cx.tagged_names(tokens);
     cx.places(&atoms);
     cx.add_free(later);
+    cx.acronyms();
     cx.coref_names();
     cx.coref_pronouns();
     cx.finish()

@@ -17,13 +17,23 @@ fn every_country_word_codes_its_country() {
     for c in &lex.countries {
         let names = std::iter::once(&c.name).chain(&c.aliases);
         let sentences: Vec<(String, String)> = names
-            .map(|w| (w.clone(), format!("Police attacked protesters in {w} on Monday.")))
+            .map(|w| {
+                (
+                    w.clone(),
+                    format!("Police attacked protesters in {w} on Monday."),
+                )
+            })
             .chain(c.adjectives.iter().map(|w| {
-                (w.clone(), format!("The {w} government condemned the attack."))
+                (
+                    w.clone(),
+                    format!("The {w} government condemned the attack."),
+                )
             }))
-            .chain(c.demonyms.iter().map(|w| {
-                (w.clone(), format!("Two {w} were wounded in the attack."))
-            }))
+            .chain(
+                c.demonyms
+                    .iter()
+                    .map(|w| (w.clone(), format!("Two {w} were wounded in the attack."))),
+            )
             .collect();
         for (word, text) in sentences {
             n += 1;

@@ -82,3 +82,19 @@ fn countries_and_known_names_stay_the_lexicons() {
         "#]],
     );
 }
+
+#[test]
+fn an_acronym_in_brackets_names_its_organisation() {
+    check(
+        "Syria's Democratic Union Party (PYD) rejected the plan. Turkey says the PYD is a terrorist group. John Smith (AFP) reported.",
+        expect![[r#"
+            "Syria" SYR countries.tsv:231 Country
+            "Democratic Union Party"  discover:name-org Organisation
+            "PYD"  alias:acronym:discover:name-org Organisation
+            "Turkey" TUR countries.tsv:243 Country
+            "PYD"  alias:acronym:discover:name-org Organisation
+            "John Smith"  discover:name-given Person
+            "AFP" FRAMED organisations.tsv:61 Organisation
+        "#]],
+    );
+}

@@ -5,6 +5,7 @@
 //! Precision first: a false person in every sentence is worse than a miss,
 //! so each rule needs a positive cue and gives up on anything odd.
 
+mod acronyms;
 mod places;
 mod tagged;
 mod unknown;
