@@ -516,6 +516,8 @@ pub struct Index {
     pub seat_places: Vec<Option<u32>>,
     /// Folded given names.
     pub given: std::collections::HashSet<String, FxBuild>,
+    /// Folded given names that are a woman's (`b'f'`) or a man's (`b'm'`).
+    pub given_sex: HashMap<String, u8, FxBuild>,
 }
 
 /// Case policy of a surface written in our own lexicon: capitalised words
@@ -773,6 +775,12 @@ impl Index {
         }
         let given: std::collections::HashSet<String, FxBuild> =
             lex.given_names.iter().map(|g| fold(&g.name)).collect();
+        let given_sex: HashMap<String, u8, FxBuild> = lex
+            .given_names
+            .iter()
+            .filter(|g| g.sex == "f" || g.sex == "m")
+            .map(|g| (fold(&g.name), g.sex.as_bytes()[0]))
+            .collect();
         let mut places = Vec::new();
         let mut place_groups: Vec<Vec<u32>> = Vec::new();
         let mut group_of: HashMap<String, u32> = HashMap::new();
@@ -887,6 +895,7 @@ impl Index {
             place_keys,
             seat_places,
             given,
+            given_sex,
         }
     }
 }

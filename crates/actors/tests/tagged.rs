@@ -22,13 +22,17 @@ fn recogniser() -> &'static Recogniser {
 /// (the tagger's margin left out, so that retrained weights change only
 /// what they decide).
 fn check(text: &str, want: Expect) {
+    check_with(text, false, want)
+}
+
+fn check_with(text: &str, pronouns: bool, want: Expect) {
     let d = NaiveDate::from_ymd_opt(2024, 5, 2).unwrap_or_default();
     let sentences = text::sentences(text);
     let tokens = text::tokens(text);
     let ms = recogniser().recognise(text, &sentences, &tokens, d);
     let got: String = ms
         .iter()
-        .filter(|m| !m.rule.starts_with("coref:pronoun"))
+        .filter(|m| pronouns || !m.rule.starts_with("coref:pronoun"))
         .map(|m| {
             let rule = m.rule.split('@').next().unwrap_or("");
             format!(
@@ -95,6 +99,24 @@ fn an_acronym_in_brackets_names_its_organisation() {
             "PYD"  alias:acronym:discover:name-org Organisation
             "John Smith"  discover:name-given Person
             "AFP" FRAMED organisations.tsv:61 Organisation
+        "#]],
+    );
+}
+
+#[test]
+fn pronouns_agree_with_given_names_and_titles() {
+    check_with(
+        "Diane Abbott met John Kerry in London. She said the talks went well. Mr Kerry said he agreed. Ms Smith arrived later; he left before her.",
+        true,
+        expect![[r#"
+            "Diane Abbott"  ner:PER Person
+            "John Kerry" USAELI elite:people.tsv:670 Person
+            "London" GBRGOV seats.tsv:191 Place
+            "Kerry" USAELI elite:people.tsv:670 Person
+            "he" USAELI coref:pronoun Person
+            "Smith"  discover:name-title Person
+            "he" USAELI coref:pronoun Person
+            "her"  coref:pronoun Person
         "#]],
     );
 }

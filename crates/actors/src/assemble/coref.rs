@@ -233,8 +233,17 @@ impl Ctx<'_> {
                 let near = self.out.get(lo..hi).unwrap_or(&[]);
                 // Named antecedents only: a chain of pronouns would carry
                 // an early guess too far.
+                // "she" never goes to a man, "he" never to a woman, where a
+                // given name or a title says which.
+                let want = if w.eq_ignore_ascii_case("she") || w.eq_ignore_ascii_case("her") {
+                    b'f'
+                } else {
+                    b'm'
+                };
                 let mut cands = near.iter().filter(|m| {
-                    m.actor.kind == ActorType::Person && (m.sent == k || m.sent + 1 == k)
+                    m.actor.kind == ActorType::Person
+                        && (m.sent == k || m.sent + 1 == k)
+                        && self.sex_of(m).is_none_or(|x| x == want)
                 });
                 let last = cands.clone().next_back();
                 let one = last.is_some_and(|l| cands.all(|m| m.actor.id == l.actor.id));
@@ -265,5 +274,47 @@ impl Ctx<'_> {
             pos = we;
         }
         self.out.extend(added);
+    }
+
+    /// A person mention's sex where its words say it: a title before or
+    /// opening it, else its (or its lexicon person's) first given name of
+    /// known sex.
+    fn sex_of(&self, m: &M) -> Option<u8> {
+        const MEN: &[&str] = &["mr", "sir", "king", "prince", "lord", "mister"];
+        const WOMEN: &[&str] = &[
+            "ms", "mrs", "miss", "dame", "queen", "princess", "lady", "madam",
+        ];
+        let title = |w: &str| {
+            let w = w.trim_end_matches('.').to_ascii_lowercase();
+            if MEN.contains(&w.as_str()) {
+                Some(b'm')
+            } else if WOMEN.contains(&w.as_str()) {
+                Some(b'f')
+            } else {
+                None
+            }
+        };
+        let before = self.text[..m.s].split_whitespace().next_back();
+        let own = &self.text[m.s..m.e];
+        if let Some(x) = before
+            .and_then(title)
+            .or_else(|| own.split_whitespace().find_map(title))
+        {
+            return Some(x);
+        }
+        let name = match m.person {
+            Some(p) => self
+                .idx
+                .people
+                .get(p as usize)
+                .map_or(own, |x| x.name.as_str()),
+            None => own,
+        };
+        // The first given name decides, even when it is either sex's.
+        let first = name
+            .split_whitespace()
+            .map(fold)
+            .find(|w| self.idx.given.contains(w))?;
+        self.idx.given_sex.get(&first).copied()
     }
 }
