@@ -29,3 +29,16 @@ fn feed_entry_without_id_or_link_has_a_stable_id() {
     // The content hash, as for any document without an id of its own.
     assert_eq!(a[0].len(), 16, "{a:?}");
 }
+
+/// ingest_text: a header line with a clock whose minutes run into a
+/// multi-byte character ("1:5é") sliced a `str` inside the character.
+#[test]
+fn clock_before_a_multibyte_character() {
+    for text in [
+        "Today 1:5\u{e9}\nTalks resumed.",
+        "1:\u{fffd}\nTalks resumed.",
+    ] {
+        let parsed = parse(text.as_bytes(), Format::Text, "fuzz.in", &opts()).unwrap();
+        assert_eq!(parsed.documents.len(), 1);
+    }
+}
