@@ -1,5 +1,7 @@
 //! The `entente` command line: the only place that reads files and sockets.
 
+#![forbid(unsafe_code)]
+
 // Every stage builds many small strings and vectors per document; mimalloc
 // halves the time glibc's allocator took (a fifth of `entente code`'s time).
 #[global_allocator]

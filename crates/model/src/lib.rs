@@ -3,6 +3,8 @@
 //! Spans are `[start, end)` byte offsets into `Document::text`, never into the
 //! raw input: the body is what users read and what every fact points back to.
 
+#![forbid(unsafe_code)]
+
 use serde::{Deserialize, Serialize};
 
 /// `[start, end)` byte offsets into the document body.

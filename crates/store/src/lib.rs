@@ -9,6 +9,8 @@
 //! FTS5 index over sentences (`search`). Read-side queries live in `query`,
 //! export views (GDELT, PLOVER, actor graph) in `export`.
 
+#![forbid(unsafe_code)]
+
 mod dedup;
 pub mod export;
 pub mod query;

@@ -4,6 +4,8 @@
 //! upstream stages (text, lexicon, actors) built once for a test to run over
 //! many documents. Tests panic on what they cannot read, so this does too.
 
+#![forbid(unsafe_code)]
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

@@ -3,6 +3,8 @@
 //! Everything here is a pure function of the document body (and, for times,
 //! of the document date); all spans are byte offsets into that body.
 
+#![forbid(unsafe_code)]
+
 pub mod bytes;
 pub mod chars;
 pub mod sentences;
