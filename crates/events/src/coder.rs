@@ -1927,11 +1927,9 @@ fn pick_date(
         if te.kind != "date" && te.kind != "time" {
             continue;
         }
-        let wi = sent
-            .words
-            .iter()
-            .position(|w| w.span[0] >= te.span[0])
-            .unwrap_or(0);
+        // The first word at or after the time (words are in text order).
+        let wi = sent.words.partition_point(|w| w.span[0] < te.span[0]);
+        let wi = if wi == sent.words.len() { 0 } else { wi };
         let other_clause = sent
             .words
             .get(wi)

@@ -7,6 +7,7 @@
 
 pub mod bytes;
 pub mod chars;
+pub mod long;
 pub mod sentences;
 pub mod time;
 pub mod tokens;
