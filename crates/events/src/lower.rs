@@ -169,7 +169,10 @@ mod tests {
             let l = Lower::new(w);
             assert_eq!(format!("{l}"), w);
             assert_eq!(format!("{l:?}"), format!("{w:?}"));
-            assert!(l == w && w == l && w.to_string() == l);
+            // Each comparison, both ways round.
+            assert_eq!(l, w);
+            assert_eq!(w, l);
+            assert_eq!(String::from(w), l);
         }
     }
 }
