@@ -389,8 +389,9 @@ fn load_lexicon(args: &LexArgs) -> Result<lexicon::Lexicon> {
         let diags = lex.import_petrarch(&files);
         if !diags.is_empty() {
             eprintln!(
-                "entente: warning: {} dictionary line(s) skipped; first: {}",
+                "entente: warning: {} dictionary line(s) skipped; first: {}{}",
                 diags.len(),
+                place(&diags[0]),
                 diags[0].message
             );
         }
@@ -425,13 +426,18 @@ fn options(read: &ReadArgs) -> ingest::Options {
     }
 }
 
-fn report(d: &Diagnostic) {
-    let place = match (&d.file, d.line, &d.doc) {
+/// Where a diagnostic points: `FILE:LINE: `, `FILE: ` or `document ID: `.
+fn place(d: &Diagnostic) -> String {
+    match (&d.file, d.line, &d.doc) {
         (Some(f), Some(l), _) => format!("{f}:{l}: "),
         (Some(f), None, _) => format!("{f}: "),
         (None, _, Some(doc)) => format!("document {doc}: "),
         _ => String::new(),
-    };
+    }
+}
+
+fn report(d: &Diagnostic) {
+    let place = place(d);
     let level = if d.severity == Severity::Error {
         "error"
     } else {

@@ -49,3 +49,21 @@ fn database_error_said_once_with_the_fix() {
     assert!(err.contains("name another file with --db"), "{err}");
     assert!(!err.contains("Error code"), "{err}");
 }
+
+#[test]
+fn dictionary_warning_names_file_and_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dict = dir.path().join("odd.actors.txt");
+    std::fs::write(&dict, "AFGHANISTAN_ [AFG]\n[BROKEN\n").expect("written");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Turkey urged Russia to accept the proposal.\n").expect("written");
+    let out = entente()
+        .args(["code", "--date", "2025-05-02", "--dictionary"])
+        .arg(&dict)
+        .arg(&article)
+        .output()
+        .expect("entente runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("odd.actors.txt:"), "{err}");
+}
