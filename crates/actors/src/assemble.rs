@@ -321,8 +321,11 @@ impl<'a> Ctx<'a> {
         let dates = sents
             .iter()
             .map(|sp| {
-                times
+                // Times come in text order: read the sentence's, not all of them.
+                let lo = times.partition_point(|t| t.span[0] < sp[0]);
+                times[lo..]
                     .iter()
+                    .take_while(|t| t.span[0] <= sp[1])
                     .filter(|t| t.span[0] >= sp[0] && t.span[1] <= sp[1])
                     .find_map(|t| PartialDate::parse(&t.value))
                     .map(|d| (d.first_day(), true))

@@ -47,6 +47,8 @@
 //!   organisation's name) plus the title's or suffix's role; with no country
 //!   the code is empty and `role` alone may be set.
 
+#![forbid(unsafe_code)]
+
 mod assemble;
 mod index;
 

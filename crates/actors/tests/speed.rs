@@ -6,7 +6,6 @@
 use actors::Recogniser;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
-use std::path::Path;
 use std::time::Instant;
 
 /// The `text` column of a CSV file.
@@ -44,12 +43,12 @@ fn measure(label: &str, rec: &Recogniser, docs: &[(String, Vec<model::Sentence>)
 
 #[test]
 fn guardian_throughput() {
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    let csv = shared.join("corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv");
-    let Ok(raw) = std::fs::read_to_string(&csv) else {
-        println!("skipped: {} not found", csv.display());
+    let Some(csv) = testkit::shared_path("corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv")
+    else {
         return;
     };
+    let shared = testkit::shared_dir();
+    let raw = std::fs::read_to_string(&csv).unwrap_or_else(|e| panic!("{}: {e}", csv.display()));
     let docs: Vec<(String, Vec<model::Sentence>)> = texts(&raw)
         .into_iter()
         .map(|t| {
@@ -80,7 +79,7 @@ fn guardian_throughput() {
         }
     }
     if files.is_empty() {
-        println!("skipped Phoenix figures: {} not found", dir.display());
+        testkit::skip(&format!("Phoenix figures: {} not found", dir.display()));
         return;
     }
     lex.import_petrarch(&files);
@@ -101,7 +100,7 @@ fn guardian_show() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    let shared = testkit::shared_dir();
     let csv = shared.join("corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv");
     let Ok(raw) = std::fs::read_to_string(&csv) else {
         return;

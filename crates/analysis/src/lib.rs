@@ -12,6 +12,8 @@
 //! finds blocs; [`brokerage`] counts Gould-Fernandez roles given blocs;
 //! [`dependencies`] reads who depends on whom for what from facts.
 
+#![forbid(unsafe_code)]
+
 pub mod brokerage;
 pub mod dependencies;
 pub mod louvain;

@@ -5,5 +5,7 @@
 //! [`facts::facts_in`]; [`quotes::quotes`] and [`facts::facts`] lex for
 //! themselves.
 
+#![forbid(unsafe_code)]
+
 pub mod facts;
 pub mod quotes;

@@ -18,6 +18,7 @@ pub mod cues;
 mod direct;
 mod indirect;
 pub(crate) mod lex;
+mod spans;
 mod speaker;
 
 use cues::{Needs, Style};
@@ -68,21 +69,28 @@ pub fn quotes_in(lexed: &Lexed, sentences: &[Sentence], mentions: &[Mention]) ->
             // when it is separated from the last quote by another paragraph.
         }
     }
-    for u in 0..cx.units.len() {
-        if let Some(c) = cx.label(cx.units[u]) {
-            if !cx.in_region(c.content[0])
-                && !cands
-                    .iter()
-                    .any(|d: &Cand| d.content[0] < c.content[1] && c.content[0] < d.content[1])
-            {
-                if let Some(ct) = c.cue {
-                    if let Some(u) = used_cues.get_mut(ct.0) {
-                        *u = true;
-                    }
-                }
-                cands.push(c);
+    // Labelled lines ("Name: words") that overlap no candidate so far.
+    let labels: Vec<Cand> = cx
+        .units
+        .iter()
+        .filter_map(|&u| cx.label(u))
+        .filter(|c| !cx.in_region(c.content[0]))
+        .collect();
+    let mut taken = spans::Overlaps::new(cands.iter().chain(&labels).map(|c| c.content[0]));
+    for d in &cands {
+        taken.insert(d.content);
+    }
+    for c in labels {
+        if taken.overlaps(c.content) {
+            continue;
+        }
+        if let Some(ct) = c.cue {
+            if let Some(u) = used_cues.get_mut(ct.0) {
+                *u = true;
             }
         }
+        taken.insert(c.content);
+        cands.push(c);
     }
     // Pass 2: indirect speech.
     // `in_region` for every token, in one sweep: tokens and regions (which
@@ -95,6 +103,14 @@ pub fn quotes_in(lexed: &Lexed, sentences: &[Sentence], mentions: &[Mention]) ->
         }
         tok_in_region.push(ri > 0 && t.s < cx.regs[ri - 1].close);
     }
+    // Only direct quotes are ever dropped below: index them once.
+    let mut directs = spans::Directs::default();
+    for (k, d) in cands.iter().enumerate() {
+        if d.style == "direct" {
+            directs.insert(k, d.content, d.cue.map(|(a, _)| cx.toks[a].s));
+        }
+    }
+    let mut dropped = vec![false; cands.len()];
     let mut i = 0;
     while i < cx.toks.len() {
         if used_cues[i] || tok_in_region[i] {
@@ -104,29 +120,23 @@ pub fn quotes_in(lexed: &Lexed, sentences: &[Sentence], mentions: &[Mention]) ->
         if let Some(c) = cx.indirect(i).or_else(|| cx.that_clause(i)) {
             // `X said in a statement: "..."`: the "content" is the frame of a
             // direct quote that has its own cue there.
-            let frames_direct = cands.iter().any(|d: &Cand| {
-                d.style == "direct"
-                    && d.cue.is_some_and(|(a, _)| {
-                        let p = cx.toks[a].s;
-                        c.content[0] <= p && p < c.content[1]
-                    })
-            });
-            if frames_direct {
+            if directs.cue_within(c.content) {
                 i += 1;
                 continue;
             }
             // Direct quotes wholly inside indirect content are part of it.
-            cands.retain(|d: &Cand| {
-                !(d.style == "direct"
-                    && c.content[0] <= d.content[0]
-                    && d.content[1] <= c.content[1])
-            });
+            for k in directs.take_within(c.content) {
+                dropped[k] = true;
+            }
             i = c.cue.map_or(i + 1, |x| x.1.max(i + 1));
             cands.push(c);
             continue;
         }
         i += 1;
     }
+    dropped.resize(cands.len(), false);
+    let mut dropped = dropped.into_iter();
+    cands.retain(|_| !dropped.next().unwrap_or(false));
     cands.sort_by_key(|c| (c.content[0], c.content[1]));
     cands.dedup_by(|b, a| a.content == b.content);
     // Pass 3: speakers, in text order so pronouns can fall back on earlier speakers.

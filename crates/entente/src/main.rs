@@ -1,5 +1,7 @@
 //! The `entente` command line: the only place that reads files and sockets.
 
+#![forbid(unsafe_code)]
+
 // Every stage builds many small strings and vectors per document; mimalloc
 // halves the time glibc's allocator took (a fifth of `entente code`'s time).
 #[global_allocator]
@@ -361,11 +363,30 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // A reader that stopped early (`entente events | head`) is no failure.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("entente: error: {e:#}");
+            eprintln!("entente: error: {}", message(&e));
             ExitCode::from(exit_status(&e))
         }
     }
+}
+
+/// The error and its causes, each said once: libraries often repeat their
+/// cause's text in their own, which `{:#}` would print twice.
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let s = cause.to_string();
+        if out.contains(&s) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&s);
+    }
+    out
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -468,8 +489,9 @@ fn load_lexicon(args: &LexArgs) -> Result<lexicon::Lexicon> {
         let diags = lex.import_petrarch(&files);
         if !diags.is_empty() {
             eprintln!(
-                "entente: warning: {} dictionary line(s) skipped; first: {}",
+                "entente: warning: {} dictionary line(s) skipped; first: {}{}",
                 diags.len(),
+                place(&diags[0]),
                 diags[0].message
             );
         }
@@ -504,13 +526,18 @@ fn options(read: &ReadArgs) -> ingest::Options {
     }
 }
 
-fn report(d: &Diagnostic) {
-    let place = match (&d.file, d.line, &d.doc) {
+/// Where a diagnostic points: `FILE:LINE: `, `FILE: ` or `document ID: `.
+fn place(d: &Diagnostic) -> String {
+    match (&d.file, d.line, &d.doc) {
         (Some(f), Some(l), _) => format!("{f}:{l}: "),
         (Some(f), None, _) => format!("{f}: "),
         (None, _, Some(doc)) => format!("document {doc}: "),
         _ => String::new(),
-    };
+    }
+}
+
+fn report(d: &Diagnostic) {
+    let place = place(d);
     let level = if d.severity == Severity::Error {
         "error"
     } else {

@@ -368,12 +368,11 @@ fn parquet_export_reads_back_by_month() {
 /// The acceptance check: ingesting the Guardian sample twice changes nothing.
 #[test]
 fn guardian_ingest_is_idempotent() {
-    let csv_path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv");
-    if !csv_path.exists() {
-        eprintln!("skipping: {} is absent", csv_path.display());
+    let Some(csv_path) =
+        testkit::shared_path("corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv")
+    else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let mut reader = csv::Reader::from_path(&csv_path).unwrap();

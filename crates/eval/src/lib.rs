@@ -7,6 +7,8 @@
 //! they are pointed at, code them with the pipeline the caller passes in and
 //! print their tables.
 
+#![forbid(unsafe_code)]
+
 pub mod corpus;
 pub mod events;
 pub mod judged;

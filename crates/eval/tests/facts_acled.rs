@@ -1,18 +1,13 @@
 //! Casualty facts measured against ACLED's coded fatalities (skipped when `../shared` is absent).
 
-use std::path::Path;
-
 use eval::corpus::csv_rows;
 use eval::quotes::{note_fatalities, score_fatality, FatalityScore};
 
 #[test]
 fn acled_fatalities_agree() {
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    let csv = shared.join("corpora/acled-global-2020-05/acled.csv");
-    if !csv.exists() {
-        eprintln!("skipping: {} is absent", csv.display());
+    let Some(csv) = testkit::shared_path("corpora/acled-global-2020-05/acled.csv") else {
         return;
-    }
+    };
     let data = std::fs::read(&csv).expect("read acled.csv");
     let rows = csv_rows(&data).expect("acled.csv parses");
     let mut score = FatalityScore::default();

@@ -1,17 +1,12 @@
 //! Quote extraction measured on the PolNeAR dev split (skipped when `../shared` is absent).
 
-use std::path::Path;
-
 use eval::quotes::{parse_brat, score_quotes, QuoteScore};
 
 #[test]
 fn polnear_dev_content_and_speakers() {
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    let dir = shared.join("corpora/polnear-attribution/dev");
-    if !dir.exists() {
-        eprintln!("skipping: {} is absent", dir.display());
+    let Some(dir) = testkit::shared_path("corpora/polnear-attribution/dev") else {
         return;
-    }
+    };
     let mut anns: Vec<_> = std::fs::read_dir(dir.join("attributions"))
         .expect("attributions dir")
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -23,12 +23,9 @@ fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn tempeval3_tbaq() {
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    let dir = shared.join("corpora/tempeval3-timeml/TBAQ-cleaned");
-    if !shared.exists() || !dir.exists() {
-        println!("skipping: {} not found", dir.display());
+    let Some(dir) = testkit::shared_path("corpora/tempeval3-timeml/TBAQ-cleaned") else {
         return;
-    }
+    };
     let mut files = Vec::new();
     tml_files(&dir, &mut files);
     let mut counts = Counts::default();

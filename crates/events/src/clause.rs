@@ -36,6 +36,8 @@
 
 use model::{ActorType, Mention, Token, TokenKind};
 
+pub use crate::lower::Lower;
+use crate::lower::INLINE;
 use crate::tagger::{tag_lower, tag_packed, Tag};
 use crate::wordtab::Key;
 
@@ -49,127 +51,6 @@ pub struct Word {
     pub mention: Option<usize>,
     pub clause: usize,
     pub capitalised: bool,
-}
-
-/// Longest word kept inline in a [`Lower`].
-const INLINE: usize = 22;
-
-/// A lower-cased word, kept inline when short (nearly every word): one heap
-/// allocation per word used to be most of the coder's time.
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub enum Lower {
-    Inline { len: u8, buf: [u8; INLINE] },
-    Heap(Box<str>),
-}
-
-impl Lower {
-    pub fn new(s: &str) -> Lower {
-        if s.len() <= INLINE {
-            let mut buf = [0u8; INLINE];
-            buf[..s.len()].copy_from_slice(s.as_bytes());
-            Lower::Inline {
-                len: s.len() as u8,
-                buf,
-            }
-        } else {
-            Lower::Heap(s.into())
-        }
-    }
-
-    /// `s` lower-cased (ASCII without Unicode tables or allocation).
-    pub fn lowercase(s: &str) -> Lower {
-        if s.len() <= INLINE {
-            // A word at a time: packed, then lower-cased in three registers.
-            if let Some(k) = Key::of(s).and_then(|k| k.ascii_lowercase()) {
-                return Lower::from_key(&k);
-            }
-        }
-        Lower::new(&s.to_lowercase())
-    }
-
-    /// The word of a packed key of at most [`INLINE`] bytes.
-    #[inline]
-    fn from_key(k: &Key) -> Lower {
-        let mut wide = [0u8; 24];
-        for (d, w) in wide.chunks_exact_mut(8).zip(k.words()) {
-            d.copy_from_slice(&w.to_le_bytes());
-        }
-        let mut buf = [0u8; INLINE];
-        buf.copy_from_slice(&wide[..INLINE]);
-        Lower::Inline {
-            len: k.len() as u8,
-            buf,
-        }
-    }
-
-    /// The word packed for [`crate::wordtab::WordTable`] lookups (`None` past 24 bytes).
-    #[inline]
-    pub fn key(&self) -> Option<Key> {
-        match self {
-            Lower::Inline { len, buf } => {
-                let mut b = [0u8; 24];
-                b[..INLINE].copy_from_slice(buf);
-                Some(Key::from_padded(&b, usize::from(*len)))
-            }
-            Lower::Heap(s) => Key::of(s),
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        match self {
-            Lower::Inline { len, buf } => {
-                let bytes = buf.get(..usize::from(*len)).unwrap_or(&[]);
-                // SAFETY: `new` copies a whole `&str` and `lowercase` the ASCII
-                // lower case of an ASCII `&str`, so these bytes are valid UTF-8.
-                // (Validating on every comparison was a fifth of the coder's time.)
-                unsafe { std::str::from_utf8_unchecked(bytes) }
-            }
-            Lower::Heap(s) => s,
-        }
-    }
-}
-
-impl std::ops::Deref for Lower {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Debug for Lower {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl std::fmt::Display for Lower {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl PartialEq<str> for Lower {
-    fn eq(&self, o: &str) -> bool {
-        self.as_str() == o
-    }
-}
-
-impl PartialEq<&str> for Lower {
-    fn eq(&self, o: &&str) -> bool {
-        self.as_str() == *o
-    }
-}
-
-impl PartialEq<Lower> for String {
-    fn eq(&self, o: &Lower) -> bool {
-        self.as_str() == o.as_str()
-    }
-}
-
-impl PartialEq<Lower> for &str {
-    fn eq(&self, o: &Lower) -> bool {
-        *self == o.as_str()
-    }
 }
 
 /// A mention laid over the words: `[start, end)` word indices.

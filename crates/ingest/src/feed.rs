@@ -7,7 +7,19 @@ pub(crate) fn parse(
     origin: &str,
     parsed: &mut Parsed,
 ) -> Result<Vec<Draft>, IngestError> {
-    let feed = feed_rs::parser::parse(bytes).map_err(|e| IngestError::Feed {
+    // An item with neither id nor link gets a random UUID from feed-rs by
+    // default: an empty id instead makes it fall back on the content hash,
+    // so the same feed gives the same ids every time.
+    let parser = feed_rs::parser::Builder::new()
+        .id_generator(|links, title, uri| {
+            if links.is_empty() && (uri.is_none() || title.is_none()) {
+                String::new()
+            } else {
+                feed_rs::parser::generate_id(links, title, uri)
+            }
+        })
+        .build();
+    let feed = parser.parse(bytes).map_err(|e| IngestError::Feed {
         origin: origin.into(),
         message: e.to_string(),
     })?;

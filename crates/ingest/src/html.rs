@@ -12,6 +12,7 @@ use crate::plain::is_boilerplate;
 use crate::Draft;
 use dom_query::Document as Dom;
 use dom_smoothie::{Config, Readability, TextMode};
+use std::borrow::Cow;
 
 fn meta(dom: &Dom, keys: &[&str]) -> Option<String> {
     for k in keys {
@@ -119,7 +120,7 @@ pub fn html_to_text(fragment: &str) -> String {
     if !fragment.contains('<') {
         return clean_lines(&decode_entities_only(fragment)).0;
     }
-    let dom = Dom::from(fragment);
+    let dom = Dom::from(shallow(fragment).as_ref());
     dom.select("script, style, noscript, iframe").remove();
     clean_lines(&dom.formatted_text()).0
 }
@@ -135,8 +136,73 @@ fn decode_entities_only(s: &str) -> String {
     }
 }
 
+/// Deeper than any real page: news pages nest a few dozen elements.
+const MAX_DEPTH: usize = 256;
+
+/// Elements that have no end tag, or whose end tag pages often leave out:
+/// not counted, so that sloppy pages do not look deep.
+const UNCOUNTED: &[&str] = &[
+    "area", "base", "br", "col", "dd", "dt", "embed", "hr", "img", "input", "li", "link", "meta",
+    "option", "p", "param", "source", "td", "th", "tr", "track", "wbr",
+];
+
+/// `html` with the tags nested deeper than [`MAX_DEPTH`] left out (their
+/// text kept), judged from the tags in one pass. The HTML parser's work per
+/// tag and readability's per element grow with the depth: 100,000 nested
+/// elements took minutes. Pages no deeper come back as they are.
+fn shallow(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut depth = 0usize;
+    // Byte ranges of the tags to leave out.
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&c| c == b'<') {
+        let open_at = i + k;
+        i = open_at + 1;
+        let close = b.get(i) == Some(&b'/');
+        let name_start = i + usize::from(close);
+        let name_len = b[name_start.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        if UNCOUNTED.contains(&name.as_str()) {
+            continue;
+        }
+        let too_deep = if close {
+            depth = depth.saturating_sub(1);
+            depth >= MAX_DEPTH
+        } else {
+            depth += 1;
+            depth > MAX_DEPTH
+        };
+        if too_deep {
+            let end = b[i..]
+                .iter()
+                .position(|&c| c == b'>')
+                .map_or(b.len(), |e| i + e + 1);
+            drop.push((open_at, end));
+            i = end;
+        }
+    }
+    if drop.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    for (a, z) in drop {
+        out.push_str(&html[from..a]);
+        from = z;
+    }
+    out.push_str(&html[from..]);
+    Cow::Owned(out)
+}
+
 pub(crate) fn parse(html: &str) -> Draft {
-    let dom = Dom::from(html);
+    let dom = Dom::from(shallow(html).as_ref());
     let ld = json_ld(&dom);
     let title = meta(&dom, &["og:title", "twitter:title"])
         .or(ld.headline.clone())
@@ -285,6 +351,24 @@ mod tests {
         assert_eq!(d.date, chrono::NaiveDate::from_ymd_opt(2024, 12, 8));
         assert_eq!(d.url.as_deref(), Some("https://example.org/m"));
         assert_eq!(d.text, "Short.");
+    }
+
+    /// Work bounded by depth: past `MAX_DEPTH` the tags go, the text stays.
+    #[test]
+    fn deep_nesting_is_cut_to_the_bound() {
+        let n = 10_000;
+        let html = format!(
+            "{}<p>Talks resumed.</p>{}",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let flat = shallow(&html);
+        assert_eq!(flat.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(flat.matches("</div>").count(), MAX_DEPTH);
+        assert!(flat.contains("<p>Talks resumed.</p>"));
+        assert_eq!(parse(&html).text, "Talks resumed.");
+        let page = "<html><body><div><p>One<p>Two<br></div></body></html>";
+        assert!(matches!(shallow(page), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! This crate parses; it opens no files. The caller (the `entente` binary)
 //! reads bytes and passes them here with the name it should report.
 
+#![forbid(unsafe_code)]
+
 mod date;
 mod decode;
 mod feed;

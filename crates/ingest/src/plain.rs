@@ -49,7 +49,8 @@ fn date_line(line: &str) -> Option<Option<chrono::NaiveDate>> {
             && h.len() <= 2
             && h.bytes().all(|b| b.is_ascii_digit())
             && m.len() >= 2
-            && m[..2].bytes().all(|b| b.is_ascii_digit())
+            // Bytes, not a `str` slice: the third byte may be inside a character.
+            && m.as_bytes()[..2].iter().all(u8::is_ascii_digit)
     });
     (has_clock
         && (relative.iter().any(|r| lower.starts_with(r)) || lower.split_whitespace().count() <= 3))

@@ -6,6 +6,8 @@
 //! This crate opens no files: the built-in tables are compiled in, and user
 //! overlays arrive as `(file name, contents)` pairs read by the caller.
 
+#![forbid(unsafe_code)]
+
 pub mod check;
 pub mod codes;
 pub mod date;

@@ -5,15 +5,14 @@ use lexicon::petrarch::{import_actors, import_agents, Entry};
 use lexicon::Lexicon;
 use std::path::{Path, PathBuf};
 
+// The shared-data rule of the other crates' tests, without a dependency on
+// `testkit` (which depends on this crate).
+#[allow(dead_code)]
+#[path = "../../testkit/src/shared.rs"]
+mod shared;
+
 fn dict_dir() -> Option<PathBuf> {
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    let dir = shared.join("petrarch2/dictionaries");
-    if dir.exists() {
-        Some(dir)
-    } else {
-        println!("skipped: {} not found", dir.display());
-        None
-    }
+    shared::shared_path("petrarch2/dictionaries")
 }
 
 fn read(dir: &Path, name: &str) -> String {

@@ -3,6 +3,8 @@
 //! Spans are `[start, end)` byte offsets into `Document::text`, never into the
 //! raw input: the body is what users read and what every fact points back to.
 
+#![forbid(unsafe_code)]
+
 use serde::{Deserialize, Serialize};
 
 /// `[start, end)` byte offsets into the document body.
@@ -404,46 +406,73 @@ pub fn sentence_at(sentences: &[Sentence], offset: usize) -> usize {
 impl Coded {
     /// The document's records in stream order: document, sentences, times,
     /// mentions, events, quotes, facts, diagnostics.
-    pub fn records(&self) -> Vec<Record> {
-        let Some(doc) = &self.document else {
-            return self
-                .diagnostics
-                .iter()
-                .cloned()
-                .map(Record::Diagnostic)
-                .collect();
-        };
-        let id = &doc.id;
-        let mut out = Vec::with_capacity(
-            1 + self.sentences.len() + self.times.len() + self.mentions.len() + self.events.len(),
-        );
-        out.push(Record::Document(doc.clone()));
-        out.extend(self.sentences.iter().map(|s| Record::Sentence {
-            doc: id.clone(),
-            sentence: s.clone(),
-        }));
-        out.extend(self.times.iter().map(|t| Record::Time {
-            doc: id.clone(),
-            sentence: sentence_at(&self.sentences, t.span[0]),
-            time: t.clone(),
-        }));
-        out.extend(self.mentions.iter().map(|m| Record::Mention {
-            doc: id.clone(),
-            mention: m.clone(),
-        }));
-        out.extend(self.events.iter().map(|e| Record::Event {
-            doc: id.clone(),
-            event: Box::new(e.clone()),
-        }));
-        out.extend(self.quotes.iter().map(|q| Record::Quote {
-            doc: id.clone(),
-            quote: q.clone(),
-        }));
-        out.extend(self.facts.iter().map(|f| Record::Fact {
-            doc: id.clone(),
-            fact: Box::new(f.clone()),
-        }));
-        out.extend(self.diagnostics.iter().cloned().map(Record::Diagnostic));
-        out
+    ///
+    /// Made one at a time as the caller asks: a list of them all would copy
+    /// the whole coding, which on a long document holds hundreds of megabytes.
+    pub fn records(&self) -> impl Iterator<Item = Record> + '_ {
+        let doc = self.document.as_ref();
+        let id = doc.map_or("", |d| d.id.as_str());
+        let id = move || id.to_string();
+        // A coding without a document carries diagnostics only.
+        let body = doc.is_some();
+        let all = |on: bool| if on { usize::MAX } else { 0 };
+        let head = doc.cloned().map(Record::Document).into_iter();
+        let sentences = self
+            .sentences
+            .iter()
+            .take(all(body))
+            .map(move |s| Record::Sentence {
+                doc: id(),
+                sentence: s.clone(),
+            });
+        let times = self
+            .times
+            .iter()
+            .take(all(body))
+            .map(move |t| Record::Time {
+                doc: id(),
+                sentence: sentence_at(&self.sentences, t.span[0]),
+                time: t.clone(),
+            });
+        let mentions = self
+            .mentions
+            .iter()
+            .take(all(body))
+            .map(move |m| Record::Mention {
+                doc: id(),
+                mention: m.clone(),
+            });
+        let events = self
+            .events
+            .iter()
+            .take(all(body))
+            .map(move |e| Record::Event {
+                doc: id(),
+                event: Box::new(e.clone()),
+            });
+        let quotes = self
+            .quotes
+            .iter()
+            .take(all(body))
+            .map(move |q| Record::Quote {
+                doc: id(),
+                quote: q.clone(),
+            });
+        let facts = self
+            .facts
+            .iter()
+            .take(all(body))
+            .map(move |f| Record::Fact {
+                doc: id(),
+                fact: Box::new(f.clone()),
+            });
+        let diagnostics = self.diagnostics.iter().cloned().map(Record::Diagnostic);
+        head.chain(sentences)
+            .chain(times)
+            .chain(mentions)
+            .chain(events)
+            .chain(quotes)
+            .chain(facts)
+            .chain(diagnostics)
     }
 }

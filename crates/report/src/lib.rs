@@ -5,6 +5,8 @@
 //! followed by the events behind it, each with its sentence and document, so
 //! a reader can check any line or number against the text it came from.
 
+#![forbid(unsafe_code)]
+
 pub mod human;
 pub mod layout;
 mod svg;

@@ -9,6 +9,8 @@
 //! FTS5 index over sentences (`search`). Read-side queries live in `query`,
 //! export views (GDELT, PLOVER, actor graph) in `export`.
 
+#![forbid(unsafe_code)]
+
 mod dedup;
 pub mod export;
 pub mod query;
@@ -48,12 +50,14 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
 ];
 
+/// What failed, said once: the rusqlite or JSON error is part of the message
+/// rather than a `source`, which `anyhow`'s `{:#}` would print a second time.
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("database {path}: {source}")]
+    #[error("database {path}: {cause}{}", hint(cause))]
     Open {
         path: String,
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
     #[error("database {path} is at schema version {found}, newer than this entente ({known}); upgrade entente")]
     TooNew {
@@ -61,26 +65,55 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("migration {name}: {source}")]
+    #[error("migration {name}: {cause}{}", hint(cause))]
     Migration {
         name: String,
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
-    #[error("document {doc}: {source}")]
-    Write {
-        doc: String,
-        source: rusqlite::Error,
-    },
-    #[error("query: {0}")]
-    Query(#[from] rusqlite::Error),
+    #[error("document {doc}: {cause}{}", hint(cause))]
+    Write { doc: String, cause: rusqlite::Error },
+    #[error("query: {0}{hint}", hint = hint(.0))]
+    Query(rusqlite::Error),
     #[error("stored record is not valid JSON: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
     #[error("search {query:?}: {message} (quote phrases as '\"red lines\"', or use plain words)")]
     Search { query: String, message: String },
     #[error("no stored document matches {0:?}")]
     NotFound(String),
     #[error("{prefix:?} matches several documents ({count}); give more of the id")]
     Ambiguous { prefix: String, count: usize },
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError::Query(e)
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> StoreError {
+        StoreError::Json(e)
+    }
+}
+
+/// The fix for the database errors a user can act on.
+fn hint(e: &rusqlite::Error) -> &'static str {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::NotADatabase) => {
+            " (not an entente database: name another file with --db, or move this one away)"
+        }
+        Some(C::CannotOpen) => " (does its folder exist, and may entente write there?)",
+        Some(C::ReadOnly) => " (the file or its folder is read-only)",
+        Some(C::DatabaseBusy | C::DatabaseLocked) => {
+            " (another entente is writing to it; try again when it is done)"
+        }
+        Some(C::DiskFull) => " (the disk is full)",
+        Some(C::DatabaseCorrupt) => {
+            " (the file is damaged: re-create it with `entente ingest` into a new --db)"
+        }
+        _ => "",
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -121,18 +154,18 @@ impl Store {
     /// Opens (creating if needed) the database and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
         let p = path.display().to_string();
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+        let conn = Connection::open(path).map_err(|cause| StoreError::Open {
             path: p.clone(),
-            source,
+            cause,
         })?;
         Self::init(conn, &p)
     }
 
     /// An in-memory database, for tests and one-shot analysis.
     pub fn memory() -> Result<Store> {
-        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+        let conn = Connection::open_in_memory().map_err(|cause| StoreError::Open {
             path: ":memory:".into(),
-            source,
+            cause,
         })?;
         Self::init(conn, ":memory:")
     }
@@ -142,7 +175,7 @@ impl Store {
         // last committed state; NORMAL sync is durable at each checkpoint,
         // which is enough for a cache of re-derivable facts.
         conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;")
-            .map_err(|source| StoreError::Open { path: path.into(), source })?;
+            .map_err(|cause| StoreError::Open { path: path.into(), cause })?;
         let mut store = Store { conn };
         store.migrate(path)?;
         Ok(store)
@@ -163,9 +196,9 @@ impl Store {
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)
-                .map_err(|source| StoreError::Migration {
+                .map_err(|cause| StoreError::Migration {
                     name: name.to_string(),
-                    source,
+                    cause,
                 })?;
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
             tx.commit()?;
@@ -195,9 +228,9 @@ impl Store {
         let Some(doc) = &coded.document else {
             return Ok(false);
         };
-        let werr = |source| StoreError::Write {
+        let werr = |cause| StoreError::Write {
             doc: doc.id.clone(),
-            source,
+            cause,
         };
         let tx = self.conn.transaction().map_err(werr)?;
         let exists = tx
@@ -235,9 +268,9 @@ impl Store {
         let Some(doc) = &coded.document else {
             return Ok(());
         };
-        let werr = |source| StoreError::Write {
+        let werr = |cause| StoreError::Write {
             doc: doc.id.clone(),
-            source,
+            cause,
         };
         let wrap = |e| match e {
             StoreError::Query(source) => werr(source),

@@ -4,6 +4,8 @@
 //! licence). Pure functions over words; training needs the treebank, use
 //! needs only the shipped weights.
 
+#![forbid(unsafe_code)]
+
 pub mod conllu;
 pub mod hash;
 pub mod ner;

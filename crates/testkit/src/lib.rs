@@ -4,21 +4,21 @@
 //! upstream stages (text, lexicon, actors) built once for a test to run over
 //! many documents. Tests panic on what they cannot read, so this does too.
 
+#![forbid(unsafe_code)]
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use model::{Mention, Sentence, TimeExpr, Token};
 
-/// The shared data folder (`../shared` beside the repository), or `None`
-/// (with a message) when it is absent: tests over it are then skipped.
+mod shared;
+pub use shared::{shared_dir, shared_path, skip};
+
+/// The shared data folder (`../shared` beside the repository, or
+/// `ENTENTE_SHARED`), or `None` when it is absent: tests over it are then
+/// skipped with a message, or fail when `CI` is set (see [`skip`]).
 pub fn shared() -> Option<PathBuf> {
-    let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    if p.exists() {
-        Some(p.to_path_buf())
-    } else {
-        eprintln!("skipping: ../shared is absent");
-        None
-    }
+    shared_path("")
 }
 
 /// The seed article and what it is expected to give
@@ -39,10 +39,10 @@ pub fn seed() -> Option<Seed> {
         shared.join("tools/seed-expected.json"),
     );
     if !art.exists() || !exp.exists() {
-        println!(
-            "skipped: seed article or seed-expected.json not found under {}",
+        skip(&format!(
+            "seed article or seed-expected.json not found under {}",
             shared.display()
-        );
+        ));
         return None;
     }
     let read =

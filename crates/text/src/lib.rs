@@ -3,8 +3,11 @@
 //! Everything here is a pure function of the document body (and, for times,
 //! of the document date); all spans are byte offsets into that body.
 
+#![forbid(unsafe_code)]
+
 pub mod bytes;
 pub mod chars;
+pub mod long;
 pub mod sentences;
 pub mod time;
 pub mod tokens;

@@ -22,7 +22,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         first_word: None,
     };
     seg.run();
-    seg.out
+    crate::long::split_long(text, seg.out)
 }
 
 /// Index of the sentence whose span contains byte `offset`, by binary search.

@@ -19,7 +19,8 @@ use model::{Sentence, TimeExpr};
 use rules::P;
 use value::V;
 
-/// Finds time expressions in `text` and normalises them against `doc_date`.
+/// Finds time expressions in `text` and normalises them against `doc_date`,
+/// in text order and not overlapping (the event coder relies on the order).
 pub fn times(text: &str, sentences: &[Sentence], doc_date: NaiveDate) -> Vec<TimeExpr> {
     let toks = lex::tokenise(text);
     let sent = sentence_starts(&toks, sentences);

@@ -5,6 +5,12 @@ use model::Sentence;
 use proptest::prelude::*;
 use text::sentences::{sentence_of, sentences};
 
+// The shared-data rule of the other crates' tests, without a dependency on
+// `testkit` (which depends on this crate).
+#[allow(dead_code)]
+#[path = "../../testkit/src/shared.rs"]
+mod shared;
+
 /// One sentence per line; line breaks inside a sentence show as `⏎`.
 fn dump(text: &str) -> String {
     let mut out = String::new();
@@ -247,12 +253,9 @@ fn sentence_of_finds_containing_sentence() {
 
 #[test]
 fn seed_article() {
-    let shared = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    let path = shared.join("seed/000_b71a1b986c91ca77.txt");
-    if !shared.exists() || !path.exists() {
-        eprintln!("skipping seed_article: {} is absent", path.display());
+    let Some(path) = shared::shared_path("seed/000_b71a1b986c91ca77.txt") else {
         return;
-    }
+    };
     let text = std::fs::read_to_string(&path).expect("seed article is UTF-8");
     let sents = sentences(&text);
     assert!(sents.len() >= 40, "only {} sentences", sents.len());

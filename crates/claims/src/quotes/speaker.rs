@@ -268,10 +268,13 @@ impl Ctx<'_> {
             // Mentions are sorted by start: only those starting before the
             // speaker can end before it.
             let before = self.mentions.partition_point(|m| m.span[0] < span[0]);
+            // Mentions come in sentence order too: stop at the window's edge
+            // rather than walk back over the whole document.
             let ante = self.mentions[..before]
                 .iter()
                 .rev()
-                .filter(|m| m.span[1] <= span[0] && m.sentence + 5 >= sent)
+                .take_while(|m| m.sentence + 5 >= sent)
+                .filter(|m| m.span[1] <= span[0])
                 // Names inside someone's quoted words are not who "he" is afterwards.
                 .filter(|m| !self.in_region(m.span[0]))
                 .find(|m| want.contains(&m.actor.kind));
