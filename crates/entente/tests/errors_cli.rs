@@ -43,7 +43,7 @@ fn database_error_said_once_with_the_fix() {
         .output()
         .expect("entente runs");
     let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
     assert_eq!(err.matches("is not a database").count(), 1, "{err}");
     assert!(err.contains("notes.db: file is not a database"), "{err}");
     assert!(err.contains("name another file with --db"), "{err}");
