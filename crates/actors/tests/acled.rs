@@ -4,19 +4,11 @@
 //! readings decided by the countries the document names. Update with
 //! `UPDATE_EXPECT=1`.
 
-use actors::Recogniser;
 use chrono::NaiveDate;
 use expect_test::{expect, Expect};
-use lexicon::Lexicon;
-use std::sync::OnceLock;
 
-fn recogniser() -> &'static Recogniser {
-    static REC: OnceLock<Recogniser> = OnceLock::new();
-    REC.get_or_init(|| {
-        let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
-        Recogniser::new(&lex)
-    })
-}
+mod common;
+use common::builtin_recogniser as recogniser;
 
 /// Each text is one document; prints every mention with its code and rule.
 fn check(text: &str, want: Expect) {

@@ -147,19 +147,7 @@ pub fn read_treebank(path: &Path) -> Result<Vec<TreeSentence>> {
 }
 
 pub fn run(cmd: TrainCommand) -> Result<()> {
-    let (
-        train,
-        dev,
-        out,
-        tagger_epochs,
-        parser_epochs,
-        folds,
-        tagger_min_count,
-        parser_min_count,
-        prune,
-        coarsen,
-        seed,
-    ) = match cmd {
+    match cmd {
         TrainCommand::Syntax {
             train,
             dev,
@@ -172,19 +160,17 @@ pub fn run(cmd: TrainCommand) -> Result<()> {
             prune,
             coarsen,
             seed,
-        } => (
-            train,
-            dev,
-            out,
-            tagger_epochs,
-            parser_epochs,
-            folds,
-            tagger_min_count,
-            parser_min_count,
-            prune,
-            coarsen,
-            seed,
-        ),
+        } => {
+            let cfg = Settings {
+                tagger_epochs,
+                parser_epochs,
+                folds: folds.max(1),
+                seed,
+                tagger_min_count,
+                parser_min_count,
+            };
+            train_syntax(&train, &dev, &out, &cfg, (prune, coarsen))
+        }
         TrainCommand::Names {
             train,
             cross_validate,
@@ -207,20 +193,23 @@ pub fn run(cmd: TrainCommand) -> Result<()> {
             if let Some(cv) = cross_validate {
                 cross_validate_names(&train, &cv, folds, &cfg)?;
             }
-            return train_names(&train, &dev, &out, &cfg);
+            train_names(&train, &dev, &out, &cfg)
         }
-    };
-    let sents = read_treebank(&train)?;
-    let cfg = Settings {
-        tagger_epochs,
-        parser_epochs,
-        folds: folds.max(1),
-        seed,
-        tagger_min_count,
-        parser_min_count,
-    };
+    }
+}
+
+/// `entente train syntax`: the tagger and the parser, written to `out` and
+/// scored on the dev treebanks.
+fn train_syntax(
+    train: &Path,
+    dev: &[PathBuf],
+    out: &Path,
+    cfg: &Settings,
+    (prune, coarsen): (i16, u32),
+) -> Result<()> {
+    let sents = read_treebank(train)?;
     let t0 = Instant::now();
-    let model = syntax::train::train(&sents, &cfg, &mut |s| {
+    let model = syntax::train::train(&sents, cfg, &mut |s| {
         eprintln!("[{:>4.0}s] training {s}", t0.elapsed().as_secs_f64())
     })?;
     let tagger = model
@@ -235,14 +224,14 @@ pub fn run(cmd: TrainCommand) -> Result<()> {
         .pruned(prune)
         .coarsened(coarsen)
         .to_bytes();
-    std::fs::create_dir_all(&out).with_context(|| format!("{}: cannot create", out.display()))?;
+    std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create", out.display()))?;
     for (name, bytes) in [("tagger.bin", &tagger), ("parser.bin", &parser)] {
         let p = out.join(name);
         std::fs::write(&p, bytes).with_context(|| format!("{}: cannot write", p.display()))?;
         eprintln!("wrote {} ({} bytes)", p.display(), bytes.len());
     }
     let model = syntax::Syntax::from_bytes(&tagger, &parser)?;
-    for p in &dev {
+    for p in dev {
         let gold = read_treebank(p)?;
         let t = Instant::now();
         let s = eval::syntax::score(&model, &gold);

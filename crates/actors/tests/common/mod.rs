@@ -1,5 +1,5 @@
 //! Shared scaffolding for the actors golden tests: a lexicon from inline
-//! TSV files and sentences that are one per line.
+//! TSV files, sentences that are one per line, and the built-in recogniser.
 #![allow(dead_code)]
 
 use lexicon::Lexicon;
@@ -33,4 +33,13 @@ pub fn line_sentences(text: &str) -> Vec<Sentence> {
         pos += line.len();
     }
     sentences
+}
+
+/// The recogniser over the built-in lexicon, built once per test binary.
+pub fn builtin_recogniser() -> &'static actors::Recogniser {
+    static REC: std::sync::OnceLock<actors::Recogniser> = std::sync::OnceLock::new();
+    REC.get_or_init(|| {
+        let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
+        actors::Recogniser::new(&lex)
+    })
 }
