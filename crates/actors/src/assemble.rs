@@ -293,7 +293,7 @@ pub fn name_words(
     let d = NaiveDate::default();
     let mut cx = Ctx::new(idx, text, sentences, &[], d);
     cx.prepared_atoms();
-    cx.name_words(tokens)
+    cx.name_words(tokens, true)
 }
 
 impl<'a> Ctx<'a> {

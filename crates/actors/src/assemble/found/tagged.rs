@@ -30,12 +30,23 @@ impl Ctx<'_> {
     /// Per sentence: the words (the treebank's split of the tokens) and the
     /// tagger's view of them, with a hint from the lexicon match covering
     /// each word, else from the given-name list.
-    pub(in crate::assemble) fn name_words(&self, tokens: &[Token]) -> syntax::ner::DocumentWords {
+    ///
+    /// Unless `all`, sentences whose capitalised words are all inside
+    /// lexicon matches other than gazetteer places (or a function word
+    /// opening the sentence) are left
+    /// empty: the tagger could add nothing there that would be kept, and
+    /// most of its time would go to them.
+    pub(in crate::assemble) fn name_words(
+        &self,
+        tokens: &[Token],
+        all: bool,
+    ) -> syntax::ner::DocumentWords {
         let toks: Vec<(usize, usize)> = tokens.iter().map(|t| (t.span[0], t.span[1])).collect();
         let mut words = Vec::with_capacity(toks.len() + toks.len() / 8);
         syntax::words::split(self.text, &toks, &mut words);
         let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.sents.len()];
         let mut hints: Vec<Vec<u64>> = vec![Vec::new(); self.sents.len()];
+        let mut open = vec![all; self.sents.len()];
         let mut ai = 0;
         for w in words {
             let k = self.sent_of(w.0);
@@ -46,17 +57,37 @@ impl Ctx<'_> {
             while self.all_atoms.get(ai).is_some_and(|a| a.1 <= w.0) {
                 ai += 1;
             }
-            let h = match self.all_atoms.get(ai) {
-                Some(&(s, e, tk)) if s <= w.0 && w.1 <= e => hint(hint_kind(tk), s == w.0),
-                _ if self.capitalised(w.0, w.1)
+            let in_atom = self
+                .all_atoms
+                .get(ai)
+                .filter(|a| a.0 <= w.0 && w.1 <= a.1)
+                .copied();
+            let capital = self.capitalised(w.0, w.1);
+            let h = match in_atom {
+                Some((s, _, tk)) => hint(hint_kind(tk), s == w.0),
+                None if capital
                     && with_folded(&self.text[w.0..w.1], |f| self.idx.given.contains(f)) =>
                 {
                     hint("given", true)
                 }
-                _ => 0,
+                None => 0,
             };
+            // A gazetteer place is no mention yet: the tagger may still
+            // read it as a team or a person ("Kent", "Washington").
+            let known = in_atom.is_some_and(|a| !matches!(a.2, Tk::Place(_)));
+            if capital && !known && !open[k] {
+                let opener = sp.is_empty()
+                    && with_folded(&self.text[w.0..w.1], |f| is_stop(f) || f == "the");
+                open[k] = !opener;
+            }
             sp.push(w);
             hs.push(h);
+        }
+        for (k, o) in open.iter().enumerate() {
+            if !o {
+                spans[k].clear();
+                hints[k].clear();
+            }
         }
         let words = syntax::ner::document(self.text, &spans, &hints);
         (spans, words)
@@ -72,7 +103,7 @@ impl Ctx<'_> {
         let Ok(tagger) = syntax::ner::builtin() else {
             return Vec::new();
         };
-        let (spans, words) = self.name_words(tokens);
+        let (spans, words) = self.name_words(tokens, false);
         let names = tagger.document_names(&words);
         self.index_out();
         let mut new: Vec<M> = Vec::new();
