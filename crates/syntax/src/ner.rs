@@ -40,13 +40,6 @@ pub fn hint(kind: &str, begins: bool) -> u64 {
 }
 
 impl NameWord {
-    pub fn of(form: &str, hint: u64, doc_title: bool) -> NameWord {
-        let mut w = NameWord::cheap(form, hint);
-        w.complete(form);
-        w.doc_title = doc_title;
-        w
-    }
-
     /// Everything but the word's atoms and hashes, which only words near a
     /// capitalised one need (`complete`).
     fn cheap(form: &str, hint: u64) -> NameWord {

@@ -171,6 +171,8 @@ pub fn run_ner(path: &Path, lex: &Lexicon, out: &mut dyn Write) -> Result<(), Er
 /// is scored against.
 struct Re3dDoc {
     text: String,
+    /// The byte offset of each character, and the text's length.
+    bytes: Vec<usize>,
     gold: Vec<(usize, usize, &'static str)>,
     nationality: Vec<(usize, usize)>,
 }
@@ -199,6 +201,11 @@ fn read_re3d(dir: &Path) -> Result<Vec<Re3dDoc>, Error> {
         docs.insert(
             id.to_string(),
             Re3dDoc {
+                bytes: text
+                    .char_indices()
+                    .map(|x| x.0)
+                    .chain(std::iter::once(text.len()))
+                    .collect(),
                 text: text.to_string(),
                 gold: Vec::new(),
                 nationality: Vec::new(),
@@ -219,14 +226,7 @@ fn read_re3d(dir: &Path) -> Result<Vec<Re3dDoc>, Error> {
             continue;
         };
         // re3d counts characters; spans here are bytes.
-        let byte = |c: u64| {
-            doc.text
-                .char_indices()
-                .map(|x| x.0)
-                .chain(std::iter::once(doc.text.len()))
-                .nth(c as usize)
-        };
-        let (Some(b), Some(en)) = (byte(b), byte(en)) else {
+        let (Some(&b), Some(&en)) = (doc.bytes.get(b as usize), doc.bytes.get(en as usize)) else {
             continue;
         };
         if conf < 0.5 {

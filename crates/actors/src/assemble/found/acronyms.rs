@@ -5,6 +5,7 @@
 //! bracket holds a party, an agency or a country.
 
 use super::*;
+use std::collections::{HashMap, HashSet};
 
 /// Whether `w` reads as an acronym: 2 to 8 capitals or digits, opening with
 /// a capital.
@@ -17,21 +18,21 @@ fn is_acronym(w: &str) -> bool {
 
 impl Ctx<'_> {
     pub(in crate::assemble) fn acronyms(&mut self) {
-        let mut aliases: Vec<(&str, usize)> = Vec::new();
+        // Acronym -> the mention it names (the first one given).
+        let mut aliases: HashMap<&str, usize> = HashMap::new();
         for (i, m) in self.out.iter().enumerate() {
             if !matches!(m.actor.kind, ActorType::Organisation | ActorType::Group) {
                 continue;
             }
-            let after = &self.text[m.e..];
-            let Some(inner) = after.strip_prefix(" (") else {
+            let Some(inner) = self.text[m.e..].strip_prefix(" (") else {
                 continue;
             };
             let Some(close) = inner.find(')') else {
                 continue;
             };
             let acr = &inner[..close];
-            if is_acronym(acr) && !aliases.iter().any(|a| a.0 == acr) {
-                aliases.push((acr, i));
+            if is_acronym(acr) {
+                aliases.entry(acr).or_insert(i);
             }
         }
         if aliases.is_empty() {
@@ -39,38 +40,45 @@ impl Ctx<'_> {
         }
         self.index_out();
         let mut new = Vec::new();
-        let mut drop = Vec::new();
-        for (acr, i) in aliases {
-            let of = &self.out[i];
-            for (at, _) in self.text.match_indices(acr) {
-                let end = at + acr.len();
-                let bounded = !self.text[..at].ends_with(|c: char| c.is_alphanumeric())
-                    && !self.text[end..].starts_with(|c: char| c.is_alphanumeric());
-                // The tagger's own reading of the acronym gives way; any
-                // other mention there stays.
-                let mut taken = false;
-                for o in self.overlapping(at, end) {
-                    if o.rule.starts_with("ner:") && (o.s, o.e) == (at, end) {
-                        drop.push((at, end));
-                    } else {
-                        taken = true;
-                    }
-                }
-                if !bounded || taken {
-                    continue;
-                }
-                let actor = of.actor.clone();
-                new.push(M {
-                    s: at,
-                    e: end,
-                    sent: self.sent_of(at),
-                    actor,
-                    person: None,
-                    rule: format!("alias:acronym:{}", of.rule),
-                    evidence: Some([of.s, of.e]),
-                    discovered: of.discovered,
-                });
+        let mut drop = HashSet::new();
+        // An acronym opens with a capital: one pass over the capitalised
+        // word starts finds every use of every acronym.
+        for &(at, _) in &self.capitals {
+            let len = self.text.as_bytes()[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let end = at + len;
+            let Some(&i) = aliases.get(&self.text[at..end]) else {
+                continue;
+            };
+            if self.text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
             }
+            // The tagger's own reading of the acronym gives way; any other
+            // mention there stays.
+            let mut taken = false;
+            for o in self.overlapping(at, end) {
+                if o.rule.starts_with("ner:") && (o.s, o.e) == (at, end) {
+                    drop.insert((at, end));
+                } else {
+                    taken = true;
+                }
+            }
+            if taken {
+                continue;
+            }
+            let of = &self.out[i];
+            new.push(M {
+                s: at,
+                e: end,
+                sent: self.sent_of(at),
+                actor: of.actor.clone(),
+                person: None,
+                rule: format!("alias:acronym:{}", of.rule),
+                evidence: Some([of.s, of.e]),
+                discovered: of.discovered,
+            });
         }
         self.out
             .retain(|m| !(m.rule.starts_with("ner:") && drop.contains(&(m.s, m.e))));

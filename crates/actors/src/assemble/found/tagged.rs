@@ -106,8 +106,16 @@ impl Ctx<'_> {
         let (spans, words) = self.name_words(tokens, false);
         let names = tagger.document_names(&words);
         self.index_out();
+        // Last words of people named in full: a lone surname is left to
+        // coreference.
+        let surnames: std::collections::HashSet<&str> = self
+            .out
+            .iter()
+            .filter(|m| m.actor.kind == ActorType::Person)
+            .filter_map(|m| self.text[m.s..m.e].rsplit_once(' ').map(|x| x.1))
+            .collect();
         let mut new: Vec<M> = Vec::new();
-        let mut drop: Vec<(usize, usize)> = Vec::new();
+        let mut drop = std::collections::HashSet::new();
         let mut later = Vec::new();
         for (sp, names) in spans.iter().zip(names) {
             for name in names {
@@ -115,7 +123,9 @@ impl Ctx<'_> {
                     continue;
                 };
                 let (s, e) = (first.0, last.1);
-                let Some((m, absorbed)) = self.tagged(s, e, name.kind, name.margin, &new) else {
+                // Tagged names never overlap one another.
+                let Some((m, absorbed)) = self.tagged(s, e, name.kind, name.margin, &surnames)
+                else {
                     continue;
                 };
                 if m.actor.kind == ActorType::Place && self.gazetteer_has(s, e) {
@@ -158,7 +168,7 @@ impl Ctx<'_> {
         e: usize,
         kind: NameKind,
         margin: f32,
-        new: &[M],
+        surnames: &std::collections::HashSet<&str>,
     ) -> Option<(M, Vec<(usize, usize)>)> {
         if margin < MIN_MARGIN {
             return None;
@@ -195,10 +205,7 @@ impl Ctx<'_> {
             }
             absorbed.push((m.s, m.e));
         }
-        if new.iter().any(|m| m.s < e && s < m.e) {
-            return None;
-        }
-        if kind == ActorType::Person && !name.contains(' ') && self.surname_of_named(name) {
+        if kind == ActorType::Person && !name.contains(' ') && surnames.contains(name) {
             return None;
         }
         if cc.is_none() && kind == ActorType::Person {
@@ -238,17 +245,5 @@ impl Ctx<'_> {
             },
             absorbed,
         ))
-    }
-
-    /// Whether `word` is the last word of a person already named in the
-    /// document (coreference will link it).
-    fn surname_of_named(&self, word: &str) -> bool {
-        self.out.iter().any(|m| {
-            m.actor.kind == ActorType::Person
-                && self.text[m.s..m.e]
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|l| l == word && m.e - m.s > word.len())
-        })
     }
 }
