@@ -550,10 +550,14 @@ fn report(d: &Diagnostic) {
 /// Returns how many inputs or records were skipped.
 /// `wanted` decides, before the costly coding, whether a document is coded at all
 /// (ingest skips documents already stored).
+///
+/// With `sections`, a long document comes to `sink` a section at a time (see
+/// `Pipeline::code_sections`), the flag telling parts that continue one.
 fn each_coded(
     read: &ReadArgs,
     wanted: &dyn Fn(&model::Document) -> bool,
-    sink: &mut dyn FnMut(Coded, &str) -> Result<()>,
+    sections: bool,
+    sink: &mut dyn FnMut(Coded, &str, bool) -> Result<()>,
 ) -> Result<usize> {
     let lex = load_lexicon(&read.lex)?;
     let pipeline = Pipeline::new(&lex)?.with_grammar(read.lex.grammar);
@@ -570,6 +574,7 @@ fn each_coded(
                 ..Coded::default()
             },
             "",
+            false,
         )?;
     }
     let mut failure = None;
@@ -590,22 +595,29 @@ fn each_coded(
                         ..Coded::default()
                     },
                     &name,
+                    false,
                 ) {
                     failure = Some(e);
                     return;
                 }
             }
             for doc in parsed.documents {
-                let coded = if wanted(&doc) {
-                    pipeline.code(doc)
-                } else {
+                let sent = if !wanted(&doc) {
                     // Passed on uncoded, so the sink can count it.
-                    Coded {
+                    let coded = Coded {
                         document: Some(doc),
                         ..Coded::default()
-                    }
+                    };
+                    sink(coded, &name, false)
+                } else if sections {
+                    let mut clock = pipeline::StageTimes::default();
+                    pipeline.code_sections(doc, &mut clock, &mut |part, more| {
+                        sink(part, &name, more)
+                    })
+                } else {
+                    sink(pipeline.code(doc), &name, false)
                 };
-                if let Err(e) = sink(coded, &name) {
+                if let Err(e) = sent {
                     failure = Some(e);
                     return;
                 }
@@ -621,8 +633,9 @@ fn each_coded(
 fn code(read: &ReadArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let skipped = each_coded(read, &|_| true, &mut |coded, _| {
-        for r in coded.records() {
+    let skipped = each_coded(read, &|_| true, true, &mut |coded, _, more| {
+        // A later section of a long document: its document line came first.
+        for r in coded.records().skip(usize::from(more)) {
             serde_json::to_writer(&mut out, &r)?;
             out.write_all(b"\n")?;
         }
@@ -668,7 +681,7 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     let (mut added, mut kept) = (0usize, 0usize);
     // A stored document is not coded again unless --replace asks for it.
     let wanted = |d: &model::Document| replace || !store.borrow().contains(&d.id).unwrap_or(false);
-    let skipped = each_coded(read, &wanted, &mut |coded, origin| {
+    let skipped = each_coded(read, &wanted, false, &mut |coded, origin, _| {
         if coded.document.is_none() {
             return Ok(());
         }

@@ -476,3 +476,62 @@ impl Coded {
             .chain(diagnostics)
     }
 }
+
+impl Coded {
+    /// Moves every span `bytes` further into the text and every sentence
+    /// index `sentences` further on: a section of a long document, coded on
+    /// its own, takes its place in the whole. Each span of every record is
+    /// listed here, so a new span field belongs here too.
+    pub fn shift(&mut self, bytes: usize, sentences: usize) {
+        let sp = |s: &mut Span| {
+            s[0] += bytes;
+            s[1] += bytes;
+        };
+        let part = |p: &mut Participant| sp(&mut p.span);
+        for s in &mut self.sentences {
+            s.index += sentences;
+            sp(&mut s.span);
+        }
+        for t in &mut self.times {
+            sp(&mut t.span);
+        }
+        for m in &mut self.mentions {
+            m.sentence += sentences;
+            sp(&mut m.span);
+            if let Some(e) = &mut m.evidence {
+                sp(e);
+            }
+        }
+        for e in &mut self.events {
+            e.sentence += sentences;
+            sp(&mut e.span);
+            part(&mut e.source);
+            part(&mut e.target);
+            if let Some(r) = &mut e.reported_by {
+                part(r);
+            }
+            if let Some(s) = e.place.as_mut().and_then(|p| p.span.as_mut()) {
+                sp(s);
+            }
+        }
+        for q in &mut self.quotes {
+            q.sentence += sentences;
+            sp(&mut q.span);
+            sp(&mut q.content_span);
+            match &mut q.speaker {
+                Speaker::Actor(p) => part(p),
+                Speaker::Unresolved { span, .. } => sp(span),
+            }
+        }
+        for f in &mut self.facts {
+            f.sentence += sentences;
+            sp(&mut f.span);
+            if let Some(p) = &mut f.holder {
+                part(p);
+            }
+            if let Some(p) = &mut f.counterpart {
+                part(p);
+            }
+        }
+    }
+}
