@@ -112,3 +112,24 @@ fn pronouns_agree_with_given_names_and_titles() {
         "#]],
     );
 }
+
+#[test]
+fn a_surname_names_the_person_the_document_introduced() {
+    // Not Tony Abbott nor Dmitry Medvedev of the lexicon; and where the
+    // document names two people of one surname, the surname alone names
+    // neither (left out rather than guessed).
+    check(
+        "The shadow home secretary, Diane Abbott, criticised the plan. Abbott said it would fail. \
+         Andrei Medvedev, a Russian lawyer, met the envoy. Medvedev said he hoped for talks. \
+         Tony Abbott, a former Australian prime minister, also spoke. Abbott was angry.",
+        expect![[r#"
+            "Diane Abbott"  ner:PER Person
+            "Abbott"  coref:surname Person
+            "Andrei Medvedev" RUS ner:PER Person
+            "Russian" RUS countries.tsv:206 Country
+            "Medvedev" RUS coref:surname Person
+            "Tony Abbott" AUSELI elite:people.tsv:14 Person
+            "Australian prime minister" AUSGOV compose:agents.tsv:318+countries.tsv:31 Person
+        "#]],
+    );
+}

@@ -611,9 +611,8 @@ fn each_coded(
                     sink(coded, &name, false)
                 } else if sections {
                     let mut clock = pipeline::StageTimes::default();
-                    pipeline.code_sections(doc, &mut clock, &mut |part, more| {
-                        sink(part, &name, more)
-                    })
+                    pipeline
+                        .code_sections(doc, &mut clock, &mut |part, more| sink(part, &name, more))
                 } else {
                     sink(pipeline.code(doc), &name, false)
                 };

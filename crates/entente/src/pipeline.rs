@@ -161,7 +161,11 @@ impl Pipeline {
             let mut part = self.code_whole(part_doc, clock);
             part.shift(start, sentences);
             sentences += part.sentences.len();
-            part.document = if k == 0 { head.take() } else { Some(shell.clone()) };
+            part.document = if k == 0 {
+                head.take()
+            } else {
+                Some(shell.clone())
+            };
             emit(part, k > 0)?;
         }
         Ok(())
@@ -239,7 +243,10 @@ mod tests {
         for (k, &c) in cuts.iter().enumerate() {
             let end = cuts.get(k + 1).copied().unwrap_or(text.len());
             assert!(end - c <= SECTION, "section {k} is {} bytes", end - c);
-            assert!(starts.binary_search(&c).is_ok(), "cut {c} is no sentence start");
+            assert!(
+                starts.binary_search(&c).is_ok(),
+                "cut {c} is no sentence start"
+            );
             if k > 0 {
                 assert!(text[..c].ends_with("\n\n"), "cut {c} is inside a paragraph");
                 assert!(c - cuts[k - 1] > SECTION / 2, "sections are not too short");

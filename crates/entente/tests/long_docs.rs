@@ -71,9 +71,16 @@ fn a_long_document_is_coded_in_sections_as_one_document() {
         .filter(|r| r["kind"] == "sentence")
         .enumerate()
         .map(|(i, r)| {
-            assert_eq!(r["index"].as_u64(), Some(i as u64), "sentence numbers run on");
+            assert_eq!(
+                r["index"].as_u64(),
+                Some(i as u64),
+                "sentence numbers run on"
+            );
             let s = &r["span"];
-            [s[0].as_u64().unwrap() as usize, s[1].as_u64().unwrap() as usize]
+            [
+                s[0].as_u64().unwrap() as usize,
+                s[1].as_u64().unwrap() as usize,
+            ]
         })
         .collect();
     assert_eq!(sentences.len(), 3 * n);
@@ -110,6 +117,9 @@ fn a_long_document_is_coded_in_sections_as_one_document() {
     }
     let mut got = tally(&long);
     got.remove("document");
-    assert!(expected.keys().any(|k| k.starts_with("event")), "{expected:?}");
+    assert!(
+        expected.keys().any(|k| k.starts_with("event")),
+        "{expected:?}"
+    );
     assert_eq!(got, expected);
 }

@@ -10,8 +10,18 @@ impl Ctx<'_> {
         // fold(name) -> (index of the first mention); None when ambiguous.
         let mut full: HashMap<String, Option<usize>, FxBuild> = HashMap::default();
         let mut sur: HashMap<String, Option<usize>, FxBuild> = HashMap::default();
+        let text = self.text;
+        // A lexicon person matched by the surname alone ("Abbott" for Tony
+        // Abbott) is a reference, not an introduction: it names whoever the
+        // document introduced under that surname, if anyone.
+        let bare = |m: &M| {
+            m.person.is_some()
+                && m.actor.kind == ActorType::Person
+                && !text[m.s..m.e].contains(' ')
+                && m.actor.name.contains(' ')
+        };
         for (i, m) in self.out.iter().enumerate() {
-            if !(m.discovered || m.person.is_some()) || m.rule.starts_with("coref") {
+            if !(m.discovered || m.person.is_some()) || m.rule.starts_with("coref") || bare(m) {
                 continue;
             }
             let name: &str = match m.person {
@@ -63,6 +73,7 @@ impl Ctx<'_> {
         if full.is_empty() && sur.is_empty() {
             return;
         }
+        let unsure = self.surnames_in_document(&bare);
         // A hit's folded first word is a surname or a full name's first
         // word (folding goes char by char and words hold no space): most
         // capitalised words are neither, and need no run built.
@@ -100,7 +111,6 @@ impl Ctx<'_> {
         };
         let mut new = Vec::new();
         let mut pos = 0;
-        let text = self.text;
         while let Some((at, c)) = self.next_capital(pos) {
             pos = at;
             let Some(we) = self.word_at(pos) else {
@@ -163,6 +173,85 @@ impl Ctx<'_> {
             }
         }
         self.out.extend(new);
+        for b in unsure.into_iter().rev() {
+            self.out.remove(b);
+        }
+    }
+
+    /// A surname alone that the lexicon read as its own person resolves
+    /// to the person of that surname named earlier in the document ("the
+    /// shadow home secretary, Diane Abbott, ... Abbott said" is not Tony
+    /// Abbott). When two people of that surname were named before it, it
+    /// names neither: the mention is to be dropped rather than guessed (the
+    /// indices returned, dropped once `coref_names` no longer needs them).
+    fn surnames_in_document(&mut self, bare: &dyn Fn(&M) -> bool) -> Vec<usize> {
+        let text = self.text;
+        // Surname -> the people introduced under it, in text order.
+        let mut intros: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
+        let mut any_bare = false;
+        for (i, m) in self.out.iter().enumerate() {
+            any_bare |= bare(m);
+            if m.actor.kind != ActorType::Person || m.rule.starts_with("coref") || bare(m) {
+                continue;
+            }
+            let name: &str = match m.person {
+                Some(p) => &self.idx.people[p as usize].name,
+                None => &m.actor.name,
+            };
+            if let Some(last) = name
+                .split_whitespace()
+                .last()
+                .filter(|_| name.contains(' '))
+            {
+                intros.entry(fold(last)).or_default().push(i);
+            }
+        }
+        if !any_bare || intros.is_empty() {
+            return Vec::new();
+        }
+        for list in intros.values_mut() {
+            list.sort_by_key(|&i| self.out[i].s);
+        }
+        let mut drop = Vec::new();
+        for b in 0..self.out.len() {
+            let m = &self.out[b];
+            if !bare(m) {
+                continue;
+            }
+            let Some(list) = found::with_folded(&text[m.s..m.e], |f| intros.get(f)) else {
+                continue;
+            };
+            let before = &list[..list.partition_point(|&i| self.out[i].s < m.s)];
+            let Some(&j) = before.first() else {
+                continue;
+            };
+            let same = |a: &M, b: &M| match (a.person, b.person) {
+                (Some(x), Some(y)) => x == y,
+                (None, None) => a.actor.id == b.actor.id,
+                _ => false,
+            };
+            if before.iter().any(|&i| !same(&self.out[i], &self.out[j])) {
+                drop.push(b);
+                continue;
+            }
+            let first = &self.out[j];
+            if same(first, m) {
+                continue;
+            }
+            let (actor, person) = match first.person {
+                Some(p) => (self.person_actor(p, m.sent, false).0, Some(p)),
+                None => (first.actor.clone(), None),
+            };
+            let evidence = Some([first.s, first.e]);
+            let discovered = first.discovered;
+            let m = &mut self.out[b];
+            m.actor = actor;
+            m.person = person;
+            m.rule = "coref:surname".into();
+            m.evidence = evidence;
+            m.discovered = discovered;
+        }
+        drop
     }
 
     /// he/him/his/she/her -> the one person named in this or the previous
