@@ -277,6 +277,7 @@ pub fn run(
     cx.places(&atoms);
     cx.add_free(later);
     cx.acronyms();
+    cx.outlets();
     cx.coref_names();
     cx.coref_pronouns();
     cx.finish()

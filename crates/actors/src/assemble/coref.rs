@@ -147,6 +147,11 @@ impl Ctx<'_> {
                     break;
                 }
             }
+            // A title of the other sex names someone else ("Ms Abbott" after Tony Abbott).
+            let hit = hit.filter(|&(_, j)| {
+                let t = self.title_before(pos);
+                t.is_none() || self.sex_of(&self.out[j]).is_none_or(|x| Some(x) == t)
+            });
             match hit {
                 Some((e, j)) if self.out[j].s < pos && free(pos, e, &taken) => {
                     let first = &self.out[j];
@@ -189,6 +194,16 @@ impl Ctx<'_> {
         // Surname -> the people introduced under it, in text order.
         let mut intros: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
         let mut any_bare = false;
+        // A one-word person found by a title or a given name ("Sir Keir",
+        // "Mr Lai") is no one yet: it too names whoever was introduced so.
+        let single = |m: &M| {
+            m.person.is_none()
+                && m.discovered
+                && m.actor.kind == ActorType::Person
+                && !m.actor.name.contains(' ')
+                && !m.rule.starts_with("coref")
+        };
+        let bare = |m: &M| bare(m) || single(m);
         for (i, m) in self.out.iter().enumerate() {
             any_bare |= bare(m);
             if m.actor.kind != ActorType::Person || m.rule.starts_with("coref") || bare(m) {
@@ -218,11 +233,29 @@ impl Ctx<'_> {
             if !bare(m) {
                 continue;
             }
-            let Some(list) = found::with_folded(&text[m.s..m.e], |f| intros.get(f)) else {
+            let key = if m.person.is_some() {
+                &text[m.s..m.e]
+            } else {
+                m.actor.name.as_str()
+            };
+            let Some(list) = found::with_folded(key, |f| intros.get(f)) else {
                 continue;
             };
-            let before = &list[..list.partition_point(|&i| self.out[i].s < m.s)];
+            // "Ms Abbott" is none of the men of that surname, and not the
+            // lexicon's Tony Abbott either.
+            let title = self.title_before(m.s);
+            let fits = |i: usize| {
+                title.is_none() || self.sex_of(&self.out[i]).is_none_or(|x| Some(x) == title)
+            };
+            let before: Vec<usize> = list[..list.partition_point(|&i| self.out[i].s < m.s)]
+                .iter()
+                .copied()
+                .filter(|&i| fits(i))
+                .collect();
             let Some(&j) = before.first() else {
+                if title.is_some() && self.name_sex(m).is_some_and(|x| Some(x) != title) {
+                    drop.push(b);
+                }
                 continue;
             };
             let same = |a: &M, b: &M| match (a.person, b.person) {
@@ -312,7 +345,8 @@ impl Ctx<'_> {
             };
             // Compared without allocating: this runs for every word.
             let w = &text[pos..we];
-            if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
+            if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)) && !generic_pronoun(text, pos, we)
+            {
                 let k = self.sent_of(pos);
                 // `out` is sorted by start: only mentions from the previous
                 // sentence's start up to here can be antecedents.
@@ -368,29 +402,29 @@ impl Ctx<'_> {
     /// A person mention's sex where its words say it: a title before or
     /// opening it, else its (or its lexicon person's) first given name of
     /// known sex.
+    /// The sex the title right before byte `s` gives, if any.
+    fn title_before(&self, s: usize) -> Option<u8> {
+        self.text[..s]
+            .split_whitespace()
+            .next_back()
+            .and_then(title_sex)
+    }
+
     fn sex_of(&self, m: &M) -> Option<u8> {
-        const MEN: &[&str] = &["mr", "sir", "king", "prince", "lord", "mister"];
-        const WOMEN: &[&str] = &[
-            "ms", "mrs", "miss", "dame", "queen", "princess", "lady", "madam",
-        ];
-        let title = |w: &str| {
-            let w = w.trim_end_matches('.').to_ascii_lowercase();
-            if MEN.contains(&w.as_str()) {
-                Some(b'm')
-            } else if WOMEN.contains(&w.as_str()) {
-                Some(b'f')
-            } else {
-                None
-            }
-        };
-        let before = self.text[..m.s].split_whitespace().next_back();
         let own = &self.text[m.s..m.e];
-        if let Some(x) = before
-            .and_then(title)
-            .or_else(|| own.split_whitespace().find_map(title))
+        if let Some(x) = self
+            .title_before(m.s)
+            .or_else(|| own.split_whitespace().find_map(title_sex))
         {
             return Some(x);
         }
+        self.name_sex(m)
+    }
+
+    /// The sex the first given name of a mention's person says, if any:
+    /// for a lexicon person the row's full name, else the mention's words.
+    fn name_sex(&self, m: &M) -> Option<u8> {
+        let own = &self.text[m.s..m.e];
         let name = match m.person {
             Some(p) => self
                 .idx
@@ -406,4 +440,51 @@ impl Ctx<'_> {
             .find(|w| self.idx.given.contains(w))?;
         self.idx.given_sex.get(&first).copied()
     }
+}
+
+/// The sex a title gives: "Mr", "Sir", "King" a man's; "Ms", "Dame",
+/// "Queen" a woman's.
+fn title_sex(w: &str) -> Option<u8> {
+    const MEN: &[&str] = &["mr", "sir", "king", "prince", "lord", "mister"];
+    const WOMEN: &[&str] = &[
+        "ms", "mrs", "miss", "dame", "queen", "princess", "lady", "madam",
+    ];
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    if MEN.contains(&w.as_str()) {
+        Some(b'm')
+    } else if WOMEN.contains(&w.as_str()) {
+        Some(b'f')
+    } else {
+        None
+    }
+}
+
+/// Whether the pronoun at `pos..end` is half of a generic "he or she",
+/// "his or her", "he/she": it names nobody.
+fn generic_pronoun(text: &str, pos: usize, end: usize) -> bool {
+    const PAIR: &[&str] = &["he", "she", "his", "her", "him", "hers"];
+    let after = text[end..].trim_start();
+    let next = after
+        .strip_prefix("or ")
+        .or_else(|| after.strip_prefix('/'))
+        .map(|r| {
+            r.trim_start()
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+        });
+    let before = text[..pos].trim_end();
+    let prev = before
+        .strip_suffix(" or")
+        .or_else(|| before.strip_suffix('/'))
+        .map(|r| {
+            r.trim_end()
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+        });
+    [next, prev]
+        .into_iter()
+        .flatten()
+        .any(|w| PAIR.iter().any(|p| p.eq_ignore_ascii_case(w)))
 }

@@ -6,6 +6,7 @@
 //! so each rule needs a positive cue and gives up on anything odd.
 
 mod acronyms;
+mod outlets;
 mod places;
 mod tagged;
 mod unknown;

@@ -179,6 +179,26 @@ impl Ctx<'_> {
             NameKind::Location => ActorType::Place,
             NameKind::Misc => return None,
         };
+        // "Diane Abbott", tagged as "Diane" before the lexicon's surname of
+        // Tony Abbott: a given name and the surname after it are one person,
+        // someone else than the lexicon's.
+        let mut e = e;
+        if kind == ActorType::Person
+            && self.text[e..].starts_with(' ')
+            && self
+                .idx
+                .given
+                .contains(&lexicon::norm::fold(&self.text[s..e]))
+        {
+            if let Some(m) = self.overlapping(e + 1, e + 2).find(|m| {
+                m.s == e + 1
+                    && m.actor.kind == ActorType::Person
+                    && !m.discovered
+                    && !self.text[m.s..m.e].contains(' ')
+            }) {
+                e = m.e;
+            }
+        }
         let name = &self.text[s..e];
         // Possessives and stray punctuation belong to no name.
         if !name.chars().next().is_some_and(char::is_alphanumeric) {
