@@ -134,3 +134,21 @@ fn a_surname_names_the_person_the_document_introduced() {
         "#]],
     );
 }
+
+#[test]
+fn an_outlet_with_a_country_or_a_language_is_one_media_actor() {
+    // A franchise takes the country it is named for; a language service
+    // stays the outlet's.
+    check(
+        "CNN Turk reported that Turkish troops entered Syria. CNN Indonesia and BBC Arabic also \
+         carried the story, and France 24 quoted a minister.",
+        expect![[r#"
+            "CNN Turk" TURMED organisations.tsv:173+outlet:countries.tsv:243 Organisation
+            "Turkish troops" TURMIL compose:agents.tsv:404+countries.tsv:243 Group
+            "Syria" SYR countries.tsv:231 Country
+            "CNN Indonesia" IDNMED organisations.tsv:173+outlet:countries.tsv:119 Organisation
+            "BBC Arabic" GBRMED organisations.tsv:125+outlet:service Organisation
+            "France 24" FRAMED organisations.tsv:246 Organisation
+        "#]],
+    );
+}
