@@ -306,6 +306,10 @@ struct LexArgs {
     /// modality). More precise on news, about six times slower; see README "Grammar check".
     #[arg(long)]
     grammar: bool,
+    /// Keep conflict events in documents the topic model reads as sport, business or science
+    /// (left out by default, each document counting them in a diagnostic).
+    #[arg(long)]
+    all_topics: bool,
 }
 
 /// `--db`, described the same on every command.
@@ -560,7 +564,9 @@ fn each_coded(
     sink: &mut dyn FnMut(Coded, &str, bool) -> Result<()>,
 ) -> Result<usize> {
     let lex = load_lexicon(&read.lex)?;
-    let pipeline = Pipeline::new(&lex)?.with_grammar(read.lex.grammar);
+    let pipeline = Pipeline::new(&lex)?
+        .with_grammar(read.lex.grammar)
+        .with_topics(!read.lex.all_topics);
     let opts = options(read);
     let forced = read.input.as_deref().and_then(Format::parse);
     let mut diags = Vec::new();
@@ -769,7 +775,9 @@ fn bench(paths: &[PathBuf], repeat: usize, lex_args: &LexArgs) -> Result<ExitCod
     let docs = bench_corpus(paths)?;
     let t0 = std::time::Instant::now();
     let lex = load_lexicon(lex_args)?;
-    let pipeline = Pipeline::new(&lex)?.with_grammar(lex_args.grammar);
+    let pipeline = Pipeline::new(&lex)?
+        .with_grammar(lex_args.grammar)
+        .with_topics(!lex_args.all_topics);
     let startup = t0.elapsed();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let (mut sentences, mut mentions, mut times, mut events, mut quotes, mut facts) =

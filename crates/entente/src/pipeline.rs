@@ -80,6 +80,9 @@ fn section_starts(text: &str) -> Vec<usize> {
 pub struct Pipeline {
     recogniser: Recogniser,
     coder: EventCoder,
+    /// The topic model that keeps conflict events out of sport, business
+    /// and science stories (`events::scope`); `None` keeps every event.
+    topics: Option<&'static syntax::topic::TopicModel>,
 }
 
 impl Pipeline {
@@ -87,10 +90,21 @@ impl Pipeline {
         let coder = EventCoder::builtin()
             .context("built-in verb lexicon")?
             .with_lexicon_places(&lexicon.places);
+        let topics =
+            syntax::topic::builtin().map_err(|e| anyhow::anyhow!("built-in topic model: {e}"))?;
         Ok(Pipeline {
             recogniser: Recogniser::new(lexicon),
             coder,
+            topics: Some(topics),
         })
+    }
+
+    /// With (the default) or without the topic filter (`--all-topics`).
+    pub fn with_topics(mut self, on: bool) -> Pipeline {
+        if !on {
+            self.topics = None;
+        }
+        self
     }
 
     /// With events checked against the dependency parse (`--grammar`).
@@ -209,9 +223,13 @@ impl Pipeline {
         lap(&mut clock.quotes);
         let facts = claims::facts::facts_in(&lexed, &sentences, &mentions, &times);
         lap(&mut clock.facts);
-        let events = self
+        let mut events = self
             .coder
             .code_with_quotes(text, &sentences, &tokens, &mentions, &times, date, &quotes);
+        if let Some(model) = self.topics.filter(|_| !events.is_empty()) {
+            let topic = model.classify(text);
+            diagnostics.extend(events::scope::filter(&doc.id, &mut events, &topic));
+        }
         lap(&mut clock.events);
         Coded {
             document: Some(doc),

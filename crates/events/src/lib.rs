@@ -13,6 +13,7 @@ mod lower;
 pub mod morph;
 pub mod petrarch;
 pub mod places;
+pub mod scope;
 pub mod tagger;
 pub mod verbs;
 pub mod wordtab;

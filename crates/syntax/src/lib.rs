@@ -12,6 +12,7 @@ pub mod ner;
 pub mod parser;
 pub mod perceptron;
 pub mod tagger;
+pub mod topic;
 pub mod train;
 pub mod word;
 pub mod words;
