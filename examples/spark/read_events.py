@@ -32,7 +32,18 @@ def duckdb_rows(directory):
 def pandas_rows(directory):
     import pandas as pd
 
-    frame = pd.read_parquet(directory, engine="pyarrow")
+    import glob
+
+    import pyarrow.parquet as pq
+
+    files = sorted(glob.glob(f"{directory}/**/*.parquet", recursive=True))
+    if not files:
+        sys.exit(f"no Parquet files under {directory}")
+    # The export's files hold `month` themselves: then the directory names
+    # must not add it a second time.
+    in_files = "month" in pq.read_schema(files[0]).names
+    kwargs = {"partitioning": None} if in_files else {}
+    frame = pd.read_parquet(directory, engine="pyarrow", **kwargs)
     # pyarrow reads the partition column as a category; make it a string.
     if "month" in frame.columns:
         frame["month"] = frame["month"].astype(str)

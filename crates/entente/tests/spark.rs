@@ -240,7 +240,7 @@ fn sorted_tuples(rows: &[BTreeMap<String, Value>], columns: &[&str]) -> Vec<Even
 
 /// Rows of a Spark output table other than events, counted by DuckDB.
 fn count_rows(dir: &Path) -> usize {
-    let script = "import duckdb, sys\nprint(duckdb.sql(\"SELECT count(*) FROM read_parquet(?)\", params=[sys.argv[1] + '/*.parquet']).fetchone()[0])";
+    let script = "import duckdb, sys\nprint(duckdb.sql(\"SELECT count(*) FROM read_parquet(?)\", params=[sys.argv[1] + '/*.parquet']).fetchall()[0][0])";
     checked(Command::new("python3").args(["-c", script]).arg(dir))
         .trim()
         .parse()
