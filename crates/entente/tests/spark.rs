@@ -1,4 +1,4 @@
-//! The Spark example (`examples/spark/code_corpus.py`) in local mode on 2,000 AG News items: its events equal single-process `entente code`'s, DuckDB and pandas read its Parquet alike, and (with the `parquet` feature) its events table has the schema of `entente export --format parquet`.
+//! The Spark example (`tools/spark/code_corpus.py`) in local mode on 2,000 AG News items: its events equal single-process `entente code`'s, DuckDB and pandas read its Parquet alike, and (with the `parquet` feature) its events table has the schema of `entente export --format parquet`.
 //!
 //! Needs python3 with pyspark, duckdb, pandas and pyarrow, and Java 17
 //! (`.ci/run` installs them): skipped with a message without them, failed
@@ -13,7 +13,7 @@ use std::process::{Command, Output, Stdio};
 const DOCUMENTS: usize = 2000;
 
 fn spark_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/spark")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tools/spark")
 }
 
 fn output(cmd: &mut Command) -> Output {

@@ -19,9 +19,9 @@ distinct outlets (publisher, else URL host, else the document). `id` and
 `event_group` are 64-bit hashes here (row ids in a database): stable across
 runs, not the numbers a database would give.
 
-Local:   spark-submit examples/spark/code_corpus.py --entente target/release/entente docs.jsonl out/
+Local:   spark-submit tools/spark/code_corpus.py --entente target/release/entente docs.jsonl out/
 Cluster: spark-submit --master yarn --files target/release/entente \
-             examples/spark/code_corpus.py --entente entente hdfs:///news/*.jsonl hdfs:///coded/
+             tools/spark/code_corpus.py --entente entente hdfs:///news/*.jsonl hdfs:///coded/
 (see README "Spark"). `--entente NAME` with no slash means a file shipped with
 `--files` (found through SparkFiles on each executor); a path with a slash
 must exist on every node.

@@ -7,7 +7,7 @@ It fails when the two readers disagree on the rows; otherwise it prints one
 JSON object: {"schema": [[column, DuckDB type], ...], "rows": [[...], ...]},
 rows sorted, `month` taken from the directory names.
 
-    python3 examples/spark/read_events.py out/events
+    python3 tools/spark/read_events.py out/events
 """
 
 import json
