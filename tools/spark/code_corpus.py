@@ -54,6 +54,10 @@ def find_binary(name):
         from pyspark import SparkFiles
 
         path = SparkFiles.get(name)
+        # Some cluster managers put --files in the container's working
+        # directory rather than under SparkFiles' root.
+        if not os.path.isfile(path) and os.path.isfile(name):
+            path = os.path.abspath(name)
     if not os.path.isfile(path):
         raise FileNotFoundError(
             f"entente binary {path!r} not found on this node; ship it with "
