@@ -729,6 +729,11 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
 }
 
 fn watch_cmd(args: &WatchArgs) -> Result<ExitCode> {
+    if !args.once && args.every.is_zero() {
+        return Err(usage(
+            "--every must be longer than 0 (e.g. 15m), or use --once",
+        ));
+    }
     let mut store = store::Store::open(&args.db.db)?;
     let lex = load_lexicon(&args.lex)?;
     let pipe = Pipeline::new(&lex)?.with_grammar(args.lex.grammar);
