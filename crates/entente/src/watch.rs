@@ -223,7 +223,10 @@ impl Watcher {
                 }
             }
             let hash = ingest::content_id(doc.title.as_deref(), &doc.text);
-            if store.feed_item_seen(doc.url.as_deref(), &hash)? {
+            if let Some(first) = store.feed_item_seen(doc.url.as_deref(), &hash)? {
+                // A copy at a new URL: remember the URL, so that its page is
+                // not fetched again when the feed changes.
+                store.mark_feed_item(doc.url.as_deref(), &hash, &first, url, &now)?;
                 rep.seen += 1;
                 continue;
             }

@@ -53,13 +53,17 @@ impl Store {
         Ok(())
     }
 
-    /// Whether an article was seen before, by its URL or its content hash.
-    pub fn feed_item_seen(&self, url: Option<&str>, content_hash: &str) -> Result<bool> {
-        Ok(self.connection().query_row(
-            "SELECT EXISTS (SELECT 1 FROM feed_items WHERE url = ?1 OR content_hash = ?2)",
-            params![url, content_hash],
-            |r| r.get(0),
-        )?)
+    /// The document an article was stored as, when it was seen before by
+    /// its URL or its content hash.
+    pub fn feed_item_seen(&self, url: Option<&str>, content_hash: &str) -> Result<Option<String>> {
+        Ok(self
+            .connection()
+            .query_row(
+                "SELECT doc FROM feed_items WHERE url = ?1 OR content_hash = ?2 LIMIT 1",
+                params![url, content_hash],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// Whether an article URL was seen before (checked before fetching it).
@@ -112,14 +116,19 @@ mod tests {
             .unwrap();
         assert_eq!(s.feed_source("http://a/feed").unwrap(), Some(st));
 
-        assert!(!s.feed_item_seen(Some("http://a/1"), "h1").unwrap());
+        assert_eq!(s.feed_item_seen(Some("http://a/1"), "h1").unwrap(), None);
         s.mark_feed_item(Some("http://a/1"), "h1", "d1", "http://a/feed", "t")
             .unwrap();
         // The same URL again, or the same text under another URL, is seen.
-        assert!(s.feed_item_seen(Some("http://a/1"), "other").unwrap());
-        assert!(s.feed_item_seen(Some("http://b/1"), "h1").unwrap());
+        let d1 = Some("d1".to_string());
+        assert_eq!(s.feed_item_seen(Some("http://a/1"), "other").unwrap(), d1);
+        assert_eq!(s.feed_item_seen(Some("http://b/1"), "h1").unwrap(), d1);
         assert!(s.feed_url_seen("http://a/1").unwrap());
         assert!(!s.feed_url_seen("http://a/2").unwrap());
+        // A copy at another URL is remembered under the first's document.
+        s.mark_feed_item(Some("http://b/1"), "h1", "d1", "http://b/feed", "t")
+            .unwrap();
+        assert!(s.feed_url_seen("http://b/1").unwrap());
         // Marking twice is a no-op, and items without a URL are kept by hash.
         s.mark_feed_item(Some("http://a/1"), "h1", "d1", "http://a/feed", "t")
             .unwrap();
@@ -131,7 +140,7 @@ mod tests {
             .connection()
             .query_row("SELECT count(*) FROM feed_items", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(n, 2);
-        assert!(s.feed_item_seen(None, "h2").unwrap());
+        assert_eq!(n, 3);
+        assert_eq!(s.feed_item_seen(None, "h2").unwrap(), Some("d2".into()));
     }
 }
