@@ -341,6 +341,7 @@ impl Watcher {
 fn describe(e: &ureq::Error) -> String {
     match e {
         ureq::Error::Timeout(_) => "timed out".into(),
+        ureq::Error::HostNotFound => "host not found".into(),
         ureq::Error::TooManyRedirects => "too many redirects (a redirect loop?)".into(),
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
             "connection refused".into()
