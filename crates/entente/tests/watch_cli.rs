@@ -495,3 +495,39 @@ fn requests_to_one_host_are_spaced_by_the_delay() {
         );
     }
 }
+
+#[test]
+fn an_article_page_is_watched_too_and_stored_once() {
+    // No validators: the page comes back whole each round, and its URL
+    // says it was stored already.
+    let server = Server::start(|path, _| match path {
+        "/story.html" => Answer::ok("text/html", page("India accuses Pakistan", KASHMIR)),
+        _ => Answer::status(404),
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("watch.db");
+    let urls = [server.url("/story.html"), server.url("/missing.html")];
+    let first = watch(&db, &[], &urls);
+    assert_eq!(first.status.code(), Some(1), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("1 new, 0 seen"),
+        "{}",
+        stderr(&first)
+    );
+    assert!(
+        stderr(&first).contains("error: HTTP 404"),
+        "{}",
+        stderr(&first)
+    );
+    let second = watch(&db, &[], &urls[..1]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains("0 new, 1 seen"),
+        "{}",
+        stderr(&second)
+    );
+    let docs = stored(&db);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["format"], "html");
+    assert_eq!(server.bodies("/story.html"), 2);
+}
