@@ -16,6 +16,7 @@ mod resolve;
 mod syntax_cmd;
 mod table;
 mod topics;
+mod watch;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -135,6 +136,11 @@ enum Command {
         #[command(flatten)]
         lex: LexArgs,
     },
+    /// Poll RSS/Atom feeds and article pages and store each new article once (conditional requests, per-host delay).
+    #[command(
+        after_help = "Examples:\n  entente watch --db news.db --every 15m https://example.org/world.rss\n  entente watch --db news.db --once https://example.org/world.rss   # one round, e.g. from cron"
+    )]
+    Watch(WatchArgs),
     /// Help on a command or a topic: records (the `code` stream), cameo, plover, times, exit-codes.
     #[command(
         after_help = "Examples:\n  entente help records\n  entente help cameo\n  entente help events\n  entente help eval timex"
@@ -277,6 +283,35 @@ enum EvalCommand {
 }
 
 #[derive(Args)]
+struct WatchArgs {
+    /// Feeds (RSS, Atom, JSON Feed) and article pages to poll.
+    #[arg(required = true, value_name = "URL")]
+    urls: Vec<String>,
+    #[command(flatten)]
+    db: DbArg,
+    /// Time between rounds (e.g. 90s, 15m, 2h).
+    #[arg(long, default_value = "15m", value_parser = watch::parse_duration)]
+    every: std::time::Duration,
+    /// One round, then exit (for cron and tests); exit 1 when a URL failed.
+    #[arg(long)]
+    once: bool,
+    /// The least time between two requests to one host.
+    #[arg(long, default_value = "2s", value_parser = watch::parse_duration)]
+    delay: std::time::Duration,
+    /// The most one request may take, body included.
+    #[arg(long, default_value = "30s", value_parser = watch::parse_duration)]
+    timeout: std::time::Duration,
+    /// Answers larger than this many bytes are refused.
+    #[arg(long, default_value_t = 5_000_000)]
+    max_bytes: usize,
+    /// Store feed items as the feed gives them, without fetching their article pages.
+    #[arg(long)]
+    no_follow: bool,
+    #[command(flatten)]
+    lex: LexArgs,
+}
+
+#[derive(Args)]
 struct ReadArgs {
     /// Files or directories to read; `-` for standard input.
     #[arg(required = true)]
@@ -400,6 +435,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Documents { db, list } => documents(&db.db, &list),
         Command::Show { doc, db } => show(&db.db, &doc),
         Command::Actors { db, unknown, list } => actors_cmd(&db.db, unknown, &list),
+        Command::Watch(w) => watch_cmd(&w),
         Command::Help { topic } => topics::help(&topic),
         Command::Completions { shell } => topics::completions(shell),
         Command::Bench { paths, repeat, lex } => bench(&paths, repeat, &lex),
@@ -708,6 +744,54 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn watch_cmd(args: &WatchArgs) -> Result<ExitCode> {
+    if !args.once && args.every.is_zero() {
+        return Err(usage(
+            "--every must be longer than 0 (e.g. 15m), or use --once",
+        ));
+    }
+    let mut store = store::Store::open(&args.db.db)?;
+    let lex = load_lexicon(&args.lex)?;
+    let pipe = Pipeline::new(&lex)?.with_grammar(args.lex.grammar);
+    let mut watcher = watch::Watcher::new(watch::Config {
+        urls: args.urls.clone(),
+        delay: args.delay,
+        timeout: args.timeout,
+        max_bytes: args.max_bytes,
+        follow: !args.no_follow,
+        ..watch::Config::default()
+    });
+    loop {
+        let started = std::time::Instant::now();
+        let report = watcher.run_round(&mut store, &|d| pipe.code(d))?;
+        for s in &report.sources {
+            let what = match &s.outcome {
+                watch::Outcome::Unchanged => "not modified".to_string(),
+                watch::Outcome::Fetched => format!("{} new, {} seen", s.stored, s.seen),
+                watch::Outcome::Failed(why) => format!("error: {why}"),
+            };
+            eprintln!("entente: watch {}: {what}", s.url);
+            for n in &s.notes {
+                eprintln!("entente:   {n}");
+            }
+        }
+        eprintln!(
+            "entente: {} new document(s) stored, {} URL(s) failed; database {}",
+            report.stored(),
+            report.failed(),
+            args.db.db.display()
+        );
+        if args.once {
+            return Ok(if report.failed() > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
+        std::thread::sleep(args.every.saturating_sub(started.elapsed()));
+    }
 }
 
 fn open_existing(db: &Path) -> Result<store::Store> {

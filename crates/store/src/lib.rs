@@ -13,11 +13,13 @@
 
 mod dedup;
 pub mod export;
+pub mod feeds;
 pub mod query;
 mod records;
 pub mod search;
 
 pub use export::{GdeltRow, Graph, GraphEdge, PloverEvent, GDELT_COLUMNS};
+pub use feeds::FeedSource;
 pub use query::{
     ActorProfile, DyadReport, EventFilter, EventRow, FactRow, MonthRow, NameUse, Partner,
     QuadCounts, QuoteRow,
@@ -48,6 +50,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_groups_search",
         include_str!("../migrations/0004_groups_search.sql"),
     ),
+    // Numbered 0007: 0005 and 0006 are taken by work on another branch.
+    ("0007_feeds", include_str!("../migrations/0007_feeds.sql")),
 ];
 
 /// What failed, said once: the rusqlite or JSON error is part of the message
