@@ -9,6 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod analyse;
 mod inputs;
+mod jobs;
 mod list;
 mod pipeline;
 mod query;
@@ -290,6 +291,9 @@ struct ReadArgs {
     /// Inputs larger than this many bytes are skipped with a message.
     #[arg(long, default_value_t = 20_000_000)]
     max_bytes: usize,
+    /// Threads to code on (default: every core). Output is the same for any number.
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
     #[command(flatten)]
     lex: LexArgs,
 }
@@ -546,14 +550,25 @@ fn report(d: &Diagnostic) {
     eprintln!("entente: {level}: {place}{}", d.message);
 }
 
-/// Reads every input and hands each coded document (or diagnostic batch) to `sink`.
-/// Returns how many inputs or records were skipped.
-/// `wanted` decides, before the costly coding, whether a document is coded at all
-/// (ingest skips documents already stored).
-fn each_coded(
+/// One thing the reader passes on: a document to code, or what went wrong
+/// reading an input.
+enum Item {
+    Doc(std::sync::Arc<str>, model::Document),
+    Problems(std::sync::Arc<str>, Vec<Diagnostic>, usize),
+}
+
+/// Reads every input, codes each document on `--jobs` threads, and hands
+/// each coded document (or diagnostic batch) to `sink` in input order,
+/// after `finish` has turned it into what the sink wants (on the coding
+/// threads, so serialising is parallel too). Returns how many inputs or
+/// records were skipped. `wanted` decides, before the costly coding,
+/// whether a document is coded at all (ingest skips documents already
+/// stored); an unwanted one is passed on uncoded, so the sink can count it.
+fn each_coded<T: Send>(
     read: &ReadArgs,
-    wanted: &dyn Fn(&model::Document) -> bool,
-    sink: &mut dyn FnMut(Coded, &str) -> Result<()>,
+    wanted: &(dyn Fn(&model::Document) -> bool + Sync),
+    finish: &(dyn Fn(Coded) -> T + Sync),
+    sink: &mut dyn FnMut(T, &str) -> Result<()>,
 ) -> Result<usize> {
     let lex = load_lexicon(&read.lex)?;
     let pipeline = Pipeline::new(&lex)?.with_grammar(read.lex.grammar);
@@ -565,67 +580,97 @@ fn each_coded(
     for d in diags {
         report(&d);
         sink(
-            Coded {
+            finish(Coded {
                 diagnostics: vec![d],
                 ..Coded::default()
-            },
+            }),
             "",
         )?;
     }
-    let mut failure = None;
-    for input in &inputs {
-        let name = input.name();
-        inputs::read(input, forced, &opts, &mut |parsed| {
-            if failure.is_some() {
+    let produce = |push: &mut dyn FnMut(Item) -> bool| {
+        for input in &inputs {
+            let name: std::sync::Arc<str> = input.name().into();
+            let mut go = true;
+            inputs::read(input, forced, &opts, &mut |parsed| {
+                if !go {
+                    return;
+                }
+                if !parsed.diagnostics.is_empty() || parsed.skipped > 0 {
+                    go = push(Item::Problems(
+                        name.clone(),
+                        parsed.diagnostics,
+                        parsed.skipped,
+                    ));
+                }
+                for doc in parsed.documents {
+                    if !go {
+                        return;
+                    }
+                    go = push(Item::Doc(name.clone(), doc));
+                }
+            });
+            if !go {
                 return;
             }
-            skipped += parsed.skipped;
-            for d in &parsed.diagnostics {
-                report(d);
-            }
-            if !parsed.diagnostics.is_empty() {
-                if let Err(e) = sink(
-                    Coded {
-                        diagnostics: parsed.diagnostics,
-                        ..Coded::default()
-                    },
-                    &name,
-                ) {
-                    failure = Some(e);
-                    return;
-                }
-            }
-            for doc in parsed.documents {
-                let coded = if wanted(&doc) {
-                    pipeline.code(doc)
-                } else {
-                    // Passed on uncoded, so the sink can count it.
-                    Coded {
-                        document: Some(doc),
-                        ..Coded::default()
-                    }
-                };
-                if let Err(e) = sink(coded, &name) {
-                    failure = Some(e);
-                    return;
-                }
-            }
-        });
-        if let Some(e) = failure.take() {
-            return Err(e);
         }
-    }
+    };
+    let work = |item: Item| match item {
+        Item::Doc(name, doc) => {
+            let coded = if wanted(&doc) {
+                pipeline.code(doc)
+            } else {
+                Coded {
+                    document: Some(doc),
+                    ..Coded::default()
+                }
+            };
+            (name, None, Some(finish(coded)), 0)
+        }
+        Item::Problems(name, diagnostics, skip) => {
+            let shown = diagnostics.clone();
+            let out = (!diagnostics.is_empty()).then(|| {
+                finish(Coded {
+                    diagnostics,
+                    ..Coded::default()
+                })
+            });
+            (name, Some(shown), out, skip)
+        }
+    };
+    // Problems reach stderr in input order too, as each input is reached.
+    let emit = |(name, shown, out, skip): (
+        std::sync::Arc<str>,
+        Option<Vec<Diagnostic>>,
+        Option<T>,
+        usize,
+    )|
+     -> Result<()> {
+        skipped += skip;
+        shown.iter().flatten().for_each(report);
+        match out {
+            Some(out) => sink(out, &name),
+            None => Ok(()),
+        }
+    };
+    jobs::ordered_map(jobs::resolve(read.jobs), produce, work, emit)?;
     Ok(skipped)
+}
+
+/// A coded document as the lines of the `code` stream.
+fn json_lines(coded: Coded) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for r in coded.records() {
+        serde_json::to_writer(&mut out, &r)?;
+        out.push(b'\n');
+    }
+    Ok(out)
 }
 
 fn code(read: &ReadArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let skipped = each_coded(read, &|_| true, &mut |coded, _| {
-        for r in coded.records() {
-            serde_json::to_writer(&mut out, &r)?;
-            out.write_all(b"\n")?;
-        }
+    let skipped = each_coded(read, &|_| true, &json_lines, &mut |lines, _| {
+        out.write_all(&lines?)?;
         // Flushed per document so a downstream stage sees each one as soon as it is done.
         out.flush().or_else(ignore_broken_pipe)?;
         Ok(())
@@ -655,8 +700,17 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// Documents per write transaction: one commit serves many documents, and
+/// a killed ingest still leaves whole documents (a batch is all or nothing).
+const WRITE_BATCH: usize = 256;
+/// A batch is written at least this often, so progress is kept on slow input.
+const WRITE_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
 fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
-    let store = std::cell::RefCell::new(store::Store::open(db)?);
+    let mut store = store::Store::open(db)?;
+    // The coding threads ask a reading connection of their own whether a
+    // document is stored; the writer stays on this thread.
+    let reader = std::sync::Mutex::new(store::Store::open_read_only(db)?);
     let bar = indicatif::ProgressBar::new_spinner();
     if !std::io::stderr().is_terminal() {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
@@ -667,19 +721,46 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     );
     let (mut added, mut kept) = (0usize, 0usize);
     // A stored document is not coded again unless --replace asks for it.
-    let wanted = |d: &model::Document| replace || !store.borrow().contains(&d.id).unwrap_or(false);
-    let skipped = each_coded(read, &wanted, &mut |coded, origin| {
+    let wanted = |d: &model::Document| {
+        replace
+            || !reader
+                .lock()
+                .map(|s| s.contains(&d.id).unwrap_or(false))
+                .unwrap_or(false)
+    };
+    let mut batch: Vec<(Coded, std::sync::Arc<str>)> = Vec::new();
+    let mut since = std::time::Instant::now();
+    let mut write = |batch: &mut Vec<(Coded, std::sync::Arc<str>)>| -> Result<()> {
+        let items: Vec<(&Coded, Option<&str>)> =
+            batch.iter().map(|(c, o)| (c, Some(&**o))).collect();
+        for stored in store.put_many(&items, replace)? {
+            if stored {
+                added += 1;
+            } else {
+                kept += 1;
+            }
+        }
+        bar.inc(batch.len() as u64);
+        batch.clear();
+        Ok(())
+    };
+    let result = each_coded(read, &wanted, &|c| c, &mut |coded, origin| {
         if coded.document.is_none() {
             return Ok(());
         }
-        if store.borrow_mut().put(&coded, Some(origin), replace)? {
-            added += 1;
-        } else {
-            kept += 1;
+        if batch.is_empty() {
+            since = std::time::Instant::now();
         }
-        bar.inc(1);
+        batch.push((coded, origin.into()));
+        if batch.len() >= WRITE_BATCH || since.elapsed() >= WRITE_EVERY {
+            write(&mut batch)?;
+        }
         Ok(())
-    })?;
+    });
+    // What was coded before a failure is still worth keeping.
+    let flushed = write(&mut batch);
+    let skipped = result?;
+    flushed?;
     bar.finish_and_clear();
     eprintln!(
         "entente: {added} document(s) stored, {kept} already present, {skipped} skipped; database {}",
@@ -692,7 +773,20 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     })
 }
 
+/// An existing database, opened for reading only (read commands work on a
+/// read-only file or folder).
 fn open_existing(db: &Path) -> Result<store::Store> {
+    ensure_exists(db)?;
+    Ok(store::Store::open_read_only(db)?)
+}
+
+/// An existing database, opened for writing (`recode`).
+fn open_existing_rw(db: &Path) -> Result<store::Store> {
+    ensure_exists(db)?;
+    Ok(store::Store::open(db)?)
+}
+
+fn ensure_exists(db: &Path) -> Result<()> {
     if !db.exists() {
         return Err(usage(&format!(
             "no database at {} (create one with `entente ingest --db {} FILES`)",
@@ -700,7 +794,7 @@ fn open_existing(db: &Path) -> Result<store::Store> {
             db.display()
         )));
     }
-    Ok(store::Store::open(db)?)
+    Ok(())
 }
 
 fn documents(db: &Path, list: &ListArgs) -> Result<ExitCode> {

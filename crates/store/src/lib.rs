@@ -28,6 +28,7 @@ pub use search::SearchHit;
 use model::{Coded, DateSource, Document, Mention, Sentence, TimeExpr};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
+use std::time::Duration;
 use thiserror::Error;
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records the last.
@@ -61,6 +62,12 @@ pub enum StoreError {
     },
     #[error("database {path} is at schema version {found}, newer than this entente ({known}); upgrade entente")]
     TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("database {path} is at schema version {found}, older than this entente ({known}), and cannot be upgraded because it is read-only; open a writable copy once with any entente command")]
+    Outdated {
         path: String,
         found: i64,
         known: i64,
@@ -118,6 +125,86 @@ fn hint(e: &rusqlite::Error) -> &'static str {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// How long one SQLite call waits for another process's lock before it
+/// reports the database busy (and `retry_busy` takes over).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Errors that mean "another process holds the lock: try again".
+trait Busy {
+    fn is_busy(&self) -> bool;
+}
+
+impl Busy for rusqlite::Error {
+    fn is_busy(&self) -> bool {
+        matches!(
+            self.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+}
+
+impl Busy for StoreError {
+    fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Open { cause, .. }
+            | StoreError::Migration { cause, .. }
+            | StoreError::Write { cause, .. }
+            | StoreError::Query(cause) => cause.is_busy(),
+            _ => false,
+        }
+    }
+}
+
+/// Runs `f` again while it fails because the database is busy, waiting
+/// longer each time (with jitter, so waiting writers do not wake in step).
+/// SQLite's own busy timeout covers most waits; this covers what it cannot:
+/// a lock upgrade refused at once, or a writer slower than the timeout.
+fn retry_busy<T, E: Busy>(
+    mut f: impl FnMut() -> std::result::Result<T, E>,
+) -> std::result::Result<T, E> {
+    let mut wait = Duration::from_millis(20);
+    for _ in 0..12 {
+        match f() {
+            Err(e) if e.is_busy() => {
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.subsec_nanos())
+                    .unwrap_or(0);
+                let jitter =
+                    Duration::from_micros(u64::from(nanos) % (wait.as_micros() as u64).max(1));
+                std::thread::sleep(wait + jitter);
+                wait = (wait * 2).min(Duration::from_secs(2));
+            }
+            other => return other,
+        }
+    }
+    f()
+}
+
+/// Could not open the database's shared-memory file (a WAL database in a
+/// read-only folder, or a read-only file without its -shm).
+fn cannot_share(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+    )
+}
+
+/// A file path as the path part of an SQLite URI.
+fn uri_path(path: &Path) -> String {
+    let raw = path.to_string_lossy();
+    let mut out = String::with_capacity(raw.len());
+    for b in raw.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 /// One line of `entente actors`: an actor and how often the stored documents name it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ActorCount {
@@ -152,6 +239,10 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) the database and brings its schema up to date.
+    ///
+    /// Safe to call from many processes at once on the same file: the schema
+    /// is migrated under SQLite's write lock, re-checked once the lock is
+    /// held, and a writer that finds the database busy waits and retries.
     pub fn open(path: &Path) -> Result<Store> {
         let p = path.display().to_string();
         let conn = Connection::open(path).map_err(|cause| StoreError::Open {
@@ -159,6 +250,63 @@ impl Store {
             cause,
         })?;
         Self::init(conn, &p)
+    }
+
+    /// Opens an existing database for reading only: works on a read-only
+    /// file or in a read-only folder, and never changes the file. A database
+    /// at an older schema is upgraded first when the file can be written.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        use rusqlite::OpenFlags as F;
+        let p = path.display().to_string();
+        let open_err = |cause| StoreError::Open {
+            path: p.clone(),
+            cause,
+        };
+        let flags = F::SQLITE_OPEN_READ_ONLY | F::SQLITE_OPEN_URI | F::SQLITE_OPEN_NO_MUTEX;
+        let probe = |conn: &Connection| -> rusqlite::Result<i64> {
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            retry_busy(|| conn.query_row("PRAGMA user_version", [], |r| r.get(0)))
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
+        let (conn, version) = match probe(&conn) {
+            Ok(v) => (conn, v),
+            // A WAL database needs its -shm file; in a read-only folder with
+            // none, read the file as immutable (nobody can be writing it).
+            Err(e) if cannot_share(&e) => {
+                drop(conn);
+                let uri = format!("file:{}?immutable=1", uri_path(path));
+                let conn = Connection::open_with_flags(uri, flags).map_err(open_err)?;
+                let v = probe(&conn).map_err(open_err)?;
+                (conn, v)
+            }
+            Err(e) => return Err(open_err(e)),
+        };
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: p,
+                found: version,
+                known,
+            });
+        }
+        if version < known {
+            drop(conn);
+            return Store::open(path).map_err(|e| match e {
+                StoreError::Open { cause, .. } | StoreError::Migration { cause, .. }
+                    if cause.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) =>
+                {
+                    StoreError::Outdated {
+                        path: p.clone(),
+                        found: version,
+                        known,
+                    }
+                }
+                other => other,
+            });
+        }
+        conn.execute_batch("PRAGMA query_only=ON; PRAGMA foreign_keys=ON;")
+            .map_err(open_err)?;
+        Ok(Store { conn })
     }
 
     /// An in-memory database, for tests and one-shot analysis.
@@ -171,37 +319,64 @@ impl Store {
     }
 
     fn init(conn: Connection, path: &str) -> Result<Store> {
+        let open_err = |cause| StoreError::Open {
+            path: path.into(),
+            cause,
+        };
+        // The timeout first: switching to WAL takes a lock another process may hold.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         // WAL: readers never block the writer and a killed writer leaves the
         // last committed state; NORMAL sync is durable at each checkpoint,
         // which is enough for a cache of re-derivable facts.
-        conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;")
-            .map_err(|cause| StoreError::Open { path: path.into(), cause })?;
+        retry_busy(|| conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0)))
+            .map_err(open_err)?;
+        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
+            .map_err(open_err)?;
         let mut store = Store { conn };
         store.migrate(path)?;
         Ok(store)
     }
 
+    /// Applies the migrations this database lacks, all in one transaction
+    /// that holds the write lock from its start: of several processes
+    /// opening a new database at once, one migrates and the others, once
+    /// they get the lock, find the schema current and change nothing.
     fn migrate(&mut self, path: &str) -> Result<()> {
+        let known = MIGRATIONS.len() as i64;
+        let too_new = |found| StoreError::TooNew {
+            path: path.into(),
+            found,
+            known,
+        };
+        let version: i64 =
+            retry_busy(|| self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)))?;
+        if version > known {
+            return Err(too_new(version));
+        }
+        if version == known {
+            return Ok(());
+        }
+        retry_busy(|| -> Result<()> {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+                tx.execute_batch(sql)
+                    .map_err(|cause| StoreError::Migration {
+                        name: name.to_string(),
+                        cause,
+                    })?;
+                tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            }
+            tx.commit()?;
+            Ok(())
+        })?;
         let version: i64 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let known = MIGRATIONS.len() as i64;
         if version > known {
-            return Err(StoreError::TooNew {
-                path: path.into(),
-                found: version,
-                known,
-            });
-        }
-        for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.transaction()?;
-            tx.execute_batch(sql)
-                .map_err(|cause| StoreError::Migration {
-                    name: name.to_string(),
-                    cause,
-                })?;
-            tx.pragma_update(None, "user_version", i as i64 + 1)?;
-            tx.commit()?;
+            return Err(too_new(version));
         }
         Ok(())
     }
@@ -225,74 +400,51 @@ impl Store {
     /// Returns false (and writes nothing) when the document is already stored
     /// and `replace` is off: re-ingesting is a no-op.
     pub fn put(&mut self, coded: &Coded, origin: Option<&str>, replace: bool) -> Result<bool> {
-        let Some(doc) = &coded.document else {
-            return Ok(false);
-        };
-        let werr = |cause| StoreError::Write {
-            doc: doc.id.clone(),
-            cause,
-        };
-        let tx = self.conn.transaction().map_err(werr)?;
-        let exists = tx
-            .query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |_| {
-                Ok(())
-            })
-            .optional()
-            .map_err(werr)?
-            .is_some();
-        if exists && !replace {
-            return Ok(false);
-        }
-        let wrap = |e| match e {
-            StoreError::Query(source) => werr(source),
-            other => other,
-        };
-        let mut touched = Vec::new();
-        if exists {
-            touched = remove_records(&tx, &doc.id).map_err(wrap)?;
-            tx.execute("DELETE FROM documents WHERE id = ?1", [&doc.id])
-                .map_err(werr)?;
-        }
-        write_document(&tx, doc, origin).map_err(wrap)?;
-        write_records(&tx, coded, doc).map_err(wrap)?;
-        touched.extend(dedup::assign(&tx, &doc.id).map_err(wrap)?);
-        dedup::recount(&tx, &touched).map_err(wrap)?;
-        tx.commit().map_err(werr)?;
-        Ok(true)
+        Ok(self.put_many(&[(coded, origin)], replace)?[0])
+    }
+
+    /// As [`Store::put`] for many documents in one transaction: whole
+    /// documents or none are stored, and one commit serves the batch. Waits
+    /// for (and retries after) other writers; the write lock is taken at the
+    /// start, so the "already stored?" check and the write cannot interleave
+    /// with another process's.
+    pub fn put_many(
+        &mut self,
+        batch: &[(&Coded, Option<&str>)],
+        replace: bool,
+    ) -> Result<Vec<bool>> {
+        retry_busy(|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let mut stored = Vec::with_capacity(batch.len());
+            for (coded, origin) in batch {
+                stored.push(put_one(&tx, coded, *origin, replace)?);
+            }
+            tx.commit()?;
+            Ok(stored)
+        })
     }
 
     /// Replaces everything coded from a stored document, keeping its row
     /// (text, title, date, origin, ingestion time): what `recode` does after
     /// the lexicons change. The document must already be stored.
     pub fn replace_records(&mut self, coded: &Coded) -> Result<()> {
-        let Some(doc) = &coded.document else {
-            return Ok(());
-        };
-        let werr = |cause| StoreError::Write {
-            doc: doc.id.clone(),
-            cause,
-        };
-        let wrap = |e| match e {
-            StoreError::Query(source) => werr(source),
-            other => other,
-        };
-        let tx = self.conn.transaction().map_err(werr)?;
-        let exists = tx
-            .query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |_| {
-                Ok(())
-            })
-            .optional()
-            .map_err(werr)?
-            .is_some();
-        if !exists {
-            return Err(StoreError::NotFound(doc.id.clone()));
-        }
-        let mut touched = remove_records(&tx, &doc.id).map_err(wrap)?;
-        write_records(&tx, coded, doc).map_err(wrap)?;
-        touched.extend(dedup::assign(&tx, &doc.id).map_err(wrap)?);
-        dedup::recount(&tx, &touched).map_err(wrap)?;
-        tx.commit().map_err(werr)?;
-        Ok(())
+        self.replace_many(&[coded])
+    }
+
+    /// As [`Store::replace_records`] for many documents in one transaction.
+    pub fn replace_many(&mut self, batch: &[&Coded]) -> Result<()> {
+        retry_busy(|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            for coded in batch {
+                replace_one(&tx, coded)?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
     }
 
     /// Every stored document id, in storage order.
@@ -558,6 +710,75 @@ pub(crate) fn url_host(url: &str) -> Option<&str> {
     let rest = &url[url.find("://")? + 3..];
     let host = rest.split('/').next().unwrap_or(rest);
     (!host.is_empty()).then_some(host)
+}
+
+fn put_one(
+    tx: &rusqlite::Transaction<'_>,
+    coded: &Coded,
+    origin: Option<&str>,
+    replace: bool,
+) -> Result<bool> {
+    let Some(doc) = &coded.document else {
+        return Ok(false);
+    };
+    let werr = |cause| StoreError::Write {
+        doc: doc.id.clone(),
+        cause,
+    };
+    let wrap = |e| match e {
+        StoreError::Query(source) => werr(source),
+        other => other,
+    };
+    let exists = tx
+        .query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |_| {
+            Ok(())
+        })
+        .optional()
+        .map_err(werr)?
+        .is_some();
+    if exists && !replace {
+        return Ok(false);
+    }
+    let mut touched = Vec::new();
+    if exists {
+        touched = remove_records(tx, &doc.id).map_err(wrap)?;
+        tx.execute("DELETE FROM documents WHERE id = ?1", [&doc.id])
+            .map_err(werr)?;
+    }
+    write_document(tx, doc, origin).map_err(wrap)?;
+    write_records(tx, coded, doc).map_err(wrap)?;
+    touched.extend(dedup::assign(tx, &doc.id).map_err(wrap)?);
+    dedup::recount(tx, &touched).map_err(wrap)?;
+    Ok(true)
+}
+
+fn replace_one(tx: &rusqlite::Transaction<'_>, coded: &Coded) -> Result<()> {
+    let Some(doc) = &coded.document else {
+        return Ok(());
+    };
+    let werr = |cause| StoreError::Write {
+        doc: doc.id.clone(),
+        cause,
+    };
+    let wrap = |e| match e {
+        StoreError::Query(source) => werr(source),
+        other => other,
+    };
+    let exists = tx
+        .query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |_| {
+            Ok(())
+        })
+        .optional()
+        .map_err(werr)?
+        .is_some();
+    if !exists {
+        return Err(StoreError::NotFound(doc.id.clone()));
+    }
+    let mut touched = remove_records(tx, &doc.id).map_err(wrap)?;
+    write_records(tx, coded, doc).map_err(wrap)?;
+    touched.extend(dedup::assign(tx, &doc.id).map_err(wrap)?);
+    dedup::recount(tx, &touched).map_err(wrap)?;
+    Ok(())
 }
 
 /// Deletes everything coded from a document (not its row) and returns the
