@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::mpsc::{channel, sync_channel};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// The number of threads to code on: `--jobs N`, or every core.
 pub fn resolve(jobs: Option<usize>) -> usize {
@@ -48,8 +48,6 @@ where
         });
         return failure.map_or(Ok(()), Err);
     }
-    let (in_tx, in_rx) = sync_channel::<(u64, I)>(jobs * 2);
-    let in_rx = Mutex::new(in_rx);
     std::thread::scope(|s| {
         // A token per item in flight: the reader takes one before it sends an
         // item, this thread gives it back once the item is emitted.
@@ -58,6 +56,10 @@ where
         for _ in 0..window {
             let _ = token_tx.send(());
         }
+        // The workers share the receiving end; when the last one stops (this
+        // thread has failed), the reader's next send fails and it stops too.
+        let (in_tx, in_rx) = sync_channel::<(u64, I)>(jobs * 2);
+        let in_rx = Arc::new(Mutex::new(in_rx));
         let (out_tx, out_rx) = channel::<(u64, O)>();
         s.spawn(move || {
             let mut seq = 0u64;
@@ -71,7 +73,7 @@ where
         });
         for _ in 0..jobs {
             let out_tx = out_tx.clone();
-            let (in_rx, work) = (&in_rx, &work);
+            let (in_rx, work) = (Arc::clone(&in_rx), &work);
             s.spawn(move || loop {
                 let next = in_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
                 let Ok((seq, item)) = next else { break };
@@ -80,7 +82,7 @@ where
                 }
             });
         }
-        drop(out_tx);
+        drop((out_tx, in_rx));
         let mut pending = BTreeMap::new();
         let mut next = 0u64;
         for (seq, out) in out_rx.iter() {

@@ -283,8 +283,10 @@ struct ReadArgs {
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Input format; by default from the file extension, else sniffed from the content.
-    #[arg(long, value_parser = ["text", "html", "jsonl", "feed"])]
+    #[arg(long, value_parser = ["text", "html", "jsonl", "feed", "csv"])]
     input: Option<String>,
+    #[command(flatten)]
+    csv: CsvArgs,
     /// Date (YYYY-MM-DD) for documents whose metadata gives none.
     #[arg(long, value_parser = parse_day)]
     date: Option<NaiveDate>,
@@ -296,6 +298,29 @@ struct ReadArgs {
     jobs: Option<usize>,
     #[command(flatten)]
     lex: LexArgs,
+}
+
+/// Which CSV columns hold what (`.csv` inputs, or `--input csv`): one document per row.
+#[derive(Args, Clone, Default)]
+struct CsvArgs {
+    /// CSV: the column with the article text, by header name or number (1 = first) [default: text].
+    #[arg(long, value_name = "COLUMN")]
+    text_column: Option<String>,
+    /// CSV: the column with the title [default: title, when present].
+    #[arg(long, value_name = "COLUMN")]
+    title_column: Option<String>,
+    /// CSV: the column with the publication date [default: date, when present].
+    #[arg(long, value_name = "COLUMN")]
+    date_column: Option<String>,
+    /// CSV: the column with a document id [default: id, when present; else an id from the content].
+    #[arg(long, value_name = "COLUMN")]
+    id_column: Option<String>,
+    /// CSV: the column with the article's URL [default: url, when present].
+    #[arg(long, value_name = "COLUMN")]
+    url_column: Option<String>,
+    /// CSV: the first row is data, not a header; name the columns by number.
+    #[arg(long)]
+    no_header: bool,
 }
 
 #[derive(Args, Clone, Default)]
@@ -527,6 +552,14 @@ fn options(read: &ReadArgs) -> ingest::Options {
         default_date: read.date,
         today: chrono::Local::now().date_naive(),
         max_bytes: read.max_bytes,
+        csv: ingest::CsvColumns {
+            text: read.csv.text_column.clone(),
+            title: read.csv.title_column.clone(),
+            date: read.csv.date_column.clone(),
+            id: read.csv.id_column.clone(),
+            url: read.csv.url_column.clone(),
+            no_header: read.csv.no_header,
+        },
     }
 }
 
@@ -928,6 +961,7 @@ fn bench_corpus(paths: &[PathBuf]) -> Result<Vec<model::Document>> {
         default_date: None,
         today: chrono::Local::now().date_naive(),
         max_bytes: usize::MAX,
+        csv: Default::default(),
     };
     let mut docs = Vec::new();
     for p in paths {

@@ -199,3 +199,146 @@ fn output_does_not_depend_on_jobs() {
     ok(&["recode", "--db", "three.db", "--jobs", "3"], d);
     assert!(export("one.db") == export("three.db"));
 }
+
+/// CSV input: one document per row, columns by header name (or number),
+/// problems named by file and line.
+#[test]
+fn csv_rows_are_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("news.csv"),
+        "id,title,date,url,text\n\
+         n1,Talks,2025-03-14,https://example.org/1,\"Turkey and Azerbaijan signed an agreement.\nThe talks went on.\"\n\
+         n2,Warning,2025-03-15,,Iran warned Israel on Tuesday.\n\
+         n3,Empty,2025-03-16,,\n",
+    )
+    .unwrap();
+    let out = run(&["code", "news.csv"], d);
+    assert_eq!(out.status.code(), Some(1), "a skipped row makes exit 1");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("news.csv:5: empty text; skipped"),
+        "{stderr}"
+    );
+    let docs: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|r: &serde_json::Value| r["kind"] == "document")
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["doc"], "n1");
+    assert_eq!(docs[0]["title"], "Talks");
+    assert_eq!(docs[0]["url"], "https://example.org/1");
+    assert_eq!(docs[0]["date_source"], "metadata");
+    assert_eq!(docs[0]["format"], "csv");
+    assert_eq!(
+        docs[0]["text"],
+        "Turkey and Azerbaijan signed an agreement.\nThe talks went on."
+    );
+    assert_eq!(docs[1]["date"], "2025-03-15");
+
+    // Other column names, by flag; a file without a header, by number.
+    std::fs::write(
+        d.join("notes.txt"),
+        "event_date,notes,ref\n9-May-20,Protesters gathered in Haifa.,X1\n",
+    )
+    .unwrap();
+    let out = ok(
+        &[
+            "code",
+            "--input",
+            "csv",
+            "--text-column",
+            "notes",
+            "--date-column",
+            "event_date",
+            "--id-column",
+            "ref",
+            "notes.txt",
+        ],
+        d,
+    );
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(first["doc"], "X1");
+    assert_eq!(first["date"], "2020-05-09");
+    std::fs::write(
+        d.join("ag.csv"),
+        "3,Fears for pension,Unions are disappointed.\n",
+    )
+    .unwrap();
+    let out = ok(
+        &[
+            "code",
+            "--no-header",
+            "--title-column",
+            "2",
+            "--text-column",
+            "3",
+            "ag.csv",
+        ],
+        d,
+    );
+    assert!(String::from_utf8_lossy(&out).contains("\"title\":\"Fears for pension\""));
+
+    // A missing column is an error naming the file, the flag and the header.
+    let out = run(
+        &["ingest", "--db", "x.db", "notes.txt", "--input", "csv"],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("notes.txt: no column \"text\" (--text-column")
+            && stderr.contains("event_date"),
+        "{stderr}"
+    );
+}
+
+/// The shared CSV corpora ingest as one document per row.
+#[test]
+fn shared_csv_corpora_are_one_document_per_row() {
+    let docs = |args: &[&str]| -> (usize, i32) {
+        let out = run(args, Path::new("."));
+        let n = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.starts_with("{\"kind\":\"document\""))
+            .count();
+        (n, out.status.code().unwrap_or(-1))
+    };
+    let Some(guardian) =
+        testkit::shared_path("corpora/news-guardian-sdf-2019/Guardian_SDF_sample.csv")
+    else {
+        return;
+    };
+    assert_eq!(docs(&["code", guardian.to_str().unwrap()]), (249, 0));
+    let Some(acled) = testkit::shared_path("corpora/acled-global-2020-05/acled.csv") else {
+        return;
+    };
+    // One of the 5,071 rows has no notes: reported and skipped.
+    let acled_args = [
+        "code",
+        "--text-column",
+        "notes",
+        "--date-column",
+        "event_date",
+        "--id-column",
+        "event_id_cnty",
+        acled.to_str().unwrap(),
+    ];
+    assert_eq!(docs(&acled_args), (5070, 1));
+    let Some(ag) = testkit::shared_path("corpora/news-agnews-test/test.csv") else {
+        return;
+    };
+    let ag_args = [
+        "code",
+        "--no-header",
+        "--title-column",
+        "2",
+        "--text-column",
+        "3",
+        ag.to_str().unwrap(),
+    ];
+    assert_eq!(docs(&ag_args), (7600, 0));
+}
