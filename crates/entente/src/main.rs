@@ -133,6 +133,9 @@ enum Command {
         /// Passes over the corpus.
         #[arg(long, default_value_t = 1, value_name = "N")]
         repeat: usize,
+        /// Also code on N threads and report the speed-up over one, and whether the output is identical.
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        jobs: usize,
         #[command(flatten)]
         lex: LexArgs,
     },
@@ -427,7 +430,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Actors { db, unknown, list } => actors_cmd(&db.db, unknown, &list),
         Command::Help { topic } => topics::help(&topic),
         Command::Completions { shell } => topics::completions(shell),
-        Command::Bench { paths, repeat, lex } => bench(&paths, repeat, &lex),
+        Command::Bench {
+            paths,
+            repeat,
+            jobs,
+            lex,
+        } => bench(&paths, repeat, jobs, &lex),
         Command::Eval(e) => eval_cmd(e),
         Command::Train(t) => syntax_cmd::run(t).map(|()| ExitCode::SUCCESS),
         Command::Parse { paths } => {
@@ -880,7 +888,7 @@ fn show(db: &Path, prefix: &str) -> Result<ExitCode> {
 
 mod render;
 
-fn bench(paths: &[PathBuf], repeat: usize, lex_args: &LexArgs) -> Result<ExitCode> {
+fn bench(paths: &[PathBuf], repeat: usize, jobs: usize, lex_args: &LexArgs) -> Result<ExitCode> {
     let docs = bench_corpus(paths)?;
     let t0 = std::time::Instant::now();
     let lex = load_lexicon(lex_args)?;
@@ -937,6 +945,68 @@ fn bench(paths: &[PathBuf], repeat: usize, lex_args: &LexArgs) -> Result<ExitCod
             "  {stage:<18} {:>6.1}% of the time, {:>8.1} MB/s alone",
             100.0 * s / secs,
             bytes as f64 * n / 1e6 / s
+        );
+    }
+    if jobs > 1 {
+        let t = std::time::Instant::now();
+        let mut found = 0usize;
+        jobs::ordered_map(
+            jobs,
+            |push| {
+                for _ in 0..repeat.max(1) {
+                    for d in &docs {
+                        if !push(d.clone()) {
+                            return;
+                        }
+                    }
+                }
+            },
+            |d| pipeline.code(d).sentences.len(),
+            |n| {
+                found += n;
+                Ok::<_, ()>(())
+            },
+        )
+        .ok();
+        let many = t.elapsed().as_secs_f64().max(1e-9);
+        // Untimed: the records of every document, coded on one thread and on N.
+        let print = |jobs| -> Vec<u64> {
+            let mut sums = Vec::new();
+            jobs::ordered_map(
+                jobs,
+                |push| {
+                    for d in &docs {
+                        if !push(d.clone()) {
+                            return;
+                        }
+                    }
+                },
+                |d| {
+                    use std::hash::{Hash, Hasher};
+                    let mut h = std::hash::DefaultHasher::new();
+                    json_lines(pipeline.code(d)).ok().hash(&mut h);
+                    h.finish()
+                },
+                |sum| {
+                    sums.push(sum);
+                    Ok::<_, ()>(())
+                },
+            )
+            .ok();
+            sums
+        };
+        let same = found == sentences && print(1) == print(jobs);
+        println!(
+            "code on {jobs} threads: {:.1} documents/s, {:.2} MB/s ({:.2}x one thread, {:.2} s); output {}",
+            docs.len() as f64 * n / many,
+            bytes as f64 * n / 1e6 / many,
+            secs / many,
+            many,
+            if same { "identical to one thread" } else { "DIFFERS from one thread" }
+        );
+        anyhow::ensure!(
+            same,
+            "coding on {jobs} threads gave other records than on one"
         );
     }
     if let Some(kb) = peak_rss_kb() {

@@ -49,6 +49,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_groups_search",
         include_str!("../migrations/0004_groups_search.sql"),
     ),
+    (
+        "0005_compact_sentences",
+        include_str!("../migrations/0005_compact_sentences.sql"),
+    ),
 ];
 
 /// What failed, said once: the rusqlite or JSON error is part of the message
@@ -465,7 +469,7 @@ impl Store {
         };
         Ok(Counts {
             documents: n("SELECT count(*) FROM documents")?,
-            sentences: n("SELECT count(*) FROM sentences")?,
+            sentences: n("SELECT count(*) FROM sentence_rows")?,
             mentions: n("SELECT count(*) FROM mentions")?,
             events: n("SELECT count(*) FROM events")?,
             event_groups: n("SELECT count(*) FROM event_groups")?,
@@ -478,7 +482,8 @@ impl Store {
     pub fn documents(&self) -> Result<Vec<DocSummary>> {
         let mut st = self.conn.prepare(
             "SELECT d.id, d.date, d.format, d.title,
-                    (SELECT count(*) FROM sentences s WHERE s.doc = d.id),
+                    (SELECT count(*) FROM sentence_rows s
+                     WHERE s.id BETWEEN d.seq << 20 AND (d.seq << 20) | 1048575),
                     (SELECT count(*) FROM mentions m WHERE m.doc = d.id),
                     (SELECT count(*) FROM events e WHERE e.doc = d.id)
              FROM documents d ORDER BY d.date DESC, d.id",
@@ -590,9 +595,11 @@ impl Store {
 
     fn load_records(&self, document: Document) -> Result<Coded> {
         let id = document.id.as_str();
-        let mut st = self
-            .conn
-            .prepare("SELECT idx, start, end FROM sentences WHERE doc = ?1 ORDER BY idx")?;
+        let mut st = self.conn.prepare(
+            "SELECT s.id & 1048575, s.start, s.end FROM documents d JOIN sentence_rows s
+             ON s.id BETWEEN d.seq << 20 AND (d.seq << 20) | 1048575
+             WHERE d.id = ?1 ORDER BY s.id",
+        )?;
         let sentences = st
             .query_map([id], |r| {
                 Ok(Sentence {
@@ -730,10 +737,8 @@ fn put_one(
         other => other,
     };
     let exists = tx
-        .query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |_| {
-            Ok(())
-        })
-        .optional()
+        .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+        .and_then(|mut st| st.query_row([&doc.id], |_| Ok(())).optional())
         .map_err(werr)?
         .is_some();
     if exists && !replace {
@@ -765,10 +770,8 @@ fn replace_one(tx: &rusqlite::Transaction<'_>, coded: &Coded) -> Result<()> {
         other => other,
     };
     let exists = tx
-        .query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |_| {
-            Ok(())
-        })
-        .optional()
+        .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+        .and_then(|mut st| st.query_row([&doc.id], |_| Ok(())).optional())
         .map_err(werr)?
         .is_some();
     if !exists {
@@ -791,28 +794,24 @@ fn remove_records(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<Vec<i64>> 
         })
         .optional()?
         .flatten();
-    match seq {
-        Some(seq) => {
-            tx.execute(
-                "DELETE FROM sentence_fts WHERE rowid BETWEEN ?1 AND ?2",
-                params![
-                    seq << FTS_SHIFT,
-                    (seq << FTS_SHIFT) | ((1 << FTS_SHIFT) - 1)
-                ],
-            )?;
-        }
-        None => {
-            tx.execute("DELETE FROM sentence_fts WHERE doc = ?1", [id])?;
-        }
+    if let Some(seq) = seq {
+        // The index is told each sentence's text to unindex it, so this runs
+        // while the document's row (its text) is still there.
+        let range = params![
+            seq << FTS_SHIFT,
+            (seq << FTS_SHIFT) | ((1 << FTS_SHIFT) - 1)
+        ];
+        tx.execute(
+            "INSERT INTO sentence_fts (sentence_fts, rowid, text, doc, idx)
+             SELECT 'delete', id, text, doc, idx FROM sentence_text WHERE id BETWEEN ?1 AND ?2",
+            range,
+        )?;
+        tx.execute(
+            "DELETE FROM sentence_rows WHERE id BETWEEN ?1 AND ?2",
+            range,
+        )?;
     }
-    for table in [
-        "sentences",
-        "times",
-        "mentions",
-        "events",
-        "quotes",
-        "facts",
-    ] {
+    for table in ["times", "mentions", "events", "quotes", "facts"] {
         tx.execute(&format!("DELETE FROM {table} WHERE doc = ?1"), [id])?;
     }
     Ok(groups)
@@ -823,13 +822,14 @@ fn write_document(
     doc: &Document,
     origin: Option<&str>,
 ) -> Result<()> {
-    let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM documents", [], |r| {
-        r.get(0)
-    })?;
-    tx.execute(
+    let seq: i64 = tx
+        .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM documents")?
+        .query_row([], |r| r.get(0))?;
+    tx.prepare_cached(
         "INSERT INTO documents (id, title, author, date, date_source, url, source, format, text, boilerplate, origin, ingested_at, outlet, seq)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'), ?12, ?13)",
-        params![
+    )?
+    .execute(params![
             doc.id,
             doc.title,
             doc.author,
@@ -843,43 +843,39 @@ fn write_document(
             origin,
             outlet(doc),
             seq
-        ],
-    )?;
+    ])?;
     Ok(())
 }
 
 /// Writes the records coded from a document whose row is already stored.
 fn write_records(tx: &rusqlite::Transaction<'_>, coded: &Coded, doc: &Document) -> Result<()> {
-    let seq: i64 = tx.query_row("SELECT seq FROM documents WHERE id = ?1", [&doc.id], |r| {
-        r.get(0)
-    })?;
-    let mut fts = tx.prepare_cached(
-        "INSERT INTO sentence_fts (rowid, text, doc, idx) VALUES (?1, ?2, ?3, ?4)",
-    )?;
+    let seq: i64 = tx
+        .prepare_cached("SELECT seq FROM documents WHERE id = ?1")?
+        .query_row([&doc.id], |r| r.get(0))?;
+    let mut st =
+        tx.prepare_cached("INSERT INTO sentence_rows (id, start, end) VALUES (?1, ?2, ?3)")?;
     for s in &coded.sentences {
-        // A body with over a million sentences is not news; its tail is not searchable.
+        // As for search: a body with over a million sentences is not news.
         if s.index as i64 >= 1 << FTS_SHIFT {
             continue;
         }
-        if let Some(text) = doc.text.get(s.span[0]..s.span[1]) {
-            fts.execute(params![
-                (seq << FTS_SHIFT) | s.index as i64,
-                text,
-                doc.id,
-                s.index as i64
-            ])?;
-        }
-    }
-    let mut st =
-        tx.prepare_cached("INSERT INTO sentences (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
-    for s in &coded.sentences {
         st.execute(params![
-            doc.id,
-            s.index as i64,
+            (seq << FTS_SHIFT) | s.index as i64,
             s.span[0] as i64,
             s.span[1] as i64
         ])?;
     }
+    // One statement indexes the document's sentences, reading them back
+    // through the index's content view: FTS5 flushes its pending terms at
+    // every statement, so a statement per sentence cost more than coding.
+    tx.prepare_cached(
+        "INSERT INTO sentence_fts (rowid, text, doc, idx)
+         SELECT id, text, doc, idx FROM sentence_text WHERE id BETWEEN ?1 AND ?2",
+    )?
+    .execute(params![
+        seq << FTS_SHIFT,
+        (seq << FTS_SHIFT) | ((1 << FTS_SHIFT) - 1)
+    ])?;
     let mut st = tx.prepare_cached(
         "INSERT INTO times (doc, sentence, start, end, text, value, qualifier, type, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
