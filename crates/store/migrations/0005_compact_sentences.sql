@@ -36,3 +36,6 @@ CREATE VIRTUAL TABLE sentence_fts USING fts5(
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild');
+
+-- events_doc_sentence (doc, sentence) serves every lookup by document.
+DROP INDEX events_doc;

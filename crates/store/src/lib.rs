@@ -334,8 +334,12 @@ impl Store {
         // which is enough for a cache of re-derivable facts.
         retry_busy(|| conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0)))
             .map_err(open_err)?;
-        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
-            .map_err(open_err)?;
+        // A larger page cache (64 MB) keeps the index pages a batch of
+        // documents touches in memory.
+        conn.execute_batch(
+            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;",
+        )
+        .map_err(open_err)?;
         let mut store = Store { conn };
         store.migrate(path)?;
         Ok(store)
@@ -422,8 +426,19 @@ impl Store {
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let mut stored = Vec::with_capacity(batch.len());
+            // Each document written takes the next number after the highest
+            // stored, so every document numbered from the lowest number
+            // given here on was written here: one range of search rowids.
+            let mut range: Option<(i64, i64)> = None;
             for (coded, origin) in batch {
-                stored.push(put_one(&tx, coded, *origin, replace)?);
+                let seq = put_one(&tx, coded, *origin, replace)?;
+                if let Some(seq) = seq {
+                    range = Some(range.map_or((seq, seq), |(a, b)| (a.min(seq), b.max(seq))));
+                }
+                stored.push(seq.is_some());
+            }
+            if let Some((first, last)) = range {
+                index_sentences(&tx, first, last)?;
             }
             tx.commit()?;
             Ok(stored)
@@ -724,9 +739,9 @@ fn put_one(
     coded: &Coded,
     origin: Option<&str>,
     replace: bool,
-) -> Result<bool> {
+) -> Result<Option<i64>> {
     let Some(doc) = &coded.document else {
-        return Ok(false);
+        return Ok(None);
     };
     let werr = |cause| StoreError::Write {
         doc: doc.id.clone(),
@@ -742,7 +757,7 @@ fn put_one(
         .map_err(werr)?
         .is_some();
     if exists && !replace {
-        return Ok(false);
+        return Ok(None);
     }
     let mut touched = Vec::new();
     if exists {
@@ -754,7 +769,7 @@ fn put_one(
     write_records(tx, coded, doc).map_err(wrap)?;
     touched.extend(dedup::assign(tx, &doc.id).map_err(wrap)?);
     dedup::recount(tx, &touched).map_err(wrap)?;
-    Ok(true)
+    Ok(Some(seq_of(tx, &doc.id).map_err(wrap)?))
 }
 
 fn replace_one(tx: &rusqlite::Transaction<'_>, coded: &Coded) -> Result<()> {
@@ -779,6 +794,8 @@ fn replace_one(tx: &rusqlite::Transaction<'_>, coded: &Coded) -> Result<()> {
     }
     let mut touched = remove_records(tx, &doc.id).map_err(wrap)?;
     write_records(tx, coded, doc).map_err(wrap)?;
+    let seq = seq_of(tx, &doc.id).map_err(wrap)?;
+    index_sentences(tx, seq, seq).map_err(wrap)?;
     touched.extend(dedup::assign(tx, &doc.id).map_err(wrap)?);
     dedup::recount(tx, &touched).map_err(wrap)?;
     Ok(())
@@ -847,11 +864,33 @@ fn write_document(
     Ok(())
 }
 
+/// Indexes for search the sentences of the documents numbered `first..=last`
+/// (their `seq`), in one statement that reads them back through the index's
+/// content view. FTS5 flushes its pending terms at every later statement of
+/// the transaction, so indexing a whole batch at its end, rather than each
+/// sentence or document as it is written, keeps that cost once per batch.
+fn index_sentences(tx: &rusqlite::Transaction<'_>, first: i64, last: i64) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO sentence_fts (rowid, text, doc, idx)
+         SELECT id, text, doc, idx FROM sentence_text WHERE id BETWEEN ?1 AND ?2",
+    )?
+    .execute(params![
+        first << FTS_SHIFT,
+        (last << FTS_SHIFT) | ((1 << FTS_SHIFT) - 1)
+    ])?;
+    Ok(())
+}
+
+/// The `seq` of a stored document.
+fn seq_of(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<i64> {
+    Ok(tx
+        .prepare_cached("SELECT seq FROM documents WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?)
+}
+
 /// Writes the records coded from a document whose row is already stored.
 fn write_records(tx: &rusqlite::Transaction<'_>, coded: &Coded, doc: &Document) -> Result<()> {
-    let seq: i64 = tx
-        .prepare_cached("SELECT seq FROM documents WHERE id = ?1")?
-        .query_row([&doc.id], |r| r.get(0))?;
+    let seq = seq_of(tx, &doc.id)?;
     let mut st =
         tx.prepare_cached("INSERT INTO sentence_rows (id, start, end) VALUES (?1, ?2, ?3)")?;
     for s in &coded.sentences {
@@ -865,17 +904,6 @@ fn write_records(tx: &rusqlite::Transaction<'_>, coded: &Coded, doc: &Document) 
             s.span[1] as i64
         ])?;
     }
-    // One statement indexes the document's sentences, reading them back
-    // through the index's content view: FTS5 flushes its pending terms at
-    // every statement, so a statement per sentence cost more than coding.
-    tx.prepare_cached(
-        "INSERT INTO sentence_fts (rowid, text, doc, idx)
-         SELECT id, text, doc, idx FROM sentence_text WHERE id BETWEEN ?1 AND ?2",
-    )?
-    .execute(params![
-        seq << FTS_SHIFT,
-        (seq << FTS_SHIFT) | ((1 << FTS_SHIFT) - 1)
-    ])?;
     let mut st = tx.prepare_cached(
         "INSERT INTO times (doc, sentence, start, end, text, value, qualifier, type, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
