@@ -98,7 +98,7 @@ pub enum QueryCommand {
     },
     /// Export the store: JSON lines, GDELT 2.0 events, PLOVER, GraphML, GEXF, CSV or Parquet.
     #[command(
-        after_help = "Examples:\n  entente export --db examples.db --format gdelt --out events.tsv\n  entente export --format graphml --out actors.graphml\n  entente export --format parquet --out events/   # needs --features parquet"
+        after_help = "Examples:\n  entente export --db examples.db --format gdelt --out events.tsv\n  entente export --format graphml --out actors.graphml\n  entente export --format parquet --out events/"
     )]
     Export {
         /// What to write.
