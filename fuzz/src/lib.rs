@@ -24,6 +24,7 @@ pub fn options() -> ingest::Options {
         default_date: None,
         today: day(),
         max_bytes: 1 << 20,
+        csv: Default::default(),
     }
 }
 

@@ -105,6 +105,9 @@ pub fn read(input: &Input, forced: Option<Format>, opts: &Options, sink: &mut dy
             if format == Some(Format::Jsonl) {
                 return stream_jsonl(BufReader::new(file), &name, opts, sink);
             }
+            if format == Some(Format::Csv) {
+                return stream_csv(BufReader::new(file), &name, opts, sink);
+            }
             let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
             if size > opts.max_bytes {
                 return sink(to_parsed(
@@ -164,6 +167,81 @@ fn to_parsed(name: &str, r: Result<Parsed, IngestError>) -> Parsed {
             ..Parsed::default()
         }
     })
+}
+
+/// Rows handed on per batch: enough to keep the coding threads fed.
+const CSV_BATCH: usize = 64;
+
+/// CSV one row at a time, so a corpus of any size runs in constant memory
+/// (a row is still limited to `--max-bytes`).
+fn stream_csv(reader: impl Read, name: &str, opts: &Options, sink: &mut dyn FnMut(Parsed)) {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(reader);
+    let mut layout: Option<ingest::CsvLayout> = None;
+    let mut batch = Parsed::default();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                let message = format!("malformed CSV row: {e}; skipped");
+                // A stream error (an unreadable file) ends the input.
+                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_)) || layout.is_none();
+                batch.diagnostics.push(error(name, line, message));
+                batch.skipped += 1;
+                if fatal {
+                    break;
+                }
+                continue;
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let size: usize = record.iter().map(str::len).sum();
+        if size > opts.max_bytes {
+            batch.diagnostics.push(error(
+                name,
+                Some(line),
+                format!(
+                    "row is over the limit of {} bytes (raise it with --max-bytes); skipped",
+                    opts.max_bytes
+                ),
+            ));
+            batch.skipped += 1;
+            continue;
+        }
+        let fields: Vec<&str> = record.iter().collect();
+        match &layout {
+            Some(l) => l.row(&fields, name, line, opts, &mut batch),
+            None => match ingest::CsvLayout::new(&fields, &opts.csv, name) {
+                Ok(l) => {
+                    if opts.csv.no_header {
+                        l.row(&fields, name, line, opts, &mut batch);
+                    }
+                    layout = Some(l);
+                }
+                Err(e) => {
+                    batch = to_parsed(name, Err(e));
+                    break;
+                }
+            },
+        }
+        if batch.documents.len() >= CSV_BATCH {
+            sink(std::mem::take(&mut batch));
+        }
+    }
+    if layout.is_none() && batch.diagnostics.is_empty() {
+        batch
+            .diagnostics
+            .push(error(name, None, "empty input".into()));
+        batch.skipped += 1;
+    }
+    if !batch.documents.is_empty() || !batch.diagnostics.is_empty() {
+        sink(batch);
+    }
 }
 
 /// JSONL one line at a time: memory stays flat however long the input runs.

@@ -9,6 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod analyse;
 mod inputs;
+mod jobs;
 mod list;
 mod pipeline;
 mod query;
@@ -133,6 +134,9 @@ enum Command {
         /// Passes over the corpus.
         #[arg(long, default_value_t = 1, value_name = "N")]
         repeat: usize,
+        /// Also code on N threads and report the speed-up over one, and whether the output is identical.
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        jobs: usize,
         #[command(flatten)]
         lex: LexArgs,
     },
@@ -317,16 +321,44 @@ struct ReadArgs {
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Input format; by default from the file extension, else sniffed from the content.
-    #[arg(long, value_parser = ["text", "html", "jsonl", "feed"])]
+    #[arg(long, value_parser = ["text", "html", "jsonl", "feed", "csv"])]
     input: Option<String>,
+    #[command(flatten)]
+    csv: CsvArgs,
     /// Date (YYYY-MM-DD) for documents whose metadata gives none.
     #[arg(long, value_parser = parse_day)]
     date: Option<NaiveDate>,
     /// Inputs larger than this many bytes are skipped with a message.
     #[arg(long, default_value_t = 20_000_000)]
     max_bytes: usize,
+    /// Threads to code on (default: every core). Output is the same for any number.
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
     #[command(flatten)]
     lex: LexArgs,
+}
+
+/// Which CSV columns hold what (`.csv` inputs, or `--input csv`): one document per row.
+#[derive(Args, Clone, Default)]
+struct CsvArgs {
+    /// CSV: the column with the article text, by header name or number (1 = first) [default: text].
+    #[arg(long, value_name = "COLUMN")]
+    text_column: Option<String>,
+    /// CSV: the column with the title [default: title, when present].
+    #[arg(long, value_name = "COLUMN")]
+    title_column: Option<String>,
+    /// CSV: the column with the publication date [default: date, when present].
+    #[arg(long, value_name = "COLUMN")]
+    date_column: Option<String>,
+    /// CSV: the column with a document id [default: id, when present; else an id from the content].
+    #[arg(long, value_name = "COLUMN")]
+    id_column: Option<String>,
+    /// CSV: the column with the article's URL [default: url, when present].
+    #[arg(long, value_name = "COLUMN")]
+    url_column: Option<String>,
+    /// CSV: the first row is data, not a header; name the columns by number.
+    #[arg(long)]
+    no_header: bool,
 }
 
 #[derive(Args, Clone, Default)]
@@ -438,7 +470,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Watch(w) => watch_cmd(&w),
         Command::Help { topic } => topics::help(&topic),
         Command::Completions { shell } => topics::completions(shell),
-        Command::Bench { paths, repeat, lex } => bench(&paths, repeat, &lex),
+        Command::Bench {
+            paths,
+            repeat,
+            jobs,
+            lex,
+        } => bench(&paths, repeat, jobs, &lex),
         Command::Eval(e) => eval_cmd(e),
         Command::Train(t) => syntax_cmd::run(t).map(|()| ExitCode::SUCCESS),
         Command::Parse { paths } => {
@@ -563,6 +600,14 @@ fn options(read: &ReadArgs) -> ingest::Options {
         default_date: read.date,
         today: chrono::Local::now().date_naive(),
         max_bytes: read.max_bytes,
+        csv: ingest::CsvColumns {
+            text: read.csv.text_column.clone(),
+            title: read.csv.title_column.clone(),
+            date: read.csv.date_column.clone(),
+            id: read.csv.id_column.clone(),
+            url: read.csv.url_column.clone(),
+            no_header: read.csv.no_header,
+        },
     }
 }
 
@@ -586,18 +631,31 @@ fn report(d: &Diagnostic) {
     eprintln!("entente: {level}: {place}{}", d.message);
 }
 
-/// Reads every input and hands each coded document (or diagnostic batch) to `sink`.
-/// Returns how many inputs or records were skipped.
-/// `wanted` decides, before the costly coding, whether a document is coded at all
-/// (ingest skips documents already stored).
+/// One thing the reader passes on: a document to code, or what went wrong
+/// reading an input.
+enum Item {
+    Doc(std::sync::Arc<str>, model::Document),
+    Problems(std::sync::Arc<str>, Vec<Diagnostic>, usize),
+}
+
+/// Reads every input, codes each document on `--jobs` threads, and hands
+/// each coded document (or diagnostic batch) to `sink` in input order,
+/// after `finish` has turned it into what the sink wants (on the coding
+/// threads, so serialising is parallel too). Returns how many inputs or
+/// records were skipped. `wanted` decides, before the costly coding,
+/// whether a document is coded at all (ingest skips documents already
+/// stored); an unwanted one is passed on uncoded, so the sink can count it.
 ///
-/// With `sections`, a long document comes to `sink` a section at a time (see
-/// `Pipeline::code_sections`), the flag telling parts that continue one.
-fn each_coded(
+/// With `sections`, a document longer than `pipeline::SECTION` is coded a
+/// section at a time on this thread as its turn comes (see
+/// `Pipeline::code_sections`), each part handed on as soon as it is done;
+/// `finish`'s flag tells parts that continue a document.
+fn each_coded<T: Send>(
     read: &ReadArgs,
-    wanted: &dyn Fn(&model::Document) -> bool,
+    wanted: &(dyn Fn(&model::Document) -> bool + Sync),
     sections: bool,
-    sink: &mut dyn FnMut(Coded, &str, bool) -> Result<()>,
+    finish: &(dyn Fn(Coded, bool) -> T + Sync),
+    sink: &mut dyn FnMut(T, &str) -> Result<()>,
 ) -> Result<usize> {
     let lex = load_lexicon(&read.lex)?;
     let pipeline = Pipeline::new(&lex)?
@@ -611,75 +669,116 @@ fn each_coded(
     for d in diags {
         report(&d);
         sink(
-            Coded {
-                diagnostics: vec![d],
-                ..Coded::default()
-            },
+            finish(
+                Coded {
+                    diagnostics: vec![d],
+                    ..Coded::default()
+                },
+                false,
+            ),
             "",
-            false,
         )?;
     }
-    let mut failure = None;
-    for input in &inputs {
-        let name = input.name();
-        inputs::read(input, forced, &opts, &mut |parsed| {
-            if failure.is_some() {
+    let produce = |push: &mut dyn FnMut(Item) -> bool| {
+        for input in &inputs {
+            let name: std::sync::Arc<str> = input.name().into();
+            let mut go = true;
+            inputs::read(input, forced, &opts, &mut |parsed| {
+                if !go {
+                    return;
+                }
+                if !parsed.diagnostics.is_empty() || parsed.skipped > 0 {
+                    go = push(Item::Problems(
+                        name.clone(),
+                        parsed.diagnostics,
+                        parsed.skipped,
+                    ));
+                }
+                for doc in parsed.documents {
+                    if !go {
+                        return;
+                    }
+                    go = push(Item::Doc(name.clone(), doc));
+                }
+            });
+            if !go {
                 return;
             }
-            skipped += parsed.skipped;
-            for d in &parsed.diagnostics {
-                report(d);
-            }
-            if !parsed.diagnostics.is_empty() {
-                if let Err(e) = sink(
+        }
+    };
+    let work = |item: Item| match item {
+        // A long document waits for its turn and is coded in sections there,
+        // so that its records never all sit in memory at once.
+        Item::Doc(name, doc) if sections && doc.text.len() > pipeline::SECTION && wanted(&doc) => {
+            (name, None, None, 0, Some(doc))
+        }
+        Item::Doc(name, doc) => {
+            let coded = if wanted(&doc) {
+                pipeline.code(doc)
+            } else {
+                Coded {
+                    document: Some(doc),
+                    ..Coded::default()
+                }
+            };
+            (name, None, Some(finish(coded, false)), 0, None)
+        }
+        Item::Problems(name, diagnostics, skip) => {
+            let shown = diagnostics.clone();
+            let out = (!diagnostics.is_empty()).then(|| {
+                finish(
                     Coded {
-                        diagnostics: parsed.diagnostics,
+                        diagnostics,
                         ..Coded::default()
                     },
-                    &name,
                     false,
-                ) {
-                    failure = Some(e);
-                    return;
-                }
-            }
-            for doc in parsed.documents {
-                let sent = if !wanted(&doc) {
-                    // Passed on uncoded, so the sink can count it.
-                    let coded = Coded {
-                        document: Some(doc),
-                        ..Coded::default()
-                    };
-                    sink(coded, &name, false)
-                } else if sections {
-                    let mut clock = pipeline::StageTimes::default();
-                    pipeline
-                        .code_sections(doc, &mut clock, &mut |part, more| sink(part, &name, more))
-                } else {
-                    sink(pipeline.code(doc), &name, false)
-                };
-                if let Err(e) = sent {
-                    failure = Some(e);
-                    return;
-                }
-            }
-        });
-        if let Some(e) = failure.take() {
-            return Err(e);
+                )
+            });
+            (name, Some(shown), out, skip, None)
         }
-    }
+    };
+    // Problems reach stderr in input order too, as each input is reached.
+    let emit = |(name, shown, out, skip, long): (
+        std::sync::Arc<str>,
+        Option<Vec<Diagnostic>>,
+        Option<T>,
+        usize,
+        Option<model::Document>,
+    )|
+     -> Result<()> {
+        skipped += skip;
+        shown.iter().flatten().for_each(report);
+        if let Some(doc) = long {
+            let mut clock = pipeline::StageTimes::default();
+            return pipeline.code_sections(doc, &mut clock, &mut |part, more| {
+                sink(finish(part, more), &name)
+            });
+        }
+        match out {
+            Some(out) => sink(out, &name),
+            None => Ok(()),
+        }
+    };
+    jobs::ordered_map(jobs::resolve(read.jobs), produce, work, emit)?;
     Ok(skipped)
+}
+
+/// A coded document as the lines of the `code` stream; a later section of a
+/// long document (`more`) without its document line, which came first.
+fn json_lines(coded: Coded, more: bool) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for r in coded.records().skip(usize::from(more)) {
+        serde_json::to_writer(&mut out, &r)?;
+        out.push(b'\n');
+    }
+    Ok(out)
 }
 
 fn code(read: &ReadArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let skipped = each_coded(read, &|_| true, true, &mut |coded, _, more| {
-        // A later section of a long document: its document line came first.
-        for r in coded.records().skip(usize::from(more)) {
-            serde_json::to_writer(&mut out, &r)?;
-            out.write_all(b"\n")?;
-        }
+    let skipped = each_coded(read, &|_| true, true, &json_lines, &mut |lines, _| {
+        out.write_all(&lines?)?;
         // Flushed per document so a downstream stage sees each one as soon as it is done.
         out.flush().or_else(ignore_broken_pipe)?;
         Ok(())
@@ -709,8 +808,17 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// Documents per write transaction: one commit serves many documents, and
+/// a killed ingest still leaves whole documents (a batch is all or nothing).
+const WRITE_BATCH: usize = 256;
+/// A batch is written at least this often, so progress is kept on slow input.
+const WRITE_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
 fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
-    let store = std::cell::RefCell::new(store::Store::open(db)?);
+    let mut store = store::Store::open(db)?;
+    // The coding threads ask a reading connection of their own whether a
+    // document is stored; the writer stays on this thread.
+    let reader = std::sync::Mutex::new(store::Store::open_read_only(db)?);
     let bar = indicatif::ProgressBar::new_spinner();
     if !std::io::stderr().is_terminal() {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
@@ -721,19 +829,46 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     );
     let (mut added, mut kept) = (0usize, 0usize);
     // A stored document is not coded again unless --replace asks for it.
-    let wanted = |d: &model::Document| replace || !store.borrow().contains(&d.id).unwrap_or(false);
-    let skipped = each_coded(read, &wanted, false, &mut |coded, origin, _| {
+    let wanted = |d: &model::Document| {
+        replace
+            || !reader
+                .lock()
+                .map(|s| s.contains(&d.id).unwrap_or(false))
+                .unwrap_or(false)
+    };
+    let mut batch: Vec<(Coded, std::sync::Arc<str>)> = Vec::new();
+    let mut since = std::time::Instant::now();
+    let mut write = |batch: &mut Vec<(Coded, std::sync::Arc<str>)>| -> Result<()> {
+        let items: Vec<(&Coded, Option<&str>)> =
+            batch.iter().map(|(c, o)| (c, Some(&**o))).collect();
+        for stored in store.put_many(&items, replace)? {
+            if stored {
+                added += 1;
+            } else {
+                kept += 1;
+            }
+        }
+        bar.inc(batch.len() as u64);
+        batch.clear();
+        Ok(())
+    };
+    let result = each_coded(read, &wanted, false, &|c, _| c, &mut |coded, origin| {
         if coded.document.is_none() {
             return Ok(());
         }
-        if store.borrow_mut().put(&coded, Some(origin), replace)? {
-            added += 1;
-        } else {
-            kept += 1;
+        if batch.is_empty() {
+            since = std::time::Instant::now();
         }
-        bar.inc(1);
+        batch.push((coded, origin.into()));
+        if batch.len() >= WRITE_BATCH || since.elapsed() >= WRITE_EVERY {
+            write(&mut batch)?;
+        }
         Ok(())
-    })?;
+    });
+    // What was coded before a failure is still worth keeping.
+    let flushed = write(&mut batch);
+    let skipped = result?;
+    flushed?;
     bar.finish_and_clear();
     eprintln!(
         "entente: {added} document(s) stored, {kept} already present, {skipped} skipped; database {}",
@@ -794,7 +929,20 @@ fn watch_cmd(args: &WatchArgs) -> Result<ExitCode> {
     }
 }
 
+/// An existing database, opened for reading only (read commands work on a
+/// read-only file or folder).
 fn open_existing(db: &Path) -> Result<store::Store> {
+    ensure_exists(db)?;
+    Ok(store::Store::open_read_only(db)?)
+}
+
+/// An existing database, opened for writing (`recode`).
+fn open_existing_rw(db: &Path) -> Result<store::Store> {
+    ensure_exists(db)?;
+    Ok(store::Store::open(db)?)
+}
+
+fn ensure_exists(db: &Path) -> Result<()> {
     if !db.exists() {
         return Err(usage(&format!(
             "no database at {} (create one with `entente ingest --db {} FILES`)",
@@ -802,7 +950,7 @@ fn open_existing(db: &Path) -> Result<store::Store> {
             db.display()
         )));
     }
-    Ok(store::Store::open(db)?)
+    Ok(())
 }
 
 fn documents(db: &Path, list: &ListArgs) -> Result<ExitCode> {
@@ -855,7 +1003,7 @@ fn show(db: &Path, prefix: &str) -> Result<ExitCode> {
 
 mod render;
 
-fn bench(paths: &[PathBuf], repeat: usize, lex_args: &LexArgs) -> Result<ExitCode> {
+fn bench(paths: &[PathBuf], repeat: usize, jobs: usize, lex_args: &LexArgs) -> Result<ExitCode> {
     let docs = bench_corpus(paths)?;
     let t0 = std::time::Instant::now();
     let lex = load_lexicon(lex_args)?;
@@ -916,6 +1064,68 @@ fn bench(paths: &[PathBuf], repeat: usize, lex_args: &LexArgs) -> Result<ExitCod
             bytes as f64 * n / 1e6 / s
         );
     }
+    if jobs > 1 {
+        let t = std::time::Instant::now();
+        let mut found = 0usize;
+        jobs::ordered_map(
+            jobs,
+            |push| {
+                for _ in 0..repeat.max(1) {
+                    for d in &docs {
+                        if !push(d.clone()) {
+                            return;
+                        }
+                    }
+                }
+            },
+            |d| pipeline.code(d).sentences.len(),
+            |n| {
+                found += n;
+                Ok::<_, ()>(())
+            },
+        )
+        .ok();
+        let many = t.elapsed().as_secs_f64().max(1e-9);
+        // Untimed: the records of every document, coded on one thread and on N.
+        let print = |jobs| -> Vec<u64> {
+            let mut sums = Vec::new();
+            jobs::ordered_map(
+                jobs,
+                |push| {
+                    for d in &docs {
+                        if !push(d.clone()) {
+                            return;
+                        }
+                    }
+                },
+                |d| {
+                    use std::hash::{Hash, Hasher};
+                    let mut h = std::hash::DefaultHasher::new();
+                    json_lines(pipeline.code(d), false).ok().hash(&mut h);
+                    h.finish()
+                },
+                |sum| {
+                    sums.push(sum);
+                    Ok::<_, ()>(())
+                },
+            )
+            .ok();
+            sums
+        };
+        let same = found == sentences && print(1) == print(jobs);
+        println!(
+            "code on {jobs} threads: {:.1} documents/s, {:.2} MB/s ({:.2}x one thread, {:.2} s); output {}",
+            docs.len() as f64 * n / many,
+            bytes as f64 * n / 1e6 / many,
+            secs / many,
+            many,
+            if same { "identical to one thread" } else { "DIFFERS from one thread" }
+        );
+        anyhow::ensure!(
+            same,
+            "coding on {jobs} threads gave other records than on one"
+        );
+    }
     if let Some(kb) = peak_rss_kb() {
         println!("peak memory: {:.1} MB", kb as f64 / 1024.0);
     }
@@ -938,6 +1148,7 @@ fn bench_corpus(paths: &[PathBuf]) -> Result<Vec<model::Document>> {
         default_date: None,
         today: chrono::Local::now().date_naive(),
         max_bytes: usize::MAX,
+        csv: Default::default(),
     };
     let mut docs = Vec::new();
     for p in paths {

@@ -98,7 +98,7 @@ pub enum QueryCommand {
     },
     /// Export the store: JSON lines, GDELT 2.0 events, PLOVER, GraphML, GEXF, CSV or Parquet.
     #[command(
-        after_help = "Examples:\n  entente export --db examples.db --format gdelt --out events.tsv\n  entente export --format graphml --out actors.graphml\n  entente export --format parquet --out events/   # needs --features parquet"
+        after_help = "Examples:\n  entente export --db examples.db --format gdelt --out events.tsv\n  entente export --format graphml --out actors.graphml\n  entente export --format parquet --out events/"
     )]
     Export {
         /// What to write.
@@ -148,6 +148,9 @@ pub enum QueryCommand {
         db: DbArg,
         #[command(flatten)]
         lex: LexArgs,
+        /// Threads to code on (default: every core). The result is the same for any number.
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
     },
 }
 
@@ -263,7 +266,7 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
             let store = open_existing(&db.db)?;
             export::run(&store, format, &out)
         }
-        QueryCommand::Recode { db, lex } => recode(&db.db, &lex),
+        QueryCommand::Recode { db, lex, jobs } => recode(&db.db, &lex, jobs),
         QueryCommand::Quotes { db, speaker, list } => {
             let rows = open_existing(&db.db)?.quotes(speaker.as_deref(), ALL)?;
             list::show(&rows, &list, tables::quotes)
@@ -284,27 +287,61 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
     }
 }
 
-fn recode(db: &std::path::Path, lex: &LexArgs) -> Result<ExitCode> {
-    let mut store = open_existing(db)?;
+fn recode(db: &std::path::Path, lex: &LexArgs, jobs: Option<usize>) -> Result<ExitCode> {
+    let mut store = crate::open_existing_rw(db)?;
+    // Stored texts are read on the reader thread through a connection of its own.
+    let reader = crate::open_existing(db)?;
     let lexicon = load_lexicon(lex)?;
     let pipeline = crate::pipeline::Pipeline::new(&lexicon)?;
     let before = store.counts()?;
     let ids = store.document_ids()?;
     let t = std::time::Instant::now();
     let mut failed = 0usize;
-    for id in &ids {
-        let doc = store
-            .document(id)
-            .with_context(|| format!("reading stored document {id}"))?;
-        let coded = pipeline.code(doc);
-        for d in &coded.diagnostics {
-            crate::report(d);
+    let mut batch: Vec<model::Coded> = Vec::new();
+    // A failed batch is written again one document at a time, so one bad
+    // document fails alone.
+    let mut write = |batch: &mut Vec<model::Coded>| {
+        let all: Vec<&model::Coded> = batch.iter().collect();
+        if store.replace_many(&all).is_err() {
+            for coded in &all {
+                if let Err(e) = store.replace_records(coded) {
+                    let id = coded.document.as_ref().map_or("", |d| d.id.as_str());
+                    eprintln!("entente: error: document {id}: {e}");
+                    failed += 1;
+                }
+            }
         }
-        if let Err(e) = store.replace_records(&coded) {
-            eprintln!("entente: error: document {id}: {e}");
-            failed += 1;
-        }
-    }
+        batch.clear();
+    };
+    crate::jobs::ordered_map(
+        crate::jobs::resolve(jobs),
+        {
+            let ids = &ids;
+            move |push: &mut dyn FnMut(Result<model::Document>) -> bool| {
+                for id in ids {
+                    let doc = reader
+                        .document(id)
+                        .with_context(|| format!("reading stored document {id}"));
+                    if !push(doc) {
+                        return;
+                    }
+                }
+            }
+        },
+        |doc: Result<model::Document>| doc.map(|d| pipeline.code(d)),
+        |coded: Result<model::Coded>| -> Result<()> {
+            let coded = coded?;
+            for d in &coded.diagnostics {
+                crate::report(d);
+            }
+            batch.push(coded);
+            if batch.len() >= crate::WRITE_BATCH {
+                write(&mut batch);
+            }
+            Ok(())
+        },
+    )?;
+    write(&mut batch);
     let after = store.counts()?;
     eprintln!(
         "entente: recoded {} document(s) in {:.1} s{}; mentions {} -> {}, events {} -> {}, event groups {} -> {}, quotes {} -> {}, facts {} -> {}",

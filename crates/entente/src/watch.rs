@@ -270,6 +270,7 @@ impl Watcher {
             default_date: None,
             today: chrono::Local::now().date_naive(),
             max_bytes: self.cfg.max_bytes,
+            csv: ingest::CsvColumns::default(),
         }
     }
 

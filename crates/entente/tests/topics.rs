@@ -20,7 +20,10 @@ fn a_match_report_codes_no_assault_unless_asked() {
         .lines()
         .find(|l| l.contains("\"kind\":\"diagnostic\""))
         .expect("a diagnostic counts what was left out");
-    assert!(diag.contains("left out") && diag.contains("Sports"), "{diag}");
+    assert!(
+        diag.contains("left out") && diag.contains("Sports"),
+        "{diag}"
+    );
     let all = common::run(
         &dir,
         &["code", "--all-topics", "--date", "2024-01-01", "match.txt"],

@@ -51,6 +51,19 @@ pub fn parse_date_loose(s: &str) -> Option<NaiveDate> {
         let d: u32 = s.get(8..10)?.parse().ok()?;
         return NaiveDate::from_ymd_opt(y, m, d);
     }
+    // ACLED's exports: "9-May-20" (day, month, two-digit year).
+    let parts: Vec<&str> = s.split('-').collect();
+    if let [d, m, y] = parts[..] {
+        if let (Ok(d), Some(m), true) = (
+            d.parse::<u32>(),
+            month(m),
+            y.len() == 2 && y.bytes().all(|c| c.is_ascii_digit()),
+        ) {
+            let y: i32 = y.parse().ok()?;
+            let y = if y < 70 { 2000 + y } else { 1900 + y };
+            return NaiveDate::from_ymd_opt(y, m, d);
+        }
+    }
     // Word forms: pick out a month name, a day (1-31) and a year (4 digits).
     let mut mo = None;
     let mut day = None;
@@ -94,6 +107,7 @@ mod tests {
             "2 May 2025",
             "Friday, May 2nd, 2025 11:16",
             "2025/05/02",
+            "2-May-25",
         ] {
             assert_eq!(p(s), want, "{s}");
         }

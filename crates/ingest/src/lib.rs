@@ -5,6 +5,7 @@
 
 #![forbid(unsafe_code)]
 
+mod csv;
 mod date;
 mod decode;
 mod feed;
@@ -16,6 +17,7 @@ use chrono::NaiveDate;
 use model::{DateSource, Diagnostic, Document, Severity};
 use thiserror::Error;
 
+pub use crate::csv::{CsvColumns, CsvLayout};
 pub use date::parse_date_loose;
 pub use html::html_to_text;
 
@@ -26,10 +28,17 @@ pub enum Format {
     Html,
     Jsonl,
     Feed,
+    Csv,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Text, Format::Html, Format::Jsonl, Format::Feed];
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Html,
+        Format::Jsonl,
+        Format::Feed,
+        Format::Csv,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -37,6 +46,7 @@ impl Format {
             Format::Html => "html",
             Format::Jsonl => "jsonl",
             Format::Feed => "feed",
+            Format::Csv => "csv",
         }
     }
 
@@ -52,6 +62,7 @@ impl Format {
             "html" | "htm" | "xhtml" => Some(Format::Html),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
             "rss" | "atom" | "xml" | "feed" => Some(Format::Feed),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -85,6 +96,8 @@ pub struct Options {
     pub today: NaiveDate,
     /// Inputs larger than this are refused whole.
     pub max_bytes: usize,
+    /// Which CSV columns hold the text and the metadata.
+    pub csv: CsvColumns,
 }
 
 /// Problems that make a whole input unusable.
@@ -104,6 +117,17 @@ pub enum IngestError {
     },
     #[error("{origin}: malformed feed: {message}")]
     Feed { origin: String, message: String },
+    #[error(
+        "{origin}: no column {column:?} ({flag} names the column to read; the header is {found})"
+    )]
+    CsvColumn {
+        origin: String,
+        flag: String,
+        column: String,
+        found: String,
+    },
+    #[error("{origin}: malformed CSV: {message}")]
+    Csv { origin: String, message: String },
     #[error("{origin}: no article text found")]
     NoText { origin: String },
 }
@@ -118,7 +142,7 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    fn warn(&mut self, origin: &str, line: Option<usize>, message: String) {
+    pub(crate) fn warn(&mut self, origin: &str, line: Option<usize>, message: String) {
         self.diagnostics.push(Diagnostic {
             doc: None,
             file: Some(origin.to_string()),
@@ -127,7 +151,7 @@ impl Parsed {
             message,
         });
     }
-    fn error(&mut self, origin: &str, line: Option<usize>, message: String) {
+    pub(crate) fn error(&mut self, origin: &str, line: Option<usize>, message: String) {
         self.skipped += 1;
         self.diagnostics.push(Diagnostic {
             doc: None,
@@ -153,7 +177,7 @@ pub(crate) struct Draft {
 }
 
 impl Draft {
-    fn finish(self, format: Format, opts: &Options) -> Document {
+    pub(crate) fn finish(self, format: Format, opts: &Options) -> Document {
         let (date, date_source) = match (self.date, opts.default_date) {
             (Some(d), _) => (d, DateSource::Metadata),
             (None, Some(d)) => (d, DateSource::Option),
@@ -231,6 +255,10 @@ pub fn parse(
         Format::Html => vec![html::parse(&text)],
         Format::Jsonl => jsonl::parse(&text, origin, &mut parsed),
         Format::Feed => feed::parse(text.as_bytes(), origin, &mut parsed)?,
+        Format::Csv => {
+            crate::csv::parse(&text, origin, opts, &mut parsed)?;
+            Vec::new()
+        }
     };
     let single = matches!(format, Format::Text | Format::Html);
     for d in drafts {

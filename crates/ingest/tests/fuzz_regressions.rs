@@ -7,6 +7,7 @@ fn opts() -> Options {
         default_date: None,
         today: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
         max_bytes: 1 << 20,
+        csv: Default::default(),
     }
 }
 

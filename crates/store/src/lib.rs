@@ -30,6 +30,7 @@ pub use search::SearchHit;
 use model::{Coded, DateSource, Document, Mention, Sentence, TimeExpr};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
+use std::time::Duration;
 use thiserror::Error;
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records the last.
@@ -50,7 +51,11 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_groups_search",
         include_str!("../migrations/0004_groups_search.sql"),
     ),
-    // Numbered 0007: 0005 and 0006 are taken by work on another branch.
+    (
+        "0005_compact_sentences",
+        include_str!("../migrations/0005_compact_sentences.sql"),
+    ),
+    // 0006 is the server's votes; migrations apply in this list's order.
     ("0007_feeds", include_str!("../migrations/0007_feeds.sql")),
 ];
 
@@ -65,6 +70,12 @@ pub enum StoreError {
     },
     #[error("database {path} is at schema version {found}, newer than this entente ({known}); upgrade entente")]
     TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("database {path} is at schema version {found}, older than this entente ({known}), and cannot be upgraded because it is read-only; open a writable copy once with any entente command")]
+    Outdated {
         path: String,
         found: i64,
         known: i64,
@@ -122,6 +133,86 @@ fn hint(e: &rusqlite::Error) -> &'static str {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// How long one SQLite call waits for another process's lock before it
+/// reports the database busy (and `retry_busy` takes over).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Errors that mean "another process holds the lock: try again".
+trait Busy {
+    fn is_busy(&self) -> bool;
+}
+
+impl Busy for rusqlite::Error {
+    fn is_busy(&self) -> bool {
+        matches!(
+            self.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+}
+
+impl Busy for StoreError {
+    fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Open { cause, .. }
+            | StoreError::Migration { cause, .. }
+            | StoreError::Write { cause, .. }
+            | StoreError::Query(cause) => cause.is_busy(),
+            _ => false,
+        }
+    }
+}
+
+/// Runs `f` again while it fails because the database is busy, waiting
+/// longer each time (with jitter, so waiting writers do not wake in step).
+/// SQLite's own busy timeout covers most waits; this covers what it cannot:
+/// a lock upgrade refused at once, or a writer slower than the timeout.
+fn retry_busy<T, E: Busy>(
+    mut f: impl FnMut() -> std::result::Result<T, E>,
+) -> std::result::Result<T, E> {
+    let mut wait = Duration::from_millis(20);
+    for _ in 0..12 {
+        match f() {
+            Err(e) if e.is_busy() => {
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.subsec_nanos())
+                    .unwrap_or(0);
+                let jitter =
+                    Duration::from_micros(u64::from(nanos) % (wait.as_micros() as u64).max(1));
+                std::thread::sleep(wait + jitter);
+                wait = (wait * 2).min(Duration::from_secs(2));
+            }
+            other => return other,
+        }
+    }
+    f()
+}
+
+/// Could not open the database's shared-memory file (a WAL database in a
+/// read-only folder, or a read-only file without its -shm).
+fn cannot_share(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+    )
+}
+
+/// A file path as the path part of an SQLite URI.
+fn uri_path(path: &Path) -> String {
+    let raw = path.to_string_lossy();
+    let mut out = String::with_capacity(raw.len());
+    for b in raw.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 /// One line of `entente actors`: an actor and how often the stored documents name it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ActorCount {
@@ -156,6 +247,10 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) the database and brings its schema up to date.
+    ///
+    /// Safe to call from many processes at once on the same file: the schema
+    /// is migrated under SQLite's write lock, re-checked once the lock is
+    /// held, and a writer that finds the database busy waits and retries.
     pub fn open(path: &Path) -> Result<Store> {
         let p = path.display().to_string();
         let conn = Connection::open(path).map_err(|cause| StoreError::Open {
@@ -163,6 +258,63 @@ impl Store {
             cause,
         })?;
         Self::init(conn, &p)
+    }
+
+    /// Opens an existing database for reading only: works on a read-only
+    /// file or in a read-only folder, and never changes the file. A database
+    /// at an older schema is upgraded first when the file can be written.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        use rusqlite::OpenFlags as F;
+        let p = path.display().to_string();
+        let open_err = |cause| StoreError::Open {
+            path: p.clone(),
+            cause,
+        };
+        let flags = F::SQLITE_OPEN_READ_ONLY | F::SQLITE_OPEN_URI | F::SQLITE_OPEN_NO_MUTEX;
+        let probe = |conn: &Connection| -> rusqlite::Result<i64> {
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            retry_busy(|| conn.query_row("PRAGMA user_version", [], |r| r.get(0)))
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
+        let (conn, version) = match probe(&conn) {
+            Ok(v) => (conn, v),
+            // A WAL database needs its -shm file; in a read-only folder with
+            // none, read the file as immutable (nobody can be writing it).
+            Err(e) if cannot_share(&e) => {
+                drop(conn);
+                let uri = format!("file:{}?immutable=1", uri_path(path));
+                let conn = Connection::open_with_flags(uri, flags).map_err(open_err)?;
+                let v = probe(&conn).map_err(open_err)?;
+                (conn, v)
+            }
+            Err(e) => return Err(open_err(e)),
+        };
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: p,
+                found: version,
+                known,
+            });
+        }
+        if version < known {
+            drop(conn);
+            return Store::open(path).map_err(|e| match e {
+                StoreError::Open { cause, .. } | StoreError::Migration { cause, .. }
+                    if cause.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) =>
+                {
+                    StoreError::Outdated {
+                        path: p.clone(),
+                        found: version,
+                        known,
+                    }
+                }
+                other => other,
+            });
+        }
+        conn.execute_batch("PRAGMA query_only=ON; PRAGMA foreign_keys=ON;")
+            .map_err(open_err)?;
+        Ok(Store { conn })
     }
 
     /// An in-memory database, for tests and one-shot analysis.
@@ -175,37 +327,68 @@ impl Store {
     }
 
     fn init(conn: Connection, path: &str) -> Result<Store> {
+        let open_err = |cause| StoreError::Open {
+            path: path.into(),
+            cause,
+        };
+        // The timeout first: switching to WAL takes a lock another process may hold.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         // WAL: readers never block the writer and a killed writer leaves the
         // last committed state; NORMAL sync is durable at each checkpoint,
         // which is enough for a cache of re-derivable facts.
-        conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;")
-            .map_err(|cause| StoreError::Open { path: path.into(), cause })?;
+        retry_busy(|| conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0)))
+            .map_err(open_err)?;
+        // A larger page cache (64 MB) keeps the index pages a batch of
+        // documents touches in memory.
+        conn.execute_batch(
+            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;",
+        )
+        .map_err(open_err)?;
         let mut store = Store { conn };
         store.migrate(path)?;
         Ok(store)
     }
 
+    /// Applies the migrations this database lacks, all in one transaction
+    /// that holds the write lock from its start: of several processes
+    /// opening a new database at once, one migrates and the others, once
+    /// they get the lock, find the schema current and change nothing.
     fn migrate(&mut self, path: &str) -> Result<()> {
+        let known = MIGRATIONS.len() as i64;
+        let too_new = |found| StoreError::TooNew {
+            path: path.into(),
+            found,
+            known,
+        };
+        let version: i64 =
+            retry_busy(|| self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)))?;
+        if version > known {
+            return Err(too_new(version));
+        }
+        if version == known {
+            return Ok(());
+        }
+        retry_busy(|| -> Result<()> {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+                tx.execute_batch(sql)
+                    .map_err(|cause| StoreError::Migration {
+                        name: name.to_string(),
+                        cause,
+                    })?;
+                tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            }
+            tx.commit()?;
+            Ok(())
+        })?;
         let version: i64 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let known = MIGRATIONS.len() as i64;
         if version > known {
-            return Err(StoreError::TooNew {
-                path: path.into(),
-                found: version,
-                known,
-            });
-        }
-        for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.transaction()?;
-            tx.execute_batch(sql)
-                .map_err(|cause| StoreError::Migration {
-                    name: name.to_string(),
-                    cause,
-                })?;
-            tx.pragma_update(None, "user_version", i as i64 + 1)?;
-            tx.commit()?;
+            return Err(too_new(version));
         }
         Ok(())
     }
@@ -229,74 +412,62 @@ impl Store {
     /// Returns false (and writes nothing) when the document is already stored
     /// and `replace` is off: re-ingesting is a no-op.
     pub fn put(&mut self, coded: &Coded, origin: Option<&str>, replace: bool) -> Result<bool> {
-        let Some(doc) = &coded.document else {
-            return Ok(false);
-        };
-        let werr = |cause| StoreError::Write {
-            doc: doc.id.clone(),
-            cause,
-        };
-        let tx = self.conn.transaction().map_err(werr)?;
-        let exists = tx
-            .query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |_| {
-                Ok(())
-            })
-            .optional()
-            .map_err(werr)?
-            .is_some();
-        if exists && !replace {
-            return Ok(false);
-        }
-        let wrap = |e| match e {
-            StoreError::Query(source) => werr(source),
-            other => other,
-        };
-        let mut touched = Vec::new();
-        if exists {
-            touched = remove_records(&tx, &doc.id).map_err(wrap)?;
-            tx.execute("DELETE FROM documents WHERE id = ?1", [&doc.id])
-                .map_err(werr)?;
-        }
-        write_document(&tx, doc, origin).map_err(wrap)?;
-        write_records(&tx, coded, doc).map_err(wrap)?;
-        touched.extend(dedup::assign(&tx, &doc.id).map_err(wrap)?);
-        dedup::recount(&tx, &touched).map_err(wrap)?;
-        tx.commit().map_err(werr)?;
-        Ok(true)
+        Ok(self.put_many(&[(coded, origin)], replace)?[0])
+    }
+
+    /// As [`Store::put`] for many documents in one transaction: whole
+    /// documents or none are stored, and one commit serves the batch. Waits
+    /// for (and retries after) other writers; the write lock is taken at the
+    /// start, so the "already stored?" check and the write cannot interleave
+    /// with another process's.
+    pub fn put_many(
+        &mut self,
+        batch: &[(&Coded, Option<&str>)],
+        replace: bool,
+    ) -> Result<Vec<bool>> {
+        retry_busy(|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let mut stored = Vec::with_capacity(batch.len());
+            // Each document written takes the next number after the highest
+            // stored, so every document numbered from the lowest number
+            // given here on was written here: one range of search rowids.
+            let mut range: Option<(i64, i64)> = None;
+            for (coded, origin) in batch {
+                let seq = put_one(&tx, coded, *origin, replace)?;
+                if let Some(seq) = seq {
+                    range = Some(range.map_or((seq, seq), |(a, b)| (a.min(seq), b.max(seq))));
+                }
+                stored.push(seq.is_some());
+            }
+            if let Some((first, last)) = range {
+                index_sentences(&tx, first, last)?;
+            }
+            tx.commit()?;
+            Ok(stored)
+        })
     }
 
     /// Replaces everything coded from a stored document, keeping its row
     /// (text, title, date, origin, ingestion time): what `recode` does after
     /// the lexicons change. The document must already be stored.
     pub fn replace_records(&mut self, coded: &Coded) -> Result<()> {
-        let Some(doc) = &coded.document else {
-            return Ok(());
-        };
-        let werr = |cause| StoreError::Write {
-            doc: doc.id.clone(),
-            cause,
-        };
-        let wrap = |e| match e {
-            StoreError::Query(source) => werr(source),
-            other => other,
-        };
-        let tx = self.conn.transaction().map_err(werr)?;
-        let exists = tx
-            .query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |_| {
-                Ok(())
-            })
-            .optional()
-            .map_err(werr)?
-            .is_some();
-        if !exists {
-            return Err(StoreError::NotFound(doc.id.clone()));
-        }
-        let mut touched = remove_records(&tx, &doc.id).map_err(wrap)?;
-        write_records(&tx, coded, doc).map_err(wrap)?;
-        touched.extend(dedup::assign(&tx, &doc.id).map_err(wrap)?);
-        dedup::recount(&tx, &touched).map_err(wrap)?;
-        tx.commit().map_err(werr)?;
-        Ok(())
+        self.replace_many(&[coded])
+    }
+
+    /// As [`Store::replace_records`] for many documents in one transaction.
+    pub fn replace_many(&mut self, batch: &[&Coded]) -> Result<()> {
+        retry_busy(|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            for coded in batch {
+                replace_one(&tx, coded)?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
     }
 
     /// Every stored document id, in storage order.
@@ -317,7 +488,7 @@ impl Store {
         };
         Ok(Counts {
             documents: n("SELECT count(*) FROM documents")?,
-            sentences: n("SELECT count(*) FROM sentences")?,
+            sentences: n("SELECT count(*) FROM sentence_rows")?,
             mentions: n("SELECT count(*) FROM mentions")?,
             events: n("SELECT count(*) FROM events")?,
             event_groups: n("SELECT count(*) FROM event_groups")?,
@@ -330,7 +501,8 @@ impl Store {
     pub fn documents(&self) -> Result<Vec<DocSummary>> {
         let mut st = self.conn.prepare(
             "SELECT d.id, d.date, d.format, d.title,
-                    (SELECT count(*) FROM sentences s WHERE s.doc = d.id),
+                    (SELECT count(*) FROM sentence_rows s
+                     WHERE s.id BETWEEN d.seq << 20 AND (d.seq << 20) | 1048575),
                     (SELECT count(*) FROM mentions m WHERE m.doc = d.id),
                     (SELECT count(*) FROM events e WHERE e.doc = d.id)
              FROM documents d ORDER BY d.date DESC, d.id",
@@ -442,9 +614,11 @@ impl Store {
 
     fn load_records(&self, document: Document) -> Result<Coded> {
         let id = document.id.as_str();
-        let mut st = self
-            .conn
-            .prepare("SELECT idx, start, end FROM sentences WHERE doc = ?1 ORDER BY idx")?;
+        let mut st = self.conn.prepare(
+            "SELECT s.id & 1048575, s.start, s.end FROM documents d JOIN sentence_rows s
+             ON s.id BETWEEN d.seq << 20 AND (d.seq << 20) | 1048575
+             WHERE d.id = ?1 ORDER BY s.id",
+        )?;
         let sentences = st
             .query_map([id], |r| {
                 Ok(Sentence {
@@ -564,6 +738,73 @@ pub(crate) fn url_host(url: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
+fn put_one(
+    tx: &rusqlite::Transaction<'_>,
+    coded: &Coded,
+    origin: Option<&str>,
+    replace: bool,
+) -> Result<Option<i64>> {
+    let Some(doc) = &coded.document else {
+        return Ok(None);
+    };
+    let werr = |cause| StoreError::Write {
+        doc: doc.id.clone(),
+        cause,
+    };
+    let wrap = |e| match e {
+        StoreError::Query(source) => werr(source),
+        other => other,
+    };
+    let exists = tx
+        .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+        .and_then(|mut st| st.query_row([&doc.id], |_| Ok(())).optional())
+        .map_err(werr)?
+        .is_some();
+    if exists && !replace {
+        return Ok(None);
+    }
+    let mut touched = Vec::new();
+    if exists {
+        touched = remove_records(tx, &doc.id).map_err(wrap)?;
+        tx.execute("DELETE FROM documents WHERE id = ?1", [&doc.id])
+            .map_err(werr)?;
+    }
+    write_document(tx, doc, origin).map_err(wrap)?;
+    write_records(tx, coded, doc).map_err(wrap)?;
+    touched.extend(dedup::assign(tx, &doc.id).map_err(wrap)?);
+    dedup::recount(tx, &touched).map_err(wrap)?;
+    Ok(Some(seq_of(tx, &doc.id).map_err(wrap)?))
+}
+
+fn replace_one(tx: &rusqlite::Transaction<'_>, coded: &Coded) -> Result<()> {
+    let Some(doc) = &coded.document else {
+        return Ok(());
+    };
+    let werr = |cause| StoreError::Write {
+        doc: doc.id.clone(),
+        cause,
+    };
+    let wrap = |e| match e {
+        StoreError::Query(source) => werr(source),
+        other => other,
+    };
+    let exists = tx
+        .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+        .and_then(|mut st| st.query_row([&doc.id], |_| Ok(())).optional())
+        .map_err(werr)?
+        .is_some();
+    if !exists {
+        return Err(StoreError::NotFound(doc.id.clone()));
+    }
+    let mut touched = remove_records(tx, &doc.id).map_err(wrap)?;
+    write_records(tx, coded, doc).map_err(wrap)?;
+    let seq = seq_of(tx, &doc.id).map_err(wrap)?;
+    index_sentences(tx, seq, seq).map_err(wrap)?;
+    touched.extend(dedup::assign(tx, &doc.id).map_err(wrap)?);
+    dedup::recount(tx, &touched).map_err(wrap)?;
+    Ok(())
+}
+
 /// Deletes everything coded from a document (not its row) and returns the
 /// event groups its events belonged to, whose counts must be redone.
 fn remove_records(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<Vec<i64>> {
@@ -574,28 +815,24 @@ fn remove_records(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<Vec<i64>> 
         })
         .optional()?
         .flatten();
-    match seq {
-        Some(seq) => {
-            tx.execute(
-                "DELETE FROM sentence_fts WHERE rowid BETWEEN ?1 AND ?2",
-                params![
-                    seq << FTS_SHIFT,
-                    (seq << FTS_SHIFT) | ((1 << FTS_SHIFT) - 1)
-                ],
-            )?;
-        }
-        None => {
-            tx.execute("DELETE FROM sentence_fts WHERE doc = ?1", [id])?;
-        }
+    if let Some(seq) = seq {
+        // The index is told each sentence's text to unindex it, so this runs
+        // while the document's row (its text) is still there.
+        let range = params![
+            seq << FTS_SHIFT,
+            (seq << FTS_SHIFT) | ((1 << FTS_SHIFT) - 1)
+        ];
+        tx.execute(
+            "INSERT INTO sentence_fts (sentence_fts, rowid, text, doc, idx)
+             SELECT 'delete', id, text, doc, idx FROM sentence_text WHERE id BETWEEN ?1 AND ?2",
+            range,
+        )?;
+        tx.execute(
+            "DELETE FROM sentence_rows WHERE id BETWEEN ?1 AND ?2",
+            range,
+        )?;
     }
-    for table in [
-        "sentences",
-        "times",
-        "mentions",
-        "events",
-        "quotes",
-        "facts",
-    ] {
+    for table in ["times", "mentions", "events", "quotes", "facts"] {
         tx.execute(&format!("DELETE FROM {table} WHERE doc = ?1"), [id])?;
     }
     Ok(groups)
@@ -606,13 +843,14 @@ fn write_document(
     doc: &Document,
     origin: Option<&str>,
 ) -> Result<()> {
-    let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM documents", [], |r| {
-        r.get(0)
-    })?;
-    tx.execute(
+    let seq: i64 = tx
+        .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM documents")?
+        .query_row([], |r| r.get(0))?;
+    tx.prepare_cached(
         "INSERT INTO documents (id, title, author, date, date_source, url, source, format, text, boilerplate, origin, ingested_at, outlet, seq)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'), ?12, ?13)",
-        params![
+    )?
+    .execute(params![
             doc.id,
             doc.title,
             doc.author,
@@ -626,39 +864,46 @@ fn write_document(
             origin,
             outlet(doc),
             seq
-        ],
-    )?;
+    ])?;
     Ok(())
+}
+
+/// Indexes for search the sentences of the documents numbered `first..=last`
+/// (their `seq`), in one statement that reads them back through the index's
+/// content view. FTS5 flushes its pending terms at every later statement of
+/// the transaction, so indexing a whole batch at its end, rather than each
+/// sentence or document as it is written, keeps that cost once per batch.
+fn index_sentences(tx: &rusqlite::Transaction<'_>, first: i64, last: i64) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO sentence_fts (rowid, text, doc, idx)
+         SELECT id, text, doc, idx FROM sentence_text WHERE id BETWEEN ?1 AND ?2",
+    )?
+    .execute(params![
+        first << FTS_SHIFT,
+        (last << FTS_SHIFT) | ((1 << FTS_SHIFT) - 1)
+    ])?;
+    Ok(())
+}
+
+/// The `seq` of a stored document.
+fn seq_of(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<i64> {
+    Ok(tx
+        .prepare_cached("SELECT seq FROM documents WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?)
 }
 
 /// Writes the records coded from a document whose row is already stored.
 fn write_records(tx: &rusqlite::Transaction<'_>, coded: &Coded, doc: &Document) -> Result<()> {
-    let seq: i64 = tx.query_row("SELECT seq FROM documents WHERE id = ?1", [&doc.id], |r| {
-        r.get(0)
-    })?;
-    let mut fts = tx.prepare_cached(
-        "INSERT INTO sentence_fts (rowid, text, doc, idx) VALUES (?1, ?2, ?3, ?4)",
-    )?;
+    let seq = seq_of(tx, &doc.id)?;
+    let mut st =
+        tx.prepare_cached("INSERT INTO sentence_rows (id, start, end) VALUES (?1, ?2, ?3)")?;
     for s in &coded.sentences {
-        // A body with over a million sentences is not news; its tail is not searchable.
+        // As for search: a body with over a million sentences is not news.
         if s.index as i64 >= 1 << FTS_SHIFT {
             continue;
         }
-        if let Some(text) = doc.text.get(s.span[0]..s.span[1]) {
-            fts.execute(params![
-                (seq << FTS_SHIFT) | s.index as i64,
-                text,
-                doc.id,
-                s.index as i64
-            ])?;
-        }
-    }
-    let mut st =
-        tx.prepare_cached("INSERT INTO sentences (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
-    for s in &coded.sentences {
         st.execute(params![
-            doc.id,
-            s.index as i64,
+            (seq << FTS_SHIFT) | s.index as i64,
             s.span[0] as i64,
             s.span[1] as i64
         ])?;

@@ -263,7 +263,7 @@ pub(crate) const EVENT_COLUMNS: &str = "e.doc, e.sentence, e.date, d.date, e.sou
     e.rowid";
 
 pub(crate) const EVENT_FROM: &str = "events e JOIN documents d ON d.id = e.doc
-    LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence
+    LEFT JOIN sentence_rows s ON s.id = (d.seq << 20) | e.sentence
     LEFT JOIN event_groups g ON g.id = e.group_id";
 
 pub(crate) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {

@@ -48,7 +48,8 @@ impl Store {
         let t = kind.table();
         let sql = format!(
             "SELECT r.doc, r.json, s.start, s.end FROM {t} r
-             LEFT JOIN sentences s ON s.doc = r.doc AND s.idx = r.sentence
+             LEFT JOIN documents d ON d.id = r.doc
+             LEFT JOIN sentence_rows s ON s.id = (d.seq << 20) | r.sentence
              ORDER BY r.doc, r.start, r.rowid"
         );
         let mut st = self.connection().prepare(&sql)?;

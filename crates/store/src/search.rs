@@ -44,11 +44,11 @@ impl Store {
             return Ok(Vec::new());
         }
         let mut st = self.connection().prepare(
-            "SELECT f.doc, f.idx, d.date, d.title,
+            "SELECT d.id, f.rowid & 1048575, d.date, d.title,
                     snippet(sentence_fts, 0, '**', '**', '…', 24)
-             FROM sentence_fts f JOIN documents d ON d.id = f.doc
+             FROM sentence_fts f JOIN documents d ON d.seq = f.rowid >> 20
              WHERE sentence_fts MATCH ?1
-             ORDER BY bm25(sentence_fts), d.date DESC, f.doc, f.idx
+             ORDER BY bm25(sentence_fts), d.date DESC, d.id, f.rowid
              LIMIT ?2",
         )?;
         let rows = st.query_map(rusqlite::params![q, limit as i64], |r| {

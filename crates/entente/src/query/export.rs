@@ -211,6 +211,6 @@ fn parquet(store: &Store, out: &Path) -> Result<ExitCode> {
 fn parquet(_: &Store, _: &Path) -> Result<ExitCode> {
     // A format this build lacks is a usage error (exit 2), as an unknown one is.
     Err(crate::usage(
-        "this entente was built without Parquet support; rebuild with `cargo build --release --features parquet` (or `cargo install --path crates/entente --features parquet`)",
+        "this entente was built without Parquet support; rebuild without `--no-default-features` (or with `--features parquet`)",
     ))
 }

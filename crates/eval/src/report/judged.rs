@@ -57,6 +57,7 @@ fn documents(corpora: &Path, wanted: &BTreeSet<&str>) -> Result<Vec<model::Docum
         default_date: chrono::NaiveDate::from_ymd_opt(2004, 12, 1),
         today: chrono::NaiveDate::from_ymd_opt(2004, 12, 1).unwrap_or_default(),
         max_bytes: usize::MAX,
+        csv: Default::default(),
     };
     let parsed = ingest::parse(
         lines.as_bytes(),

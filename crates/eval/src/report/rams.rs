@@ -91,6 +91,7 @@ pub fn run(path: &Path, code: Code, out: &mut dyn Write) -> Result<(), Error> {
         default_date: chrono::NaiveDate::from_ymd_opt(2016, 6, 1),
         today: chrono::NaiveDate::from_ymd_opt(2016, 6, 1).unwrap_or_default(),
         max_bytes: usize::MAX,
+        csv: Default::default(),
     };
     let mut by_type: BTreeMap<String, Count> = BTreeMap::new();
     let mut all = Count::default();
