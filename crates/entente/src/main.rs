@@ -467,7 +467,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Documents { db, list } => documents(&db.db, &list),
         Command::Show { doc, db } => show(&db.db, &doc),
         Command::Actors { db, unknown, list } => actors_cmd(&db.db, unknown, &list),
-        Command::Watch(w) => watch_cmd(&w),
+        Command::Watch(w) => watch::command(&w),
         Command::Help { topic } => topics::help(&topic),
         Command::Completions { shell } => topics::completions(shell),
         Command::Bench {
@@ -879,54 +879,6 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn watch_cmd(args: &WatchArgs) -> Result<ExitCode> {
-    if !args.once && args.every.is_zero() {
-        return Err(usage(
-            "--every must be longer than 0 (e.g. 15m), or use --once",
-        ));
-    }
-    let mut store = store::Store::open(&args.db.db)?;
-    let lex = load_lexicon(&args.lex)?;
-    let pipe = Pipeline::new(&lex)?.with_grammar(args.lex.grammar);
-    let mut watcher = watch::Watcher::new(watch::Config {
-        urls: args.urls.clone(),
-        delay: args.delay,
-        timeout: args.timeout,
-        max_bytes: args.max_bytes,
-        follow: !args.no_follow,
-        ..watch::Config::default()
-    });
-    loop {
-        let started = std::time::Instant::now();
-        let report = watcher.run_round(&mut store, &|d| pipe.code(d))?;
-        for s in &report.sources {
-            let what = match &s.outcome {
-                watch::Outcome::Unchanged => "not modified".to_string(),
-                watch::Outcome::Fetched => format!("{} new, {} seen", s.stored, s.seen),
-                watch::Outcome::Failed(why) => format!("error: {why}"),
-            };
-            eprintln!("entente: watch {}: {what}", s.url);
-            for n in &s.notes {
-                eprintln!("entente:   {n}");
-            }
-        }
-        eprintln!(
-            "entente: {} new document(s) stored, {} URL(s) failed; database {}",
-            report.stored(),
-            report.failed(),
-            args.db.db.display()
-        );
-        if args.once {
-            return Ok(if report.failed() > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            });
-        }
-        std::thread::sleep(args.every.saturating_sub(started.elapsed()));
-    }
 }
 
 /// An existing database, opened for reading only (read commands work on a

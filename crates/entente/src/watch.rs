@@ -17,6 +17,7 @@ use anyhow::Result;
 use model::{Coded, Document};
 use std::collections::HashMap;
 use std::io::Read;
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 use store::{FeedSource, Store};
 
@@ -428,5 +429,54 @@ mod tests {
             format_of(b"<html><body>x</body></html>", "text/html"),
             ingest::Format::Html
         );
+    }
+}
+
+/// `entente watch`: rounds of polling until stopped, or one with `--once`.
+pub(crate) fn command(args: &crate::WatchArgs) -> Result<ExitCode> {
+    if !args.once && args.every.is_zero() {
+        return Err(crate::usage(
+            "--every must be longer than 0 (e.g. 15m), or use --once",
+        ));
+    }
+    let mut store = store::Store::open(&args.db.db)?;
+    let lex = crate::load_lexicon(&args.lex)?;
+    let pipe = crate::pipeline::Pipeline::new(&lex)?.with_grammar(args.lex.grammar);
+    let mut watcher = Watcher::new(Config {
+        urls: args.urls.clone(),
+        delay: args.delay,
+        timeout: args.timeout,
+        max_bytes: args.max_bytes,
+        follow: !args.no_follow,
+        ..Config::default()
+    });
+    loop {
+        let started = std::time::Instant::now();
+        let report = watcher.run_round(&mut store, &|d| pipe.code(d))?;
+        for s in &report.sources {
+            let what = match &s.outcome {
+                Outcome::Unchanged => "not modified".to_string(),
+                Outcome::Fetched => format!("{} new, {} seen", s.stored, s.seen),
+                Outcome::Failed(why) => format!("error: {why}"),
+            };
+            eprintln!("entente: watch {}: {what}", s.url);
+            for n in &s.notes {
+                eprintln!("entente:   {n}");
+            }
+        }
+        eprintln!(
+            "entente: {} new document(s) stored, {} URL(s) failed; database {}",
+            report.stored(),
+            report.failed(),
+            args.db.db.display()
+        );
+        if args.once {
+            return Ok(if report.failed() > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
+        std::thread::sleep(args.every.saturating_sub(started.elapsed()));
     }
 }
