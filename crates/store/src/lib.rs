@@ -16,6 +16,7 @@ pub mod export;
 pub mod query;
 mod records;
 pub mod search;
+pub mod votes;
 
 pub use export::{GdeltRow, Graph, GraphEdge, PloverEvent, GDELT_COLUMNS};
 pub use query::{
@@ -48,6 +49,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_groups_search",
         include_str!("../migrations/0004_groups_search.sql"),
     ),
+    ("0006_votes", include_str!("../migrations/0006_votes.sql")),
 ];
 
 /// What failed, said once: the rusqlite or JSON error is part of the message
