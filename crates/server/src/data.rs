@@ -345,7 +345,8 @@ pub fn dyad(an: &Analysed, a: &str, b: &str) -> DyadOut {
         let e = &s.record;
         let (src, tgt) = (&e.source.actor.code, &e.target.actor.code);
         let forward = src.starts_with(a) && tgt.starts_with(b);
-        if !forward && !(src.starts_with(b) && tgt.starts_with(a)) {
+        let backward = src.starts_with(b) && tgt.starts_with(a);
+        if !forward && !backward {
             continue;
         }
         mentions += 1;

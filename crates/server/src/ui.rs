@@ -636,7 +636,7 @@ async fn network(
     }
     let svg = report::network_figure(an.net.clone(), &names, &order, &an.blocs.community);
     let mut ties: Vec<&analysis::Tie> = an.net.ties.iter().collect();
-    ties.sort_by(|x, y| y.stats.events.cmp(&x.stats.events));
+    ties.sort_by_key(|t| std::cmp::Reverse(t.stats.events));
     ties.truncate(60);
     let mut nodes: Vec<usize> = (0..an.net.nodes.len()).collect();
     nodes.sort_by(|&x, &y| an.net.nodes[y].events.cmp(&an.net.nodes[x].events));
