@@ -142,7 +142,7 @@ async fn list_documents(
                 .collect::<Vec<_>>())
         })
         .await?;
-    Ok(Json(Page::of(all, &p)))
+    Ok(Json(Page::of(all, &p)?))
 }
 
 /// A document's text and metadata with every record coded from it.
@@ -247,7 +247,7 @@ async fn list_events(
     };
     let st2 = st.clone();
     let all = st.pool.run(move |s| data::events(&st2, s, &q)).await?;
-    Ok(Json(Page::of(all, &paging)))
+    Ok(Json(Page::of(all, &paging)?))
 }
 
 /// One event with every vote on it.
@@ -285,7 +285,7 @@ async fn post_vote(
 }
 
 /// An actor (or a country, by its three letters): names, partners, recent events, quotes, facts.
-#[utoipa::path(get, path = "/api/v1/actors/{code}", params(("code" = String, Path, description = "Actor code or prefix")),
+#[utoipa::path(get, path = "/api/v1/actors/{code}", params(("code" = String, Path, description = "Actor code or prefix", pattern = "^[A-Za-z0-9]{1,24}$")),
     responses((status = 200, body = ActorOut), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_actor(
     axum::extract::State(st): AppState,
@@ -323,7 +323,7 @@ pub struct Rejected {
 }
 
 /// Relations between two actors (code prefixes): scores both ways and a monthly timeline, votes applied.
-#[utoipa::path(get, path = "/api/v1/dyads/{a}/{b}", params(("a" = String, Path), ("b" = String, Path), Rejected),
+#[utoipa::path(get, path = "/api/v1/dyads/{a}/{b}", params(("a" = String, Path, pattern = "^[A-Za-z0-9]{1,24}$"), ("b" = String, Path, pattern = "^[A-Za-z0-9]{1,24}$"), Rejected),
     responses((status = 200, body = DyadOut), (status = 400, body = ErrorBody)))]
 async fn get_dyad(
     axum::extract::State(st): AppState,
@@ -343,9 +343,12 @@ async fn get_dyad(
 #[into_params(parameter_in = Query)]
 pub struct BrokerQuery {
     /// Two actors, `A,B`: who stands between them; none for overall betweenness.
+    #[param(pattern = "^[A-Za-z0-9]{1,24},[A-Za-z0-9]{1,24}$")]
     pub between: Option<String>,
     pub include_rejected: Option<bool>,
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u32>,
+    #[param(minimum = 0, maximum = 1000000)]
     pub offset: Option<u32>,
 }
 
@@ -386,7 +389,7 @@ async fn list_brokers(
             limit: q.limit,
             offset: q.offset,
         },
-    )))
+    )?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -394,7 +397,9 @@ async fn list_brokers(
 pub struct SearchQuery {
     /// Words (all must occur, stemmed), `"a phrase"`, or FTS5 syntax (`OR`, `NOT`, `NEAR(...)`).
     pub q: String,
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u32>,
+    #[param(minimum = 0, maximum = 1000000)]
     pub offset: Option<u32>,
 }
 
@@ -409,7 +414,9 @@ async fn search(
     let all = st
         .pool
         .run(move |s| {
-            Ok(s.search(&text, 1000)?
+            let hits =
+                data::with_fts_retry(Some(&text), |t| s.search(&t.unwrap_or_default(), 1000))?;
+            Ok(hits
                 .into_iter()
                 .map(|h| SearchHitOut {
                     doc: h.doc,
@@ -427,7 +434,7 @@ async fn search(
             limit: q.limit,
             offset: q.offset,
         },
-    )))
+    )?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -435,7 +442,9 @@ async fn search(
 pub struct QuoteQuery {
     /// Speaker code prefix or part of the speaker's name.
     pub speaker: Option<String>,
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u32>,
+    #[param(minimum = 0, maximum = 1000000)]
     pub offset: Option<u32>,
 }
 
@@ -471,17 +480,20 @@ async fn list_quotes(
             limit: q.limit,
             offset: q.offset,
         },
-    )))
+    )?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FactQuery {
     /// Holder or counterpart code prefix.
+    #[param(pattern = "^[A-Za-z0-9]{0,24}$")]
     pub actor: Option<String>,
     /// `import_share`, `stake`, `money`, `killed`...
     pub measure: Option<String>,
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u32>,
+    #[param(minimum = 0, maximum = 1000000)]
     pub offset: Option<u32>,
 }
 
@@ -525,5 +537,5 @@ async fn list_facts(
             limit: q.limit,
             offset: q.offset,
         },
-    )))
+    )?))
 }

@@ -8,6 +8,7 @@ use crate::State;
 use analysis::{Network, NetworkConfig, Partition, WeightedGraph};
 use model::Event;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use store::votes::{event_id, Tally};
 use store::{Store, Stored};
@@ -45,17 +46,31 @@ impl Analysed {
 }
 
 /// The analyses of the current data, rebuilt only when the data changed.
+/// Votes show at once; new documents may show a moment late: while one
+/// request rebuilds after an ingest, the others keep the previous analysis,
+/// so a running ingest does not make every reader pay for a rebuild.
 pub fn analysed(state: &State, store: &Store, include_rejected: bool) -> ApiResult<Arc<Analysed>> {
     let stamp = store.review_stamp()?;
-    let slot = &state.cache[include_rejected as usize];
-    if let Some(a) = slot.lock().ok().and_then(|g| g.clone()) {
+    let i = include_rejected as usize;
+    let cached = state.cache[i].lock().ok().and_then(|g| g.clone());
+    if let Some(a) = &cached {
         if a.stamp == stamp {
-            return Ok(a);
+            return Ok(Arc::clone(a));
         }
+        if a.stamp[3] == stamp[3] && state.building[i].swap(true, Ordering::AcqRel) {
+            return Ok(Arc::clone(a));
+        }
+    } else {
+        state.building[i].store(true, Ordering::Release);
     }
-    let a = Arc::new(Analysed::build(store, include_rejected)?);
-    if let Ok(mut g) = slot.lock() {
-        *g = Some(Arc::clone(&a));
+    let built = Analysed::build(store, include_rejected);
+    state.building[i].store(false, Ordering::Release);
+    let a = Arc::new(built?);
+    if let Ok(mut g) = state.cache[i].lock() {
+        // A slower build of older data must not replace a newer one.
+        if g.as_ref().is_none_or(|old| old.stamp <= a.stamp) {
+            *g = Some(Arc::clone(&a));
+        }
     }
     Ok(a)
 }
@@ -157,16 +172,21 @@ pub fn event_out(
 #[into_params(parameter_in = Query)]
 pub struct EventQuery {
     /// Code prefix of either side (`TUR` for all of Turkey's actors).
+    #[param(pattern = "^[A-Za-z0-9]{0,24}$")]
     pub actor: Option<String>,
     /// Two code prefixes, `A,B`: events between them, either direction.
+    #[param(pattern = "^[A-Za-z0-9]{1,24},[A-Za-z0-9]{1,24}$")]
     pub dyad: Option<String>,
     /// CAMEO root (`04`) or code prefix (`042`).
     pub root: Option<String>,
     /// `asserted`, `planned`, `hypothetical` or `negated`.
+    #[param(pattern = "^(asserted|planned|hypothetical|negated)?$")]
     pub modality: Option<String>,
     /// Events on or after this day, `YYYY-MM-DD`.
+    #[param(format = Date)]
     pub from: Option<String>,
     /// Events on or before this day, `YYYY-MM-DD`.
+    #[param(format = Date)]
     pub to: Option<String>,
     /// Words the sentence must contain (full text; `"..."` for a phrase).
     pub q: Option<String>,
@@ -174,7 +194,9 @@ pub struct EventQuery {
     pub min_votes: Option<i64>,
     /// Show events analysts rejected too (default false).
     pub include_rejected: Option<bool>,
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u32>,
+    #[param(minimum = 0, maximum = 1000000)]
     pub offset: Option<u32>,
 }
 
@@ -192,6 +214,28 @@ fn day(v: &Option<String>, what: &str) -> ApiResult<Option<String>> {
         Some(d) => Err(AppError::bad_request(format!(
             "{what} {d:?} is not a day: give YYYY-MM-DD"
         ))),
+    }
+}
+
+/// What a user typed with every search operator taken out: the words alone,
+/// lower-cased so `OR` and `NOT` are words too. The retry for a query FTS5
+/// refuses ("unterminated string"), so every input finds something or nothing.
+pub fn plain_words(q: &str) -> String {
+    q.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Runs a store query that takes a full-text query, retrying with
+/// [`plain_words`] when FTS5 refuses its syntax.
+pub fn with_fts_retry<T>(
+    q: Option<&str>,
+    run: impl Fn(Option<String>) -> store::Result<T>,
+) -> ApiResult<T> {
+    match run(q.map(str::to_string)) {
+        Err(store::StoreError::Search { .. }) if q.is_some() => Ok(run(q.map(plain_words))?),
+        other => Ok(other?),
     }
 }
 
@@ -224,10 +268,15 @@ pub fn events(state: &State, store: &Store, q: &EventQuery) -> ApiResult<Vec<Eve
         modality: clean(&q.modality),
         from: day(&q.from, "from")?,
         to: day(&q.to, "to")?,
-        text: clean(&q.q),
         ..store::EventFilter::default()
     };
-    let rows = store.events(&filter)?;
+    let text = clean(&q.q);
+    let rows = with_fts_retry(text.as_deref(), |t| {
+        store.events(&store::EventFilter {
+            text: t,
+            ..filter.clone()
+        })
+    })?;
     let tallies = store.tallies()?;
     let include_rejected = q.include_rejected.unwrap_or(false);
     let mut out = Vec::with_capacity(rows.len());

@@ -11,6 +11,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod cache;
 pub mod data;
 pub mod error;
 pub mod pool;
@@ -24,6 +25,7 @@ use error::{ApiResult, AppError};
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -58,6 +60,10 @@ pub struct State {
     pub names: BTreeMap<String, String>,
     /// Analyses without and with rejected events.
     pub cache: [Mutex<Option<Arc<data::Analysed>>>; 2],
+    /// Responses to anonymous GET requests.
+    pub cache_http: cache::Cache,
+    /// Whether a request is rebuilding each cache now.
+    pub building: [AtomicBool; 2],
 }
 
 pub type Shared = Arc<State>;
@@ -92,6 +98,8 @@ impl State {
                 .map_err(|e| ServeError::Cameo(e.to_string()))?,
             names: cfg.names,
             cache: [Mutex::new(None), Mutex::new(None)],
+            building: [AtomicBool::new(false), AtomicBool::new(false)],
+            cache_http: cache::Cache::default(),
         })
     }
 }
@@ -103,6 +111,10 @@ pub fn app(state: Shared) -> Router {
         .merge(api::routes())
         .merge(ui::routes())
         .fallback(ui::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            cache::layer,
+        ))
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(

@@ -9,13 +9,16 @@ use utoipa::{IntoParams, ToSchema};
 #[into_params(parameter_in = Query)]
 pub struct Paging {
     /// Items per page, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u32>,
     /// Items to skip (default 0).
+    #[param(minimum = 0, maximum = 1000000)]
     pub offset: Option<u32>,
 }
 
 impl Paging {
     pub const MAX: usize = 500;
+    pub const MAX_OFFSET: u32 = 1_000_000;
     pub fn limit(&self) -> usize {
         self.limit.map_or(50, |l| (l as usize).clamp(1, Self::MAX))
     }
@@ -36,16 +39,31 @@ pub struct Page<T: ToSchema> {
 
 impl<T: ToSchema + Clone> Page<T> {
     /// The page `paging` asks for out of every matching item.
-    pub fn of(all: Vec<T>, paging: &Paging) -> Page<T> {
+    pub fn of(all: Vec<T>, paging: &Paging) -> crate::error::ApiResult<Page<T>> {
+        if paging
+            .limit
+            .is_some_and(|l| l == 0 || l as usize > Paging::MAX)
+        {
+            return Err(crate::error::AppError::bad_request(format!(
+                "limit must be 1 to {}",
+                Paging::MAX
+            )));
+        }
+        if paging.offset.is_some_and(|o| o > Paging::MAX_OFFSET) {
+            return Err(crate::error::AppError::bad_request(format!(
+                "offset must be 0 to {}",
+                Paging::MAX_OFFSET
+            )));
+        }
         let (limit, offset) = (paging.limit(), paging.offset());
         let total = all.len();
         let items = all.into_iter().skip(offset).take(limit).collect();
-        Page {
+        Ok(Page {
             total,
             limit,
             offset,
             items,
-        }
+        })
     }
 }
 
@@ -96,6 +114,7 @@ pub struct NewDocument {
     pub html: Option<String>,
     pub title: Option<String>,
     /// The publication date, `YYYY-MM-DD` (times in the text resolve against it).
+    #[schema(format = Date)]
     pub date: Option<String>,
     pub url: Option<String>,
 }
@@ -187,10 +206,13 @@ pub struct NewVote {
     /// Why, in a few words (at most 2,000 characters).
     pub note: Option<String>,
     /// The right CAMEO code, e.g. `036`.
+    #[schema(pattern = "^[0-9]{2,4}$")]
     pub cameo: Option<String>,
     /// The right source actor code, e.g. `TURGOV`.
+    #[schema(pattern = "^[A-Za-z0-9]{3,24}$")]
     pub source: Option<String>,
     /// The right target actor code.
+    #[schema(pattern = "^[A-Za-z0-9]{3,24}$")]
     pub target: Option<String>,
 }
 

@@ -747,7 +747,9 @@ async fn search(
         st.pool
             .run(move |s| {
                 let hits = match &text {
-                    Some(t) => s.search(t, 50)?,
+                    Some(t) => {
+                        data::with_fts_retry(Some(t), |t| s.search(&t.unwrap_or_default(), 50))?
+                    }
                     None => Vec::new(),
                 };
                 let mut ev = data::events(&st2, s, &q)?;

@@ -318,7 +318,8 @@ async fn errors_are_json_with_the_right_status() {
         ("/api/v1/events?modality=maybe", StatusCode::BAD_REQUEST),
         ("/api/v1/actors/%3Cscript%3E", StatusCode::BAD_REQUEST),
         ("/api/v1/actors/ZZZ", StatusCode::NOT_FOUND),
-        ("/api/v1/search?q=%22unterminated", StatusCode::BAD_REQUEST),
+        ("/api/v1/documents?limit=0", StatusCode::BAD_REQUEST),
+        ("/api/v1/events?offset=2000000", StatusCode::BAD_REQUEST),
         ("/api/v1/search", StatusCode::BAD_REQUEST),
         ("/api/v1/nothing", StatusCode::NOT_FOUND),
     ] {

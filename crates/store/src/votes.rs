@@ -243,13 +243,14 @@ impl Store {
         Ok(tally(rows.collect::<std::result::Result<_, _>>()?))
     }
 
-    /// A value that changes whenever documents, events or votes change: a
-    /// cache of analyses keyed by it is never stale (new rows get new rowids,
-    /// and a recode rewrites its event rows).
+    /// A value that changes whenever documents, events or votes change (the
+    /// last one is the latest vote's id): a cache keyed by it is never stale,
+    /// since new rows get new rowids and a recode rewrites its rows. Each part
+    /// is a b-tree maximum, so this costs microseconds however large the store.
     pub fn review_stamp(&self) -> Result<[i64; 4]> {
         Ok(self.connection().query_row(
-            "SELECT (SELECT count(*) FROM documents), (SELECT coalesce(max(rowid), 0) FROM events),
-                    (SELECT count(*) FROM events), (SELECT coalesce(max(id), 0) FROM votes)",
+            "SELECT (SELECT coalesce(max(seq), 0) FROM documents), (SELECT coalesce(max(rowid), 0) FROM events),
+                    (SELECT coalesce(max(rowid), 0) FROM quotes), (SELECT coalesce(max(id), 0) FROM votes)",
             [],
             |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
         )?)
