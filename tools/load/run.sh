@@ -32,6 +32,6 @@ for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/api/v1/documents?limit=
 curl -fs "http://127.0.0.1:$port/network" >/dev/null
 "$bin" ingest --db "$work/load.db" --input jsonl "$work/agnews.jsonl" 2>"$work/ingest.log" &
 ingest=$!
-wrk -t2 -c64 -d30s --timeout 5s -s tools/load/mixed.lua "http://127.0.0.1:$port"
+wrk -t1 -c64 -d30s --timeout 5s -s tools/load/mixed.lua "http://127.0.0.1:$port"
 if kill -0 "$ingest" 2>/dev/null; then echo "ingest still running at the end (it ran for the whole test)"; else tail -1 "$work/ingest.log"; fi
 echo "documents stored at the end: $(curl -fs "http://127.0.0.1:$port/api/v1/documents?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"

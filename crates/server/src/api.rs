@@ -343,7 +343,7 @@ async fn get_dyad(
 #[into_params(parameter_in = Query)]
 pub struct BrokerQuery {
     /// Two actors, `A,B`: who stands between them; none for overall betweenness.
-    #[param(pattern = "^[A-Za-z0-9]{1,24},[A-Za-z0-9]{1,24}$")]
+    #[param(pattern = "^([A-Za-z0-9]{1,24},[A-Za-z0-9]{1,24})?$")]
     pub between: Option<String>,
     pub include_rejected: Option<bool>,
     #[param(minimum = 1, maximum = 500)]

@@ -13,7 +13,7 @@ use axum::extract::Request;
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -34,9 +34,29 @@ struct Entry {
 #[derive(Default)]
 pub struct Cache {
     entries: Mutex<HashMap<String, Entry>>,
+    /// Keys a request is recomputing now: others serve the previous answer
+    /// meanwhile rather than all recomputing it at once.
+    busy: Mutex<HashSet<String>>,
+}
+
+/// Marks a key busy until dropped.
+struct Claim<'a>(&'a Cache, String);
+
+impl Drop for Claim<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut b) = self.0.busy.lock() {
+            b.remove(&self.1);
+        }
+    }
 }
 
 impl Cache {
+    fn claim(&self, key: &str) -> Option<Claim<'_>> {
+        let mut b = self.busy.lock().ok()?;
+        b.insert(key.to_string())
+            .then(|| Claim(self, key.to_string()))
+    }
+
     fn get(&self, key: &str) -> Option<Entry> {
         self.entries.lock().ok()?.get(key).cloned()
     }
@@ -73,13 +93,19 @@ pub async fn layer(
         Ok(s) => s,
         Err(e) => return e.into_response(),
     };
+    let mut claim = None;
     if let Some(e) = st.cache_http.get(&key) {
-        let fresh_enough = e.stamp[3] == stamp[3] && e.at.elapsed() < FRESH;
-        if e.stamp == stamp || fresh_enough {
+        let same_votes = e.stamp[3] == stamp[3];
+        if e.stamp == stamp || (same_votes && e.at.elapsed() < FRESH) {
+            return respond(e);
+        }
+        claim = st.cache_http.claim(&key);
+        if claim.is_none() && same_votes {
             return respond(e);
         }
     }
     let r = next.run(req).await;
+    let _claim = claim;
     if !(r.status().is_success() || r.status() == StatusCode::NOT_FOUND) {
         return r;
     }

@@ -175,7 +175,7 @@ pub struct EventQuery {
     #[param(pattern = "^[A-Za-z0-9]{0,24}$")]
     pub actor: Option<String>,
     /// Two code prefixes, `A,B`: events between them, either direction.
-    #[param(pattern = "^[A-Za-z0-9]{1,24},[A-Za-z0-9]{1,24}$")]
+    #[param(pattern = "^([A-Za-z0-9]{1,24},[A-Za-z0-9]{1,24})?$")]
     pub dyad: Option<String>,
     /// CAMEO root (`04`) or code prefix (`042`).
     pub root: Option<String>,
@@ -183,10 +183,10 @@ pub struct EventQuery {
     #[param(pattern = "^(asserted|planned|hypothetical|negated)?$")]
     pub modality: Option<String>,
     /// Events on or after this day, `YYYY-MM-DD`.
-    #[param(format = Date)]
+    #[param(pattern = "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")]
     pub from: Option<String>,
     /// Events on or before this day, `YYYY-MM-DD`.
-    #[param(format = Date)]
+    #[param(pattern = "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")]
     pub to: Option<String>,
     /// Words the sentence must contain (full text; `"..."` for a phrase).
     pub q: Option<String>,

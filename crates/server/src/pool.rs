@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use store::Store;
 
-/// Idle connections kept for reuse; more are opened under load and closed after.
-const KEEP_IDLE: usize = 32;
+/// Idle connections kept for reuse. Generous: opening one sets WAL mode,
+/// which waits for a running ingest's write lock, so under a writer a pool
+/// that closes and reopens connections makes readers wait seconds.
+const KEEP_IDLE: usize = 256;
 
 pub struct Pool {
     path: PathBuf,

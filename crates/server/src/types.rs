@@ -206,13 +206,13 @@ pub struct NewVote {
     /// Why, in a few words (at most 2,000 characters).
     pub note: Option<String>,
     /// The right CAMEO code, e.g. `036`.
-    #[schema(pattern = "^[0-9]{2,4}$")]
+    #[schema(pattern = "^([0-9]{2,4})?$")]
     pub cameo: Option<String>,
     /// The right source actor code, e.g. `TURGOV`.
-    #[schema(pattern = "^[A-Za-z0-9]{3,24}$")]
+    #[schema(pattern = "^([A-Za-z0-9]{3,24})?$")]
     pub source: Option<String>,
     /// The right target actor code.
-    #[schema(pattern = "^[A-Za-z0-9]{3,24}$")]
+    #[schema(pattern = "^([A-Za-z0-9]{3,24})?$")]
     pub target: Option<String>,
 }
 

@@ -281,6 +281,74 @@ impl Store {
     }
 }
 
+/// A PLOVER export record with its votes: the coding analysts corrected it
+/// to, the machine's kept beside it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewedPlover {
+    #[serde(flatten)]
+    pub event: crate::PloverEvent,
+    /// The stable event id (`DOC~HASH`) votes name it by.
+    pub event_id: String,
+    pub votes_up: usize,
+    pub votes_down: usize,
+    pub rejected: bool,
+    /// The machine's coding, when a correction replaced it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub machine_cameo: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub machine_source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub machine_target: Option<String>,
+}
+
+impl Store {
+    /// Every event mention as a PLOVER record with its votes; rejected
+    /// events left out unless `include_rejected`, corrections applied.
+    pub fn reviewed_plover_events(&self, include_rejected: bool) -> Result<Vec<ReviewedPlover>> {
+        let tallies = self.tallies()?;
+        let mut out = Vec::new();
+        for r in self.events(&crate::EventFilter::default())? {
+            let id = match &r.event {
+                Some(e) => event_id(&r.doc, e),
+                None => continue,
+            };
+            let t = tallies.get(&id);
+            if t.is_some_and(Tally::rejected) && !include_rejected {
+                continue;
+            }
+            let mut p = ReviewedPlover {
+                event: crate::PloverEvent::from(&r),
+                event_id: id,
+                votes_up: t.map_or(0, |t| t.up),
+                votes_down: t.map_or(0, |t| t.down),
+                rejected: t.is_some_and(Tally::rejected),
+                machine_cameo: None,
+                machine_source: None,
+                machine_target: None,
+            };
+            if let Some(c) = t.and_then(|t| t.correction.as_ref()) {
+                let e = &mut p.event;
+                if let Some(f) = &c.cameo {
+                    p.machine_cameo = Some(std::mem::replace(&mut e.cameo, f.cameo.clone()));
+                    e.event_type = f.plover.clone();
+                    e.quad_class = f.quad_class;
+                    e.goldstein = f.goldstein;
+                }
+                if let Some(code) = &c.source {
+                    p.machine_source = Some(std::mem::replace(&mut e.source_code, code.clone()));
+                    e.source_country = code.get(..3).map(str::to_string);
+                }
+                if let Some(code) = &c.target {
+                    p.machine_target = Some(std::mem::replace(&mut e.target_code, code.clone()));
+                    e.target_country = code.get(..3).map(str::to_string);
+                }
+            }
+            out.push(p);
+        }
+        Ok(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -408,5 +476,11 @@ mod tests {
         assert_eq!(e.target.actor.code, "ISRGOV");
         // The machine coding is kept.
         assert_eq!(s.load("d1").unwrap().events[0].cameo, "042");
+        let p = s.reviewed_plover_events(false).unwrap();
+        assert_eq!(p.len(), 1);
+        assert_eq!((p[0].votes_up, p[0].votes_down), (2, 1));
+        assert_eq!(p[0].event.cameo, "036");
+        assert_eq!(p[0].machine_cameo.as_deref(), Some("042"));
+        assert_eq!(p[0].event.target_code, "ISRGOV");
     }
 }
