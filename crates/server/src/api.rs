@@ -504,7 +504,7 @@ async fn list_facts(
     axum::extract::State(st): AppState,
     Query(q): Query<FactQuery>,
 ) -> ApiResult<Json<Page<FactOut>>> {
-    let actor = match q.actor.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let actor = match q.actor.as_deref().filter(|s| !s.is_empty()) {
         Some(a) => Some(data::code_arg(a)?),
         None => None,
     };

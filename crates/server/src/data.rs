@@ -244,8 +244,8 @@ pub fn events(state: &State, store: &Store, q: &EventQuery) -> ApiResult<Vec<Eve
     let dyad = match clean(&q.dyad) {
         None => None,
         Some(d) => match d.split_once(',') {
-            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
-                Some((a.trim().to_string(), b.trim().to_string()))
+            Some((a, b)) if code_arg(a).is_ok() && code_arg(b).is_ok() => {
+                Some((a.to_string(), b.to_string()))
             }
             _ => {
                 return Err(AppError::bad_request(format!(
@@ -261,8 +261,12 @@ pub fn events(state: &State, store: &Store, q: &EventQuery) -> ApiResult<Vec<Eve
             )));
         }
     }
+    let actor = match q.actor.as_deref().filter(|a| !a.is_empty()) {
+        Some(a) => Some(code_arg(a)?),
+        None => None,
+    };
     let filter = store::EventFilter {
-        actor: clean(&q.actor),
+        actor,
         dyad,
         root: clean(&q.root),
         modality: clean(&q.modality),
@@ -354,7 +358,7 @@ fn mean(sum: f64, n: usize) -> Option<f64> {
 
 /// An actor argument as a code prefix: upper case, letters and digits only.
 pub fn code_arg(s: &str) -> ApiResult<String> {
-    let c = s.trim().to_uppercase();
+    let c = s.to_uppercase();
     if c.is_empty() || c.len() > 24 || !c.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(AppError::bad_request(format!(
             "{s:?} is not an actor code: give letters and digits such as TUR or TURGOV"
