@@ -14,6 +14,7 @@ mod list;
 mod pipeline;
 mod query;
 mod resolve;
+mod serve;
 mod syntax_cmd;
 mod table;
 mod topics;
@@ -99,6 +100,11 @@ enum Command {
         #[command(flatten)]
         list: ListArgs,
     },
+    /// Serve the database: a JSON API under /api/v1 and web pages to read, search and vote on events.
+    #[command(
+        after_help = "Examples:\n  entente serve --db news.db\n  ENTENTE_TOKEN=ana:s3cret entente serve --db news.db --addr 127.0.0.1:9000\n\nReads are open; writes (POST documents, votes) need the token: `Authorization: Bearer SECRET` on the API,\nthe login page in the browser."
+    )]
+    Serve(serve::ServeArgs),
     #[command(flatten)]
     Query(query::QueryCommand),
     #[command(flatten)]
@@ -468,6 +474,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show { doc, db } => show(&db.db, &doc),
         Command::Actors { db, unknown, list } => actors_cmd(&db.db, unknown, &list),
         Command::Watch(w) => watch::command(&w),
+        Command::Serve(args) => serve::run(args),
         Command::Help { topic } => topics::help(&topic),
         Command::Completions { shell } => topics::completions(shell),
         Command::Bench {

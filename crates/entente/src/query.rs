@@ -109,6 +109,9 @@ pub enum QueryCommand {
         out: PathBuf,
         #[command(flatten)]
         db: DbArg,
+        /// PLOVER: keep events analysts rejected in `entente serve` (each record carries its votes).
+        #[arg(long)]
+        include_rejected: bool,
     },
     /// List stored quotes, optionally by one speaker.
     #[command(
@@ -262,9 +265,14 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        QueryCommand::Export { format, out, db } => {
+        QueryCommand::Export {
+            format,
+            out,
+            db,
+            include_rejected,
+        } => {
             let store = open_existing(&db.db)?;
-            export::run(&store, format, &out)
+            export::run(&store, format, &out, include_rejected)
         }
         QueryCommand::Recode { db, lex, jobs } => recode(&db.db, &lex, jobs),
         QueryCommand::Quotes { db, speaker, list } => {

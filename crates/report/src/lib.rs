@@ -199,6 +199,38 @@ impl Ctx<'_> {
     }
 }
 
+/// The report's stylesheet, for pages that show its figures (`entente serve`).
+pub const STYLESHEET: &str = CSS;
+
+/// The report's bloc colours, for legends drawn beside [`network_figure`].
+pub const BLOC_COLOURS: &[&str] = PALETTE;
+
+/// The report's network drawing of `net`, alone: nodes in `shown` (indices,
+/// sorted), coloured by `community`, labelled with `names`.
+pub fn network_figure(
+    net: Network,
+    names: &BTreeMap<String, String>,
+    shown: &[usize],
+    community: &[usize],
+) -> String {
+    let input = Input {
+        names: names.clone(),
+        ..Input::default()
+    };
+    let cx = Ctx {
+        input: &input,
+        limits: Limits::default(),
+        net,
+    };
+    svg::network(&cx, shown, community)
+}
+
+/// The report's monthly bar chart (cooperation up, conflict down), one bar
+/// slot per bin: give every month, empty ones too, for a true time axis.
+pub fn timeline_figure(label: &str, bins: &[analysis::MonthBin]) -> String {
+    svg::timeline(label, bins)
+}
+
 /// Renders the whole report with default limits.
 pub fn render(input: &Input) -> String {
     render_with(input, Limits::default())

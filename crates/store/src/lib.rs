@@ -17,6 +17,7 @@ pub mod feeds;
 pub mod query;
 mod records;
 pub mod search;
+pub mod votes;
 
 pub use export::{GdeltRow, Graph, GraphEdge, PloverEvent, GDELT_COLUMNS};
 pub use feeds::FeedSource;
@@ -55,7 +56,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_compact_sentences",
         include_str!("../migrations/0005_compact_sentences.sql"),
     ),
-    // 0006 is the server's votes; migrations apply in this list's order.
+    ("0006_votes", include_str!("../migrations/0006_votes.sql")),
     ("0007_feeds", include_str!("../migrations/0007_feeds.sql")),
 ];
 

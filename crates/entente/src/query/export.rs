@@ -7,7 +7,12 @@ use std::path::Path;
 use std::process::ExitCode;
 use store::{Graph, Store};
 
-pub fn run(store: &Store, format: ExportFormat, out: &Path) -> Result<ExitCode> {
+pub fn run(
+    store: &Store,
+    format: ExportFormat,
+    out: &Path,
+    include_rejected: bool,
+) -> Result<ExitCode> {
     if format == ExportFormat::Parquet {
         return parquet(store, out);
     }
@@ -18,7 +23,7 @@ pub fn run(store: &Store, format: ExportFormat, out: &Path) -> Result<ExitCode> 
         Box::new(std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?)
     };
     let mut w = BufWriter::new(sink);
-    let n = write(store, format, &mut w)?;
+    let n = write(store, format, &mut w, include_rejected)?;
     w.flush()
         .with_context(|| format!("writing {}", out.display()))?;
     if !to_stdout {
@@ -37,7 +42,12 @@ fn unit(format: ExportFormat) -> &'static str {
 }
 
 /// Writes one export; returns how many records or rows it wrote.
-pub fn write(store: &Store, format: ExportFormat, w: &mut dyn Write) -> Result<usize> {
+pub fn write(
+    store: &Store,
+    format: ExportFormat,
+    w: &mut dyn Write,
+    include_rejected: bool,
+) -> Result<usize> {
     match format {
         ExportFormat::Jsonl => {
             let mut n = 0;
@@ -59,7 +69,9 @@ pub fn write(store: &Store, format: ExportFormat, w: &mut dyn Write) -> Result<u
             Ok(rows.len())
         }
         ExportFormat::Plover => {
-            let rows = store.plover_events()?;
+            // With analysts' votes: rejected events out unless asked for,
+            // corrections in, the machine's coding beside them.
+            let rows = store.reviewed_plover_events(include_rejected)?;
             for r in &rows {
                 serde_json::to_writer(&mut *w, r)?;
                 w.write_all(b"\n")?;

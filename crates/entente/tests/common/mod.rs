@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each test binary uses its own part of it
 //! What the command-line tests of issue 17 share: the examples database,
 //! built once per test binary, and a runner that records a command's exit
 //! status, stdout and stderr.

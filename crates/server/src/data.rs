@@ -1,0 +1,523 @@
+//! What the API and the pages both show, built from the store: events with
+//! their votes, and analyses (network, brokers, dyads) over the events as
+//! analysts reviewed them, cached until the data changes.
+
+use crate::error::{ApiResult, AppError};
+use crate::types::*;
+use crate::State;
+use analysis::{Network, NetworkConfig, Partition, WeightedGraph};
+use model::Event;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use store::votes::{event_id, Tally};
+use store::{Store, Stored};
+
+/// The stored events as analyses count them, and what was computed from them.
+pub struct Analysed {
+    pub stamp: [i64; 4],
+    pub events: Vec<Stored<Event>>,
+    pub ids: Vec<String>,
+    pub net: Network,
+    pub coop: WeightedGraph,
+    pub betweenness: Vec<f64>,
+    pub blocs: Partition,
+}
+
+impl Analysed {
+    fn build(store: &Store, include_rejected: bool) -> ApiResult<Analysed> {
+        let stamp = store.review_stamp()?;
+        let (events, _) = store.reviewed_events(include_rejected)?;
+        let ids = events.iter().map(|s| event_id(&s.doc, &s.record)).collect();
+        let net = Network::from_events(events.iter().map(|s| &s.record), &NetworkConfig::default());
+        let coop = net.cooperation_graph();
+        let betweenness = analysis::paths::normalised(&analysis::betweenness(&coop));
+        let blocs = analysis::louvain(&coop);
+        Ok(Analysed {
+            stamp,
+            events,
+            ids,
+            net,
+            coop,
+            betweenness,
+            blocs,
+        })
+    }
+}
+
+/// The analyses of the current data, rebuilt only when the data changed.
+/// Votes show at once; new documents may show a moment late: while one
+/// request rebuilds after an ingest, the others keep the previous analysis,
+/// so a running ingest does not make every reader pay for a rebuild.
+pub fn analysed(state: &State, store: &Store, include_rejected: bool) -> ApiResult<Arc<Analysed>> {
+    let stamp = store.review_stamp()?;
+    let i = include_rejected as usize;
+    let cached = state.cache[i].lock().ok().and_then(|g| g.clone());
+    if let Some(a) = &cached {
+        if a.stamp == stamp {
+            return Ok(Arc::clone(a));
+        }
+        if a.stamp[3] == stamp[3] && state.building[i].swap(true, Ordering::AcqRel) {
+            return Ok(Arc::clone(a));
+        }
+    } else {
+        state.building[i].store(true, Ordering::Release);
+    }
+    let built = Analysed::build(store, include_rejected);
+    state.building[i].store(false, Ordering::Release);
+    let a = Arc::new(built?);
+    if let Ok(mut g) = state.cache[i].lock() {
+        // A slower build of older data must not replace a newer one.
+        if g.as_ref().is_none_or(|old| old.stamp <= a.stamp) {
+            *g = Some(Arc::clone(&a));
+        }
+    }
+    Ok(a)
+}
+
+/// The CAMEO code in words.
+pub fn label(state: &State, cameo: &str) -> String {
+    state
+        .cameo
+        .get(cameo)
+        .map(|c| c.name.clone())
+        .unwrap_or_default()
+}
+
+/// A display name for an actor or node code.
+pub fn name_of(state: &State, code: &str) -> String {
+    if let Some(n) = state.names.get(code) {
+        return n.clone();
+    }
+    let generic = [
+        ("IGO", "international organisation"),
+        ("IMG", "international militant group"),
+        ("NGO", "non-governmental organisation"),
+        ("MNC", "multinational company"),
+        ("UAF", "unaffiliated armed forces"),
+    ];
+    for (p, n) in generic {
+        if code == p {
+            return n.to_string();
+        }
+    }
+    if code.len() > 3 {
+        if let Some(country) = state.names.get(&code[..3]) {
+            return format!("{country} ({code})");
+        }
+    }
+    code.to_string()
+}
+
+fn correction_out(state: &State, t: &Tally) -> Option<CorrectionOut> {
+    let c = t.correction.as_ref()?;
+    Some(CorrectionOut {
+        cameo: c.cameo.as_ref().map(|f| f.cameo.clone()),
+        label: c.cameo.as_ref().map(|f| label(state, &f.cameo)),
+        source: c.source.clone(),
+        target: c.target.clone(),
+    })
+}
+
+/// An event as the API shows it.
+pub fn event_out(
+    state: &State,
+    doc: &str,
+    e: &Event,
+    sentence: &str,
+    url: Option<&str>,
+    tally: Option<&Tally>,
+) -> EventOut {
+    let side = |p: &model::Participant| Side {
+        code: p.actor.code.clone(),
+        name: p.actor.name.clone(),
+        text: p.text.clone(),
+    };
+    EventOut {
+        id: event_id(doc, e),
+        doc: doc.to_string(),
+        sentence: e.sentence,
+        span: e.span,
+        date: e.date.clone(),
+        source: side(&e.source),
+        target: side(&e.target),
+        cameo: e.cameo.clone(),
+        label: label(state, &e.cameo),
+        root: e.root.clone(),
+        plover: e.plover.clone(),
+        quad_class: e.quad_class,
+        goldstein: e.goldstein,
+        modality: e.modality.as_str().to_string(),
+        rule: e.rule.clone(),
+        confidence: e.confidence,
+        text: sentence.to_string(),
+        url: url.map(str::to_string),
+        place: e.place.as_ref().map(|p| PlaceOut {
+            name: p.name.clone(),
+            country: p.country.clone(),
+            lat: p.lat.filter(|x| x.is_finite()),
+            lon: p.lon.filter(|x| x.is_finite()),
+        }),
+        votes: Votes {
+            up: tally.map_or(0, |t| t.up),
+            down: tally.map_or(0, |t| t.down),
+        },
+        rejected: tally.is_some_and(Tally::rejected),
+        correction: tally.and_then(|t| correction_out(state, t)),
+    }
+}
+
+/// Filters of the event list (`GET /api/v1/events`, the search page).
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventQuery {
+    /// Code prefix of either side (`TUR` for all of Turkey's actors).
+    #[param(pattern = "^[A-Za-z0-9]{0,24}$")]
+    pub actor: Option<String>,
+    /// Two code prefixes, `A,B`: events between them, either direction.
+    #[param(pattern = "^([A-Za-z0-9]{1,24},[A-Za-z0-9]{1,24})?$")]
+    pub dyad: Option<String>,
+    /// CAMEO root (`04`) or code prefix (`042`).
+    pub root: Option<String>,
+    /// `asserted`, `planned`, `hypothetical` or `negated`.
+    #[param(pattern = "^(asserted|planned|hypothetical|negated)?$")]
+    pub modality: Option<String>,
+    /// Events on or after this day, `YYYY-MM-DD`.
+    #[param(pattern = "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")]
+    pub from: Option<String>,
+    /// Events on or before this day, `YYYY-MM-DD`.
+    #[param(pattern = "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")]
+    pub to: Option<String>,
+    /// Words the sentence must contain (full text; `"..."` for a phrase).
+    pub q: Option<String>,
+    /// Only events whose up-votes minus down-votes reach this.
+    pub min_votes: Option<i64>,
+    /// Show events analysts rejected too (default false).
+    pub include_rejected: Option<bool>,
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<u32>,
+    #[param(minimum = 0, maximum = 1000000)]
+    pub offset: Option<u32>,
+}
+
+fn clean(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+fn day(v: &Option<String>, what: &str) -> ApiResult<Option<String>> {
+    match clean(v) {
+        None => Ok(None),
+        Some(d) if chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").is_ok() => Ok(Some(d)),
+        Some(d) => Err(AppError::bad_request(format!(
+            "{what} {d:?} is not a day: give YYYY-MM-DD"
+        ))),
+    }
+}
+
+/// What a user typed with every search operator taken out: the words alone,
+/// lower-cased so `OR` and `NOT` are words too. The retry for a query FTS5
+/// refuses ("unterminated string"), so every input finds something or nothing.
+pub fn plain_words(q: &str) -> String {
+    q.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Runs a store query that takes a full-text query, retrying with
+/// [`plain_words`] when FTS5 refuses its syntax.
+pub fn with_fts_retry<T>(
+    q: Option<&str>,
+    run: impl Fn(Option<String>) -> store::Result<T>,
+) -> ApiResult<T> {
+    match run(q.map(str::to_string)) {
+        Err(store::StoreError::Search { .. }) if q.is_some() => Ok(run(q.map(plain_words))?),
+        other => Ok(other?),
+    }
+}
+
+/// Every event matching `q`, newest first, with votes.
+pub fn events(state: &State, store: &Store, q: &EventQuery) -> ApiResult<Vec<EventOut>> {
+    let dyad = match clean(&q.dyad) {
+        None => None,
+        Some(d) => match d.split_once(',') {
+            Some((a, b)) if code_arg(a).is_ok() && code_arg(b).is_ok() => {
+                Some((a.to_string(), b.to_string()))
+            }
+            _ => {
+                return Err(AppError::bad_request(format!(
+                    "dyad {d:?}: give two actor codes, `A,B`"
+                )))
+            }
+        },
+    };
+    if let Some(m) = clean(&q.modality) {
+        if !["asserted", "planned", "hypothetical", "negated"].contains(&m.as_str()) {
+            return Err(AppError::bad_request(format!(
+                "modality {m:?}: give asserted, planned, hypothetical or negated"
+            )));
+        }
+    }
+    let actor = match q.actor.as_deref().filter(|a| !a.is_empty()) {
+        Some(a) => Some(code_arg(a)?),
+        None => None,
+    };
+    let filter = store::EventFilter {
+        actor,
+        dyad,
+        root: clean(&q.root),
+        modality: clean(&q.modality),
+        from: day(&q.from, "from")?,
+        to: day(&q.to, "to")?,
+        ..store::EventFilter::default()
+    };
+    let text = clean(&q.q);
+    let rows = with_fts_retry(text.as_deref(), |t| {
+        store.events(&store::EventFilter {
+            text: t,
+            ..filter.clone()
+        })
+    })?;
+    let tallies = store.tallies()?;
+    let include_rejected = q.include_rejected.unwrap_or(false);
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let Some(e) = &r.event else { continue };
+        let id = event_id(&r.doc, e);
+        let t = tallies.get(&id);
+        if !include_rejected && t.is_some_and(Tally::rejected) {
+            continue;
+        }
+        if let Some(min) = q.min_votes {
+            let net = t.map_or(0, |t| t.up as i64 - t.down as i64);
+            if net < min {
+                continue;
+            }
+        }
+        out.push(event_out(state, &r.doc, e, &r.text, r.url.as_deref(), t));
+    }
+    Ok(out)
+}
+
+/// One event by its id, with every vote on it.
+pub fn event(
+    state: &State,
+    store: &Store,
+    id: &str,
+) -> ApiResult<(EventOut, Vec<store::votes::Vote>)> {
+    let missing = || AppError::not_found(format!("no stored event has the id {id:?}"));
+    let doc = store::votes::event_doc(id).ok_or_else(missing)?;
+    let coded = match store.load(doc) {
+        Ok(c) => c,
+        Err(store::StoreError::NotFound(_)) => return Err(missing()),
+        Err(e) => return Err(e.into()),
+    };
+    let d = coded.document.as_ref().ok_or_else(missing)?;
+    let e = coded
+        .events
+        .iter()
+        .find(|e| event_id(doc, e) == id)
+        .ok_or_else(missing)?;
+    let tallies = store.document_tallies(doc)?;
+    let sentence = sentence_text(&d.text, &coded.sentences, e.sentence);
+    let out = event_out(state, doc, e, sentence, d.url.as_deref(), tallies.get(id));
+    Ok((out, store.votes(id)?))
+}
+
+pub fn sentence_text<'a>(text: &'a str, sentences: &[model::Sentence], i: usize) -> &'a str {
+    sentences
+        .iter()
+        .find(|s| s.index == i)
+        .and_then(|s| text.get(s.span[0]..s.span[1]))
+        .unwrap_or("")
+}
+
+pub fn vote_out(state: &State, v: &store::votes::Vote) -> VoteOut {
+    VoteOut {
+        id: v.id,
+        event: v.event_id.clone(),
+        vote: v.vote.clone(),
+        note: v.note.clone(),
+        who: v.who.clone(),
+        at: v.at.clone(),
+        correction: v.correction.as_ref().map(|c| CorrectionOut {
+            cameo: c.cameo.as_ref().map(|f| f.cameo.clone()),
+            label: c.cameo.as_ref().map(|f| label(state, &f.cameo)),
+            source: c.source.clone(),
+            target: c.target.clone(),
+        }),
+    }
+}
+
+fn mean(sum: f64, n: usize) -> Option<f64> {
+    (n > 0).then(|| (sum / n as f64 * 100.0).round() / 100.0)
+}
+
+/// An actor argument as a code prefix: upper case, letters and digits only.
+pub fn code_arg(s: &str) -> ApiResult<String> {
+    let c = s.to_uppercase();
+    if c.is_empty() || c.len() > 24 || !c.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(AppError::bad_request(format!(
+            "{s:?} is not an actor code: give letters and digits such as TUR or TURGOV"
+        )));
+    }
+    Ok(c)
+}
+
+/// Months from `first` to `last` (`YYYY-MM`), inclusive.
+fn months_between(first: &str, last: &str) -> Vec<String> {
+    let parse = |m: &str| -> Option<(i32, u32)> {
+        Some((m.get(..4)?.parse().ok()?, m.get(5..7)?.parse().ok()?))
+    };
+    let (Some((mut y, mut m)), Some((ly, lm))) = (parse(first), parse(last)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    while (y, m) <= (ly, lm) && out.len() < 1200 {
+        out.push(format!("{y:04}-{m:02}"));
+        m += 1;
+        if m > 12 {
+            m = 1;
+            y += 1;
+        }
+    }
+    out
+}
+
+/// Relations between the actors whose codes start with `a` and `b`, over
+/// the reviewed events: one count per distinct event (day, source, target,
+/// code), as the store's event groups count them.
+pub fn dyad(an: &Analysed, a: &str, b: &str) -> DyadOut {
+    let mut groups: BTreeMap<(String, String, String, String), (bool, &Event)> = BTreeMap::new();
+    let mut event_ids = Vec::new();
+    let mut mentions = 0;
+    for (i, s) in an.events.iter().enumerate() {
+        let e = &s.record;
+        let (src, tgt) = (&e.source.actor.code, &e.target.actor.code);
+        let forward = src.starts_with(a) && tgt.starts_with(b);
+        let backward = src.starts_with(b) && tgt.starts_with(a);
+        if !forward && !backward {
+            continue;
+        }
+        mentions += 1;
+        event_ids.push(an.ids[i].clone());
+        groups
+            .entry((e.date.clone(), src.clone(), tgt.clone(), e.cameo.clone()))
+            .or_insert((forward, e));
+    }
+    let mut quad = [0usize; 4];
+    let (mut sum, mut coop, mut conf) = (0.0, 0.0, 0.0);
+    let mut dirs = [(0usize, 0.0f64); 2];
+    let mut bins: HashMap<String, (usize, f64, f64, f64)> = HashMap::new();
+    let mut undated = 0;
+    for (forward, e) in groups.values() {
+        let g = if e.goldstein.is_finite() {
+            e.goldstein
+        } else {
+            0.0
+        };
+        if (1..=4).contains(&e.quad_class) {
+            quad[e.quad_class as usize - 1] += 1;
+        }
+        sum += g;
+        let (c, f) = if g > 0.0 { (g, 0.0) } else { (0.0, -g) };
+        coop += c;
+        conf += f;
+        let d = &mut dirs[usize::from(!forward)];
+        d.0 += 1;
+        d.1 += g;
+        match analysis::timeline::month_of(&e.date).filter(|m| m.len() == 7) {
+            Some(m) => {
+                let bin = bins.entry(m).or_default();
+                bin.0 += 1;
+                bin.1 += c;
+                bin.2 += f;
+                bin.3 += g;
+            }
+            None => undated += 1,
+        }
+    }
+    let first = bins.keys().min().cloned().unwrap_or_default();
+    let last = bins.keys().max().cloned().unwrap_or_default();
+    let timeline = months_between(&first, &last)
+        .into_iter()
+        .map(|m| {
+            let (n, c, f, g) = bins.get(&m).copied().unwrap_or_default();
+            MonthOut {
+                month: m,
+                events: n,
+                cooperation: (c * 100.0).round() / 100.0,
+                conflict: (f * 100.0).round() / 100.0,
+                mean_goldstein: mean(g, n),
+            }
+        })
+        .collect();
+    let dir = |s: &str, t: &str, d: (usize, f64)| Direction {
+        source: s.to_string(),
+        target: t.to_string(),
+        events: d.0,
+        mean_goldstein: mean(d.1, d.0),
+    };
+    DyadOut {
+        a: a.to_string(),
+        b: b.to_string(),
+        events: groups.len(),
+        mentions,
+        mean_goldstein: mean(sum, groups.len()),
+        cooperation: (coop * 100.0).round() / 100.0,
+        conflict: (conf * 100.0).round() / 100.0,
+        quad_classes: quad,
+        a_to_b: dir(a, b, dirs[0]),
+        b_to_a: dir(b, a, dirs[1]),
+        timeline,
+        undated,
+        event_ids,
+    }
+}
+
+/// Brokers between two actors (country level), or overall by betweenness.
+pub fn brokers(
+    state: &State,
+    an: &Analysed,
+    between: Option<(&str, &str)>,
+) -> ApiResult<Vec<BrokerOut>> {
+    let node = |c: &str| an.net.index(&store::query::country_key(c));
+    let out: Vec<(usize, f64)> = match between {
+        Some((a, b)) => match (node(a), node(b)) {
+            (Some(ia), Some(ib)) => analysis::brokers_between(&an.coop, ia, ib)
+                .into_iter()
+                .map(|b| (b.node, b.score))
+                .collect(),
+            _ => Vec::new(),
+        },
+        None => {
+            let mut v: Vec<(usize, f64)> = an
+                .betweenness
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(_, s)| *s > 0.0)
+                .collect();
+            v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            v
+        }
+    };
+    Ok(out
+        .into_iter()
+        .filter_map(|(i, score)| {
+            let code = an.net.nodes.get(i)?.code.clone();
+            Some(BrokerOut {
+                name: name_of(state, &code),
+                code,
+                score: if score.is_finite() {
+                    (score * 1e4).round() / 1e4
+                } else {
+                    0.0
+                },
+            })
+        })
+        .collect())
+}

@@ -1,0 +1,61 @@
+//! Database connections for request handlers: SQLite work runs on the
+//! blocking thread pool, each task with a connection of its own (WAL lets
+//! readers run beside the one writer).
+
+use crate::error::AppError;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use store::Store;
+
+/// Idle connections kept for reuse. Generous: opening one sets WAL mode,
+/// which waits for a running ingest's write lock, so under a writer a pool
+/// that closes and reopens connections makes readers wait seconds.
+const KEEP_IDLE: usize = 256;
+
+pub struct Pool {
+    path: PathBuf,
+    idle: Mutex<Vec<Store>>,
+}
+
+impl Pool {
+    /// Opens one connection now, so a bad path or schema fails at start-up.
+    pub fn open(path: PathBuf) -> Result<Pool, store::StoreError> {
+        let first = Store::open(&path)?;
+        Ok(Pool {
+            path,
+            idle: Mutex::new(vec![first]),
+        })
+    }
+
+    fn take(&self) -> Result<Store, AppError> {
+        if let Some(s) = self.idle.lock().ok().and_then(|mut v| v.pop()) {
+            return Ok(s);
+        }
+        Store::open(&self.path).map_err(AppError::internal)
+    }
+
+    fn give(&self, s: Store) {
+        if let Ok(mut v) = self.idle.lock() {
+            if v.len() < KEEP_IDLE {
+                v.push(s);
+            }
+        }
+    }
+
+    /// Runs `f` with a connection on the blocking pool.
+    pub async fn run<T, F>(self: &Arc<Self>, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> Result<T, AppError> + Send + 'static,
+    {
+        let pool = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let mut s = pool.take()?;
+            let out = f(&mut s);
+            pool.give(s);
+            out
+        })
+        .await
+        .map_err(AppError::internal)?
+    }
+}
