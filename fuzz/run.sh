@@ -12,7 +12,7 @@ secs=${1:-60}
 shift || true
 targets=("$@")
 if [[ ${#targets[@]} == 0 ]]; then
-    targets=(ingest_text ingest_html ingest_feed ingest_jsonl lexicon_tsv lexicon_petrarch text_layer code_pipeline)
+    targets=(ingest_text ingest_html ingest_feed ingest_jsonl ingest_csv lexicon_tsv lexicon_petrarch text_layer code_pipeline server_requests)
 fi
 # Release code with debug assertions and overflow checks; no sanitizer:
 # the code is safe Rust (the one unsafe block is checked under Miri).

@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 shared=${ENTENTE_SHARED:-$root/../shared}
 c=$here/corpus
-mkdir -p "$c"/{ingest_text,ingest_html,ingest_feed,ingest_jsonl,lexicon_tsv,lexicon_petrarch,text_layer,code_pipeline}
+mkdir -p "$c"/{ingest_text,ingest_html,ingest_feed,ingest_jsonl,ingest_csv,server_requests,lexicon_tsv,lexicon_petrarch,text_layer,code_pipeline}
 
 put() { # target, name, then the seed on standard input
     cat >"$c/$1/$2"
@@ -30,6 +30,18 @@ while IFS= read -r line; do
     i=$((i + 1))
     printf '%s\n' "$line" | put ingest_jsonl "line$i.jsonl"
 done <"$root/examples/batch.jsonl"
+# CSV: the default columns, quoting, a missing text, a wrong row width.
+printf 'id,title,date,text,url\n1,Talks,2024-05-02,"Turkey urged Russia to accept the proposal, officials said.",https://example.org/a\n2,"A ""quoted"" title",3-May-24,"Iran and Iraq signed a deal.\nA second line.",\n3,,,,\n4,too,few\n' | put ingest_csv rows.csv
+printf 'text\nPolice arrested 40 protesters in Nairobi.\n' | put ingest_csv text.csv
+# Server requests: a method digit, the target, an auth flag, then the body
+# (see check_request).
+printf '0/api/v1/documents?limit=5&offset=0\n0\n' | put server_requests docs
+printf '0/api/v1/events?actor=TUR&dyad=TUR,SYR&root=19&from=2020-01-01&to=2024-12-31&modality=asserted&min_votes=1\n0\n' | put server_requests events
+printf '1/api/v1/documents\n1\n{"text":"Turkey urged Russia to accept the proposal.","title":"Talks","date":"2024-05-02"}' | put server_requests post
+printf '1/api/v1/events/x~1/votes\n1\n{"vote":"down","note":"wrong","cameo":"042","source":"TUR","target":"SYR"}' | put server_requests vote
+printf '0/api/v1/search?q=%%22red%%20lines%%22\n0\n' | put server_requests search
+printf '0/documents/x?q=<script>\n0\n' | put server_requests page
+printf '1/votes\n0\nevent=x&vote=up&csrf=abc' | put server_requests form
 
 # Lexicon tables: the first byte picks the file name (see check_tsv), the
 # rest is the file's header and a slice of its rows.

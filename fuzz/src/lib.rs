@@ -269,3 +269,101 @@ pub fn check_petrarch(data: &[u8]) {
         }
     }
 }
+
+/// A router over a fresh database, built once for a fuzzing run, with the
+/// runtime that drives it. Documents posted to it are stored uncoded: the
+/// pipeline has a target of its own.
+fn server() -> &'static (tokio::runtime::Runtime, axum::Router, tempfile::TempDir) {
+    static APP: std::sync::OnceLock<(tokio::runtime::Runtime, axum::Router, tempfile::TempDir)> =
+        std::sync::OnceLock::new();
+    APP.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let db = dir.path().join("fuzz.db");
+        store::Store::open(&db).expect("a fresh database");
+        let state = server::State::new(server::Config {
+            db,
+            tokens: server::auth::parse_tokens("fuzz:s3cret"),
+            names: Default::default(),
+            coder: std::sync::Arc::new(|doc: model::Document| model::Coded {
+                document: Some(doc),
+                ..model::Coded::default()
+            }),
+        })
+        .expect("server state");
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        (rt, server::app(std::sync::Arc::new(state)), dir)
+    })
+}
+
+/// One request from fuzz bytes: the first byte picks the method, the rest
+/// of the first line is the target (path and query), a second line of `1`
+/// adds the token, and what follows is the body (JSON, or a form on page
+/// routes). Targets the HTTP layer itself would refuse are skipped.
+pub fn check_request(data: &[u8]) {
+    use axum::body::Body;
+    use axum::http::{header, Method, Request};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    let Some((&m, rest)) = data.split_first() else {
+        return;
+    };
+    let method = [Method::GET, Method::POST, Method::PUT, Method::DELETE, Method::HEAD][m as usize % 5].clone();
+    let mut parts = rest.splitn(3, |&b| b == b'\n');
+    let target = parts.next().unwrap_or(b"/");
+    let auth = parts.next() == Some(b"1");
+    let body = parts.next().unwrap_or(b"").to_vec();
+    let Ok(target) = std::str::from_utf8(target) else {
+        return;
+    };
+    let target = if target.starts_with('/') {
+        target.to_string()
+    } else {
+        format!("/{target}")
+    };
+    let api = target.starts_with("/api/");
+    let mut req = Request::builder().method(method).uri(&target);
+    let json = body.first() == Some(&b'{') || api;
+    req = req.header(
+        header::CONTENT_TYPE,
+        if json {
+            "application/json"
+        } else {
+            "application/x-www-form-urlencoded"
+        },
+    );
+    if auth {
+        req = req.header(header::AUTHORIZATION, "Bearer s3cret");
+    }
+    let Ok(req) = req.body(Body::from(body)) else {
+        return;
+    };
+    let (rt, router, _) = server();
+    let (status, bytes) = rt.block_on(async {
+        let resp = router.clone().oneshot(req).await.expect("the router never fails");
+        let status = resp.status();
+        let bytes = resp
+            .into_body()
+            .collect()
+            .await
+            .map(|b| b.to_bytes())
+            .unwrap_or_default();
+        (status, bytes)
+    });
+    assert!(
+        !status.is_server_error(),
+        "{target}: {status}: {}",
+        String::from_utf8_lossy(&bytes)
+    );
+    if api && status.is_client_error() && !bytes.is_empty() {
+        let v: serde_json::Value = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|e| panic!("{target}: {status}: error body is no JSON: {e}"));
+        assert!(
+            v.get("error").is_some() && v.get("detail").is_some(),
+            "{target}: {status}: {v}"
+        );
+    }
+}

@@ -134,7 +134,21 @@ impl Driver {
             })
             .unwrap_or_default()
     }
+    /// How many elements match `css` once there are `want` of them, or
+    /// after 15 s: a click on a form's button returns before the page it
+    /// loads is there, sooner or later on a busy machine.
+    fn count_soon(&self, css: &str, want: usize) -> usize {
+        let start = Instant::now();
+        loop {
+            let n = self.find(css).len();
+            if n == want || start.elapsed() > Duration::from_secs(15) {
+                return n;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
     fn one(&self, css: &str) -> String {
+        self.count_soon(css, 1);
         self.find(css)
             .into_iter()
             .next()
@@ -279,12 +293,12 @@ fn a_down_vote_in_the_browser_leaves_the_dyad_page() {
         Some(json!({"text": TOKEN})),
     );
     d.click("form[action='/login'] button[type=submit]");
-    assert!(d.find("form[action='/logout']").len() == 1, "signed in");
+    assert_eq!(d.count_soon("form[action='/logout']", 1), 1, "signed in");
     d.go(&format!("{base}/documents/{doc}"));
     d.click(&format!("button[data-event='{id}']"));
     // Back on the article: the event shows its down-vote and is struck through.
     assert_eq!(
-        d.find(&format!("tr.rejected{anchor}")).len(),
+        d.count_soon(&format!("tr.rejected{anchor}"), 1),
         1,
         "marked rejected"
     );

@@ -1,7 +1,8 @@
-#![allow(dead_code)] // each test binary uses its own part of it
 //! What the command-line tests of issue 17 share: the examples database,
 //! built once per test binary, and a runner that records a command's exit
 //! status, stdout and stderr.
+// Each test binary uses its own part of this module.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
