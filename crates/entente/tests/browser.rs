@@ -148,7 +148,10 @@ impl Driver {
         }
     }
     fn one(&self, css: &str) -> String {
-        self.count_soon(css, 1);
+        let start = Instant::now();
+        while self.find(css).is_empty() && start.elapsed() < Duration::from_secs(15) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
         self.find(css)
             .into_iter()
             .next()
