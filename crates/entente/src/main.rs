@@ -638,6 +638,17 @@ fn report(d: &Diagnostic) {
     eprintln!("entente: {level}: {place}{}", d.message);
 }
 
+/// What coding one item gives the writer: the input's name, problems to
+/// show, the finished document, records skipped, and a long document to
+/// code in sections in its turn.
+type Done<T> = (
+    std::sync::Arc<str>,
+    Option<Vec<Diagnostic>>,
+    Option<T>,
+    usize,
+    Option<model::Document>,
+);
+
 /// One thing the reader passes on: a document to code, or what went wrong
 /// reading an input.
 enum Item {
@@ -745,14 +756,7 @@ fn each_coded<T: Send>(
         }
     };
     // Problems reach stderr in input order too, as each input is reached.
-    let emit = |(name, shown, out, skip, long): (
-        std::sync::Arc<str>,
-        Option<Vec<Diagnostic>>,
-        Option<T>,
-        usize,
-        Option<model::Document>,
-    )|
-     -> Result<()> {
+    let emit = |(name, shown, out, skip, long): Done<T>| -> Result<()> {
         skipped += skip;
         shown.iter().flatten().for_each(report);
         if let Some(doc) = long {

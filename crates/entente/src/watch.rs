@@ -397,41 +397,6 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs(secs))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations() {
-        assert_eq!(parse_duration("15m"), Ok(Duration::from_secs(900)));
-        assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
-        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
-        assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
-        assert!(parse_duration("soon").is_err());
-        assert!(parse_duration("5d").is_err());
-    }
-
-    #[test]
-    fn hosts_and_formats() {
-        assert_eq!(host("http://127.0.0.1:8080/feed?x=1"), "127.0.0.1:8080");
-        assert_eq!(host("https://example.org"), "example.org");
-        assert!(is_http("HTTPS://a.example/"));
-        assert!(!is_http("file:///etc/passwd"));
-        assert_eq!(
-            format_of(b"<?xml version=\"1.0\"?><rss></rss>", "text/xml"),
-            ingest::Format::Feed
-        );
-        assert_eq!(
-            format_of(b"{\"version\": \"https://jsonfeed.org/version/1.1\"}", ""),
-            ingest::Format::Feed
-        );
-        assert_eq!(
-            format_of(b"<html><body>x</body></html>", "text/html"),
-            ingest::Format::Html
-        );
-    }
-}
-
 /// `entente watch`: rounds of polling until stopped, or one with `--once`.
 pub(crate) fn command(args: &crate::WatchArgs) -> Result<ExitCode> {
     if !args.once && args.every.is_zero() {
@@ -478,5 +443,40 @@ pub(crate) fn command(args: &crate::WatchArgs) -> Result<ExitCode> {
             });
         }
         std::thread::sleep(args.every.saturating_sub(started.elapsed()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("15m"), Ok(Duration::from_secs(900)));
+        assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("5d").is_err());
+    }
+
+    #[test]
+    fn hosts_and_formats() {
+        assert_eq!(host("http://127.0.0.1:8080/feed?x=1"), "127.0.0.1:8080");
+        assert_eq!(host("https://example.org"), "example.org");
+        assert!(is_http("HTTPS://a.example/"));
+        assert!(!is_http("file:///etc/passwd"));
+        assert_eq!(
+            format_of(b"<?xml version=\"1.0\"?><rss></rss>", "text/xml"),
+            ingest::Format::Feed
+        );
+        assert_eq!(
+            format_of(b"{\"version\": \"https://jsonfeed.org/version/1.1\"}", ""),
+            ingest::Format::Feed
+        );
+        assert_eq!(
+            format_of(b"<html><body>x</body></html>", "text/html"),
+            ingest::Format::Html
+        );
     }
 }
