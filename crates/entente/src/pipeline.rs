@@ -226,7 +226,8 @@ impl Pipeline {
         let mut events = self
             .coder
             .code_with_quotes(text, &sentences, &tokens, &mentions, &times, date, &quotes);
-        if let Some(model) = self.topics.filter(|_| !events.is_empty()) {
+        let could = events.iter().any(events::scope::could_leave);
+        if let Some(model) = self.topics.filter(|_| could) {
             let topic = model.classify(text);
             diagnostics.extend(events::scope::filter(&doc.id, &mut events, &topic));
         }

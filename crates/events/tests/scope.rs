@@ -95,3 +95,22 @@ fn the_shipped_model_reads_a_match_report_as_sport() {
     );
     assert_eq!(w.class, "World", "{w:?}");
 }
+
+#[test]
+fn only_events_the_filter_may_drop_call_for_a_topic() {
+    assert!(events::scope::could_leave(&event(
+        "19",
+        part("ENG", None),
+        part("DEU", None)
+    )));
+    assert!(!events::scope::could_leave(&event(
+        "04",
+        part("ENG", None),
+        part("DEU", None)
+    )));
+    assert!(!events::scope::could_leave(&event(
+        "19",
+        part("RUS", Some("MIL")),
+        part("UKR", None)
+    )));
+}
