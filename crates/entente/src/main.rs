@@ -966,6 +966,17 @@ fn show(db: &Path, prefix: &str) -> Result<ExitCode> {
 
 mod render;
 
+/// This thread's CPU time in seconds (user and system), where the system
+/// says it (`/proc`, in clock ticks of 10 ms).
+fn thread_cpu() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name, which is in brackets and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    let ticks = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn bench(paths: &[PathBuf], repeat: usize, jobs: usize, lex_args: &LexArgs) -> Result<ExitCode> {
     let docs = bench_corpus(paths)?;
     let t0 = std::time::Instant::now();
@@ -979,6 +990,7 @@ fn bench(paths: &[PathBuf], repeat: usize, jobs: usize, lex_args: &LexArgs) -> R
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     let mut clock = pipeline::StageTimes::default();
     let t = std::time::Instant::now();
+    let cpu0 = thread_cpu();
     for _ in 0..repeat.max(1) {
         for d in &docs {
             let c = pipeline.code_timed(d.clone(), &mut clock);
@@ -991,6 +1003,7 @@ fn bench(paths: &[PathBuf], repeat: usize, jobs: usize, lex_args: &LexArgs) -> R
         }
     }
     let secs = t.elapsed().as_secs_f64().max(1e-9);
+    let cpu = thread_cpu().zip(cpu0).map(|(b, a)| (b - a).max(1e-9));
     let n = repeat.max(1) as f64;
     println!(
         "corpus: {} documents, {:.2} MB",
@@ -1009,6 +1022,14 @@ fn bench(paths: &[PathBuf], repeat: usize, jobs: usize, lex_args: &LexArgs) -> R
         repeat.max(1),
         secs
     );
+    if let Some(cpu) = cpu {
+        // On a shared machine the wall clock counts other processes' turns.
+        println!(
+            "cpu:  {:.2} MB/s of this thread's CPU time ({:.2} s)",
+            bytes as f64 * n / 1e6 / cpu,
+            cpu
+        );
+    }
     let per = repeat.max(1);
     println!(
         "found per pass: {} sentences, {} time expressions, {} mentions, {} events, {} quotes, {} facts",

@@ -223,9 +223,10 @@ impl Pipeline {
         lap(&mut clock.quotes);
         let facts = claims::facts::facts_in(&lexed, &sentences, &mentions, &times);
         lap(&mut clock.facts);
-        let mut events = self
+        let (mut events, left_out) = self
             .coder
-            .code_with_quotes(text, &sentences, &tokens, &mentions, &times, date, &quotes);
+            .code_with_quotes_counted(text, &sentences, &tokens, &mentions, &times, date, &quotes);
+        diagnostics.extend(events::grammar::left_out(&doc.id, &left_out));
         let could = events.iter().any(events::scope::could_leave);
         if let Some(model) = self.topics.filter(|_| could) {
             let topic = model.classify(text);

@@ -101,6 +101,9 @@ pub struct PloverResult {
     pub source_sector_ok: Option<bool>,
     pub target_country_ok: Option<bool>,
     pub target_sector_ok: Option<bool>,
+    /// Some event has the gold type and the gold source and target
+    /// countries (each where the gold names one): issue 11's joint measure.
+    pub full_ok: bool,
 }
 
 fn country_of(p: &Participant) -> String {
@@ -144,7 +147,13 @@ pub fn score_plover(gold: &PloverGold, events: &[Event]) -> PloverResult {
         .min_by_key(|e| (e.confidence < 0.7, e.span[0]));
     let predicted = best.map(|e| e.plover.clone());
     let want = plover_type(&gold.event);
+    let full_ok = events.iter().any(|e| {
+        e.plover == want
+            && actor_ok(&gold.sources, Some(&e.source), false) != Some(false)
+            && actor_ok(&gold.targets, Some(&e.target), false) != Some(false)
+    });
     PloverResult {
+        full_ok,
         id: gold.id.clone(),
         gold: want.to_string(),
         type_ok: predicted.as_deref() == Some(want),
@@ -166,6 +175,8 @@ pub struct PloverSummary {
     pub source_sector: (usize, usize),
     pub target_country: (usize, usize),
     pub target_sector: (usize, usize),
+    /// Records with an event of the gold type, source and target country.
+    pub full: (usize, usize),
 }
 
 pub fn summarise_plover(results: &[PloverResult]) -> PloverSummary {
@@ -186,6 +197,7 @@ pub fn summarise_plover(results: &[PloverResult]) -> PloverSummary {
         add(&mut s.source_sector, r.source_sector_ok);
         add(&mut s.target_country, r.target_country_ok);
         add(&mut s.target_sector, r.target_sector_ok);
+        add(&mut s.full, Some(r.full_ok));
     }
     s
 }

@@ -71,6 +71,9 @@ struct Where<'a> {
     generic: Option<&'a str>,
 }
 
+/// Events left out by a check, counted by the check's reason.
+pub type LeftOut = std::collections::BTreeMap<&'static str, usize>;
+
 /// A pattern matched at a trigger word.
 #[derive(Debug, Clone)]
 struct Match {
@@ -304,7 +307,25 @@ impl EventCoder {
         times: &[TimeExpr],
         doc_date: NaiveDate,
     ) -> Vec<Event> {
+        self.code_counted(text, sentences, tokens, mentions, times, doc_date)
+            .0
+    }
+
+    /// Like [`EventCoder::code`], with the events the grammar check left
+    /// out, counted by reason (`grammar:source-is-a-place`...), so that the
+    /// caller can say so instead of dropping them silently.
+    #[allow(clippy::too_many_arguments)]
+    pub fn code_counted(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        tokens: &[Token],
+        mentions: &[Mention],
+        times: &[TimeExpr],
+        doc_date: NaiveDate,
+    ) -> (Vec<Event>, LeftOut) {
         let mut out = Vec::new();
+        let mut left_out = LeftOut::new();
         // The country the text is talking about, for generic actors ("protesters").
         let mut context: Option<String> = None;
         // Mentions in text order (the recogniser's output) let each sentence take
@@ -326,10 +347,10 @@ impl EventCoder {
                 times,
                 doc_date,
                 &mut context,
-                &mut out,
+                (&mut out, &mut left_out),
             );
         }
-        out
+        (out, left_out)
     }
 
     /// Like [`EventCoder::code`], then marks events told inside quotes with their speaker.
@@ -344,9 +365,27 @@ impl EventCoder {
         doc_date: NaiveDate,
         quotes: &[Quote],
     ) -> Vec<Event> {
-        let mut evs = self.code(text, sentences, tokens, mentions, times, doc_date);
+        self.code_with_quotes_counted(text, sentences, tokens, mentions, times, doc_date, quotes)
+            .0
+    }
+
+    /// [`EventCoder::code_with_quotes`] with the grammar check's count of
+    /// what it left out (see [`EventCoder::code_counted`]).
+    #[allow(clippy::too_many_arguments)]
+    pub fn code_with_quotes_counted(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        tokens: &[Token],
+        mentions: &[Mention],
+        times: &[TimeExpr],
+        doc_date: NaiveDate,
+        quotes: &[Quote],
+    ) -> (Vec<Event>, LeftOut) {
+        let (mut evs, left_out) =
+            self.code_counted(text, sentences, tokens, mentions, times, doc_date);
         reported_by(&mut evs, quotes);
-        evs
+        (evs, left_out)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -359,7 +398,7 @@ impl EventCoder {
         times: &[TimeExpr],
         doc_date: NaiveDate,
         context: &mut Option<String>,
-        out: &mut Vec<Event>,
+        (out, left_out): (&mut Vec<Event>, &mut LeftOut),
     ) {
         let span = s.span;
         if span[0] > span[1] || text.get(span[0]..span[1]).is_none() {
@@ -639,7 +678,7 @@ impl EventCoder {
             );
         }
         if self.grammar && out.len() > before {
-            self.check_grammar(text, span, tokens, &sent, before, out);
+            self.check_grammar(text, span, tokens, &sent, before, (out, left_out));
         }
     }
 
@@ -653,7 +692,7 @@ impl EventCoder {
         tokens: &[Token],
         sent: &Sent,
         before: usize,
-        out: &mut Vec<Event>,
+        (out, left_out): (&mut Vec<Event>, &mut LeftOut),
     ) {
         let Ok(syn) = syntax::Syntax::builtin() else {
             return;
@@ -673,9 +712,16 @@ impl EventCoder {
         let mut k = 0;
         out.retain_mut(|e| {
             k += 1;
-            k <= before
-                || crate::grammar::check(&tree, e, &mentions, question)
-                    == crate::grammar::Verdict::Keep
+            if k <= before {
+                return true;
+            }
+            match crate::grammar::check(&tree, e, &mentions, question) {
+                crate::grammar::Verdict::Keep => true,
+                crate::grammar::Verdict::Drop(why) => {
+                    *left_out.entry(why).or_insert(0) += 1;
+                    false
+                }
+            }
         });
     }
 
@@ -1001,6 +1047,21 @@ impl EventCoder {
                 }
             }
         }
+        // A town or region does not act: "the Manchester bomb attack", "the
+        // Munich security conference warned", "talks in Sochi" tell where.
+        // (A capital that stands for its government carries the role GOV and
+        // stays.) With no other source, the rules below may still give the
+        // act to the place's civilians or an unnamed perpetrator.
+        let bare_town = |k: &usize| {
+            let a = &sent.mentions[*k].mention.actor;
+            a.role.is_none() && a.kind == ActorType::Place
+        };
+        let town = sources
+            .iter()
+            .find(|k| bare_town(k))
+            .and_then(|&k| sent.mentions[k].mention.actor.country.clone());
+        sources.retain(|k| !bare_town(k));
+        let place_here = place_country.place.or(town.as_deref());
         // Dissent with no named target is aimed at the source's own government
         // (CAMEO convention); a target that is the source's own country or city
         // ("Iraqi Kurds demonstrated in ... Kirkuk") names no one else.
@@ -1044,7 +1105,7 @@ impl EventCoder {
             (verb || light) && self.modality(sent, t, m.end, p) == Modality::Asserted
         };
         if sources.is_empty() && !passive && p.cameo.starts_with("14") && told_protest() {
-            if let Some(c) = place_country.place {
+            if let Some(c) = place_here {
                 targets.retain(|&k| {
                     let a = &sent.mentions[k].mention.actor;
                     !(a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country))
@@ -1069,7 +1130,7 @@ impl EventCoder {
             && p.cameo == "190"
             && self.modality(sent, t, m.end, p) == Modality::Asserted
         {
-            if let Some(c) = place_country.place {
+            if let Some(c) = place_here {
                 targets.clear();
                 implicit_src = Some(implied(c, &ARMED_GROUP, sent.words[t].span));
                 how_src = "implicit-side";

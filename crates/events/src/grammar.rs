@@ -8,7 +8,7 @@
 //! is only where it happened. Each change is named in the event's `rule`
 //! (`grammar:swap nsubj/obj`...), so the provenance stays complete.
 
-use model::{ActorType, Event, Mention, Modality, Participant};
+use model::{ActorType, Diagnostic, Event, Mention, Modality, Participant, Severity};
 use syntax::{Parsed, Syntax};
 
 /// A parsed sentence with the names and links the checks need.
@@ -609,4 +609,24 @@ fn to_participant(m: &Mention) -> Participant {
         text: m.text.clone(),
         span: m.span,
     }
+}
+
+/// The diagnostic that counts a document's events the grammar check left
+/// out, by reason, if it left out any: nothing goes silently.
+pub fn left_out(doc: &str, counts: &crate::coder::LeftOut) -> Option<Diagnostic> {
+    let gone: usize = counts.values().sum();
+    (gone > 0).then(|| Diagnostic {
+        doc: Some(doc.to_string()),
+        file: None,
+        line: None,
+        severity: Severity::Warning,
+        message: format!(
+            "{gone} event(s) left out by the grammar check ({}); without `--grammar` they are kept",
+            counts
+                .iter()
+                .map(|(why, n)| format!("{why} x{n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    })
 }

@@ -97,6 +97,11 @@ pub fn run_plover(path: &Path, code: Code, out: &mut dyn Write) -> Result<(), Er
         pct(s.target_country),
         pct(s.target_sector)
     )?;
+    writeln!(
+        out,
+        "an event with the gold type, source country and target country: {}",
+        pct(s.full)
+    )?;
     writeln!(out, "most frequent errors (gold -> predicted):")?;
     let mut errs: Vec<_> = confusion.iter().filter(|((g, p), _)| g != p).collect();
     errs.sort_by(|a, b| b.1.cmp(a.1));
