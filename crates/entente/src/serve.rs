@@ -43,11 +43,19 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
     let tokens = server::auth::parse_tokens(&spec);
     let lex = load_lexicon(&args.lex)?;
     let pipe = Pipeline::new(&lex)?.with_grammar(args.lex.grammar);
-    let names = lex
-        .countries
+    // Countries by name, and organisations and groups (IGONAT, IMGISI) too,
+    // so that the network and the pages never show a bare code they know.
+    let mut names: std::collections::BTreeMap<String, String> = lex
+        .organisations
         .iter()
-        .map(|c| (c.code.clone(), c.name.clone()))
+        .filter(|o| o.code.len() > 3)
+        .map(|o| (o.code.clone(), o.name.clone()))
         .collect();
+    names.extend(
+        lex.countries
+            .iter()
+            .map(|c| (c.code.clone(), c.name.clone())),
+    );
     let state = server::State::new(server::Config {
         db: args.db.db.clone(),
         tokens,

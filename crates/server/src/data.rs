@@ -84,25 +84,32 @@ pub fn label(state: &State, cameo: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Generic CAMEO codes, in words: what a code starting with one is when the
+/// lexicons do not name it.
+const GENERIC: [(&str, &str); 6] = [
+    ("IGO", "international organisation"),
+    ("IMG", "international militant group"),
+    ("NGO", "non-governmental organisation"),
+    ("MNC", "multinational company"),
+    ("UAF", "unaffiliated armed forces"),
+    ("UIS", "unidentified state actor"),
+];
+
 /// A display name for an actor or node code.
 pub fn name_of(state: &State, code: &str) -> String {
     if let Some(n) = state.names.get(code) {
         return n.clone();
     }
-    let generic = [
-        ("IGO", "international organisation"),
-        ("IMG", "international militant group"),
-        ("NGO", "non-governmental organisation"),
-        ("MNC", "multinational company"),
-        ("UAF", "unaffiliated armed forces"),
-    ];
-    for (p, n) in generic {
-        if code == p {
-            return n.to_string();
-        }
+    let head = code.get(..3).unwrap_or(code);
+    if let Some((_, n)) = GENERIC.iter().find(|(p, _)| *p == head) {
+        return if code.len() == 3 {
+            n.to_string()
+        } else {
+            format!("{n} ({code})")
+        };
     }
     if code.len() > 3 {
-        if let Some(country) = state.names.get(&code[..3]) {
+        if let Some(country) = state.names.get(head) {
             return format!("{country} ({code})");
         }
     }
@@ -194,10 +201,6 @@ pub struct EventQuery {
     pub min_votes: Option<i64>,
     /// Show events analysts rejected too (default false).
     pub include_rejected: Option<bool>,
-    #[param(minimum = 1, maximum = 500)]
-    pub limit: Option<u32>,
-    #[param(minimum = 0, maximum = 1000000)]
-    pub offset: Option<u32>,
 }
 
 fn clean(v: &Option<String>) -> Option<String> {

@@ -303,43 +303,6 @@ pub struct BrokerOut {
     pub score: f64,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct SearchHitOut {
-    pub doc: String,
-    pub sentence: usize,
-    pub date: String,
-    pub title: Option<String>,
-    /// The sentence around the hits, each hit between `**` marks.
-    pub snippet: String,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct QuoteOut {
-    pub doc: String,
-    pub date: String,
-    pub sentence: usize,
-    pub speaker: String,
-    pub speaker_code: Option<String>,
-    /// `direct` or `indirect`.
-    pub style: String,
-    pub cue: String,
-    pub content: String,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct FactOut {
-    pub doc: String,
-    pub date: String,
-    pub sentence: usize,
-    pub measure: String,
-    pub value: f64,
-    pub unit: String,
-    pub holder: Option<String>,
-    pub counterpart: Option<String>,
-    pub commodity: Option<String>,
-    pub period: Option<String>,
-}
-
 /// Everything the store knows about an actor (or a country, by its three letters).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ActorOut {

@@ -16,6 +16,7 @@ pub mod export;
 pub mod feeds;
 pub mod query;
 mod records;
+pub mod review;
 pub mod search;
 pub mod votes;
 
@@ -26,6 +27,7 @@ pub use query::{
     QuadCounts, QuoteRow,
 };
 pub use records::{DocText, RecordKind, Stored};
+pub use review::{GroupRow, Review};
 pub use search::SearchHit;
 
 use model::{Coded, DateSource, Document, Mention, Sentence, TimeExpr};
@@ -719,18 +721,18 @@ const FTS_SHIFT: i64 = 20;
 /// The outlet a document counts as for NumSources: its publisher, else its
 /// URL's host, else the document itself (the same rule as migration 0004).
 pub(crate) fn outlet(doc: &Document) -> String {
-    if let Some(s) = doc
-        .source
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
+    outlet_of(doc.source.as_deref(), doc.url.as_deref(), &doc.id)
+}
+
+/// [`outlet`] from a document's publisher, URL and id.
+pub(crate) fn outlet_of(source: Option<&str>, url: Option<&str>, id: &str) -> String {
+    if let Some(s) = source.map(str::trim).filter(|s| !s.is_empty()) {
         return s.to_lowercase();
     }
-    if let Some(host) = doc.url.as_deref().and_then(url_host) {
+    if let Some(host) = url.and_then(url_host) {
         return host.to_lowercase();
     }
-    format!("doc:{}", doc.id)
+    format!("doc:{id}")
 }
 
 pub(crate) fn url_host(url: &str) -> Option<&str> {
