@@ -87,7 +87,7 @@ pub struct NetArgs {
     #[arg(long)]
     hypothetical: bool,
     #[command(flatten)]
-    review: crate::ReviewArg,
+    review: crate::query::ReviewArg,
 }
 
 impl NetArgs {

@@ -393,22 +393,6 @@ struct DbArg {
     db: PathBuf,
 }
 
-/// `--include-rejected`, the same on every command that reads events:
-/// analysts' votes in `entente serve` apply everywhere unless it is given.
-#[derive(Args, Clone, Copy, Default)]
-struct ReviewArg {
-    /// Count events analysts rejected (more down- than up-votes in `entente serve`) too; corrections apply either way.
-    #[arg(long)]
-    include_rejected: bool,
-}
-
-impl ReviewArg {
-    /// The votes to apply to what the store reads.
-    fn review(self, store: &store::Store) -> anyhow::Result<store::Review> {
-        Ok(store.review(self.include_rejected)?)
-    }
-}
-
 /// A mistake in the command line (an unknown actor, document or database):
 /// exit status 2, as for clap's own usage errors.
 #[derive(Debug)]

@@ -7,9 +7,9 @@ mod parquet;
 mod tables;
 
 use crate::list::{self, csv_rows, print_report, ListArgs, OutFormat};
-use crate::{load_lexicon, open_existing, resolve, DbArg, LexArgs, ReviewArg};
+use crate::{load_lexicon, open_existing, resolve, DbArg, LexArgs};
 use anyhow::{Context, Result};
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use store::EventFilter;
@@ -178,6 +178,22 @@ pub enum ExportFormat {
     Csv,
     /// Event mentions, partitioned by month (PATH/month=YYYY-MM/part-0.parquet).
     Parquet,
+}
+
+/// `--include-rejected`, the same on every command that reads events:
+/// analysts' votes in `entente serve` apply everywhere unless it is given.
+#[derive(Args, Clone, Copy, Default)]
+pub struct ReviewArg {
+    /// Count events analysts rejected (more down- than up-votes in `entente serve`) too; corrections apply either way.
+    #[arg(long)]
+    pub include_rejected: bool,
+}
+
+impl ReviewArg {
+    /// The votes to apply to what the store reads.
+    pub fn review(self, store: &store::Store) -> anyhow::Result<store::Review> {
+        Ok(store.review(self.include_rejected)?)
+    }
 }
 
 /// Every row a query can return: the CLI cuts the list itself, to say what it left out.

@@ -126,7 +126,7 @@ where
     F: FnOnce(&store::Store) -> ApiResult<Vec<T>> + Send + 'static,
 {
     // A bad limit or offset is refused before any work.
-    Page::<T>::of(Vec::new(), &paging)?;
+    paging.checked()?;
     let all = st.pool.run(move |s| all(s)).await?;
     Ok(Json(Page::of(all, &paging)?))
 }
@@ -138,21 +138,29 @@ async fn list_documents(
     axum::extract::State(st): AppState,
     Query(p): Query<Paging>,
 ) -> ApiResult<Json<Page<DocumentSummary>>> {
-    paged(&st, p, |s| {
-        Ok(s.documents()?
-            .into_iter()
-            .map(|d| DocumentSummary {
-                id: d.id,
-                title: d.title,
-                date: d.date,
-                format: d.format,
-                sentences: d.sentences,
-                mentions: d.mentions,
-                events: d.events,
-            })
-            .collect())
-    })
-    .await
+    let (limit, offset) = p.checked()?;
+    let (total, docs) = st
+        .pool
+        .run(move |s| Ok(s.documents_page(limit, offset)?))
+        .await?;
+    let items = docs
+        .into_iter()
+        .map(|d| DocumentSummary {
+            id: d.id,
+            title: d.title,
+            date: d.date,
+            format: d.format,
+            sentences: d.sentences,
+            mentions: d.mentions,
+            events: d.events,
+        })
+        .collect();
+    Ok(Json(Page {
+        total,
+        limit,
+        offset,
+        items,
+    }))
 }
 
 /// A document's text and metadata with every record coded from it.
@@ -252,8 +260,18 @@ async fn list_events(
     Query(q): Query<EventQuery>,
     Query(p): Query<Paging>,
 ) -> ApiResult<Json<Page<EventOut>>> {
+    let (limit, offset) = p.checked()?;
     let st2 = st.clone();
-    paged(&st, p, move |s| data::events(&st2, s, &q)).await
+    let (total, items) = st
+        .pool
+        .run(move |s| data::events_page(&st2, s, &q, limit, offset))
+        .await?;
+    Ok(Json(Page {
+        total,
+        limit,
+        offset,
+        items,
+    }))
 }
 
 /// One event with every vote on it.

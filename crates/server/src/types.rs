@@ -37,10 +37,10 @@ pub struct Page<T: ToSchema> {
     pub items: Vec<T>,
 }
 
-impl<T: ToSchema + Clone> Page<T> {
-    /// The page `paging` asks for out of every matching item.
-    pub fn of(all: Vec<T>, paging: &Paging) -> crate::error::ApiResult<Page<T>> {
-        if paging
+impl Paging {
+    /// The limit and offset, or a 400 when either is out of range.
+    pub fn checked(&self) -> crate::error::ApiResult<(usize, usize)> {
+        if self
             .limit
             .is_some_and(|l| l == 0 || l as usize > Paging::MAX)
         {
@@ -49,13 +49,20 @@ impl<T: ToSchema + Clone> Page<T> {
                 Paging::MAX
             )));
         }
-        if paging.offset.is_some_and(|o| o > Paging::MAX_OFFSET) {
+        if self.offset.is_some_and(|o| o > Paging::MAX_OFFSET) {
             return Err(crate::error::AppError::bad_request(format!(
                 "offset must be 0 to {}",
                 Paging::MAX_OFFSET
             )));
         }
-        let (limit, offset) = (paging.limit(), paging.offset());
+        Ok((self.limit(), self.offset()))
+    }
+}
+
+impl<T: ToSchema + Clone> Page<T> {
+    /// The page `paging` asks for out of every matching item.
+    pub fn of(all: Vec<T>, paging: &Paging) -> crate::error::ApiResult<Page<T>> {
+        let (limit, offset) = paging.checked()?;
         let total = all.len();
         let items = all.into_iter().skip(offset).take(limit).collect();
         Ok(Page {

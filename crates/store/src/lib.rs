@@ -502,15 +502,31 @@ impl Store {
 
     /// All stored documents, newest first.
     pub fn documents(&self) -> Result<Vec<DocSummary>> {
-        let mut st = self.conn.prepare(
+        self.document_rows(-1, 0)
+    }
+
+    /// `limit` documents from `offset` on, newest first, and how many are
+    /// stored: the database pages, so a page costs the same at any size.
+    pub fn documents_page(&self, limit: usize, offset: usize) -> Result<(usize, Vec<DocSummary>)> {
+        let total: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+        Ok((
+            total as usize,
+            self.document_rows(limit as i64, offset as i64)?,
+        ))
+    }
+
+    fn document_rows(&self, limit: i64, offset: i64) -> Result<Vec<DocSummary>> {
+        let mut st = self.conn.prepare_cached(
             "SELECT d.id, d.date, d.format, d.title,
                     (SELECT count(*) FROM sentence_rows s
                      WHERE s.id BETWEEN d.seq << 20 AND (d.seq << 20) | 1048575),
                     (SELECT count(*) FROM mentions m WHERE m.doc = d.id),
                     (SELECT count(*) FROM events e WHERE e.doc = d.id)
-             FROM documents d ORDER BY d.date DESC, d.id",
+             FROM documents d ORDER BY d.date DESC, d.id LIMIT ?1 OFFSET ?2",
         )?;
-        let rows = st.query_map([], |r| {
+        let rows = st.query_map([limit, offset], |r| {
             Ok(DocSummary {
                 id: r.get(0)?,
                 date: r.get(1)?,

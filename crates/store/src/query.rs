@@ -338,79 +338,121 @@ impl Store {
         filter: &EventFilter,
         or_corrected: bool,
     ) -> Result<Vec<EventRow>> {
-        let mut coding: Vec<String> = Vec::new();
-        let mut wheres: Vec<String> = Vec::new();
-        let mut args: Vec<Value> = Vec::new();
-        let arg = |v: String, args: &mut Vec<Value>| {
-            args.push(Value::Text(v));
-            format!("?{}", args.len())
-        };
-        if let Some(a) = &filter.actor {
-            let p = arg(code_pattern(a), &mut args);
-            coding.push(format!(
-                "(e.source_code GLOB {p} OR e.target_code GLOB {p})"
-            ));
-        }
-        if let Some((a, b)) = &filter.dyad {
-            let pa = arg(code_pattern(a), &mut args);
-            let pb = arg(code_pattern(b), &mut args);
-            coding.push(format!(
-                "((e.source_code GLOB {pa} AND e.target_code GLOB {pb}) OR (e.source_code GLOB {pb} AND e.target_code GLOB {pa}))"
-            ));
-        }
-        if let Some(root) = &filter.root {
-            let p = arg(format!("{}*", root.trim()), &mut args);
-            coding.push(format!("e.cameo GLOB {p}"));
-        }
-        if let Some(v) = &filter.plover {
-            let p = arg(v.trim().to_uppercase(), &mut args);
-            coding.push(format!("upper(e.plover) = {p}"));
-        }
-        if or_corrected && !coding.is_empty() {
-            wheres.push(format!(
-                "(({}) OR e.doc IN (SELECT doc FROM votes WHERE cameo IS NOT NULL OR source_code IS NOT NULL OR target_code IS NOT NULL))",
-                coding.join(" AND ")
-            ));
-        } else {
-            wheres.append(&mut coding);
-        }
-        if let Some(v) = &filter.modality {
-            let p = arg(v.trim().to_lowercase(), &mut args);
-            wheres.push(format!("e.modality = {p}"));
-        }
-        let start = EVENT_START;
-        if let Some(v) = &filter.from {
-            let p = arg(v.clone(), &mut args);
-            wheres.push(format!("{start} >= {p}"));
-        }
-        if let Some(v) = &filter.to {
-            let p = arg(v.clone(), &mut args);
-            wheres.push(format!("{start} <= {p}"));
-        }
-        if let Some(v) = &filter.text {
-            let p = arg(crate::search::fts_query(v), &mut args);
-            wheres.push(format!(
-                "(e.doc, e.sentence) IN (SELECT doc, idx FROM sentence_fts WHERE sentence_fts MATCH {p})"
-            ));
-        }
-        if let Some(v) = &filter.doc {
-            let p = arg(v.clone(), &mut args);
-            wheres.push(format!("e.doc = {p}"));
-        }
+        self.event_slice(filter, or_corrected, 0)
+    }
+
+    /// One page of [`Store::events`]: `filter.limit` rows from `offset` on,
+    /// and how many match in all; the database pages, so a page costs the
+    /// same however many events are stored.
+    pub fn events_page(
+        &self,
+        filter: &EventFilter,
+        offset: usize,
+    ) -> Result<(usize, Vec<EventRow>)> {
+        let (wheres, args) = event_where(filter, false);
+        let sql =
+            format!("SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc {wheres}");
+        let total: i64 = self
+            .connection()
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(args), |r| r.get(0))
+            .map_err(|e| crate::search::bad_query(filter.text.as_deref().unwrap_or(""), e))?;
+        Ok((total as usize, self.event_slice(filter, false, offset)?))
+    }
+
+    fn event_slice(
+        &self,
+        filter: &EventFilter,
+        or_corrected: bool,
+        offset: usize,
+    ) -> Result<Vec<EventRow>> {
+        let (wheres, mut args) = event_where(filter, or_corrected);
         let limit = filter.limit.map_or(-1, |l| l as i64);
         args.push(Value::Integer(limit));
+        args.push(Value::Integer(offset as i64));
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} {} {} ORDER BY {start} DESC, d.date DESC, e.doc, e.start LIMIT ?{}",
-            if wheres.is_empty() { "" } else { "WHERE" },
-            wheres.join(" AND "),
+            "SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} {wheres} ORDER BY {EVENT_START} DESC, d.date DESC, e.doc, e.start LIMIT ?{} OFFSET ?{}",
+            args.len() - 1,
             args.len()
         );
-        let mut st = self.connection().prepare(&sql)?;
+        let mut st = self.connection().prepare_cached(&sql)?;
         let rows = st.query_map(params_from_iter(args), event_row)?;
         rows.collect::<std::result::Result<_, _>>()
             .map_err(|e| crate::search::bad_query(filter.text.as_deref().unwrap_or(""), e))
     }
+}
 
+/// The `WHERE` clause of an event query (empty when nothing filters) and
+/// its arguments.
+fn event_where(filter: &EventFilter, or_corrected: bool) -> (String, Vec<Value>) {
+    let mut coding: Vec<String> = Vec::new();
+    let mut wheres: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    let arg = |v: String, args: &mut Vec<Value>| {
+        args.push(Value::Text(v));
+        format!("?{}", args.len())
+    };
+    if let Some(a) = &filter.actor {
+        let p = arg(code_pattern(a), &mut args);
+        coding.push(format!(
+            "(e.source_code GLOB {p} OR e.target_code GLOB {p})"
+        ));
+    }
+    if let Some((a, b)) = &filter.dyad {
+        let pa = arg(code_pattern(a), &mut args);
+        let pb = arg(code_pattern(b), &mut args);
+        coding.push(format!(
+                "((e.source_code GLOB {pa} AND e.target_code GLOB {pb}) OR (e.source_code GLOB {pb} AND e.target_code GLOB {pa}))"
+            ));
+    }
+    if let Some(root) = &filter.root {
+        let p = arg(format!("{}*", root.trim()), &mut args);
+        coding.push(format!("e.cameo GLOB {p}"));
+    }
+    if let Some(v) = &filter.plover {
+        let p = arg(v.trim().to_uppercase(), &mut args);
+        coding.push(format!("upper(e.plover) = {p}"));
+    }
+    if or_corrected && !coding.is_empty() {
+        wheres.push(format!(
+                "(({}) OR e.doc IN (SELECT doc FROM votes WHERE cameo IS NOT NULL OR source_code IS NOT NULL OR target_code IS NOT NULL))",
+                coding.join(" AND ")
+            ));
+    } else {
+        wheres.append(&mut coding);
+    }
+    if let Some(v) = &filter.modality {
+        let p = arg(v.trim().to_lowercase(), &mut args);
+        wheres.push(format!("e.modality = {p}"));
+    }
+    let start = EVENT_START;
+    if let Some(v) = &filter.from {
+        let p = arg(v.clone(), &mut args);
+        wheres.push(format!("{start} >= {p}"));
+    }
+    if let Some(v) = &filter.to {
+        let p = arg(v.clone(), &mut args);
+        wheres.push(format!("{start} <= {p}"));
+    }
+    if let Some(v) = &filter.text {
+        let p = arg(crate::search::fts_query(v), &mut args);
+        wheres.push(format!(
+                "(e.doc, e.sentence) IN (SELECT doc, idx FROM sentence_fts WHERE sentence_fts MATCH {p})"
+            ));
+    }
+    if let Some(v) = &filter.doc {
+        let p = arg(v.clone(), &mut args);
+        wheres.push(format!("e.doc = {p}"));
+    }
+    let clause = if wheres.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", wheres.join(" AND "))
+    };
+    (clause, args)
+}
+
+impl Store {
     /// Whether a stored event's source or target code starts with `code`.
     pub fn has_event_code(&self, code: &str) -> Result<bool> {
         let pat = code_pattern(code);

@@ -49,12 +49,10 @@ pub fn write(
             let mut n = 0;
             for id in store.document_ids()? {
                 for r in store.load(&id)?.records() {
-                    let Some(value) = reviewed_record(r, review)? else {
-                        continue;
-                    };
-                    serde_json::to_writer(&mut *w, &value)?;
-                    w.write_all(b"\n")?;
-                    n += 1;
+                    if write_reviewed(&mut *w, &r, review)? {
+                        w.write_all(b"\n")?;
+                        n += 1;
+                    }
                 }
             }
             Ok(n)
@@ -102,18 +100,21 @@ pub fn write(
     }
 }
 
-/// A JSONL record as analysts reviewed it: a rejected event left out
-/// (`None`) unless the review includes it; a voted one with `votes` and,
-/// where a correction replaced its coding, the machine's in `machine`.
-fn reviewed_record(r: model::Record, review: &Review) -> Result<Option<serde_json::Value>> {
-    let model::Record::Event { doc, event } = &r else {
-        return Ok(Some(serde_json::to_value(&r)?));
+/// Writes a JSONL record as analysts reviewed it, as `entente code` prints
+/// it when nobody voted on it; returns false for a rejected event left out
+/// (unless the review includes it). A voted event gets `votes` and, where
+/// a correction replaced its coding, the machine's in `machine`.
+fn write_reviewed(w: &mut dyn Write, r: &model::Record, review: &Review) -> Result<bool> {
+    let tally = match r {
+        model::Record::Event { doc, event } => review.tally(&store::votes::event_id(doc, event)),
+        _ => None,
     };
-    let Some(t) = review.tally(&store::votes::event_id(doc, event)) else {
-        return Ok(Some(serde_json::to_value(&r)?));
+    let (Some(t), model::Record::Event { doc, event }) = (tally, r) else {
+        serde_json::to_writer(&mut *w, r)?;
+        return Ok(true);
     };
     if review.rejects(t) {
-        return Ok(None);
+        return Ok(false);
     }
     let mut fixed = event.clone();
     if let Some(c) = &t.correction {
@@ -139,7 +140,8 @@ fn reviewed_record(r: model::Record, review: &Review) -> Result<Option<serde_jso
             );
         }
     }
-    Ok(Some(v))
+    serde_json::to_writer(&mut *w, &v)?;
+    Ok(true)
 }
 
 /// The edge attributes both graph formats carry: name, type, value.
