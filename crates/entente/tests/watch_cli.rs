@@ -146,6 +146,14 @@ fn serve(stream: TcpStream, handler: &Handler, hits: &Mutex<Vec<Hit>>) {
     let _ = reader.read_to_end(&mut Vec::new());
 }
 
+/// `http://HOST` of a request, from its Host header.
+fn base_of(headers: &HashMap<String, String>) -> String {
+    headers
+        .get("host")
+        .map(|h| format!("http://{h}"))
+        .unwrap_or_default()
+}
+
 fn rss(base: &str, items: &[(&str, &str, &str)]) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Test Wire</title>\n",
@@ -216,10 +224,7 @@ fn a_changing_feed_is_fetched_conditionally_and_each_article_stored_once() {
     let version = Arc::new(Mutex::new(1));
     let v = version.clone();
     let server = Server::start(move |path, headers| {
-        let base = headers
-            .get("host")
-            .map(|h| format!("http://{h}"))
-            .unwrap_or_default();
+        let base = base_of(headers);
         match path {
             "/world.rss" => {
                 let n = *v.lock().unwrap();
@@ -364,10 +369,7 @@ fn a_changing_feed_is_fetched_conditionally_and_each_article_stored_once() {
 #[test]
 fn broken_slow_and_looping_hosts_are_reported_and_the_round_goes_on() {
     let server = Server::start(|path, headers| {
-        let base = headers
-            .get("host")
-            .map(|h| format!("http://{h}"))
-            .unwrap_or_default();
+        let base = base_of(headers);
         match path {
             "/500" => Answer::status(500),
             "/garbage" => Answer::ok(
@@ -455,10 +457,7 @@ fn broken_slow_and_looping_hosts_are_reported_and_the_round_goes_on() {
 #[test]
 fn requests_to_one_host_are_spaced_by_the_delay() {
     let server = Server::start(|path, headers| {
-        let base = headers
-            .get("host")
-            .map(|h| format!("http://{h}"))
-            .unwrap_or_default();
+        let base = base_of(headers);
         match path {
             "/feed.rss" => Answer::ok(
                 "application/rss+xml",
@@ -549,10 +548,7 @@ fn http_get(port: u16, path: &str) -> Option<String> {
 #[test]
 fn serve_watch_polls_in_the_background_and_stops_with_the_server() {
     let server = Server::start(move |path, headers| {
-        let base = headers
-            .get("host")
-            .map(|h| format!("http://{h}"))
-            .unwrap_or_default();
+        let base = base_of(headers);
         match path {
             "/world.rss" => {
                 if headers.get("if-none-match").map(String::as_str) == Some("\"v1\"") {
@@ -578,7 +574,7 @@ fn serve_watch_polls_in_the_background_and_stops_with_the_server() {
         .local_addr()
         .unwrap()
         .port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
+    let child = Command::new(env!("CARGO_BIN_EXE_entente"))
         .args(["serve", "--token", "t", "--every", "1s", "--addr"])
         .arg(format!("127.0.0.1:{port}"))
         .arg("--db")

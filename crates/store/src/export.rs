@@ -405,7 +405,7 @@ impl Store {
                 conflict_weight: 0.0,
             });
             e.events += 1;
-            e.mentions += mentions as usize;
+            e.mentions += mentions;
             if quad <= 2 {
                 e.cooperation += 1;
             } else {
