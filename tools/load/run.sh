@@ -2,7 +2,9 @@
 # Load test of `entente serve` on loopback: a database of the 249 Guardian
 # articles, 64 concurrent readers (wrk, mixed API and page requests) for
 # 30 s while `entente ingest` adds the AG News test items to the same
-# database. Prints wrk's summary with error counts and percentiles.
+# database. Prints wrk's summary with error counts and percentiles, then
+# per-path latencies sampled meanwhile by one curl client walking every path
+# of mixed.lua in turn (what the slow requests are).
 #
 #   tools/load/run.sh [SHARED_DIR]    (default ../shared; needs wrk, python3)
 #
@@ -10,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 shared="${1:-../shared}"
-bin=target/release/entente
+bin="${ENTENTE_BIN:-target/release/entente}"
 work="$(mktemp -d)"
 trap 'kill "${server:-}" "${ingest:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 - "$shared" "$work" <<'PY'
@@ -32,6 +34,29 @@ for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/api/v1/documents?limit=
 curl -fs "http://127.0.0.1:$port/network" >/dev/null
 "$bin" ingest --db "$work/load.db" --input jsonl "$work/agnews.jsonl" 2>"$work/ingest.log" &
 ingest=$!
+paths=$(grep -o '"/[^"]*"' tools/load/mixed.lua | tr -d '"')
+(
+  end=$((SECONDS + 30))
+  while [ "$SECONDS" -lt "$end" ]; do
+    for p in $paths; do
+      curl -s -o /dev/null -w "$p %{http_code} %{time_total}\n" "http://127.0.0.1:$port$p" || true
+    done
+  done
+) >"$work/probe.txt" &
+probe=$!
 wrk -t1 -c64 -d30s --timeout 5s -s tools/load/mixed.lua "http://127.0.0.1:$port"
+wait "$probe"
+python3 - "$work/probe.txt" <<'PY'
+import collections, sys
+by = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    path, status, secs = line.split()
+    by[path].append((status, float(secs) * 1000))
+print(f"{'path':52} {'n':>4} {'p50 ms':>8} {'max ms':>8} non-2xx")
+for path, xs in sorted(by.items(), key=lambda kv: -max(t for _, t in kv[1])):
+    ts = sorted(t for _, t in xs)
+    bad = sum(1 for s, _ in xs if not s.startswith("2"))
+    print(f"{path:52} {len(ts):4} {ts[len(ts) // 2]:8.1f} {ts[-1]:8.1f} {bad}")
+PY
 if kill -0 "$ingest" 2>/dev/null; then echo "ingest still running at the end (it ran for the whole test)"; else tail -1 "$work/ingest.log"; fi
 echo "documents stored at the end: $(curl -fs "http://127.0.0.1:$port/api/v1/documents?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"

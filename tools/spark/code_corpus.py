@@ -228,6 +228,7 @@ EXPORT_ORDER = [
     "id", "doc", "sentence", "date", "month", "doc_date", "source_code", "source_name",
     "target_code", "target_name", "cameo", "root", "plover", "quad_class", "goldstein",
     "modality", "event_group", "num_articles", "num_sources", "url", "publisher", "text",
+    "votes_up", "votes_down", "rejected", "machine_cameo", "machine_source", "machine_target",
 ]
 
 
@@ -247,6 +248,13 @@ def with_groups(events):
         .withColumn("id", F.xxhash64("doc", "ordinal"))
         .withColumn("event_group", F.xxhash64(*key))
         .withColumn("month", F.coalesce(month_of("date"), month_of("doc_date"), F.lit("unknown")))
+        # Analysts vote in `entente serve`; a corpus coded here has no votes yet.
+        .withColumn("votes_up", F.lit(0).cast("long"))
+        .withColumn("votes_down", F.lit(0).cast("long"))
+        .withColumn("rejected", F.lit(False))
+        .withColumn("machine_cameo", F.lit(None).cast("string"))
+        .withColumn("machine_source", F.lit(None).cast("string"))
+        .withColumn("machine_target", F.lit(None).cast("string"))
         .select(*EXPORT_ORDER)
     )
 

@@ -86,9 +86,8 @@ pub struct NetArgs {
     /// Count hypothetical events ("if the US decides to support ...") too.
     #[arg(long)]
     hypothetical: bool,
-    /// Count events analysts rejected (more down- than up-votes in `entente serve`) too.
-    #[arg(long)]
-    include_rejected: bool,
+    #[command(flatten)]
+    review: crate::query::ReviewArg,
 }
 
 impl NetArgs {
@@ -194,7 +193,7 @@ struct Analysed {
 
 fn analyse(common: &Common) -> Result<Analysed> {
     let store = super::open_existing(&common.db.db)?;
-    let loaded = load(&store, false, common.net.include_rejected)?;
+    let loaded = load(&store, false, common.net.review.include_rejected)?;
     let net = analysis::Network::from_events(&loaded.events, &common.net.config());
     let coop = net.cooperation_graph();
     let cb = analysis::betweenness(&coop);
@@ -422,7 +421,7 @@ struct DependencyRow<'a> {
 
 fn dependencies(common: &Common) -> Result<ExitCode> {
     let store = super::open_existing(&common.db.db)?;
-    let loaded = load(&store, false, common.net.include_rejected)?;
+    let loaded = load(&store, false, common.net.review.include_rejected)?;
     let level = common.net.config().level;
     let deps = analysis::dependencies(loaded.facts.iter().map(|f| &f.1), level);
     let mutual = analysis::mutual_dependencies(&deps);
@@ -607,7 +606,7 @@ fn network_json(a: &Analysed, ties: &[&analysis::Tie]) -> Result<()> {
 
 fn report(db: &Path, out_path: &Path, title: Option<String>, net: NetArgs) -> Result<ExitCode> {
     let store = super::open_existing(db)?;
-    let loaded = load(&store, true, net.include_rejected)?;
+    let loaded = load(&store, true, net.review.include_rejected)?;
     // Document texts, to cut the evidence sentences out of.
     let mut texts: HashMap<String, String> = HashMap::new();
     let mut documents = BTreeMap::new();

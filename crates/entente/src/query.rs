@@ -9,7 +9,7 @@ mod tables;
 use crate::list::{self, csv_rows, print_report, ListArgs, OutFormat};
 use crate::{load_lexicon, open_existing, resolve, DbArg, LexArgs};
 use anyhow::{Context, Result};
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use store::EventFilter;
@@ -63,6 +63,8 @@ pub enum QueryCommand {
         #[arg(long, value_name = "WORDS")]
         text: Option<String>,
         #[command(flatten)]
+        review: ReviewArg,
+        #[command(flatten)]
         list: ListArgs,
     },
     /// Profile of an actor or country: names over time, partners, recent events, quotes, facts.
@@ -77,6 +79,8 @@ pub enum QueryCommand {
         /// How many recent events to list.
         #[arg(long, default_value_t = 10, value_name = "N")]
         recent: usize,
+        #[command(flatten)]
+        review: ReviewArg,
         /// Output format: table, json, jsonl (the profile on one line) or csv (the partners table).
         #[arg(long, value_enum, default_value_t = OutFormat::Table)]
         format: OutFormat,
@@ -92,6 +96,8 @@ pub enum QueryCommand {
         b: String,
         #[command(flatten)]
         db: DbArg,
+        #[command(flatten)]
+        review: ReviewArg,
         /// Output format: table, json, jsonl (the report on one line) or csv (the monthly timeline).
         #[arg(long, value_enum, default_value_t = OutFormat::Table)]
         format: OutFormat,
@@ -109,9 +115,8 @@ pub enum QueryCommand {
         out: PathBuf,
         #[command(flatten)]
         db: DbArg,
-        /// PLOVER: keep events analysts rejected in `entente serve` (each record carries its votes).
-        #[arg(long)]
-        include_rejected: bool,
+        #[command(flatten)]
+        review: ReviewArg,
     },
     /// List stored quotes, optionally by one speaker.
     #[command(
@@ -175,6 +180,22 @@ pub enum ExportFormat {
     Parquet,
 }
 
+/// `--include-rejected`, the same on every command that reads events:
+/// analysts' votes in `entente serve` apply everywhere unless it is given.
+#[derive(Args, Clone, Copy, Default)]
+pub struct ReviewArg {
+    /// Count events analysts rejected (more down- than up-votes in `entente serve`) too; corrections apply either way.
+    #[arg(long)]
+    pub include_rejected: bool,
+}
+
+impl ReviewArg {
+    /// The votes to apply to what the store reads.
+    pub fn review(self, store: &store::Store) -> anyhow::Result<store::Review> {
+        Ok(store.review(self.include_rejected)?)
+    }
+}
+
 /// Every row a query can return: the CLI cuts the list itself, to say what it left out.
 const ALL: usize = i64::MAX as usize;
 
@@ -195,6 +216,7 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
             from,
             to,
             text,
+            review,
             list,
         } => {
             let store = open_existing(&db.db)?;
@@ -216,18 +238,19 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
                 text,
                 limit: None,
             };
-            let rows = store.events(&filter)?;
+            let rows = store.reviewed_events_rows(&filter, &review.review(&store)?)?;
             list::show(&rows, &list, tables::events)
         }
         QueryCommand::Actor {
             actor,
             db,
             recent,
+            review,
             format,
         } => {
             let store = open_existing(&db.db)?;
             let who = resolve::actor(&store, &actor)?;
-            let p = store.actor_profile(&who.code, recent)?;
+            let p = store.reviewed_actor_profile(&who.code, recent, &review.review(&store)?)?;
             if p.mentions == 0 && p.events == 0 {
                 // A known actor the database never names: no empty profile for people.
                 eprintln!("entente: no results: nothing stored names {}", who.code);
@@ -243,10 +266,16 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        QueryCommand::Dyad { a, b, db, format } => {
+        QueryCommand::Dyad {
+            a,
+            b,
+            db,
+            review,
+            format,
+        } => {
             let store = open_existing(&db.db)?;
             let (a, b) = (resolve::actor(&store, &a)?, resolve::actor(&store, &b)?);
-            let d = store.dyad(&a.code, &b.code)?;
+            let d = store.reviewed_dyad(&a.code, &b.code, &review.review(&store)?)?;
             if d.events == 0 {
                 // Known actors with nothing between them: no table of zeros.
                 eprintln!(
@@ -269,10 +298,10 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
             format,
             out,
             db,
-            include_rejected,
+            review,
         } => {
             let store = open_existing(&db.db)?;
-            export::run(&store, format, &out, include_rejected)
+            export::run(&store, format, &out, &review.review(&store)?)
         }
         QueryCommand::Recode { db, lex, jobs } => recode(&db.db, &lex, jobs),
         QueryCommand::Quotes { db, speaker, list } => {

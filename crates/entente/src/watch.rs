@@ -397,6 +397,21 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs(secs))
 }
 
+/// What each URL gave in a round, on stderr.
+pub(crate) fn print_report(report: &Report) {
+    for s in &report.sources {
+        let what = match &s.outcome {
+            Outcome::Unchanged => "not modified".to_string(),
+            Outcome::Fetched => format!("{} new, {} seen", s.stored, s.seen),
+            Outcome::Failed(why) => format!("error: {why}"),
+        };
+        eprintln!("entente: watch {}: {what}", s.url);
+        for n in &s.notes {
+            eprintln!("entente:   {n}");
+        }
+    }
+}
+
 /// `entente watch`: rounds of polling until stopped, or one with `--once`.
 pub(crate) fn command(args: &crate::WatchArgs) -> Result<ExitCode> {
     if !args.once && args.every.is_zero() {
@@ -418,17 +433,7 @@ pub(crate) fn command(args: &crate::WatchArgs) -> Result<ExitCode> {
     loop {
         let started = std::time::Instant::now();
         let report = watcher.run_round(&mut store, &|d| pipe.code(d))?;
-        for s in &report.sources {
-            let what = match &s.outcome {
-                Outcome::Unchanged => "not modified".to_string(),
-                Outcome::Fetched => format!("{} new, {} seen", s.stored, s.seen),
-                Outcome::Failed(why) => format!("error: {why}"),
-            };
-            eprintln!("entente: watch {}: {what}", s.url);
-            for n in &s.notes {
-                eprintln!("entente:   {n}");
-            }
-        }
+        print_report(&report);
         eprintln!(
             "entente: {} new document(s) stored, {} URL(s) failed; database {}",
             report.stored(),

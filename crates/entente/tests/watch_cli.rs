@@ -146,6 +146,14 @@ fn serve(stream: TcpStream, handler: &Handler, hits: &Mutex<Vec<Hit>>) {
     let _ = reader.read_to_end(&mut Vec::new());
 }
 
+/// `http://HOST` of a request, from its Host header.
+fn base_of(headers: &HashMap<String, String>) -> String {
+    headers
+        .get("host")
+        .map(|h| format!("http://{h}"))
+        .unwrap_or_default()
+}
+
 fn rss(base: &str, items: &[(&str, &str, &str)]) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Test Wire</title>\n",
@@ -216,10 +224,7 @@ fn a_changing_feed_is_fetched_conditionally_and_each_article_stored_once() {
     let version = Arc::new(Mutex::new(1));
     let v = version.clone();
     let server = Server::start(move |path, headers| {
-        let base = headers
-            .get("host")
-            .map(|h| format!("http://{h}"))
-            .unwrap_or_default();
+        let base = base_of(headers);
         match path {
             "/world.rss" => {
                 let n = *v.lock().unwrap();
@@ -364,10 +369,7 @@ fn a_changing_feed_is_fetched_conditionally_and_each_article_stored_once() {
 #[test]
 fn broken_slow_and_looping_hosts_are_reported_and_the_round_goes_on() {
     let server = Server::start(|path, headers| {
-        let base = headers
-            .get("host")
-            .map(|h| format!("http://{h}"))
-            .unwrap_or_default();
+        let base = base_of(headers);
         match path {
             "/500" => Answer::status(500),
             "/garbage" => Answer::ok(
@@ -455,10 +457,7 @@ fn broken_slow_and_looping_hosts_are_reported_and_the_round_goes_on() {
 #[test]
 fn requests_to_one_host_are_spaced_by_the_delay() {
     let server = Server::start(|path, headers| {
-        let base = headers
-            .get("host")
-            .map(|h| format!("http://{h}"))
-            .unwrap_or_default();
+        let base = base_of(headers);
         match path {
             "/feed.rss" => Answer::ok(
                 "application/rss+xml",
@@ -530,4 +529,92 @@ fn an_article_page_is_watched_too_and_stored_once() {
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["format"], "html");
     assert_eq!(server.bodies("/story.html"), 2);
+}
+
+/// `GET path` on 127.0.0.1:`port`; the body, or `None` while nothing listens.
+fn http_get(port: u16, path: &str) -> Option<String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    Some(out.split_once("\r\n\r\n")?.1.to_string())
+}
+
+#[test]
+fn serve_watch_polls_in_the_background_and_stops_with_the_server() {
+    let server = Server::start(move |path, headers| {
+        let base = base_of(headers);
+        match path {
+            "/world.rss" => {
+                if headers.get("if-none-match").map(String::as_str) == Some("\"v1\"") {
+                    return Answer::status(304);
+                }
+                let items = [
+                    ("/a/1", "India accuses Pakistan", "Summary one."),
+                    ("/a/2", "Ministers meet in Abu Dhabi", "Summary two."),
+                ];
+                Answer::ok("application/rss+xml", rss(&base, &items)).header("ETag", "\"v1\"")
+            }
+            "/a/1" => Answer::ok("text/html", page("India accuses Pakistan", KASHMIR)),
+            "/a/2" => Answer::ok("text/html", page("Ministers meet in Abu Dhabi", TALKS)),
+            _ => Answer::status(404),
+        }
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("serve.db");
+    store::Store::open(&db).unwrap();
+    // A free port: bound, read, released for the server.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(["serve", "--token", "t", "--every", "1s", "--addr"])
+        .arg(format!("127.0.0.1:{port}"))
+        .arg("--db")
+        .arg(&db)
+        .arg("--watch")
+        .arg(server.url("/world.rss"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start entente serve");
+    // The watcher stores both articles while the server answers.
+    let deadline = Instant::now() + Duration::from_secs(90);
+    let mut total = 0;
+    while total < 2 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+        total = http_get(port, "/api/v1/documents")
+            .and_then(|b| serde_json::from_str::<serde_json::Value>(&b).ok())
+            .and_then(|v| v["total"].as_u64())
+            .unwrap_or(0);
+    }
+    // Later rounds ask again, conditionally.
+    while server.hits("/world.rss").len() < 2 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(total, 2, "{err}");
+    assert!(out.status.success(), "{err}");
+    let hits = server.hits("/world.rss");
+    assert!(hits.len() >= 2, "{err}");
+    assert_eq!(
+        hits[1].headers.get("if-none-match").map(String::as_str),
+        Some("\"v1\"")
+    );
+    assert!(err.contains("watch stopped"), "{err}");
+    assert_eq!(stored(&db).len(), 2);
 }

@@ -212,6 +212,7 @@ pub fn network_figure(
     names: &BTreeMap<String, String>,
     shown: &[usize],
     community: &[usize],
+    links: Option<&Links>,
 ) -> String {
     let input = Input {
         names: names.clone(),
@@ -222,7 +223,14 @@ pub fn network_figure(
         limits: Limits::default(),
         net,
     };
-    svg::network(&cx, shown, community)
+    svg::network(&cx, shown, community, links)
+}
+
+/// Where the network drawing's nodes (by code) and lines (by the two codes)
+/// link to; the static report draws none.
+pub struct Links<'a> {
+    pub actor: &'a dyn Fn(&str) -> String,
+    pub dyad: &'a dyn Fn(&str, &str) -> String,
 }
 
 /// The report's monthly bar chart (cooperation up, conflict down), one bar
@@ -310,7 +318,7 @@ fn network_section(cx: &Ctx, out: &mut String, community: &[usize]) {
             String::new()
         }
     );
-    out.push_str(&svg::network(cx, &order, community));
+    out.push_str(&svg::network(cx, &order, community, None));
     let all: Vec<usize> = cx
         .net
         .ties

@@ -10,8 +10,19 @@ const H: f64 = 640.0;
 /// Fixed, so the same data always gives the same picture.
 const SEED: u64 = 0x5EED_E27E;
 
-/// The network drawing of the nodes in `shown` (indices into the network).
-pub(crate) fn network(cx: &Ctx, shown: &[usize], community: &[usize]) -> String {
+/// The network drawing of the nodes in `shown` (indices into the network);
+/// with `links`, each node and line is a link (to an actor's or a dyad's page).
+pub(crate) fn network(
+    cx: &Ctx,
+    shown: &[usize],
+    community: &[usize],
+    links: Option<&crate::Links>,
+) -> String {
+    // An `<a>` around a shape when the figure links, nothing otherwise.
+    let open = |href: Option<String>| {
+        href.map_or(String::new(), |h| format!("<a href=\"{}\">", escape(&h)))
+    };
+    let close = if links.is_some() { "</a>" } else { "" };
     let local = |v: usize| shown.binary_search(&v).ok();
     let ties: Vec<(usize, usize, &analysis::Tie)> = cx
         .net
@@ -42,9 +53,11 @@ pub(crate) fn network(cx: &Ctx, shown: &[usize], community: &[usize]) -> String 
             "#2a9d4a"
         };
         let width = 1.0 + 1.6 * (st.events as f64).ln_1p();
+        let href = links.map(|l| (l.dyad)(&cx.net.nodes[t.a].code, &cx.net.nodes[t.b].code));
         let _ = writeln!(
             s,
-            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"{width:.1}\" stroke-opacity=\"0.7\"><title>{} – {}: {} events, cooperation {:.1}, conflict {:.1}, mean Goldstein {:+.2}</title></line>",
+            "{}<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"{width:.1}\" stroke-opacity=\"0.7\"><title>{} – {}: {} events, cooperation {:.1}, conflict {:.1}, mean Goldstein {:+.2}</title></line>{close}",
+            open(href),
             pos[a].0,
             pos[a].1,
             pos[b].0,
@@ -64,9 +77,11 @@ pub(crate) fn network(cx: &Ctx, shown: &[usize], community: &[usize]) -> String 
         let r = 4.0 + 1.4 * (node.events as f64).sqrt().min(12.0);
         let fill = PALETTE[community.get(v).copied().unwrap_or(0) % PALETTE.len()];
         let (x, y) = pos[li];
+        let href = links.map(|l| (l.actor)(&node.code));
         let _ = writeln!(
             s,
-            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\" stroke=\"#333\" stroke-width=\"1\"><title>{}: {} events ({} sent, {} received)</title></circle>",
+            "{}<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\" stroke=\"#333\" stroke-width=\"1\"><title>{}: {} events ({} sent, {} received)</title></circle>{close}",
+            open(href),
             escape(&cx.name(&node.code)),
             node.events,
             node.sent,

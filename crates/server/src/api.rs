@@ -118,6 +118,19 @@ async fn openapi() -> axum::Json<utoipa::openapi::OpenApi> {
     axum::Json(ApiDoc::openapi())
 }
 
+/// Runs `all` on a pooled connection and answers with the page `paging`
+/// asks for, so every list states `total`, `limit` and `offset` the same way.
+async fn paged<T, F>(st: &crate::Shared, paging: Paging, all: F) -> ApiResult<Json<Page<T>>>
+where
+    T: utoipa::ToSchema + Clone + Send + 'static,
+    F: FnOnce(&store::Store) -> ApiResult<Vec<T>> + Send + 'static,
+{
+    // A bad limit or offset is refused before any work.
+    paging.checked()?;
+    let all = st.pool.run(move |s| all(s)).await?;
+    Ok(Json(Page::of(all, &paging)?))
+}
+
 /// Stored documents, newest first.
 #[utoipa::path(get, path = "/api/v1/documents", params(Paging),
     responses((status = 200, body = Page<DocumentSummary>), (status = 400, body = ErrorBody)))]
@@ -125,24 +138,29 @@ async fn list_documents(
     axum::extract::State(st): AppState,
     Query(p): Query<Paging>,
 ) -> ApiResult<Json<Page<DocumentSummary>>> {
-    let all = st
+    let (limit, offset) = p.checked()?;
+    let (total, docs) = st
         .pool
-        .run(|s| {
-            Ok(s.documents()?
-                .into_iter()
-                .map(|d| DocumentSummary {
-                    id: d.id,
-                    title: d.title,
-                    date: d.date,
-                    format: d.format,
-                    sentences: d.sentences,
-                    mentions: d.mentions,
-                    events: d.events,
-                })
-                .collect::<Vec<_>>())
-        })
+        .run(move |s| Ok(s.documents_page(limit, offset)?))
         .await?;
-    Ok(Json(Page::of(all, &p)?))
+    let items = docs
+        .into_iter()
+        .map(|d| DocumentSummary {
+            id: d.id,
+            title: d.title,
+            date: d.date,
+            format: d.format,
+            sentences: d.sentences,
+            mentions: d.mentions,
+            events: d.events,
+        })
+        .collect();
+    Ok(Json(Page {
+        total,
+        limit,
+        offset,
+        items,
+    }))
 }
 
 /// A document's text and metadata with every record coded from it.
@@ -235,19 +253,25 @@ async fn post_document(
 }
 
 /// Coded events, newest first, filtered; analysts' rejections left out unless asked for.
-#[utoipa::path(get, path = "/api/v1/events", params(EventQuery),
+#[utoipa::path(get, path = "/api/v1/events", params(EventQuery, Paging),
     responses((status = 200, body = Page<EventOut>), (status = 400, body = ErrorBody)))]
 async fn list_events(
     axum::extract::State(st): AppState,
     Query(q): Query<EventQuery>,
+    Query(p): Query<Paging>,
 ) -> ApiResult<Json<Page<EventOut>>> {
-    let paging = Paging {
-        limit: q.limit,
-        offset: q.offset,
-    };
+    let (limit, offset) = p.checked()?;
     let st2 = st.clone();
-    let all = st.pool.run(move |s| data::events(&st2, s, &q)).await?;
-    Ok(Json(Page::of(all, &paging)?))
+    let (total, items) = st
+        .pool
+        .run(move |s| data::events_page(&st2, s, &q, limit, offset))
+        .await?;
+    Ok(Json(Page {
+        total,
+        limit,
+        offset,
+        items,
+    }))
 }
 
 /// One event with every vote on it.
@@ -285,18 +309,20 @@ async fn post_vote(
 }
 
 /// An actor (or a country, by its three letters): names, partners, recent events, quotes, facts.
-#[utoipa::path(get, path = "/api/v1/actors/{code}", params(("code" = String, Path, description = "Actor code or prefix", pattern = "^[A-Za-z0-9]{1,24}$")),
+#[utoipa::path(get, path = "/api/v1/actors/{code}", params(("code" = String, Path, description = "Actor code or prefix", pattern = "^[A-Za-z0-9]{1,24}$"), Rejected),
     responses((status = 200, body = ActorOut), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_actor(
     axum::extract::State(st): AppState,
     Path(code): Path<String>,
+    Query(r): Query<Rejected>,
 ) -> ApiResult<Json<ActorOut>> {
     let code = data::code_arg(&code)?;
     let st2 = st.clone();
     let out = st
         .pool
         .run(move |s| {
-            let p = s.actor_profile(&code, 20)?;
+            let review = s.review(r.include_rejected.unwrap_or(false))?;
+            let p = s.reviewed_actor_profile(&code, 20, &review)?;
             if p.mentions == 0 && p.events == 0 {
                 return Err(AppError::not_found(format!(
                     "no stored mention or event has a code starting with {code}"
@@ -346,18 +372,15 @@ pub struct BrokerQuery {
     #[param(pattern = "^([A-Za-z0-9]{1,24},[A-Za-z0-9]{1,24})?$")]
     pub between: Option<String>,
     pub include_rejected: Option<bool>,
-    #[param(minimum = 1, maximum = 500)]
-    pub limit: Option<u32>,
-    #[param(minimum = 0, maximum = 1000000)]
-    pub offset: Option<u32>,
 }
 
 /// Brokers of the cooperation network (country level), overall or between two actors.
-#[utoipa::path(get, path = "/api/v1/brokers", params(BrokerQuery),
+#[utoipa::path(get, path = "/api/v1/brokers", params(BrokerQuery, Paging),
     responses((status = 200, body = Page<BrokerOut>), (status = 400, body = ErrorBody)))]
 async fn list_brokers(
     axum::extract::State(st): AppState,
     Query(q): Query<BrokerQuery>,
+    Query(p): Query<Paging>,
 ) -> ApiResult<Json<Page<BrokerOut>>> {
     let between = match q
         .between
@@ -377,19 +400,15 @@ async fn list_brokers(
     };
     let st2 = st.clone();
     let inc = q.include_rejected.unwrap_or(false);
-    let an = st.pool.run(move |s| data::analysed(&st2, s, inc)).await?;
-    let all = data::brokers(
-        &st,
-        &an,
-        between.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
-    )?;
-    Ok(Json(Page::of(
-        all,
-        &Paging {
-            limit: q.limit,
-            offset: q.offset,
-        },
-    )?))
+    paged(&st, p, move |s| {
+        let an = data::analysed(&st2, s, inc)?;
+        data::brokers(
+            &st2,
+            &an,
+            between.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+        )
+    })
+    .await
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -397,44 +416,20 @@ async fn list_brokers(
 pub struct SearchQuery {
     /// Words (all must occur, stemmed), `"a phrase"`, or FTS5 syntax (`OR`, `NOT`, `NEAR(...)`).
     pub q: String,
-    #[param(minimum = 1, maximum = 500)]
-    pub limit: Option<u32>,
-    #[param(minimum = 0, maximum = 1000000)]
-    pub offset: Option<u32>,
 }
 
 /// Full-text search over stored sentences, best first (at most 1,000 hits).
-#[utoipa::path(get, path = "/api/v1/search", params(SearchQuery),
-    responses((status = 200, body = Page<SearchHitOut>), (status = 400, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/search", params(SearchQuery, Paging),
+    responses((status = 200, body = Page<store::SearchHit>), (status = 400, body = ErrorBody)))]
 async fn search(
     axum::extract::State(st): AppState,
     Query(q): Query<SearchQuery>,
-) -> ApiResult<Json<Page<SearchHitOut>>> {
-    let text = q.q.clone();
-    let all = st
-        .pool
-        .run(move |s| {
-            let hits =
-                data::with_fts_retry(Some(&text), |t| s.search(&t.unwrap_or_default(), 1000))?;
-            Ok(hits
-                .into_iter()
-                .map(|h| SearchHitOut {
-                    doc: h.doc,
-                    sentence: h.sentence,
-                    date: h.date,
-                    title: h.title,
-                    snippet: h.snippet,
-                })
-                .collect::<Vec<_>>())
-        })
-        .await?;
-    Ok(Json(Page::of(
-        all,
-        &Paging {
-            limit: q.limit,
-            offset: q.offset,
-        },
-    )?))
+    Query(p): Query<Paging>,
+) -> ApiResult<Json<Page<store::SearchHit>>> {
+    paged(&st, p, move |s| {
+        data::with_fts_retry(Some(&q.q), |t| s.search(&t.unwrap_or_default(), 1000))
+    })
+    .await
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -442,45 +437,21 @@ async fn search(
 pub struct QuoteQuery {
     /// Speaker code prefix or part of the speaker's name.
     pub speaker: Option<String>,
-    #[param(minimum = 1, maximum = 500)]
-    pub limit: Option<u32>,
-    #[param(minimum = 0, maximum = 1000000)]
-    pub offset: Option<u32>,
 }
 
 /// Quotes, newest first.
-#[utoipa::path(get, path = "/api/v1/quotes", params(QuoteQuery),
-    responses((status = 200, body = Page<QuoteOut>), (status = 400, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/quotes", params(QuoteQuery, Paging),
+    responses((status = 200, body = Page<store::QuoteRow>), (status = 400, body = ErrorBody)))]
 async fn list_quotes(
     axum::extract::State(st): AppState,
     Query(q): Query<QuoteQuery>,
-) -> ApiResult<Json<Page<QuoteOut>>> {
-    let speaker = q.speaker.clone().filter(|s| !s.trim().is_empty());
-    let all = st
-        .pool
-        .run(move |s| {
-            Ok(s.quotes(speaker.as_deref(), i64::MAX as usize)?
-                .into_iter()
-                .map(|r| QuoteOut {
-                    doc: r.doc,
-                    date: r.date,
-                    sentence: r.sentence,
-                    speaker: r.speaker,
-                    speaker_code: r.speaker_code,
-                    style: r.style,
-                    cue: r.cue,
-                    content: r.content,
-                })
-                .collect::<Vec<_>>())
-        })
-        .await?;
-    Ok(Json(Page::of(
-        all,
-        &Paging {
-            limit: q.limit,
-            offset: q.offset,
-        },
-    )?))
+    Query(p): Query<Paging>,
+) -> ApiResult<Json<Page<store::QuoteRow>>> {
+    let speaker = q.speaker.filter(|s| !s.trim().is_empty());
+    paged(&st, p, move |s| {
+        Ok(s.quotes(speaker.as_deref(), i64::MAX as usize)?)
+    })
+    .await
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -491,51 +462,23 @@ pub struct FactQuery {
     pub actor: Option<String>,
     /// `import_share`, `stake`, `money`, `killed`...
     pub measure: Option<String>,
-    #[param(minimum = 1, maximum = 500)]
-    pub limit: Option<u32>,
-    #[param(minimum = 0, maximum = 1000000)]
-    pub offset: Option<u32>,
 }
 
 /// Facts (quantities with what they measure), newest first.
-#[utoipa::path(get, path = "/api/v1/facts", params(FactQuery),
-    responses((status = 200, body = Page<FactOut>), (status = 400, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/facts", params(FactQuery, Paging),
+    responses((status = 200, body = Page<store::FactRow>), (status = 400, body = ErrorBody)))]
 async fn list_facts(
     axum::extract::State(st): AppState,
     Query(q): Query<FactQuery>,
-) -> ApiResult<Json<Page<FactOut>>> {
+    Query(p): Query<Paging>,
+) -> ApiResult<Json<Page<store::FactRow>>> {
     let actor = match q.actor.as_deref().filter(|s| !s.is_empty()) {
         Some(a) => Some(data::code_arg(a)?),
         None => None,
     };
-    let measure = q.measure.clone().filter(|s| !s.trim().is_empty());
-    let all = st
-        .pool
-        .run(move |s| {
-            Ok(
-                s.facts(actor.as_deref(), measure.as_deref(), i64::MAX as usize)?
-                    .into_iter()
-                    .map(|f| FactOut {
-                        doc: f.doc,
-                        date: f.date,
-                        sentence: f.sentence,
-                        measure: f.measure,
-                        value: if f.value.is_finite() { f.value } else { 0.0 },
-                        unit: f.unit,
-                        holder: f.holder,
-                        counterpart: f.counterpart,
-                        commodity: f.commodity,
-                        period: f.period,
-                    })
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .await?;
-    Ok(Json(Page::of(
-        all,
-        &Paging {
-            limit: q.limit,
-            offset: q.offset,
-        },
-    )?))
+    let measure = q.measure.filter(|s| !s.trim().is_empty());
+    paged(&st, p, move |s| {
+        Ok(s.facts(actor.as_deref(), measure.as_deref(), i64::MAX as usize)?)
+    })
+    .await
 }

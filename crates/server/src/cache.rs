@@ -6,6 +6,10 @@
 //! the stamp changes with every document, and recomputing every page on
 //! every request would make all readers pay for the writer. Requests with
 //! a session cookie (they carry a CSRF token) are never cached.
+//!
+//! The stamp itself is read from the store at most every [`STAMP_TTL`] and
+//! after every write through this server, so that a request answered from
+//! the cache touches neither SQLite nor the blocking pool.
 
 use crate::Shared;
 use axum::body::Body;
@@ -19,6 +23,9 @@ use std::time::{Duration, Instant};
 
 /// How long a response may lag behind new documents (never behind votes).
 pub const FRESH: Duration = Duration::from_secs(2);
+/// How long a stamp read from the store is reused: writes by other
+/// processes (an ingest) show this much later, writes here at once.
+pub const STAMP_TTL: Duration = Duration::from_millis(200);
 const MAX_ENTRIES: usize = 1024;
 const MAX_BODY: usize = 4 * 1024 * 1024;
 
@@ -37,6 +44,8 @@ pub struct Cache {
     /// Keys a request is recomputing now: others serve the previous answer
     /// meanwhile rather than all recomputing it at once.
     busy: Mutex<HashSet<String>>,
+    /// The latest stamp read and when; `None` after a write here.
+    stamp: Mutex<Option<(Instant, [i64; 4])>>,
 }
 
 /// Marks a key busy until dropped.
@@ -55,6 +64,28 @@ impl Cache {
         let mut b = self.busy.lock().ok()?;
         b.insert(key.to_string())
             .then(|| Claim(self, key.to_string()))
+    }
+
+    /// The store's stamp, read again when the last read is older than
+    /// [`STAMP_TTL`] or a write came through since.
+    async fn stamp(&self, st: &Shared) -> Result<[i64; 4], crate::error::AppError> {
+        if let Some((at, s)) = self.stamp.lock().ok().and_then(|g| *g) {
+            if at.elapsed() < STAMP_TTL {
+                return Ok(s);
+            }
+        }
+        let s = st.pool.run(|s| Ok(s.review_stamp()?)).await?;
+        if let Ok(mut g) = self.stamp.lock() {
+            *g = Some((Instant::now(), s));
+        }
+        Ok(s)
+    }
+
+    /// Forgets the stamp after a write, so the next read sees it.
+    fn written(&self) {
+        if let Ok(mut g) = self.stamp.lock() {
+            *g = None;
+        }
     }
 
     fn get(&self, key: &str) -> Option<Entry> {
@@ -86,10 +117,15 @@ pub async fn layer(
         && !req.headers().contains_key(header::AUTHORIZATION)
         && req.uri().path() != "/login";
     if !cacheable {
-        return next.run(req).await;
+        let write = req.method() != Method::GET && req.method() != Method::HEAD;
+        let r = next.run(req).await;
+        if write {
+            st.cache_http.written();
+        }
+        return r;
     }
     let key = req.uri().to_string();
-    let stamp = match st.pool.run(|s| Ok(s.review_stamp()?)).await {
+    let stamp = match st.cache_http.stamp(&st).await {
         Ok(s) => s,
         Err(e) => return e.into_response(),
     };

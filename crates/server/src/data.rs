@@ -84,25 +84,32 @@ pub fn label(state: &State, cameo: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Generic CAMEO codes, in words: what a code starting with one is when the
+/// lexicons do not name it.
+const GENERIC: [(&str, &str); 6] = [
+    ("IGO", "international organisation"),
+    ("IMG", "international militant group"),
+    ("NGO", "non-governmental organisation"),
+    ("MNC", "multinational company"),
+    ("UAF", "unaffiliated armed forces"),
+    ("UIS", "unidentified state actor"),
+];
+
 /// A display name for an actor or node code.
 pub fn name_of(state: &State, code: &str) -> String {
     if let Some(n) = state.names.get(code) {
         return n.clone();
     }
-    let generic = [
-        ("IGO", "international organisation"),
-        ("IMG", "international militant group"),
-        ("NGO", "non-governmental organisation"),
-        ("MNC", "multinational company"),
-        ("UAF", "unaffiliated armed forces"),
-    ];
-    for (p, n) in generic {
-        if code == p {
-            return n.to_string();
-        }
+    let head = code.get(..3).unwrap_or(code);
+    if let Some((_, n)) = GENERIC.iter().find(|(p, _)| *p == head) {
+        return if code.len() == 3 {
+            n.to_string()
+        } else {
+            format!("{n} ({code})")
+        };
     }
     if code.len() > 3 {
-        if let Some(country) = state.names.get(&code[..3]) {
+        if let Some(country) = state.names.get(head) {
             return format!("{country} ({code})");
         }
     }
@@ -194,10 +201,6 @@ pub struct EventQuery {
     pub min_votes: Option<i64>,
     /// Show events analysts rejected too (default false).
     pub include_rejected: Option<bool>,
-    #[param(minimum = 1, maximum = 500)]
-    pub limit: Option<u32>,
-    #[param(minimum = 0, maximum = 1000000)]
-    pub offset: Option<u32>,
 }
 
 fn clean(v: &Option<String>) -> Option<String> {
@@ -241,6 +244,28 @@ pub fn with_fts_retry<T>(
 
 /// Every event matching `q`, newest first, with votes.
 pub fn events(state: &State, store: &Store, q: &EventQuery) -> ApiResult<Vec<EventOut>> {
+    Ok(events_from(state, store, q, None)?.1)
+}
+
+/// `limit` events matching `q` from `offset` on, and how many match in all.
+/// While no vote could leave an event out, the database pages; otherwise
+/// every match is read and judged first.
+pub fn events_page(
+    state: &State,
+    store: &Store,
+    q: &EventQuery,
+    limit: usize,
+    offset: usize,
+) -> ApiResult<(usize, Vec<EventOut>)> {
+    events_from(state, store, q, Some((limit, offset)))
+}
+
+fn events_from(
+    state: &State,
+    store: &Store,
+    q: &EventQuery,
+    page: Option<(usize, usize)>,
+) -> ApiResult<(usize, Vec<EventOut>)> {
     let dyad = match clean(&q.dyad) {
         None => None,
         Some(d) => match d.split_once(',') {
@@ -275,14 +300,35 @@ pub fn events(state: &State, store: &Store, q: &EventQuery) -> ApiResult<Vec<Eve
         ..store::EventFilter::default()
     };
     let text = clean(&q.q);
+    let tallies = store.tallies()?;
+    let include_rejected = q.include_rejected.unwrap_or(false);
+    let none_out =
+        q.min_votes.is_none() && (include_rejected || !tallies.values().any(Tally::rejected));
+    if let (Some((limit, offset)), true) = (page, none_out) {
+        let (total, rows) = with_fts_retry(text.as_deref(), |t| {
+            let f = store::EventFilter {
+                text: t,
+                limit: Some(limit),
+                ..filter.clone()
+            };
+            store.events_page(&f, offset)
+        })?;
+        let out = rows
+            .iter()
+            .filter_map(|r| {
+                let e = r.event.as_ref()?;
+                let t = tallies.get(&event_id(&r.doc, e));
+                Some(event_out(state, &r.doc, e, &r.text, r.url.as_deref(), t))
+            })
+            .collect();
+        return Ok((total, out));
+    }
     let rows = with_fts_retry(text.as_deref(), |t| {
         store.events(&store::EventFilter {
             text: t,
             ..filter.clone()
         })
     })?;
-    let tallies = store.tallies()?;
-    let include_rejected = q.include_rejected.unwrap_or(false);
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let Some(e) = &r.event else { continue };
@@ -299,7 +345,11 @@ pub fn events(state: &State, store: &Store, q: &EventQuery) -> ApiResult<Vec<Eve
         }
         out.push(event_out(state, &r.doc, e, &r.text, r.url.as_deref(), t));
     }
-    Ok(out)
+    let total = out.len();
+    if let Some((limit, offset)) = page {
+        out = out.into_iter().skip(offset).take(limit).collect();
+    }
+    Ok((total, out))
 }
 
 /// One event by its id, with every vote on it.

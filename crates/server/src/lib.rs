@@ -141,13 +141,64 @@ pub fn app(state: Shared) -> Router {
 
 /// Serves until SIGINT or SIGTERM, then lets requests in flight finish.
 pub async fn serve(state: Shared, addr: SocketAddr) -> Result<(), ServeError> {
+    serve_with(state, addr, None).await
+}
+
+/// Blocking work to run beside the server (the feed watcher): it runs on a
+/// thread of the blocking pool, should return soon after its [`Stop`] is
+/// set, and is waited for before the server's future ends.
+pub type Background = Box<dyn FnOnce(Stop) + Send + 'static>;
+
+/// Set when the server shuts down; background work polls it or waits on it.
+#[derive(Clone, Default)]
+pub struct Stop(Arc<(Mutex<bool>, std::sync::Condvar)>);
+
+impl Stop {
+    pub fn set(&self) {
+        if let Ok(mut g) = self.0 .0.lock() {
+            *g = true;
+        }
+        self.0 .1.notify_all();
+    }
+
+    pub fn is_set(&self) -> bool {
+        self.0 .0.lock().map_or(true, |g| *g)
+    }
+
+    /// Sleeps up to `d`, waking early when stopped; true when stopped.
+    pub fn wait(&self, d: Duration) -> bool {
+        let Ok(g) = self.0 .0.lock() else { return true };
+        match self.0 .1.wait_timeout_while(g, d, |stopped| !*stopped) {
+            Ok((g, _)) => *g,
+            Err(_) => true,
+        }
+    }
+}
+
+/// [`serve`], with `background` running beside it until shutdown.
+pub async fn serve_with(
+    state: Shared,
+    addr: SocketAddr,
+    background: Option<Background>,
+) -> Result<(), ServeError> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|cause| ServeError::Bind { addr, cause })?;
-    axum::serve(listener, app(state))
+    let stop = Stop::default();
+    let task = background.map(|work| {
+        let stop = stop.clone();
+        tokio::task::spawn_blocking(move || work(stop))
+    });
+    let served = axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown())
         .await
-        .map_err(ServeError::Io)
+        .map_err(ServeError::Io);
+    stop.set();
+    if let Some(task) = task {
+        // A panic in the background work is its own; the server stopped cleanly.
+        let _ = task.await;
+    }
+    served
 }
 
 async fn shutdown() {

@@ -11,6 +11,8 @@ use store::Store;
 /// which waits for a running ingest's write lock, so under a writer a pool
 /// that closes and reopens connections makes readers wait seconds.
 const KEEP_IDLE: usize = 256;
+/// Connections opened at start-up.
+const WARM: usize = 16;
 
 pub struct Pool {
     path: PathBuf,
@@ -18,12 +20,16 @@ pub struct Pool {
 }
 
 impl Pool {
-    /// Opens one connection now, so a bad path or schema fails at start-up.
+    /// Opens [`WARM`] connections now: a bad path or schema fails at
+    /// start-up, and requests seldom open one later, which under a running
+    /// ingest waits for its write lock.
     pub fn open(path: PathBuf) -> Result<Pool, store::StoreError> {
-        let first = Store::open(&path)?;
+        let idle = (0..WARM)
+            .map(|_| Store::open(&path))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Pool {
             path,
-            idle: Mutex::new(vec![first]),
+            idle: Mutex::new(idle),
         })
     }
 

@@ -37,10 +37,10 @@ pub struct Page<T: ToSchema> {
     pub items: Vec<T>,
 }
 
-impl<T: ToSchema + Clone> Page<T> {
-    /// The page `paging` asks for out of every matching item.
-    pub fn of(all: Vec<T>, paging: &Paging) -> crate::error::ApiResult<Page<T>> {
-        if paging
+impl Paging {
+    /// The limit and offset, or a 400 when either is out of range.
+    pub fn checked(&self) -> crate::error::ApiResult<(usize, usize)> {
+        if self
             .limit
             .is_some_and(|l| l == 0 || l as usize > Paging::MAX)
         {
@@ -49,13 +49,20 @@ impl<T: ToSchema + Clone> Page<T> {
                 Paging::MAX
             )));
         }
-        if paging.offset.is_some_and(|o| o > Paging::MAX_OFFSET) {
+        if self.offset.is_some_and(|o| o > Paging::MAX_OFFSET) {
             return Err(crate::error::AppError::bad_request(format!(
                 "offset must be 0 to {}",
                 Paging::MAX_OFFSET
             )));
         }
-        let (limit, offset) = (paging.limit(), paging.offset());
+        Ok((self.limit(), self.offset()))
+    }
+}
+
+impl<T: ToSchema + Clone> Page<T> {
+    /// The page `paging` asks for out of every matching item.
+    pub fn of(all: Vec<T>, paging: &Paging) -> crate::error::ApiResult<Page<T>> {
+        let (limit, offset) = paging.checked()?;
         let total = all.len();
         let items = all.into_iter().skip(offset).take(limit).collect();
         Ok(Page {
@@ -301,43 +308,6 @@ pub struct BrokerOut {
     pub name: String,
     /// With `between`: the share of shortest cooperation paths through it; else normalised betweenness.
     pub score: f64,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct SearchHitOut {
-    pub doc: String,
-    pub sentence: usize,
-    pub date: String,
-    pub title: Option<String>,
-    /// The sentence around the hits, each hit between `**` marks.
-    pub snippet: String,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct QuoteOut {
-    pub doc: String,
-    pub date: String,
-    pub sentence: usize,
-    pub speaker: String,
-    pub speaker_code: Option<String>,
-    /// `direct` or `indirect`.
-    pub style: String,
-    pub cue: String,
-    pub content: String,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct FactOut {
-    pub doc: String,
-    pub date: String,
-    pub sentence: usize,
-    pub measure: String,
-    pub value: f64,
-    pub unit: String,
-    pub holder: Option<String>,
-    pub counterpart: Option<String>,
-    pub commodity: Option<String>,
-    pub period: Option<String>,
 }
 
 /// Everything the store knows about an actor (or a country, by its three letters).

@@ -634,7 +634,21 @@ async fn network(
     for n in &an.net.nodes {
         names.insert(n.code.clone(), name_of(&st, &n.code));
     }
-    let svg = report::network_figure(an.net.clone(), &names, &order, &an.blocs.community);
+    let (to_actor, to_dyad) = (
+        |c: &str| format!("/actors/{}", enc(c)),
+        |a: &str, b: &str| dyad_href(a, b),
+    );
+    let links = report::Links {
+        actor: &to_actor,
+        dyad: &to_dyad,
+    };
+    let svg = report::network_figure(
+        an.net.clone(),
+        &names,
+        &order,
+        &an.blocs.community,
+        Some(&links),
+    );
     let mut ties: Vec<&analysis::Tie> = an.net.ties.iter().collect();
     ties.sort_by_key(|t| std::cmp::Reverse(t.stats.events));
     ties.truncate(60);

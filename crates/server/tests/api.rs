@@ -414,6 +414,51 @@ async fn a_vote_changes_votes_and_the_dyad_score() {
     )
     .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The actor profile counts the reviewed events too.
+    let actor = |q: &'static str| {
+        let app = &app;
+        async move { get(app, &format!("/api/v1/actors/TUR{q}")).await.json() }
+    };
+    assert_eq!(actor("").await["events"], 2);
+    assert_eq!(actor("?include_rejected=true").await["events"], 3);
+}
+
+#[tokio::test]
+async fn the_network_page_links_its_drawing_and_names_generic_codes() {
+    let app = app();
+    seed(&app).await;
+    let body = get(&app, "/network").await.body;
+    let svg = &body[body.find("<svg").unwrap()..];
+    // Nodes link to actor pages, lines to dyad pages, and a legend says
+    // what the colours mean.
+    assert!(svg.contains("<a href=\"/actors/TUR\"><circle"), "{svg}");
+    assert!(
+        svg.contains("<a href=\"/dyads/TUR/SYR\"><line")
+            || svg.contains("<a href=\"/dyads/SYR/TUR\"><line"),
+        "{svg}"
+    );
+    assert!(body.contains("conflict outweighs cooperation"));
+    assert!(body.contains(">Turkey</text>"), "{svg}");
+
+    // A generic code is named, alone or with its tag.
+    let nato = "NATO's secretary general visited Ankara on Monday. The Islamic State attacked Syrian forces near Raqqa on 2 January 2025.";
+    let r = post_json(
+        &app,
+        "/api/v1/documents",
+        json!({"title": "More", "date": "2025-03-05", "text": nato}),
+        Some(TOKEN),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let body = get(&app, "/network").await.body;
+    for code in ["IGONAT", "IMGISI"] {
+        if body.contains(&format!("/actors/{code}")) {
+            assert!(
+                !body.contains(&format!(">{code}</text>")),
+                "{code} unnamed: {body}"
+            );
+        }
+    }
 }
 
 async fn post_form(app: &App, uri: &str, form: &str, cookie: Option<&str>) -> Reply {

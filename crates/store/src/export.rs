@@ -3,7 +3,7 @@
 //! These build typed rows; the binary writes them out in each file format.
 
 use crate::query::{country_key, EventFilter, EventRow};
-use crate::{Result, Store};
+use crate::{GroupRow, Result, Review, Store};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -245,56 +245,43 @@ pub struct Graph {
 impl Store {
     /// One GDELT 2.0 row per deduplicated event, by id.
     pub fn gdelt_rows(&self) -> Result<Vec<GdeltRow>> {
-        let mut st = self.connection().prepare(
-            "SELECT g.id, g.day, g.source_code, g.target_code, g.cameo, g.root, g.quad_class,
-                    g.goldstein, g.num_mentions, g.num_sources, g.num_articles,
-                    e.json, d.date, d.ingested_at, coalesce(d.url, ''),
-                    (SELECT min(e2.sentence) FROM events e2 WHERE e2.group_id = g.id)
-             FROM event_groups g
-             JOIN events e ON e.rowid = (SELECT min(e3.rowid) FROM events e3 WHERE e3.group_id = g.id)
-             JOIN documents d ON d.id = e.doc
-             ORDER BY g.id",
+        self.reviewed_gdelt_rows(&Review::none())
+    }
+
+    /// [`Store::gdelt_rows`] over the events as analysts reviewed them.
+    pub fn reviewed_gdelt_rows(&self, review: &Review) -> Result<Vec<GdeltRow>> {
+        let mut first = self.connection().prepare_cached(
+            "SELECT e.json, d.date, d.ingested_at, coalesce(d.url, '')
+             FROM events e JOIN documents d ON d.id = e.doc WHERE e.rowid = ?1",
         )?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, i64>(6)?,
-                r.get::<_, f64>(7)?,
-                [
-                    r.get::<_, i64>(8)?,
-                    r.get::<_, i64>(9)?,
-                    r.get::<_, i64>(10)?,
-                ],
-                r.get::<_, String>(11)?,
-                r.get::<_, String>(12)?,
-                r.get::<_, String>(13)?,
-                r.get::<_, String>(14)?,
-                r.get::<_, Option<i64>>(15)?,
-            ))
-        })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (
+        for g in self.group_rows(review, &[])? {
+            let Some((json, doc_date, added, url)) = first
+                .query_map([g.first_mention], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                })?
+                .next()
+                .transpose()?
+            else {
+                continue;
+            };
+            let GroupRow {
                 id,
                 day,
-                src,
-                tgt,
+                source_code: src,
+                target_code: tgt,
                 cameo,
                 root,
-                quad,
-                gold,
-                counts,
-                json,
-                doc_date,
-                added,
-                url,
-                first,
-            ) = row?;
+                quad_class: quad,
+                goldstein: gold,
+                ..
+            } = g;
+            let counts = [g.num_mentions, g.num_sources, g.num_articles];
             let ev: Option<model::Event> = serde_json::from_str(&json).ok();
             let day = if is_day(&day) { day } else { doc_date };
             let (y, m, d) = if is_day(&day) {
@@ -314,14 +301,23 @@ impl Store {
                 digits.chars().take(4).collect(),
                 fraction_date(y, m, d),
             ];
-            let name =
-                |p: Option<&model::Participant>| p.map_or(String::new(), |p| p.actor.name.clone());
-            v.extend(actor_columns(&src, &name(ev.as_ref().map(|e| &e.source))));
-            v.extend(actor_columns(&tgt, &name(ev.as_ref().map(|e| &e.target))));
+            // A side an analyst corrected has no name but its code.
+            let name = |p: Option<&model::Participant>, code: &str| {
+                p.filter(|p| p.actor.code == code)
+                    .map_or(code.to_string(), |p| p.actor.name.clone())
+            };
+            v.extend(actor_columns(
+                &src,
+                &name(ev.as_ref().map(|e| &e.source), &src),
+            ));
+            v.extend(actor_columns(
+                &tgt,
+                &name(ev.as_ref().map(|e| &e.target), &tgt),
+            ));
             let base: String = cameo.chars().take(3).collect();
             v.extend([
                 // GDELT's IsRootEvent: reported in the lead; ours: in the first sentence.
-                u8::from(first == Some(0)).to_string(),
+                u8::from(g.root_event).to_string(),
                 cameo.clone(),
                 base,
                 root,
@@ -374,20 +370,20 @@ impl Store {
     /// bodies), edges directed dyads of deduplicated events. Events within
     /// one country (government against its own opposition) are left out.
     pub fn actor_graph(&self) -> Result<Graph> {
-        let mut st = self.connection().prepare(
-            "SELECT source_code, target_code, quad_class, goldstein, num_mentions FROM event_groups",
-        )?;
-        let rows = st
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, f64>(3)?,
-                    r.get::<_, i64>(4)?,
-                ))
-            })?
-            .collect::<std::result::Result<Vec<_>, _>>()?;
+        self.reviewed_actor_graph(&Review::none())
+    }
+
+    /// [`Store::actor_graph`] over the events as analysts reviewed them.
+    pub fn reviewed_actor_graph(&self, review: &Review) -> Result<Graph> {
+        let rows = self.group_rows(review, &[])?.into_iter().map(|g| {
+            (
+                g.source_code,
+                g.target_code,
+                g.quad_class,
+                g.goldstein,
+                g.num_mentions,
+            )
+        });
         let mut edges: BTreeMap<(String, String), GraphEdge> = BTreeMap::new();
         let mut nodes: BTreeMap<String, usize> = BTreeMap::new();
         for (s, t, quad, gold, mentions) in rows {
@@ -409,7 +405,7 @@ impl Store {
                 conflict_weight: 0.0,
             });
             e.events += 1;
-            e.mentions += mentions as usize;
+            e.mentions += mentions;
             if quad <= 2 {
                 e.cooperation += 1;
             } else {

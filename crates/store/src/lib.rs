@@ -16,6 +16,7 @@ pub mod export;
 pub mod feeds;
 pub mod query;
 mod records;
+pub mod review;
 pub mod search;
 pub mod votes;
 
@@ -26,6 +27,7 @@ pub use query::{
     QuadCounts, QuoteRow,
 };
 pub use records::{DocText, RecordKind, Stored};
+pub use review::{GroupRow, Review};
 pub use search::SearchHit;
 
 use model::{Coded, DateSource, Document, Mention, Sentence, TimeExpr};
@@ -500,15 +502,31 @@ impl Store {
 
     /// All stored documents, newest first.
     pub fn documents(&self) -> Result<Vec<DocSummary>> {
-        let mut st = self.conn.prepare(
+        self.document_rows(-1, 0)
+    }
+
+    /// `limit` documents from `offset` on, newest first, and how many are
+    /// stored: the database pages, so a page costs the same at any size.
+    pub fn documents_page(&self, limit: usize, offset: usize) -> Result<(usize, Vec<DocSummary>)> {
+        let total: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+        Ok((
+            total as usize,
+            self.document_rows(limit as i64, offset as i64)?,
+        ))
+    }
+
+    fn document_rows(&self, limit: i64, offset: i64) -> Result<Vec<DocSummary>> {
+        let mut st = self.conn.prepare_cached(
             "SELECT d.id, d.date, d.format, d.title,
                     (SELECT count(*) FROM sentence_rows s
                      WHERE s.id BETWEEN d.seq << 20 AND (d.seq << 20) | 1048575),
                     (SELECT count(*) FROM mentions m WHERE m.doc = d.id),
                     (SELECT count(*) FROM events e WHERE e.doc = d.id)
-             FROM documents d ORDER BY d.date DESC, d.id",
+             FROM documents d ORDER BY d.date DESC, d.id LIMIT ?1 OFFSET ?2",
         )?;
-        let rows = st.query_map([], |r| {
+        let rows = st.query_map([limit, offset], |r| {
             Ok(DocSummary {
                 id: r.get(0)?,
                 date: r.get(1)?,
@@ -719,18 +737,18 @@ const FTS_SHIFT: i64 = 20;
 /// The outlet a document counts as for NumSources: its publisher, else its
 /// URL's host, else the document itself (the same rule as migration 0004).
 pub(crate) fn outlet(doc: &Document) -> String {
-    if let Some(s) = doc
-        .source
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
+    outlet_of(doc.source.as_deref(), doc.url.as_deref(), &doc.id)
+}
+
+/// [`outlet`] from a document's publisher, URL and id.
+pub(crate) fn outlet_of(source: Option<&str>, url: Option<&str>, id: &str) -> String {
+    if let Some(s) = source.map(str::trim).filter(|s| !s.is_empty()) {
         return s.to_lowercase();
     }
-    if let Some(host) = doc.url.as_deref().and_then(url_host) {
+    if let Some(host) = url.and_then(url_host) {
         return host.to_lowercase();
     }
-    format!("doc:{}", doc.id)
+    format!("doc:{id}")
 }
 
 pub(crate) fn url_host(url: &str) -> Option<&str> {

@@ -6,7 +6,7 @@
 //! counts are deduplicated events (event groups), so ten articles about one
 //! meeting count once.
 
-use crate::{Result, Store};
+use crate::{Result, Review, Store};
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use serde::Serialize;
@@ -61,6 +61,16 @@ pub struct EventRow {
     pub publisher: Option<String>,
     /// The sentence the event was coded from.
     pub text: String,
+    /// Analysts' votes on this mention (`entente serve`).
+    pub votes_up: usize,
+    pub votes_down: usize,
+    /// More down- than up-votes: such rows are read only when asked for.
+    pub rejected: bool,
+    /// The machine's coding where an analyst's correction replaced it in the
+    /// columns above; empty otherwise.
+    pub machine_cameo: Option<String>,
+    pub machine_source: Option<String>,
+    pub machine_target: Option<String>,
     /// The full event record.
     #[serde(skip)]
     pub event: Option<model::Event>,
@@ -69,13 +79,6 @@ pub struct EventRow {
 impl EventRow {
     /// `YYYY-MM` of the event's date, else of its document's.
     pub fn month(&self) -> String {
-        let is_month = |d: &str| {
-            let b = d.as_bytes();
-            b.len() >= 7
-                && b[..4].iter().all(u8::is_ascii_digit)
-                && b[4] == b'-'
-                && b[5..7].iter().all(u8::is_ascii_digit)
-        };
         if is_month(&self.date) {
             self.date[..7].to_string()
         } else if is_month(&self.doc_date) {
@@ -84,6 +87,15 @@ impl EventRow {
             "unknown".to_string()
         }
     }
+}
+
+/// Whether a date value starts with `YYYY-MM`.
+pub(crate) fn is_month(d: &str) -> bool {
+    let b = d.as_bytes();
+    b.len() >= 7
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
 }
 
 /// Counts of deduplicated events by CAMEO quad class.
@@ -137,6 +149,7 @@ pub struct Partner {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteRow {
     pub doc: String,
     pub date: String,
@@ -149,6 +162,7 @@ pub struct QuoteRow {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FactRow {
     pub doc: String,
     pub date: String,
@@ -243,7 +257,7 @@ pub fn country_key(code: &str) -> String {
 }
 
 /// The month an event falls in: its date's, else its first report's.
-const GROUP_MONTH: &str = "CASE WHEN g.day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(g.day, 1, 7)
+pub(crate) const GROUP_MONTH: &str = "CASE WHEN g.day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(g.day, 1, 7)
     ELSE (SELECT substr(min(d.date), 1, 7) FROM events e JOIN documents d ON d.id = e.doc WHERE e.group_id = g.id) END";
 
 /// The first day an event's date covers: `2025-04` starts on 2025-04-01,
@@ -290,6 +304,12 @@ pub(crate) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
         url: r.get(17)?,
         publisher: r.get(18)?,
         text: r.get(19)?,
+        votes_up: 0,
+        votes_down: 0,
+        rejected: false,
+        machine_cameo: None,
+        machine_source: None,
+        machine_target: None,
         event: serde_json::from_str(&json).ok(),
     })
 }
@@ -303,72 +323,136 @@ fn round2(x: f64) -> f64 {
 }
 
 impl Store {
-    /// Event mentions matching `filter`, newest event date first.
+    /// Event mentions matching `filter`, newest event date first, as the
+    /// machine coded them (see [`Store::reviewed_events_rows`] for votes).
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>> {
-        let mut wheres: Vec<String> = Vec::new();
-        let mut args: Vec<Value> = Vec::new();
-        let arg = |v: String, args: &mut Vec<Value>| {
-            args.push(Value::Text(v));
-            format!("?{}", args.len())
-        };
-        if let Some(a) = &filter.actor {
-            let p = arg(code_pattern(a), &mut args);
-            wheres.push(format!(
-                "(e.source_code GLOB {p} OR e.target_code GLOB {p})"
-            ));
-        }
-        if let Some((a, b)) = &filter.dyad {
-            let pa = arg(code_pattern(a), &mut args);
-            let pb = arg(code_pattern(b), &mut args);
-            wheres.push(format!(
-                "((e.source_code GLOB {pa} AND e.target_code GLOB {pb}) OR (e.source_code GLOB {pb} AND e.target_code GLOB {pa}))"
-            ));
-        }
-        if let Some(root) = &filter.root {
-            let p = arg(format!("{}*", root.trim()), &mut args);
-            wheres.push(format!("e.cameo GLOB {p}"));
-        }
-        if let Some(v) = &filter.plover {
-            let p = arg(v.trim().to_uppercase(), &mut args);
-            wheres.push(format!("upper(e.plover) = {p}"));
-        }
-        if let Some(v) = &filter.modality {
-            let p = arg(v.trim().to_lowercase(), &mut args);
-            wheres.push(format!("e.modality = {p}"));
-        }
-        let start = EVENT_START;
-        if let Some(v) = &filter.from {
-            let p = arg(v.clone(), &mut args);
-            wheres.push(format!("{start} >= {p}"));
-        }
-        if let Some(v) = &filter.to {
-            let p = arg(v.clone(), &mut args);
-            wheres.push(format!("{start} <= {p}"));
-        }
-        if let Some(v) = &filter.text {
-            let p = arg(crate::search::fts_query(v), &mut args);
-            wheres.push(format!(
-                "(e.doc, e.sentence) IN (SELECT doc, idx FROM sentence_fts WHERE sentence_fts MATCH {p})"
-            ));
-        }
-        if let Some(v) = &filter.doc {
-            let p = arg(v.clone(), &mut args);
-            wheres.push(format!("e.doc = {p}"));
-        }
+        self.event_rows(filter, false)
+    }
+
+    /// [`Store::events`]; with `or_corrected`, the filters on the coding
+    /// (actor, dyad, root, PLOVER type) also let through every event of a
+    /// document an analyst corrected an event of, for the caller to filter
+    /// again once the corrections are applied.
+    pub(crate) fn event_rows(
+        &self,
+        filter: &EventFilter,
+        or_corrected: bool,
+    ) -> Result<Vec<EventRow>> {
+        self.event_slice(filter, or_corrected, 0)
+    }
+
+    /// One page of [`Store::events`]: `filter.limit` rows from `offset` on,
+    /// and how many match in all; the database pages, so a page costs the
+    /// same however many events are stored.
+    pub fn events_page(
+        &self,
+        filter: &EventFilter,
+        offset: usize,
+    ) -> Result<(usize, Vec<EventRow>)> {
+        let (wheres, args) = event_where(filter, false);
+        let sql =
+            format!("SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc {wheres}");
+        let total: i64 = self
+            .connection()
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(args), |r| r.get(0))
+            .map_err(|e| crate::search::bad_query(filter.text.as_deref().unwrap_or(""), e))?;
+        Ok((total as usize, self.event_slice(filter, false, offset)?))
+    }
+
+    fn event_slice(
+        &self,
+        filter: &EventFilter,
+        or_corrected: bool,
+        offset: usize,
+    ) -> Result<Vec<EventRow>> {
+        let (wheres, mut args) = event_where(filter, or_corrected);
         let limit = filter.limit.map_or(-1, |l| l as i64);
         args.push(Value::Integer(limit));
+        args.push(Value::Integer(offset as i64));
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} {} {} ORDER BY {start} DESC, d.date DESC, e.doc, e.start LIMIT ?{}",
-            if wheres.is_empty() { "" } else { "WHERE" },
-            wheres.join(" AND "),
+            "SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} {wheres} ORDER BY {EVENT_START} DESC, d.date DESC, e.doc, e.start LIMIT ?{} OFFSET ?{}",
+            args.len() - 1,
             args.len()
         );
-        let mut st = self.connection().prepare(&sql)?;
+        let mut st = self.connection().prepare_cached(&sql)?;
         let rows = st.query_map(params_from_iter(args), event_row)?;
         rows.collect::<std::result::Result<_, _>>()
             .map_err(|e| crate::search::bad_query(filter.text.as_deref().unwrap_or(""), e))
     }
+}
 
+/// The `WHERE` clause of an event query (empty when nothing filters) and
+/// its arguments.
+fn event_where(filter: &EventFilter, or_corrected: bool) -> (String, Vec<Value>) {
+    let mut coding: Vec<String> = Vec::new();
+    let mut wheres: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    let arg = |v: String, args: &mut Vec<Value>| {
+        args.push(Value::Text(v));
+        format!("?{}", args.len())
+    };
+    if let Some(a) = &filter.actor {
+        let p = arg(code_pattern(a), &mut args);
+        coding.push(format!(
+            "(e.source_code GLOB {p} OR e.target_code GLOB {p})"
+        ));
+    }
+    if let Some((a, b)) = &filter.dyad {
+        let pa = arg(code_pattern(a), &mut args);
+        let pb = arg(code_pattern(b), &mut args);
+        coding.push(format!(
+                "((e.source_code GLOB {pa} AND e.target_code GLOB {pb}) OR (e.source_code GLOB {pb} AND e.target_code GLOB {pa}))"
+            ));
+    }
+    if let Some(root) = &filter.root {
+        let p = arg(format!("{}*", root.trim()), &mut args);
+        coding.push(format!("e.cameo GLOB {p}"));
+    }
+    if let Some(v) = &filter.plover {
+        let p = arg(v.trim().to_uppercase(), &mut args);
+        coding.push(format!("upper(e.plover) = {p}"));
+    }
+    if or_corrected && !coding.is_empty() {
+        wheres.push(format!(
+                "(({}) OR e.doc IN (SELECT doc FROM votes WHERE cameo IS NOT NULL OR source_code IS NOT NULL OR target_code IS NOT NULL))",
+                coding.join(" AND ")
+            ));
+    } else {
+        wheres.append(&mut coding);
+    }
+    if let Some(v) = &filter.modality {
+        let p = arg(v.trim().to_lowercase(), &mut args);
+        wheres.push(format!("e.modality = {p}"));
+    }
+    let start = EVENT_START;
+    if let Some(v) = &filter.from {
+        let p = arg(v.clone(), &mut args);
+        wheres.push(format!("{start} >= {p}"));
+    }
+    if let Some(v) = &filter.to {
+        let p = arg(v.clone(), &mut args);
+        wheres.push(format!("{start} <= {p}"));
+    }
+    if let Some(v) = &filter.text {
+        let p = arg(crate::search::fts_query(v), &mut args);
+        wheres.push(format!(
+                "(e.doc, e.sentence) IN (SELECT doc, idx FROM sentence_fts WHERE sentence_fts MATCH {p})"
+            ));
+    }
+    if let Some(v) = &filter.doc {
+        let p = arg(v.clone(), &mut args);
+        wheres.push(format!("e.doc = {p}"));
+    }
+    let clause = if wheres.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", wheres.join(" AND "))
+    };
+    (clause, args)
+}
+
+impl Store {
     /// Whether a stored event's source or target code starts with `code`.
     pub fn has_event_code(&self, code: &str) -> Result<bool> {
         let pat = code_pattern(code);
@@ -379,8 +463,19 @@ impl Store {
         )?)
     }
 
-    /// A profile of the actor (or country) whose codes start with `code`.
+    /// A profile of the actor (or country) whose codes start with `code`,
+    /// as the machine coded its events.
     pub fn actor_profile(&self, code: &str, recent: usize) -> Result<ActorProfile> {
+        self.reviewed_actor_profile(code, recent, &Review::none())
+    }
+
+    /// [`Store::actor_profile`] over the events as analysts reviewed them.
+    pub fn reviewed_actor_profile(
+        &self,
+        code: &str,
+        recent: usize,
+        review: &Review,
+    ) -> Result<ActorProfile> {
         let conn = self.connection();
         let pat = code_pattern(code);
         let (mentions, documents): (i64, i64) = conn.query_row(
@@ -409,21 +504,12 @@ impl Store {
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
 
-        let mut st = conn.prepare(
-            "SELECT source_code, target_code, quad_class, goldstein FROM event_groups
-             WHERE source_code GLOB ?1 OR target_code GLOB ?1",
-        )?;
-        let groups = st
-            .query_map([&pat], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)? as u8,
-                    r.get::<_, f64>(3)?,
-                ))
-            })?
-            .collect::<std::result::Result<Vec<_>, _>>()?;
         let prefix = pat.trim_end_matches('*');
+        let groups: Vec<(String, String, u8, f64)> = self
+            .group_rows(review, &[prefix])?
+            .into_iter()
+            .map(|g| (g.source_code, g.target_code, g.quad_class, g.goldstein))
+            .collect();
         let mut partners: BTreeMap<String, (QuadCounts, usize, f64)> = BTreeMap::new();
         for (s, t, quad, g) in &groups {
             let other = if s.starts_with(prefix) { t } else { s };
@@ -444,11 +530,14 @@ impl Store {
             .collect();
         partners.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.code.cmp(&b.code)));
 
-        let recent_events = self.events(&EventFilter {
-            actor: Some(code.to_string()),
-            limit: Some(recent),
-            ..EventFilter::default()
-        })?;
+        let recent_events = self.reviewed_events_rows(
+            &EventFilter {
+                actor: Some(code.to_string()),
+                limit: Some(recent),
+                ..EventFilter::default()
+            },
+            review,
+        )?;
         let quotes_by = self.quote_rows("q.speaker_code GLOB ?1", &pat)?;
         let quotes_about = self.quote_rows(
             "(q.speaker_code IS NULL OR NOT q.speaker_code GLOB ?1)
@@ -600,26 +689,24 @@ impl Store {
             .collect())
     }
 
-    /// Relations between the actors whose codes start with `a` and `b`.
+    /// Relations between the actors whose codes start with `a` and `b`, as
+    /// the machine coded them.
     pub fn dyad(&self, a: &str, b: &str) -> Result<DyadReport> {
+        self.reviewed_dyad(a, b, &Review::none())
+    }
+
+    /// [`Store::dyad`] over the events as analysts reviewed them.
+    pub fn reviewed_dyad(&self, a: &str, b: &str, review: &Review) -> Result<DyadReport> {
         let (pa, pb) = (code_pattern(a), code_pattern(b));
-        let sql = format!(
-            "SELECT g.source_code GLOB ?1 AND g.target_code GLOB ?2, g.quad_class, g.goldstein, g.num_mentions, {GROUP_MONTH}
-             FROM event_groups g
-             WHERE (g.source_code GLOB ?1 AND g.target_code GLOB ?2) OR (g.source_code GLOB ?2 AND g.target_code GLOB ?1)"
-        );
-        let mut st = self.connection().prepare(&sql)?;
-        let rows = st
-            .query_map([&pa, &pb], |r| {
-                Ok((
-                    r.get::<_, bool>(0)?,
-                    r.get::<_, i64>(1)? as u8,
-                    r.get::<_, f64>(2)?,
-                    r.get::<_, i64>(3)? as usize,
-                    r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                ))
-            })?
-            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let (ka, kb) = (pa.trim_end_matches('*'), pb.trim_end_matches('*'));
+        let rows: Vec<(bool, u8, f64, usize, String)> = self
+            .group_rows(review, &[ka, kb])?
+            .into_iter()
+            .filter_map(|g| {
+                let forward = g.between(ka, kb)?;
+                Some((forward, g.quad_class, g.goldstein, g.num_mentions, g.month))
+            })
+            .collect();
         let (na, nb) = (
             pa.trim_end_matches('*').to_string(),
             pb.trim_end_matches('*').to_string(),

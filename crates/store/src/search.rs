@@ -5,6 +5,7 @@ use serde::Serialize;
 
 /// One matching sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchHit {
     pub doc: String,
     pub sentence: usize,

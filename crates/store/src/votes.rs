@@ -9,7 +9,7 @@
 
 use crate::{Result, Store, Stored};
 use model::Event;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -204,43 +204,36 @@ impl Store {
         Ok(self.connection().last_insert_rowid())
     }
 
+    /// Votes matching `condition` (on `?1`, or none), oldest first.
+    fn votes_where(&self, condition: &str, arg: Option<&dyn rusqlite::ToSql>) -> Result<Vec<Vote>> {
+        let mut st = self.connection().prepare_cached(&format!(
+            "SELECT {VOTE_COLUMNS} FROM votes WHERE {condition} ORDER BY id"
+        ))?;
+        let rows = match arg {
+            Some(a) => st.query_map([a], vote_row)?,
+            None => st.query_map([], vote_row)?,
+        };
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// The votes on one event, oldest first.
     pub fn votes(&self, event_id: &str) -> Result<Vec<Vote>> {
-        let mut st = self.connection().prepare_cached(&format!(
-            "SELECT {VOTE_COLUMNS} FROM votes WHERE event_id = ?1 ORDER BY id"
-        ))?;
-        let rows = st.query_map([event_id], vote_row)?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        self.votes_where("event_id = ?1", Some(&event_id))
     }
 
     /// One vote by its id.
     pub fn vote(&self, id: i64) -> Result<Option<Vote>> {
-        Ok(self
-            .connection()
-            .query_row(
-                &format!("SELECT {VOTE_COLUMNS} FROM votes WHERE id = ?1"),
-                [id],
-                vote_row,
-            )
-            .optional()?)
+        Ok(self.votes_where("id = ?1", Some(&id))?.pop())
     }
 
     /// Every event's votes summed, by event id.
     pub fn tallies(&self) -> Result<HashMap<String, Tally>> {
-        let mut st = self
-            .connection()
-            .prepare_cached(&format!("SELECT {VOTE_COLUMNS} FROM votes ORDER BY id"))?;
-        let rows = st.query_map([], vote_row)?;
-        Ok(tally(rows.collect::<std::result::Result<_, _>>()?))
+        Ok(tally(self.votes_where("1", None)?))
     }
 
     /// The votes on one document's events summed, by event id.
     pub fn document_tallies(&self, doc: &str) -> Result<HashMap<String, Tally>> {
-        let mut st = self.connection().prepare_cached(&format!(
-            "SELECT {VOTE_COLUMNS} FROM votes WHERE doc = ?1 ORDER BY id"
-        ))?;
-        let rows = st.query_map([doc], vote_row)?;
-        Ok(tally(rows.collect::<std::result::Result<_, _>>()?))
+        Ok(tally(self.votes_where("doc = ?1", Some(&doc))?))
     }
 
     /// A value that changes whenever documents, events or votes change (the
@@ -261,14 +254,14 @@ impl Store {
     /// number of rows whose JSON no longer parses, as [`Store::stored`] does.
     pub fn reviewed_events(&self, include_rejected: bool) -> Result<(Vec<Stored<Event>>, usize)> {
         let (events, bad) = self.stored::<Event>(crate::RecordKind::Events)?;
-        let tallies = self.tallies()?;
-        if tallies.is_empty() {
+        let review = self.review(include_rejected)?;
+        if review.is_empty() {
             return Ok((events, bad));
         }
         let mut out = Vec::with_capacity(events.len());
         for mut s in events {
-            if let Some(t) = tallies.get(&event_id(&s.doc, &s.record)) {
-                if t.rejected() && !include_rejected {
+            if let Some(t) = review.tally(&event_id(&s.doc, &s.record)) {
+                if review.rejects(t) {
                     continue;
                 }
                 if let Some(c) = &t.correction {
@@ -302,50 +295,26 @@ pub struct ReviewedPlover {
 }
 
 impl Store {
-    /// Every event mention as a PLOVER record with its votes; rejected
-    /// events left out unless `include_rejected`, corrections applied.
-    pub fn reviewed_plover_events(&self, include_rejected: bool) -> Result<Vec<ReviewedPlover>> {
-        let tallies = self.tallies()?;
-        let mut out = Vec::new();
-        for r in self.events(&crate::EventFilter::default())? {
-            let id = match &r.event {
-                Some(e) => event_id(&r.doc, e),
-                None => continue,
-            };
-            let t = tallies.get(&id);
-            if t.is_some_and(Tally::rejected) && !include_rejected {
-                continue;
-            }
-            let mut p = ReviewedPlover {
-                event: crate::PloverEvent::from(&r),
-                event_id: id,
-                votes_up: t.map_or(0, |t| t.up),
-                votes_down: t.map_or(0, |t| t.down),
-                rejected: t.is_some_and(Tally::rejected),
-                machine_cameo: None,
-                machine_source: None,
-                machine_target: None,
-            };
-            if let Some(c) = t.and_then(|t| t.correction.as_ref()) {
-                let e = &mut p.event;
-                if let Some(f) = &c.cameo {
-                    p.machine_cameo = Some(std::mem::replace(&mut e.cameo, f.cameo.clone()));
-                    e.event_type = f.plover.clone();
-                    e.quad_class = f.quad_class;
-                    e.goldstein = f.goldstein;
-                }
-                if let Some(code) = &c.source {
-                    p.machine_source = Some(std::mem::replace(&mut e.source_code, code.clone()));
-                    e.source_country = code.get(..3).map(str::to_string);
-                }
-                if let Some(code) = &c.target {
-                    p.machine_target = Some(std::mem::replace(&mut e.target_code, code.clone()));
-                    e.target_country = code.get(..3).map(str::to_string);
-                }
-            }
-            out.push(p);
-        }
-        Ok(out)
+    /// Every event mention as a PLOVER record with its votes, as the review
+    /// says: rejected events left out unless it includes them, corrections
+    /// applied.
+    pub fn reviewed_plover_events(&self, review: &crate::Review) -> Result<Vec<ReviewedPlover>> {
+        let rows = self.reviewed_events_rows(&crate::EventFilter::default(), review)?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| {
+                Some(ReviewedPlover {
+                    event_id: event_id(&r.doc, r.event.as_ref()?),
+                    event: crate::PloverEvent::from(r),
+                    votes_up: r.votes_up,
+                    votes_down: r.votes_down,
+                    rejected: r.rejected,
+                    machine_cameo: r.machine_cameo.clone(),
+                    machine_source: r.machine_source.clone(),
+                    machine_target: r.machine_target.clone(),
+                })
+            })
+            .collect())
     }
 }
 
@@ -440,6 +409,26 @@ mod tests {
         s.put(&c, None, true).unwrap();
         assert!(s.reviewed_events(false).unwrap().0.is_empty());
         assert_eq!(s.reviewed_events(true).unwrap().0.len(), 1);
+        // Every read of the store counts it the same way.
+        let (out, with) = (s.review(false).unwrap(), s.review(true).unwrap());
+        assert_eq!(s.dyad("TUR", "ISR").unwrap().events, 1);
+        assert_eq!(s.reviewed_dyad("TUR", "ISR", &out).unwrap().events, 0);
+        assert_eq!(s.reviewed_dyad("TUR", "ISR", &with).unwrap().events, 1);
+        assert!(s.reviewed_gdelt_rows(&out).unwrap().is_empty());
+        assert_eq!(
+            s.reviewed_gdelt_rows(&with).unwrap(),
+            s.gdelt_rows().unwrap()
+        );
+        assert!(s.reviewed_actor_graph(&out).unwrap().edges.is_empty());
+        assert_eq!(s.reviewed_actor_profile("TUR", 5, &out).unwrap().events, 0);
+        let rows = s
+            .reviewed_events_rows(&crate::EventFilter::default(), &with)
+            .unwrap();
+        assert_eq!((rows[0].votes_down, rows[0].rejected), (1, true));
+        assert!(s
+            .reviewed_events_rows(&crate::EventFilter::default(), &out)
+            .unwrap()
+            .is_empty());
         let votes = s.votes(&id).unwrap();
         assert_eq!(votes.len(), 1);
         assert_eq!(votes[0].who, "ana");
@@ -476,11 +465,29 @@ mod tests {
         assert_eq!(e.target.actor.code, "ISRGOV");
         // The machine coding is kept.
         assert_eq!(s.load("d1").unwrap().events[0].cameo, "042");
-        let p = s.reviewed_plover_events(false).unwrap();
+        let p = s.reviewed_plover_events(&s.review(false).unwrap()).unwrap();
         assert_eq!(p.len(), 1);
         assert_eq!((p[0].votes_up, p[0].votes_down), (2, 1));
         assert_eq!(p[0].event.cameo, "036");
         assert_eq!(p[0].machine_cameo.as_deref(), Some("042"));
         assert_eq!(p[0].event.target_code, "ISRGOV");
+        // The corrected event is its own deduplicated event, with a new id.
+        let review = s.review(false).unwrap();
+        let g = s.reviewed_gdelt_rows(&review).unwrap();
+        assert_eq!(g.len(), 1);
+        assert_eq!((g[0][26].as_str(), g[0][15].as_str()), ("036", "ISRGOV"));
+        assert_ne!(g[0][0], s.gdelt_rows().unwrap()[0][0]);
+        let d = s.reviewed_dyad("TUR", "ISR", &review).unwrap();
+        assert_eq!((d.events, d.quad_classes.verbal_cooperation), (1, 1));
+        assert!(s.reviewed_dyad("TUR", "ISRGOV", &review).unwrap().events == 1);
+        let filter = crate::EventFilter {
+            dyad: Some(("TUR".into(), "ISRGOV".into())),
+            root: Some("03".into()),
+            ..crate::EventFilter::default()
+        };
+        let rows = s.reviewed_events_rows(&filter, &review).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].machine_cameo.as_deref(), Some("042"));
+        assert!(s.events(&filter).unwrap().is_empty());
     }
 }

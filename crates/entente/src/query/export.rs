@@ -5,16 +5,11 @@ use anyhow::{Context, Result};
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use store::{Graph, Store};
+use store::{Graph, Review, Store};
 
-pub fn run(
-    store: &Store,
-    format: ExportFormat,
-    out: &Path,
-    include_rejected: bool,
-) -> Result<ExitCode> {
+pub fn run(store: &Store, format: ExportFormat, out: &Path, review: &Review) -> Result<ExitCode> {
     if format == ExportFormat::Parquet {
-        return parquet(store, out);
+        return parquet(store, out, review);
     }
     let to_stdout = out.as_os_str() == "-";
     let sink: Box<dyn Write> = if to_stdout {
@@ -23,7 +18,7 @@ pub fn run(
         Box::new(std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?)
     };
     let mut w = BufWriter::new(sink);
-    let n = write(store, format, &mut w, include_rejected)?;
+    let n = write(store, format, &mut w, review)?;
     w.flush()
         .with_context(|| format!("writing {}", out.display()))?;
     if !to_stdout {
@@ -41,27 +36,29 @@ fn unit(format: ExportFormat) -> &'static str {
     }
 }
 
-/// Writes one export; returns how many records or rows it wrote.
+/// Writes one export; returns how many records or rows it wrote. Every
+/// format counts events as analysts reviewed them (`review`).
 pub fn write(
     store: &Store,
     format: ExportFormat,
     w: &mut dyn Write,
-    include_rejected: bool,
+    review: &Review,
 ) -> Result<usize> {
     match format {
         ExportFormat::Jsonl => {
             let mut n = 0;
             for id in store.document_ids()? {
                 for r in store.load(&id)?.records() {
-                    serde_json::to_writer(&mut *w, &r)?;
-                    w.write_all(b"\n")?;
-                    n += 1;
+                    if write_reviewed(&mut *w, &r, review)? {
+                        w.write_all(b"\n")?;
+                        n += 1;
+                    }
                 }
             }
             Ok(n)
         }
         ExportFormat::Gdelt => {
-            let rows = store.gdelt_rows()?;
+            let rows = store.reviewed_gdelt_rows(review)?;
             // GDELT's files have no header line: the column order is the codebook's.
             for r in &rows {
                 writeln!(w, "{}", r.join("\t"))?;
@@ -71,7 +68,7 @@ pub fn write(
         ExportFormat::Plover => {
             // With analysts' votes: rejected events out unless asked for,
             // corrections in, the machine's coding beside them.
-            let rows = store.reviewed_plover_events(include_rejected)?;
+            let rows = store.reviewed_plover_events(review)?;
             for r in &rows {
                 serde_json::to_writer(&mut *w, r)?;
                 w.write_all(b"\n")?;
@@ -79,7 +76,7 @@ pub fn write(
             Ok(rows.len())
         }
         ExportFormat::Csv => {
-            let rows = store.events(&store::EventFilter::default())?;
+            let rows = store.reviewed_events_rows(&store::EventFilter::default(), review)?;
             let mut c = csv::Writer::from_writer(w);
             for r in &rows {
                 c.serialize(r)?;
@@ -88,12 +85,12 @@ pub fn write(
             Ok(rows.len())
         }
         ExportFormat::Graphml => {
-            let g = store.actor_graph()?;
+            let g = store.reviewed_actor_graph(review)?;
             w.write_all(graphml(&g).as_bytes())?;
             Ok(g.edges.len())
         }
         ExportFormat::Gexf => {
-            let g = store.actor_graph()?;
+            let g = store.reviewed_actor_graph(review)?;
             w.write_all(gexf(&g).as_bytes())?;
             Ok(g.edges.len())
         }
@@ -101,6 +98,50 @@ pub fn write(
             "parquet export writes a directory, not a stream",
         )),
     }
+}
+
+/// Writes a JSONL record as analysts reviewed it, as `entente code` prints
+/// it when nobody voted on it; returns false for a rejected event left out
+/// (unless the review includes it). A voted event gets `votes` and, where
+/// a correction replaced its coding, the machine's in `machine`.
+fn write_reviewed(w: &mut dyn Write, r: &model::Record, review: &Review) -> Result<bool> {
+    let tally = match r {
+        model::Record::Event { doc, event } => review.tally(&store::votes::event_id(doc, event)),
+        _ => None,
+    };
+    let (Some(t), model::Record::Event { doc, event }) = (tally, r) else {
+        serde_json::to_writer(&mut *w, r)?;
+        return Ok(true);
+    };
+    if review.rejects(t) {
+        return Ok(false);
+    }
+    let mut fixed = event.clone();
+    if let Some(c) = &t.correction {
+        store::votes::apply(&mut fixed, c);
+    }
+    let mut v = serde_json::to_value(model::Record::Event {
+        doc: doc.clone(),
+        event: fixed,
+    })?;
+    if let Some(o) = v.as_object_mut() {
+        o.insert(
+            "votes".into(),
+            serde_json::json!({"up": t.up, "down": t.down}),
+        );
+        if t.correction.is_some() {
+            o.insert(
+                "machine".into(),
+                serde_json::json!({
+                    "cameo": event.cameo,
+                    "source": event.source.actor.code,
+                    "target": event.target.actor.code,
+                }),
+            );
+        }
+    }
+    serde_json::to_writer(&mut *w, &v)?;
+    Ok(true)
 }
 
 /// The edge attributes both graph formats carry: name, type, value.
@@ -210,8 +251,8 @@ pub fn gexf(g: &Graph) -> String {
 }
 
 #[cfg(feature = "parquet")]
-fn parquet(store: &Store, out: &Path) -> Result<ExitCode> {
-    let (files, rows) = super::parquet::write(store, out)?;
+fn parquet(store: &Store, out: &Path, review: &Review) -> Result<ExitCode> {
+    let (files, rows) = super::parquet::write(store, out, review)?;
     eprintln!(
         "entente: wrote {rows} event mentions in {files} monthly file(s) under {}",
         out.display()
@@ -220,7 +261,7 @@ fn parquet(store: &Store, out: &Path) -> Result<ExitCode> {
 }
 
 #[cfg(not(feature = "parquet"))]
-fn parquet(_: &Store, _: &Path) -> Result<ExitCode> {
+fn parquet(_: &Store, _: &Path, _: &Review) -> Result<ExitCode> {
     // A format this build lacks is a usage error (exit 2), as an unknown one is.
     Err(crate::usage(
         "this entente was built without Parquet support; rebuild without `--no-default-features` (or with `--features parquet`)",

@@ -4,7 +4,9 @@
 //! Polars, Spark and pyarrow read the directory as one partitioned table.
 
 use anyhow::{Context, Result};
-use arrow_array::{ArrayRef, Float64Array, Int32Array, Int64Array, RecordBatch, StringArray};
+use arrow_array::{
+    ArrayRef, BooleanArray, Float64Array, Int32Array, Int64Array, RecordBatch, StringArray,
+};
 use arrow_schema::{DataType, Field, Schema};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
@@ -12,7 +14,7 @@ use parquet::file::properties::WriterProperties;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
-use store::{EventFilter, EventRow, Store};
+use store::{EventFilter, EventRow, Review, Store};
 
 fn schema() -> Schema {
     let s = |name: &str, nullable: bool| Field::new(name, DataType::Utf8, nullable);
@@ -40,6 +42,12 @@ fn schema() -> Schema {
         s("url", true),
         s("publisher", true),
         s("text", false),
+        i("votes_up", false),
+        i("votes_down", false),
+        Field::new("rejected", DataType::Boolean, false),
+        s("machine_cameo", true),
+        s("machine_source", true),
+        s("machine_target", true),
     ])
 }
 
@@ -80,13 +88,24 @@ fn batch(rows: &[&EventRow], month: &str) -> Result<RecordBatch> {
         opt(|r| r.url.as_deref()),
         opt(|r| r.publisher.as_deref()),
         text(|r| &r.text),
+        int(|r| r.votes_up as i64),
+        int(|r| r.votes_down as i64),
+        Arc::new(
+            rows.iter()
+                .map(|r| Some(r.rejected))
+                .collect::<BooleanArray>(),
+        ),
+        opt(|r| r.machine_cameo.as_deref()),
+        opt(|r| r.machine_source.as_deref()),
+        opt(|r| r.machine_target.as_deref()),
     ];
     Ok(RecordBatch::try_new(Arc::new(schema()), columns)?)
 }
 
-/// Writes every event mention under `out`; returns (files, rows).
-pub fn write(store: &Store, out: &Path) -> Result<(usize, usize)> {
-    let rows = store.events(&EventFilter::default())?;
+/// Writes every event mention as analysts reviewed it under `out`; returns
+/// (files, rows).
+pub fn write(store: &Store, out: &Path, review: &Review) -> Result<(usize, usize)> {
+    let rows = store.reviewed_events_rows(&EventFilter::default(), review)?;
     let mut months: BTreeMap<String, Vec<&EventRow>> = BTreeMap::new();
     for r in &rows {
         months.entry(r.month()).or_default().push(r);
