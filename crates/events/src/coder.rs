@@ -1049,12 +1049,15 @@ impl EventCoder {
         }
         // A town or region does not act: "the Manchester bomb attack", "the
         // Munich security conference warned", "talks in Sochi" tell where.
-        // (A capital that stands for its government carries the role GOV and
-        // stays.) With no other source, the rules below may still give the
+        // (A capital that stands for its government carries the role GOV, and
+        // a seat such as "England" its people's acts: both stay.) With no other source, the rules below may still give the
         // act to the place's civilians or an unnamed perpetrator.
         let bare_town = |k: &usize| {
             let a = &sent.mentions[*k].mention.actor;
-            a.role.is_none() && a.kind == ActorType::Place
+            // Seats ("England", "Idlib") stand for those who govern there.
+            a.role.is_none()
+                && a.kind == ActorType::Place
+                && (a.id.starts_with("place:") || a.id.starts_with("region:"))
         };
         let town = sources
             .iter()
