@@ -89,7 +89,7 @@ impl Pipeline {
     pub fn new(lexicon: &Lexicon) -> anyhow::Result<Pipeline> {
         let coder = EventCoder::builtin()
             .context("built-in verb lexicon")?
-            .with_lexicon_places(&lexicon.places);
+            .with_lexicon(lexicon);
         let topics =
             syntax::topic::builtin().map_err(|e| anyhow::anyhow!("built-in topic model: {e}"))?;
         Ok(Pipeline {

@@ -19,7 +19,7 @@ fn coder() -> server::Coder {
             let lex = lexicon::Lexicon::builtin().unwrap();
             let coder = events::EventCoder::builtin()
                 .unwrap()
-                .with_lexicon_places(&lex.places);
+                .with_lexicon(&lex);
             Arc::new((testkit::Pipeline::new(), coder))
         })
         .clone();
