@@ -176,6 +176,9 @@ mod tests {
         assert_eq!(rows[0].cells, vec!["x", "7"]);
         assert_eq!(rows[1].cells, vec!["y", ""]);
         let e = strict_rows("t.tsv", "b\nx\n", h).expect_err("wrong header");
-        assert_eq!(e.to_string(), "t.tsv:1: header is `b`, expected `a\\tgeonameid`");
+        assert_eq!(
+            e.to_string(),
+            "t.tsv:1: header is `b`, expected `a\\tgeonameid`"
+        );
     }
 }
