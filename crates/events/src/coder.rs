@@ -246,7 +246,18 @@ impl EventCoder {
     }
 
     /// The coder with extra patterns (user files, PETRARCH overlays) after ours.
-    pub fn with_verbs(mut verbs: VerbLexicon) -> Result<EventCoder, LexError> {
+    pub fn with_verbs(verbs: VerbLexicon) -> Result<EventCoder, LexError> {
+        EventCoder::assemble(verbs, Gazetteer::builtin()?)
+    }
+
+    /// The coder over our built-in verbs with a lexicon's gazetteer (see
+    /// [`EventCoder::with_lexicon`]); unlike `builtin().with_lexicon(lex)`
+    /// it never reads the built-in gazetteer a second time.
+    pub fn for_lexicon(lex: &lexicon::Lexicon) -> Result<EventCoder, LexError> {
+        Ok(EventCoder::assemble(VerbLexicon::builtin()?, Gazetteer::default())?.with_lexicon(lex))
+    }
+
+    fn assemble(mut verbs: VerbLexicon, places: Gazetteer) -> Result<EventCoder, LexError> {
         let must = verbs.patterns.len();
         let p = Pattern::parse(
             "rule:reported-demand",
@@ -268,7 +279,7 @@ impl EventCoder {
         Ok(EventCoder {
             verbs,
             cameo: CameoTable::builtin()?,
-            places: Gazetteer::builtin()?,
+            places,
             generic: Generic::builtin()?,
             lexicon_places: Default::default(),
             must,

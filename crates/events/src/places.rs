@@ -160,7 +160,14 @@ impl Gazetteer {
                     .words
                     .get(h.end)
                     .is_some_and(|w| w.capitalised && w.tag == crate::tagger::Tag::Word);
-                if !longer {
+                // Nor does "in the Commonwealth of Australia" name the
+                // Philippine city Commonwealth: a mention that goes on past
+                // the name is a longer name.
+                let inside = sent.words[h.start]
+                    .mention
+                    .and_then(|m| sent.mentions.get(m))
+                    .is_some_and(|m| m.end > h.end);
+                if !longer && !inside {
                     out.push(h);
                 }
             }
