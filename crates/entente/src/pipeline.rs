@@ -87,9 +87,7 @@ pub struct Pipeline {
 
 impl Pipeline {
     pub fn new(lexicon: &Lexicon) -> anyhow::Result<Pipeline> {
-        let coder = EventCoder::builtin()
-            .context("built-in verb lexicon")?
-            .with_lexicon_places(&lexicon.places);
+        let coder = EventCoder::for_lexicon(lexicon).context("built-in verb lexicon")?;
         let topics =
             syntax::topic::builtin().map_err(|e| anyhow::anyhow!("built-in topic model: {e}"))?;
         Ok(Pipeline {

@@ -38,12 +38,14 @@ use crate::verbs::{Elem, Kind, LexError, Pattern, VerbLexicon};
 pub struct EventCoder {
     pub verbs: VerbLexicon,
     pub cameo: CameoTable,
+    /// Event places: the capitals and cities of 100,000 or more of the
+    /// lexicon's gazetteer.
     pub places: Gazetteer,
     pub generic: Generic,
-    /// The actor lexicon's places with coordinates (cities of 15,000 people
+    /// The gazetteer's places with coordinates (cities of 15,000 people
     /// or more and first-level regions), by the source the recogniser names
-    /// in a mention's rule (`places.tsv:LINE`): where the events gazetteer
-    /// finds no place for an event, a place mention gives it.
+    /// in a mention's rule (`places.tsv:LINE`): where `places` finds no
+    /// place for an event, a place mention gives it.
     pub lexicon_places: std::collections::HashMap<Box<str>, LexiconPlace>,
     /// The pattern the reported-demand rule codes with ("X said Y must ...").
     must: usize,
@@ -247,7 +249,18 @@ impl EventCoder {
     }
 
     /// The coder with extra patterns (user files, PETRARCH overlays) after ours.
-    pub fn with_verbs(mut verbs: VerbLexicon) -> Result<EventCoder, LexError> {
+    pub fn with_verbs(verbs: VerbLexicon) -> Result<EventCoder, LexError> {
+        EventCoder::assemble(verbs, Gazetteer::builtin()?)
+    }
+
+    /// The coder over our built-in verbs with a lexicon's gazetteer (see
+    /// [`EventCoder::with_lexicon`]); unlike `builtin().with_lexicon(lex)`
+    /// it never reads the built-in gazetteer a second time.
+    pub fn for_lexicon(lex: &lexicon::Lexicon) -> Result<EventCoder, LexError> {
+        Ok(EventCoder::assemble(VerbLexicon::builtin()?, Gazetteer::default())?.with_lexicon(lex))
+    }
+
+    fn assemble(mut verbs: VerbLexicon, places: Gazetteer) -> Result<EventCoder, LexError> {
         let must = verbs.patterns.len();
         let p = Pattern::parse(
             "rule:reported-demand",
@@ -269,7 +282,7 @@ impl EventCoder {
         Ok(EventCoder {
             verbs,
             cameo: CameoTable::builtin()?,
-            places: Gazetteer::builtin()?,
+            places,
             generic: Generic::builtin()?,
             lexicon_places: Default::default(),
             must,
@@ -277,10 +290,14 @@ impl EventCoder {
         })
     }
 
-    /// The coder with the actor lexicon's places as event places (see
-    /// `lexicon_places`); places without coordinates are left out.
-    pub fn with_lexicon_places(mut self, places: &[lexicon::Place]) -> EventCoder {
-        self.lexicon_places = places
+    /// The coder with a lexicon's gazetteer (the built-in one with a
+    /// user's `--lexicon` rows): its capitals and big cities as event places
+    /// ([`Gazetteer::from_lexicon`]), and every place with coordinates for
+    /// the recogniser's place mentions (see `lexicon_places`).
+    pub fn with_lexicon(mut self, lex: &lexicon::Lexicon) -> EventCoder {
+        self.places = Gazetteer::from_lexicon(lex);
+        self.lexicon_places = lex
+            .places
             .iter()
             .filter_map(|p| {
                 Some((
@@ -514,7 +531,7 @@ impl EventCoder {
                                 country: Some(e.country.clone()),
                                 role: None,
                                 name: e.name.clone(),
-                                id: format!("places.tsv:{}", e.geonameid),
+                                id: e.id.clone(),
                                 kind: ActorType::Place,
                             },
                             rule: "events/places.tsv:capital".into(),

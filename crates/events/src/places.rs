@@ -1,22 +1,18 @@
-//! The gazetteer: capitals and cities (GeoNames) found after "in/at/near/from".
+//! Event places: the capitals and cities of 100,000 people or more of the
+//! project's one gazetteer (the lexicon's `places.tsv`, GeoNames), found
+//! after "in/at/near/from".
 
 use crate::clause::Sent;
 use crate::verbs::LexError;
-use lexicon::table;
+use lexicon::norm::{fold, fold_char};
+use lexicon::Lexicon;
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
-const PLACES_TSV: &str = include_str!("../data/places.tsv");
-
-/// The columns of `places.tsv`.
-pub const PLACES_HEADER: &[&str] = &[
-    "name",
-    "alternates",
-    "country",
-    "kind",
-    "lat",
-    "lon",
-    "population",
-    "geonameid",
-];
+/// Cities this big (and every capital) are event places; smaller towns
+/// share their names with too many words and people.
+pub const MIN_POPULATION: u64 = 100_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceEntry {
@@ -26,7 +22,9 @@ pub struct PlaceEntry {
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
-    pub geonameid: String,
+    /// The place's id as events cite it: `places.tsv:GEONAMEID`, or the
+    /// row's `file:line` for a user's row without a GeoNames id.
+    pub id: String,
 }
 
 /// Place names keyed by their first word (case-sensitive, as written in news).
@@ -46,36 +44,80 @@ pub struct PlaceHit {
 }
 
 impl Gazetteer {
+    /// The event places of the built-in lexicon (read once per process).
     pub fn builtin() -> Result<Gazetteer, LexError> {
-        Gazetteer::parse("places.tsv", PLACES_TSV)
+        static BUILTIN: OnceLock<Result<Gazetteer, LexError>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                let lex = Lexicon::builtin_places().map_err(|e| match e {
+                    lexicon::LexiconError::Parse {
+                        file,
+                        line,
+                        message,
+                    } => LexError::Parse {
+                        file,
+                        line,
+                        message,
+                    },
+                })?;
+                Ok(Gazetteer::from_lexicon(&lex))
+            })
+            .clone()
     }
 
-    pub fn parse(file: &str, src: &str) -> Result<Gazetteer, LexError> {
+    /// The event places of a lexicon's gazetteer: its capitals and cities of
+    /// [`MIN_POPULATION`] or more, under their names and aliases. A name
+    /// that is also another country's name, alias, adjective or demonym
+    /// ("Armenia", a Colombian city; "Brits", a South African town) is left
+    /// out: "in Armenia" places an event in Armenia, never in Colombia.
+    pub fn from_lexicon(lex: &Lexicon) -> Gazetteer {
+        let mut country_words: std::collections::HashMap<String, Vec<&str>> = Default::default();
+        for c in &lex.countries {
+            let words = std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .chain(&c.adjectives)
+                .chain(&c.demonyms);
+            for w in words {
+                country_words.entry(fold(w)).or_default().push(&c.code);
+            }
+        }
+        let foreign = |name: &str, own: &str| {
+            country_words
+                .get(&fold(name))
+                .is_some_and(|cs| cs.iter().any(|c| *c != own))
+        };
         let mut g = Gazetteer::default();
-        for row in table::strict_rows(file, src, PLACES_HEADER)? {
-            let err = |message: String| LexError::from(row.problem(message));
-            let f = &row.cells;
-            let lat: f64 = f[4]
-                .parse()
-                .map_err(|_| err(format!("bad lat {:?}", f[4])))?;
-            let lon: f64 = f[5]
-                .parse()
-                .map_err(|_| err(format!("bad lon {:?}", f[5])))?;
-            let population: u64 = f[6]
-                .parse()
-                .map_err(|_| err(format!("bad population {:?}", f[6])))?;
+        for p in &lex.places {
+            let (Some(lat), Some(lon)) = (p.lat, p.lon) else {
+                continue;
+            };
+            let capital = p.is_capital();
+            if p.kind != "city" || !(capital || p.population >= MIN_POPULATION) {
+                continue;
+            }
             let k = g.entries.len();
             g.entries.push(PlaceEntry {
-                name: f[0].to_string(),
-                country: f[2].to_string(),
-                capital: f[3] == "capital",
+                name: p.name.clone(),
+                country: p.country.clone(),
+                capital,
                 lat,
                 lon,
-                population,
-                geonameid: f[7].to_string(),
+                population: p.population,
+                id: if p.geonameid.is_empty() {
+                    p.source.to_string()
+                } else {
+                    format!("places.tsv:{}", p.geonameid)
+                },
             });
-            for name in std::iter::once(f[0]).chain(f[1].split('|').filter(|a| !a.is_empty())) {
-                let words = split_name(name);
+            let mut seen = HashSet::new();
+            for name in std::iter::once(&p.name).chain(&p.aliases) {
+                if foreign(name, &p.country) {
+                    continue;
+                }
+                let words = split_name(&plain(name));
+                if !seen.insert(words.clone()) {
+                    continue;
+                }
                 if let Some(first) = words.first() {
                     g.index.get_or_insert_with(first, Vec::new).push((words, k));
                 }
@@ -91,7 +133,7 @@ impl Gazetteer {
                     .then(entries[b.1].population.cmp(&entries[a.1].population))
             });
         }
-        Ok(g)
+        g
     }
 
     /// Places introduced by a locative preposition in the sentence.
@@ -118,7 +160,14 @@ impl Gazetteer {
                     .words
                     .get(h.end)
                     .is_some_and(|w| w.capitalised && w.tag == crate::tagger::Tag::Word);
-                if !longer {
+                // Nor does "in the Commonwealth of Australia" name the
+                // Philippine city Commonwealth: a mention that goes on past
+                // the name is a longer name.
+                let inside = sent.words[h.start]
+                    .mention
+                    .and_then(|m| sent.mentions.get(m))
+                    .is_some_and(|m| m.end > h.end);
+                if !longer && !inside {
                     out.push(h);
                 }
             }
@@ -157,14 +206,14 @@ impl Gazetteer {
                 .and_then(|w| text.get(w.span[0]..w.span[1]))
                 .unwrap_or("")
         };
-        let cands = self.index.get(orig(j))?;
+        let cands = self.index.get(&plain(orig(j)))?;
         for (words, k) in cands {
             let n = words.len();
             if j + n > sent.words.len() {
                 continue;
             }
             // The first word is the key just looked up.
-            if (1..n).all(|d| orig(j + d) == words[d]) {
+            if (1..n).all(|d| plain(orig(j + d)) == words[d]) {
                 return Some(PlaceHit {
                     start: j,
                     end: j + n,
@@ -174,6 +223,27 @@ impl Gazetteer {
         }
         None
     }
+}
+
+/// `s` with Latin diacritics folded and its case kept: news writes
+/// "Asuncion" and "Brasilia" as often as GeoNames' "Asunción" and
+/// "Brasília", and the gazetteer keeps one spelling of each.
+fn plain(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut one = String::new();
+    for c in s.chars() {
+        one.clear();
+        fold_char(c, &mut one);
+        if c.is_uppercase() {
+            out.extend(one.chars().flat_map(char::to_uppercase));
+        } else {
+            out.push_str(&one);
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn split_name(name: &str) -> Vec<String> {
@@ -206,20 +276,38 @@ mod tests {
     fn gazetteer_loads() {
         let g = Gazetteer::builtin().expect("places.tsv parses");
         assert!(g.entries.len() > 5000);
-        let baku = g
-            .index
-            .get("Baku")
-            .and_then(|v| v.first())
-            .map(|(_, k)| &g.entries[*k]);
+        let first = |name: &str| {
+            g.index
+                .get(name)
+                .and_then(|v| v.first())
+                .map(|(_, k)| &g.entries[*k])
+        };
+        let baku = first("Baku");
         assert_eq!(
-            baku.map(|e| (e.country.as_str(), e.capital)),
-            Some(("AZE", true))
+            baku.map(|e| (e.country.as_str(), e.capital, e.id.as_str())),
+            Some(("AZE", true, "places.tsv:587084"))
         );
-        let haifa = g
-            .index
-            .get("Haifa")
-            .and_then(|v| v.first())
-            .map(|(_, k)| g.entries[*k].country.clone());
-        assert_eq!(haifa.as_deref(), Some("ISR"));
+        assert_eq!(first("Haifa").map(|e| e.country.as_str()), Some("ISR"));
+        // Country names are never event places of another country: not
+        // Yerevan's Malatia-Sebastia (GeoNames alternate "Bangladesh"), not
+        // Armenia in Colombia, not Brits in South Africa.
+        for country in ["Bangladesh", "Armenia", "Brits", "Laos", "Albania"] {
+            assert_eq!(first(country), None, "{country}");
+        }
+        // Diacritics need not be written ("Asuncion" for "Asunción").
+        assert_eq!(first("Asuncion").map(|e| e.name.as_str()), Some("Asunción"));
+        assert_eq!(plain("Brasília"), "Brasilia");
+        assert_eq!(plain("Ḩamāh"), "Ḩamah");
+        // A country's own name may be its capital's alias (Kuwait City).
+        assert_eq!(first("Kuwait").map(|e| e.country.as_str()), Some("KWT"));
+        // Cities of under 100,000 are not event places; capitals are.
+        assert!(g
+            .entries
+            .iter()
+            .all(|e| e.capital || e.population >= 100_000));
+        assert!(g
+            .entries
+            .iter()
+            .any(|e| e.capital && e.population < 100_000));
     }
 }

@@ -103,7 +103,7 @@ fn places_from_the_actor_lexicon() {
     let plain = EventCoder::builtin().expect("built-in lexicons load");
     let without = code(&plain);
     assert!(!without.is_empty() && without.iter().all(|e| e.place.is_none()));
-    let with = code(&plain.with_lexicon_places(&lex.places));
+    let with = code(&plain.with_lexicon(&lex));
     let p = with
         .first()
         .and_then(|e| e.place.clone())

@@ -129,7 +129,8 @@ pub struct Place {
     pub aliases: Vec<String>,
     /// `city` or `region`.
     pub kind: String,
-    /// For regions, the ISO 3166-2 type (`Province`, `Governorate`...).
+    /// For regions, the ISO 3166-2 type (`Province`, `Governorate`...); for
+    /// cities, `capital` for a country's capital (GeoNames), else empty.
     pub subtype: String,
     /// ISO alpha-3 of the country the place is in.
     pub country: String,
@@ -137,11 +138,21 @@ pub struct Place {
     pub lon: Option<f64>,
     /// Inhabitants (for regions, of the gazetteer's cities in it; 0 unknown).
     pub population: u64,
+    /// The GeoNames id of a city (event places cite it); empty for regions
+    /// and for rows a user's table gives without one.
+    pub geonameid: String,
     /// How many of `aliases`, from the front, come from `place_aliases.tsv`.
     /// Those were written by hand for news spellings, so unlike GeoNames
     /// alternates they are safe for places of any population.
     pub hand_aliases: usize,
     pub source: Source,
+}
+
+impl Place {
+    /// A country's capital (GeoNames' country table names it).
+    pub fn is_capital(&self) -> bool {
+        self.kind == "city" && self.subtype == "capital"
+    }
 }
 
 /// A row of `place_aliases.tsv`: news spellings of a gazetteer place
@@ -235,6 +246,19 @@ impl Lexicon {
         let mut lex = Lexicon::default();
         let files: Vec<(String, String)> = BUILTIN_FILES
             .iter()
+            .map(|(n, c)| (n.to_string(), c.to_string()))
+            .collect();
+        lex.overlay(&files)?;
+        Ok(lex)
+    }
+
+    /// Only the gazetteer of the built-in lexicon: its countries, places and
+    /// place aliases (for stages that need places, not actors).
+    pub fn builtin_places() -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon::default();
+        let files: Vec<(String, String)> = BUILTIN_FILES
+            .iter()
+            .filter(|(n, _)| matches!(*n, "countries.tsv" | "places.tsv" | "place_aliases.tsv"))
             .map(|(n, c)| (n.to_string(), c.to_string()))
             .collect();
         lex.overlay(&files)?;

@@ -44,6 +44,9 @@ impl Row<'_> {
     }
 }
 
+/// Last columns a table may leave off, in its header or its rows.
+const OPTIONAL_LAST: &[&str] = &["why", "geonameid"];
+
 /// Splits a table into rows, checking the header and the column counts.
 /// Problems are collected, not fatal: a row with a problem is left out and
 /// the rest are read, so a check can report them all at once.
@@ -58,13 +61,16 @@ pub fn rows<'a>(file: &'a str, contents: &'a str, header: &[&str]) -> (Vec<Row<'
             continue;
         }
         let mut cells: Vec<&str> = l.split('\t').map(str::trim).collect();
-        // A trailing `why` note is optional (editors strip trailing tabs).
-        if seen_header && header.last() == Some(&"why") && cells.len() + 1 == header.len() {
+        // A trailing `why` note or `geonameid` is optional (editors strip
+        // trailing tabs; places tables written before the column lack it).
+        let optional_last = header.last().is_some_and(|h| OPTIONAL_LAST.contains(h));
+        if seen_header && optional_last && cells.len() + 1 == header.len() {
             cells.push("");
         }
         if !seen_header {
             seen_header = true;
-            if cells != header {
+            let short = optional_last && cells[..] == header[..header.len() - 1];
+            if cells != header && !short {
                 problems.push(Problem::new(
                     file,
                     line,
@@ -159,5 +165,20 @@ mod tests {
     fn why_may_be_left_off() {
         let rows = strict_rows("t.tsv", "a\twhy\nx\n", &["a", "why"]).expect("reads");
         assert_eq!(rows[0].cells, vec!["x", ""]);
+    }
+
+    #[test]
+    fn geonameid_may_be_left_off_header_and_rows() {
+        let h = &["a", "geonameid"];
+        let rows = strict_rows("t.tsv", "a\nx\n", h).expect("reads");
+        assert_eq!(rows[0].cells, vec!["x", ""]);
+        let rows = strict_rows("t.tsv", "a\tgeonameid\nx\t7\ny\n", h).expect("reads");
+        assert_eq!(rows[0].cells, vec!["x", "7"]);
+        assert_eq!(rows[1].cells, vec!["y", ""]);
+        let e = strict_rows("t.tsv", "b\nx\n", h).expect_err("wrong header");
+        assert_eq!(
+            e.to_string(),
+            "t.tsv:1: header is `b`, expected `a\\tgeonameid`"
+        );
     }
 }

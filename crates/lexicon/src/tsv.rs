@@ -21,6 +21,7 @@ pub const PLACES: &[&str] = &[
     "lat",
     "lon",
     "population",
+    "geonameid",
 ];
 pub const PLACE_ALIASES: &[&str] = &["name", "country", "aliases", "why"];
 pub const GIVEN_NAMES: &[&str] = &["name", "sex", "source"];
@@ -217,6 +218,7 @@ pub fn load_into(file: &str, contents: &str, t: &mut Tables) -> Vec<Problem> {
                     lat,
                     lon,
                     population,
+                    geonameid: c[8].to_string(),
                     hand_aliases: 0,
                     source: src(r.line),
                 })

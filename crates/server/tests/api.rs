@@ -17,9 +17,7 @@ fn coder() -> server::Coder {
     let p = PIPE
         .get_or_init(|| {
             let lex = lexicon::Lexicon::builtin().unwrap();
-            let coder = events::EventCoder::builtin()
-                .unwrap()
-                .with_lexicon_places(&lex.places);
+            let coder = events::EventCoder::builtin().unwrap().with_lexicon(&lex);
             Arc::new((testkit::Pipeline::new(), coder))
         })
         .clone();
