@@ -245,16 +245,18 @@ pub struct Graph {
 impl Store {
     /// One GDELT 2.0 row per deduplicated event, by id.
     pub fn gdelt_rows(&self) -> Result<Vec<GdeltRow>> {
-        let mut st = self.connection().prepare(
+        let mut st = self.connection().prepare(&format!(
             "SELECT g.id, g.day, g.source_code, g.target_code, g.cameo, g.root, g.quad_class,
                     g.goldstein, g.num_mentions, g.num_sources, g.num_articles,
-                    e.json, d.date, d.ingested_at, coalesce(d.url, ''),
-                    (SELECT min(e2.sentence) FROM events e2 WHERE e2.group_id = g.id)
+                    d.seq, d.date, datetime(d.ingested_at, 'unixepoch'), coalesce(d.url, ''),
+                    (SELECT min(e2.sentence) FROM events e2 WHERE e2.group_id = g.id),
+                    e.json, {}
              FROM event_groups g
              JOIN events e ON e.rowid = (SELECT min(e3.rowid) FROM events e3 WHERE e3.group_id = g.id)
-             JOIN documents d ON d.id = e.doc
+             JOIN documents d ON d.seq = e.doc
              ORDER BY g.id",
-        )?;
+            crate::load::EVENT_FIELDS
+        ))?;
         let rows = st.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -270,14 +272,17 @@ impl Store {
                     r.get::<_, i64>(9)?,
                     r.get::<_, i64>(10)?,
                 ],
-                r.get::<_, String>(11)?,
+                r.get::<_, i64>(11)?,
                 r.get::<_, String>(12)?,
                 r.get::<_, String>(13)?,
                 r.get::<_, String>(14)?,
                 r.get::<_, Option<i64>>(15)?,
+                r.get::<_, String>(16)?,
+                crate::load::event_fields(r, 17)?,
             ))
         })?;
         let mut out = Vec::new();
+        let mut x = crate::compact::Expander::new(self.connection());
         for row in rows {
             let (
                 id,
@@ -289,13 +294,19 @@ impl Store {
                 quad,
                 gold,
                 counts,
-                json,
+                seq,
                 doc_date,
                 added,
                 url,
                 first,
+                json,
+                fields,
             ) = row?;
-            let ev: Option<model::Event> = serde_json::from_str(&json).ok();
+            let ev: Option<model::Event> = match x.expand(seq, &json, fields) {
+                Ok(v) => serde_json::from_value(v).ok(),
+                Err(crate::StoreError::Json(_)) => None,
+                Err(e) => return Err(e),
+            };
             let day = if is_day(&day) { day } else { doc_date };
             let (y, m, d) = if is_day(&day) {
                 (
@@ -424,7 +435,8 @@ impl Store {
             }
         }
         let mut label = self.connection().prepare(
-            "SELECT name FROM mentions WHERE code = ?1 GROUP BY name ORDER BY count(*) DESC, name LIMIT 1",
+            "SELECT a.name FROM actors a JOIN mentions m ON m.actor = a.id WHERE a.code = ?1
+             GROUP BY a.name ORDER BY count(*) DESC, a.name LIMIT 1",
         )?;
         let mut graph = Graph::default();
         for (id, events) in nodes {
