@@ -27,16 +27,16 @@ ALTER TABLE events RENAME TO old_events;
 ALTER TABLE quotes RENAME TO old_quotes;
 ALTER TABLE facts RENAME TO old_facts;
 
--- Names stored once: rules, origin files.
+-- Names stored once: rules, origin files. Writers keep them in memory
+-- (compact::Interner), so there is no index by text.
 CREATE TABLE strings (
     id   INTEGER PRIMARY KEY,
-    text TEXT NOT NULL UNIQUE
+    text TEXT NOT NULL
 );
 
--- Actors as coded (every field of model::Actor); `key` is a hash of them.
+-- Actors as coded (every field of model::Actor), found the same way.
 CREATE TABLE actors (
     id       INTEGER PRIMARY KEY,
-    key      BLOB NOT NULL UNIQUE,
     code     TEXT NOT NULL,
     country  TEXT,
     role     TEXT,
@@ -126,7 +126,7 @@ CREATE TABLE quotes (
     sentence     INTEGER NOT NULL,
     start        INTEGER NOT NULL,
     end          INTEGER NOT NULL,
-    speaker      TEXT,                   -- speaker's name; NULL: an unresolved speaker's span text
+    speaker      TEXT,                   -- NULL: the speaker actor's name, or its span's text
     speaker_code TEXT,
     json         TEXT NOT NULL,
     PRIMARY KEY (doc, n)
@@ -181,7 +181,11 @@ CREATE VIEW sentence_text (id, text, doc, idx) AS
 
 CREATE VIRTUAL TABLE sentence_fts USING fts5(
     text, doc UNINDEXED, idx UNINDEXED,
-    content = 'sentence_text', content_rowid = 'id',
+    content = 'sentence_text', content_rowid = 'id', columnsize = 0,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
+-- Index pages that fit a 2048-byte database page (see Store::open); no
+-- stored sentence lengths (columnsize = 0): ranking counts the words of the
+-- sentences it ranks instead.
+INSERT INTO sentence_fts (sentence_fts, rank) VALUES ('pgsz', 2000);
 INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild');

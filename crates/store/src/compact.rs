@@ -125,19 +125,46 @@ fn actor_key(a: &Actor) -> ActorKey {
     )
 }
 
-/// Row ids of actors and names, cached per connection. Rows are never
-/// deleted, so an id once seen stays right; the cache is dropped when a
-/// transaction fails, since its new rows are then gone.
+/// Row ids of actors and names, kept in memory per connection: `actors`
+/// and `strings` need no index to be looked up by value. Each write
+/// transaction first reads the rows added since (by other processes: it
+/// holds the write lock, so none are added meanwhile), so equal values share
+/// one row. Rows are never deleted; when a transaction fails its new rows
+/// are gone, so everything is read again.
 #[derive(Default)]
 pub(crate) struct Interner {
     strings: HashMap<String, i64>,
     actors: HashMap<ActorKey, i64>,
+    /// The highest row id read of `strings` and of `actors`.
+    seen: (i64, i64),
 }
 
 impl Interner {
     pub(crate) fn clear(&mut self) {
-        self.strings.clear();
-        self.actors.clear();
+        *self = Interner::default();
+    }
+
+    /// Reads the rows added since the last call; call at the start of each
+    /// write transaction.
+    pub(crate) fn sync(&mut self, conn: &Connection) -> Result<()> {
+        let mut st = conn.prepare_cached("SELECT id, text FROM strings WHERE id > ?1")?;
+        let mut rows = st.query([self.seen.0])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            self.strings.entry(r.get(1)?).or_insert(id);
+            self.seen.0 = self.seen.0.max(id);
+        }
+        let mut st = conn.prepare_cached(
+            "SELECT id, code, country, role, name, actor_id, type FROM actors WHERE id > ?1",
+        )?;
+        let mut rows = st.query([self.seen.1])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let a = actor_row(r, 1)?;
+            self.actors.entry(actor_key(&a)).or_insert(id);
+            self.seen.1 = self.seen.1.max(id);
+        }
+        Ok(())
     }
 
     /// The id of a name (a rule, an origin file), added when new.
@@ -145,64 +172,48 @@ impl Interner {
         if let Some(&id) = self.strings.get(s) {
             return Ok(id);
         }
-        conn.prepare_cached(
-            "INSERT INTO strings (text) VALUES (?1) ON CONFLICT (text) DO NOTHING",
-        )?
-        .execute([s])?;
-        let id: i64 = conn
-            .prepare_cached("SELECT id FROM strings WHERE text = ?1")?
-            .query_row([s], |r| r.get(0))?;
+        conn.prepare_cached("INSERT INTO strings (text) VALUES (?1)")?
+            .execute([s])?;
+        let id = conn.last_insert_rowid();
         self.strings.insert(s.to_string(), id);
+        self.seen.0 = self.seen.0.max(id);
         Ok(id)
     }
 
-    /// The id of an actor row, added when new. Rows are found by a hash of
-    /// all the actor's fields (`key`), so equal actors share one row.
+    /// The id of an actor row, added when new.
     pub(crate) fn actor(&mut self, conn: &Connection, a: &Actor) -> Result<i64> {
         let k = actor_key(a);
         if let Some(&id) = self.actors.get(&k) {
             return Ok(id);
         }
-        let mut h = blake3::Hasher::new();
-        for part in [
-            Some(k.0.as_str()),
-            k.1.as_deref(),
-            k.2.as_deref(),
-            Some(k.3.as_str()),
-            Some(k.4.as_str()),
-            Some(k.5),
-        ] {
-            match part {
-                Some(p) => {
-                    h.update(&[1]);
-                    h.update(p.as_bytes());
-                }
-                None => {
-                    h.update(&[0]);
-                }
-            }
-            h.update(&[0]);
-        }
-        let key = h.finalize().as_bytes()[..16].to_vec();
-        let found: Option<i64> = conn
-            .prepare_cached("SELECT id FROM actors WHERE key = ?1")?
-            .query_row([&key], |r| r.get(0))
-            .optional()?;
-        let id = match found {
-            Some(id) => id,
-            None => {
-                // A discovered actor's id is its name's: not stored twice.
-                let id = (Some(&a.id) != discovered_id(&a.name).as_ref()).then_some(&a.id);
-                conn.prepare_cached(
-                    "INSERT INTO actors (key, code, country, role, name, actor_id, type) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?
-                .execute(params![key, a.code, a.country, a.role, a.name, id, a.kind.as_str()])?;
-                conn.last_insert_rowid()
-            }
-        };
+        // A discovered actor's id is its name's: not stored twice.
+        let stored_id = (Some(&a.id) != discovered_id(&a.name).as_ref()).then_some(&a.id);
+        conn.prepare_cached(
+            "INSERT INTO actors (code, country, role, name, actor_id, type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![a.code, a.country, a.role, a.name, stored_id, a.kind.as_str()])?;
+        let id = conn.last_insert_rowid();
         self.actors.insert(k, id);
+        self.seen.1 = self.seen.1.max(id);
         Ok(id)
     }
+}
+
+/// An actor from the columns code, country, role, name, actor_id, type of
+/// `actors`, from column `at` on.
+fn actor_row(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Actor> {
+    let name: String = r.get(at + 3)?;
+    Ok(Actor {
+        code: r.get(at)?,
+        country: r.get(at + 1)?,
+        role: r.get(at + 2)?,
+        id: r
+            .get::<_, Option<String>>(at + 4)?
+            .unwrap_or_else(|| discovered_id(&name).unwrap_or_default()),
+        name,
+        kind: model::ActorType::parse(&r.get::<_, String>(at + 5)?)
+            .unwrap_or(model::ActorType::Organisation),
+    })
 }
 
 /// Reads back what [`compact`] points at: actors, names and document texts,
@@ -259,20 +270,7 @@ impl<'c> Expander<'c> {
             .prepare_cached(
                 "SELECT code, country, role, name, actor_id, type FROM actors WHERE id = ?1",
             )?
-            .query_row([id], |r| {
-                let name: String = r.get(3)?;
-                Ok(Actor {
-                    code: r.get(0)?,
-                    country: r.get(1)?,
-                    role: r.get(2)?,
-                    id: r
-                        .get::<_, Option<String>>(4)?
-                        .unwrap_or_else(|| discovered_id(&name).unwrap_or_default()),
-                    name,
-                    kind: model::ActorType::parse(&r.get::<_, String>(5)?)
-                        .unwrap_or(model::ActorType::Organisation),
-                })
-            })?;
+            .query_row([id], |r| actor_row(r, 0))?;
         self.actors.insert(id, a.clone());
         Ok(a)
     }

@@ -203,6 +203,19 @@ fn retry_busy<T, E: Busy>(
     f()
 }
 
+/// Runs one write attempt; when it fails, the interner forgets every id,
+/// since the rows the attempt added were rolled back.
+fn forget_on_error<T>(
+    interner: &mut compact::Interner,
+    f: impl FnOnce(&mut compact::Interner) -> Result<T>,
+) -> Result<T> {
+    let out = f(interner);
+    if out.is_err() {
+        interner.clear();
+    }
+    out
+}
+
 /// Could not open the database's shared-memory file (a WAL database in a
 /// read-only folder, or a read-only file without its -shm).
 fn cannot_share(e: &rusqlite::Error) -> bool {
@@ -353,6 +366,11 @@ impl Store {
         };
         // The timeout first: switching to WAL takes a lock another process may hold.
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        // A new database gets 2048-byte pages: a deflated article (2-3 KB)
+        // then fills pages through overflow pages instead of leaving half of
+        // a 4096-byte page empty (a no-op on an existing database).
+        conn.execute_batch("PRAGMA page_size=2048")
+            .map_err(open_err)?;
         // WAL: readers never block the writer and a killed writer leaves the
         // last committed state; NORMAL sync is durable at each checkpoint,
         // which is enough for a cache of re-derivable facts.
@@ -460,31 +478,31 @@ impl Store {
         replace: bool,
     ) -> Result<Vec<bool>> {
         let Store { conn, interner } = self;
-        let out = retry_busy(|| {
-            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let mut stored = Vec::with_capacity(batch.len());
-            // Each document's sentences take the next free search rowids, so
-            // every rowid from the lowest given here on was written here.
-            let mut first: Option<i64> = None;
-            for (coded, origin) in batch {
-                let written = write::put_one(&tx, interner, coded, *origin, replace)?;
-                if let Some(f) = written {
-                    first = Some(first.map_or(f, |a| a.min(f)));
+        retry_busy(|| {
+            // Rows added by a failed attempt are gone: forget their ids.
+            forget_on_error(interner, |interner| {
+                let tx =
+                    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                interner.sync(&tx)?;
+                let mut stored = Vec::with_capacity(batch.len());
+                // Each document's sentences take the next free search rowids,
+                // so every rowid from the lowest given here on was written here.
+                let mut first: Option<i64> = None;
+                for (coded, origin) in batch {
+                    let written = write::put_one(&tx, interner, coded, *origin, replace)?;
+                    if let Some(f) = written {
+                        first = Some(first.map_or(f, |a| a.min(f)));
+                    }
+                    stored.push(written.is_some());
                 }
-                stored.push(written.is_some());
-            }
-            if let Some(first) = first {
-                write::index_sentences(&tx, first)?;
-                write::count_write(&tx)?;
-            }
-            tx.commit()?;
-            Ok(stored)
-        });
-        if out.is_err() {
-            // Rows added by the failed transaction are gone: forget their ids.
-            interner.clear();
-        }
-        out
+                if let Some(first) = first {
+                    write::index_sentences(&tx, first)?;
+                    write::count_write(&tx)?;
+                }
+                tx.commit()?;
+                Ok(stored)
+            })
+        })
     }
 
     /// Replaces everything coded from a stored document, keeping its row
@@ -497,25 +515,25 @@ impl Store {
     /// As [`Store::replace_records`] for many documents in one transaction.
     pub fn replace_many(&mut self, batch: &[&Coded]) -> Result<()> {
         let Store { conn, interner } = self;
-        let out = retry_busy(|| {
-            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let mut first: Option<i64> = None;
-            for coded in batch {
-                if let Some(f) = write::replace_one(&tx, interner, coded)? {
-                    first = Some(first.map_or(f, |a| a.min(f)));
+        retry_busy(|| {
+            forget_on_error(interner, |interner| {
+                let tx =
+                    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                interner.sync(&tx)?;
+                let mut first: Option<i64> = None;
+                for coded in batch {
+                    if let Some(f) = write::replace_one(&tx, interner, coded)? {
+                        first = Some(first.map_or(f, |a| a.min(f)));
+                    }
                 }
-            }
-            if let Some(first) = first {
-                write::index_sentences(&tx, first)?;
-            }
-            write::count_write(&tx)?;
-            tx.commit()?;
-            Ok(())
-        });
-        if out.is_err() {
-            interner.clear();
-        }
-        out
+                if let Some(first) = first {
+                    write::index_sentences(&tx, first)?;
+                }
+                write::count_write(&tx)?;
+                tx.commit()?;
+                Ok(())
+            })
+        })
     }
 
     /// Every stored document id, in storage order.

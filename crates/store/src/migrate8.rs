@@ -273,7 +273,7 @@ fn copy_document(
         );
         for (n, (mut vals, json)) in rows.into_iter().enumerate() {
             let json = compact_json(tx, interner, &json, text, &RECORD_COLUMNS)?;
-            if table == "quotes" && unresolved_from_span(&json) {
+            if table == "quotes" && speaker_derived(&json) {
                 vals[3] = rusqlite::types::Value::Null;
             }
             vals.insert(0, (n as i64).into());
@@ -286,12 +286,12 @@ fn copy_document(
     Ok(end)
 }
 
-/// Whether a compact quote's speaker is unresolved and its text its span's
+/// Whether a compact quote's speaker name is an actor's or its span's text
 /// (the `speaker` column is then NULL, as `write` stores it).
-fn unresolved_from_span(json: &str) -> bool {
+fn speaker_derived(json: &str) -> bool {
     let v: Json = serde_json::from_str(json).unwrap_or(Json::Null);
     v.get("sp")
-        .is_some_and(|sp| sp.get("@s").is_some() && sp.get("@a").is_none())
+        .is_some_and(|sp| sp.get("@a").is_some() || sp.get("@s").is_some())
 }
 
 /// A stored record's JSON made compact; JSON that does not parse is kept as

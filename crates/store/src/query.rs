@@ -545,7 +545,9 @@ impl Store {
         match speaker {
             None => self.quote_rows_limit("?1 = ?1", "", limit),
             Some(s) => self.quote_rows_limit(
-                "q.speaker_code GLOB ?1 OR lower(coalesce(q.speaker, entente_span(d.body,
+                "q.speaker_code GLOB ?1 OR lower(coalesce(q.speaker,
+                    (SELECT a.name FROM actors a WHERE a.id = json_extract(q.json, '$.sp.\"@a\"')),
+                    entente_span(d.body,
                     json_extract(q.json, '$.sp.\"@s\"[0]'), json_extract(q.json, '$.sp.\"@s\"[1]'))))
                     LIKE ?2 ESCAPE '\\'",
                 &code_pattern(s),

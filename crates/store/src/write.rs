@@ -307,14 +307,10 @@ fn write_records(
     for (n, q) in coded.quotes.iter().enumerate() {
         let (speaker, code) = match &q.speaker {
             model::Speaker::Actor(p) => (None, Some(p.actor.code.clone())),
-            // An unresolved speaker's text is its span's: read from there.
+            // The name is the actor's, an unresolved speaker's text its span's.
             model::Speaker::Unresolved { text: t, span, .. } => {
                 ((*t != span_text(*span)).then(|| t.clone()), None)
             }
-        };
-        let speaker = match &q.speaker {
-            model::Speaker::Actor(p) => Some(p.actor.name.clone()),
-            _ => speaker,
         };
         let json = compact::compact(tx, interner, q, text, &RECORD_COLUMNS)?;
         st.execute(params![
