@@ -26,12 +26,15 @@ pub(crate) const RECORD_COLUMNS: [&str; 2] = ["sentence", "span"];
 
 /// Stores one coded document (replacing a stored one when `replace`), and
 /// returns the first search rowid of its sentences when it was written.
+/// The event groups it touched are added to `touched`, for the caller to
+/// recount once per batch (`dedup::recount`).
 pub(crate) fn put_one(
     tx: &Transaction<'_>,
     interner: &mut Interner,
     coded: &Coded,
     origin: Option<&str>,
     replace: bool,
+    touched: &mut Vec<i64>,
 ) -> Result<Option<i64>> {
     let Some(doc) = &coded.document else {
         return Ok(None);
@@ -41,9 +44,8 @@ pub(crate) fn put_one(
     if seq.is_some() && !replace {
         return Ok(None);
     }
-    let mut touched = Vec::new();
     if let Some(seq) = seq {
-        touched = remove_records(tx, seq).map_err(&wrap)?;
+        touched.extend(remove_records(tx, seq).map_err(&wrap)?);
         tx.prepare_cached("DELETE FROM documents WHERE seq = ?1")
             .and_then(|mut st| st.execute([seq]))
             .map_err(|cause| wrap(StoreError::Query(cause)))?;
@@ -52,16 +54,17 @@ pub(crate) fn put_one(
     let seq = write_document(tx, interner, doc, origin, first, end).map_err(&wrap)?;
     write_records(tx, interner, coded, doc, seq, first).map_err(&wrap)?;
     touched.extend(dedup::assign(tx, seq).map_err(&wrap)?);
-    dedup::recount(tx, &touched).map_err(&wrap)?;
     Ok(Some(first))
 }
 
 /// Replaces everything coded from a stored document (not its row) and
-/// returns the first search rowid of its new sentences.
+/// returns the first search rowid of its new sentences; touched groups as
+/// for [`put_one`].
 pub(crate) fn replace_one(
     tx: &Transaction<'_>,
     interner: &mut Interner,
     coded: &Coded,
+    touched: &mut Vec<i64>,
 ) -> Result<Option<i64>> {
     let Some(doc) = &coded.document else {
         return Ok(None);
@@ -70,7 +73,7 @@ pub(crate) fn replace_one(
     let Some(seq) = seq_of(tx, &doc.id).map_err(&wrap)? else {
         return Err(StoreError::NotFound(doc.id.clone()));
     };
-    let mut touched = remove_records(tx, seq).map_err(&wrap)?;
+    touched.extend(remove_records(tx, seq).map_err(&wrap)?);
     let (first, end) = sentence_range(tx, coded).map_err(&wrap)?;
     tx.prepare_cached("UPDATE documents SET sentence0 = ?2, sentence_end = ?3 WHERE seq = ?1")
         .and_then(|mut st| st.execute(params![seq, first, end]))
@@ -83,7 +86,6 @@ pub(crate) fn replace_one(
     };
     write_records(tx, interner, coded, &stored, seq, first).map_err(&wrap)?;
     touched.extend(dedup::assign(tx, seq).map_err(&wrap)?);
-    dedup::recount(tx, &touched).map_err(&wrap)?;
     Ok(Some(first))
 }
 
