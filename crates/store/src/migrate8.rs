@@ -9,6 +9,22 @@ use crate::Result;
 use rusqlite::{params, Transaction};
 use serde_json::Value as Json;
 
+/// An old `times` row: sentence, start, end, text, value, qualifier, type, rule.
+type OldTime = (
+    i64,
+    i64,
+    i64,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+);
+
+/// An old `events` row: rowid, [sentence, start, end], [source code, target
+/// code, cameo, root, plover, modality, date], quad class, Goldstein, group, JSON.
+type OldEvent = (i64, [i64; 3], [String; 7], i64, f64, Option<i64>, String);
+
 /// One old document row.
 struct OldDoc {
     seq: i64,
@@ -106,16 +122,7 @@ fn copy_document(
     ])?;
     let same = |t: &str, s: i64, e: i64| t == compact::cut(text, s, e);
 
-    let times: Vec<(
-        i64,
-        i64,
-        i64,
-        String,
-        String,
-        Option<String>,
-        String,
-        String,
-    )> = tx
+    let times: Vec<OldTime> = tx
         .prepare_cached(
             "SELECT sentence, start, end, text, value, qualifier, type, rule FROM old_times
              WHERE doc = ?1 ORDER BY rowid",
@@ -203,7 +210,7 @@ fn copy_document(
     }
 
     // Events keep their rowid and group; the JSON keeps every field.
-    let events: Vec<(i64, [i64; 3], [String; 7], i64, f64, Option<i64>, String)> = tx
+    let events: Vec<OldEvent> = tx
         .prepare_cached(
             "SELECT rowid, sentence, start, end, source_code, target_code, cameo, root, plover,
                     modality, date, quad_class, goldstein, group_id, json
