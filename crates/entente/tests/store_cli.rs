@@ -43,7 +43,7 @@ fn snapshot(db: &Path) -> Snapshot {
     let s = store::Store::open(db).unwrap();
     let c = s.connection();
     let mut st = c
-        .prepare("SELECT doc, sentence, start, source_code, target_code, cameo, date, group_id FROM events ORDER BY doc, start, cameo, source_code, target_code")
+        .prepare("SELECT d.id, e.sentence, e.start, e.source_code, e.target_code, e.cameo, e.date, e.group_id FROM events e JOIN documents d ON d.seq = e.doc ORDER BY d.id, e.start, e.cameo, e.source_code, e.target_code")
         .unwrap();
     let events = st
         .query_map([], |r| {

@@ -8,8 +8,8 @@
 use crate::Result;
 use rusqlite::{params, Transaction};
 
-/// The groups a stored document's events belong to.
-pub(crate) fn groups_of(tx: &Transaction<'_>, doc: &str) -> Result<Vec<i64>> {
+/// The groups a stored document's events belong to (`doc` is its `seq`).
+pub(crate) fn groups_of(tx: &Transaction<'_>, doc: i64) -> Result<Vec<i64>> {
     let mut st = tx.prepare_cached(
         "SELECT DISTINCT group_id FROM events WHERE doc = ?1 AND group_id IS NOT NULL",
     )?;
@@ -21,7 +21,7 @@ pub(crate) fn groups_of(tx: &Transaction<'_>, doc: &str) -> Result<Vec<i64>> {
 
 /// Puts each of a document's events into its group, creating groups as
 /// needed, and returns the groups touched.
-pub(crate) fn assign(tx: &Transaction<'_>, doc: &str) -> Result<Vec<i64>> {
+pub(crate) fn assign(tx: &Transaction<'_>, doc: i64) -> Result<Vec<i64>> {
     // `WHERE` before `GROUP BY` also keeps SQLite from reading `ON CONFLICT`
     // as a join constraint.
     tx.prepare_cached(
@@ -53,8 +53,8 @@ pub(crate) fn recount(tx: &Transaction<'_>, groups: &[i64]) -> Result<()> {
         "UPDATE event_groups SET
             num_mentions = (SELECT count(*) FROM events e WHERE e.group_id = ?1),
             num_articles = (SELECT count(DISTINCT e.doc) FROM events e WHERE e.group_id = ?1),
-            num_sources = (SELECT count(DISTINCT d.outlet) FROM events e
-                           JOIN documents d ON d.id = e.doc WHERE e.group_id = ?1)
+            num_sources = (SELECT count(DISTINCT coalesce(d.outlet, 'doc:' || d.id)) FROM events e
+                           JOIN documents d ON d.seq = e.doc WHERE e.group_id = ?1)
          WHERE id = ?1",
     )?;
     let mut delete =

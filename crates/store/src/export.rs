@@ -250,19 +250,24 @@ impl Store {
 
     /// [`Store::gdelt_rows`] over the events as analysts reviewed them.
     pub fn reviewed_gdelt_rows(&self, review: &Review) -> Result<Vec<GdeltRow>> {
-        let mut first = self.connection().prepare_cached(
-            "SELECT e.json, d.date, d.ingested_at, coalesce(d.url, '')
-             FROM events e JOIN documents d ON d.id = e.doc WHERE e.rowid = ?1",
-        )?;
+        let mut first = self.connection().prepare_cached(&format!(
+            "SELECT d.seq, e.json, d.date, datetime(d.ingested_at, 'unixepoch'),
+                    coalesce(d.url, ''), {}
+             FROM events e JOIN documents d ON d.seq = e.doc WHERE e.rowid = ?1",
+            crate::load::EVENT_FIELDS
+        ))?;
+        let mut x = crate::compact::Expander::new(self.connection());
         let mut out = Vec::new();
         for g in self.group_rows(review, &[])? {
-            let Some((json, doc_date, added, url)) = first
+            let Some((seq, json, doc_date, added, url, fields)) = first
                 .query_map([g.first_mention], |r| {
                     Ok((
-                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(0)?,
                         r.get::<_, String>(1)?,
                         r.get::<_, String>(2)?,
                         r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        crate::load::event_fields(r, 5)?,
                     ))
                 })?
                 .next()
@@ -282,7 +287,11 @@ impl Store {
                 ..
             } = g;
             let counts = [g.num_mentions, g.num_sources, g.num_articles];
-            let ev: Option<model::Event> = serde_json::from_str(&json).ok();
+            let ev: Option<model::Event> = match x.expand(seq, &json, fields) {
+                Ok(v) => serde_json::from_value(v).ok(),
+                Err(crate::StoreError::Json(_)) => None,
+                Err(e) => return Err(e),
+            };
             let day = if is_day(&day) { day } else { doc_date };
             let (y, m, d) = if is_day(&day) {
                 (
@@ -420,7 +429,8 @@ impl Store {
             }
         }
         let mut label = self.connection().prepare(
-            "SELECT name FROM mentions WHERE code = ?1 GROUP BY name ORDER BY count(*) DESC, name LIMIT 1",
+            "SELECT a.name FROM actors a JOIN mentions m ON m.actor = a.id WHERE a.code = ?1
+             GROUP BY a.name ORDER BY count(*) DESC, a.name LIMIT 1",
         )?;
         let mut graph = Graph::default();
         for (id, events) in nodes {

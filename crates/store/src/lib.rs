@@ -11,14 +11,18 @@
 
 #![forbid(unsafe_code)]
 
+mod compact;
 mod dedup;
 pub mod export;
 pub mod feeds;
+mod load;
+mod migrate8;
 pub mod query;
 mod records;
 pub mod review;
 pub mod search;
 pub mod votes;
+mod write;
 
 pub use export::{GdeltRow, Graph, GraphEdge, PloverEvent, GDELT_COLUMNS};
 pub use feeds::FeedSource;
@@ -30,8 +34,8 @@ pub use records::{DocText, RecordKind, Stored};
 pub use review::{GroupRow, Review};
 pub use search::SearchHit;
 
-use model::{Coded, DateSource, Document, Mention, Sentence, TimeExpr};
-use rusqlite::{params, Connection, OptionalExtension};
+use model::{Coded, Document};
+use rusqlite::{Connection, OptionalExtension};
 use std::path::Path;
 use std::time::Duration;
 use thiserror::Error;
@@ -60,7 +64,14 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
     ("0006_votes", include_str!("../migrations/0006_votes.sql")),
     ("0007_feeds", include_str!("../migrations/0007_feeds.sql")),
+    (
+        "0008_compact_store",
+        include_str!("../migrations/0008_compact_store.sql"),
+    ),
 ];
+
+/// The line of migration 0008 where `migrate8` copies the records.
+const COPY_MARK: &str = "-- @copy";
 
 /// What failed, said once: the rusqlite or JSON error is part of the message
 /// rather than a `source`, which `anyhow`'s `{:#}` would print a second time.
@@ -96,6 +107,8 @@ pub enum StoreError {
     Json(serde_json::Error),
     #[error("search {query:?}: {message} (quote phrases as '\"red lines\"', or use plain words)")]
     Search { query: String, message: String },
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
     #[error("no stored document matches {0:?}")]
     NotFound(String),
     #[error("{prefix:?} matches several documents ({count}); give more of the id")]
@@ -192,6 +205,19 @@ fn retry_busy<T, E: Busy>(
     f()
 }
 
+/// Runs one write attempt; when it fails, the interner forgets every id,
+/// since the rows the attempt added were rolled back.
+fn forget_on_error<T>(
+    interner: &mut compact::Interner,
+    f: impl FnOnce(&mut compact::Interner) -> Result<T>,
+) -> Result<T> {
+    let out = f(interner);
+    if out.is_err() {
+        interner.clear();
+    }
+    out
+}
+
 /// Could not open the database's shared-memory file (a WAL database in a
 /// read-only folder, or a read-only file without its -shm).
 fn cannot_share(e: &rusqlite::Error) -> bool {
@@ -246,6 +272,8 @@ pub struct DocSummary {
 
 pub struct Store {
     conn: Connection,
+    /// Row ids of actors and names this connection has written or found.
+    interner: compact::Interner,
 }
 
 impl Store {
@@ -317,7 +345,11 @@ impl Store {
         }
         conn.execute_batch("PRAGMA query_only=ON; PRAGMA foreign_keys=ON;")
             .map_err(open_err)?;
-        Ok(Store { conn })
+        compact::register(&conn).map_err(open_err)?;
+        Ok(Store {
+            conn,
+            interner: compact::Interner::default(),
+        })
     }
 
     /// An in-memory database, for tests and one-shot analysis.
@@ -336,6 +368,11 @@ impl Store {
         };
         // The timeout first: switching to WAL takes a lock another process may hold.
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        // A new database gets 2048-byte pages: a deflated article (2-3 KB)
+        // then fills pages through overflow pages instead of leaving half of
+        // a 4096-byte page empty (a no-op on an existing database).
+        conn.execute_batch("PRAGMA page_size=2048")
+            .map_err(open_err)?;
         // WAL: readers never block the writer and a killed writer leaves the
         // last committed state; NORMAL sync is durable at each checkpoint,
         // which is enough for a cache of re-derivable facts.
@@ -343,11 +380,20 @@ impl Store {
             .map_err(open_err)?;
         // A larger page cache (64 MB) keeps the index pages a batch of
         // documents touches in memory.
+        // Checkpoints every 16 MB of log rather than SQLite's 4 MB: the hot
+        // pages a batch rewrites (index tops, event groups) are copied and
+        // synced to the database file a quarter as often; durability is the
+        // same, the log file just grows larger between checkpoints.
         conn.execute_batch(
-            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;",
+            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;
+             PRAGMA wal_autocheckpoint=8192;",
         )
         .map_err(open_err)?;
-        let mut store = Store { conn };
+        compact::register(&conn).map_err(open_err)?;
+        let mut store = Store {
+            conn,
+            interner: compact::Interner::default(),
+        };
         store.migrate(path)?;
         Ok(store)
     }
@@ -377,11 +423,21 @@ impl Store {
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
-                tx.execute_batch(sql)
-                    .map_err(|cause| StoreError::Migration {
-                        name: name.to_string(),
-                        cause,
-                    })?;
+                let fail = |cause| StoreError::Migration {
+                    name: name.to_string(),
+                    cause,
+                };
+                match sql.split_once(COPY_MARK) {
+                    Some((before, after)) => {
+                        tx.execute_batch(before).map_err(fail)?;
+                        migrate8::copy(&tx).map_err(|e| match e {
+                            StoreError::Query(cause) => fail(cause),
+                            other => other,
+                        })?;
+                        tx.execute_batch(after).map_err(fail)?;
+                    }
+                    None => tx.execute_batch(sql).map_err(fail)?,
+                }
                 tx.pragma_update(None, "user_version", i as i64 + 1)?;
             }
             tx.commit()?;
@@ -428,27 +484,35 @@ impl Store {
         batch: &[(&Coded, Option<&str>)],
         replace: bool,
     ) -> Result<Vec<bool>> {
+        let Store { conn, interner } = self;
         retry_busy(|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let mut stored = Vec::with_capacity(batch.len());
-            // Each document written takes the next number after the highest
-            // stored, so every document numbered from the lowest number
-            // given here on was written here: one range of search rowids.
-            let mut range: Option<(i64, i64)> = None;
-            for (coded, origin) in batch {
-                let seq = put_one(&tx, coded, *origin, replace)?;
-                if let Some(seq) = seq {
-                    range = Some(range.map_or((seq, seq), |(a, b)| (a.min(seq), b.max(seq))));
+            // Rows added by a failed attempt are gone: forget their ids.
+            forget_on_error(interner, |interner| {
+                let tx =
+                    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                interner.sync(&tx)?;
+                let mut stored = Vec::with_capacity(batch.len());
+                // Each document's sentences take the next free search rowids,
+                // so every rowid from the lowest given here on was written here.
+                let mut first: Option<i64> = None;
+                let mut touched = Vec::new();
+                for (coded, origin) in batch {
+                    let written =
+                        write::put_one(&tx, interner, coded, *origin, replace, &mut touched)?;
+                    if let Some(f) = written {
+                        first = Some(first.map_or(f, |a| a.min(f)));
+                    }
+                    stored.push(written.is_some());
                 }
-                stored.push(seq.is_some());
-            }
-            if let Some((first, last)) = range {
-                index_sentences(&tx, first, last)?;
-            }
-            tx.commit()?;
-            Ok(stored)
+                // Groups are counted once per batch, from its final state.
+                dedup::recount(&tx, &touched)?;
+                if let Some(first) = first {
+                    write::index_sentences(&tx, first)?;
+                    write::count_write(&tx)?;
+                }
+                tx.commit()?;
+                Ok(stored)
+            })
         })
     }
 
@@ -461,15 +525,27 @@ impl Store {
 
     /// As [`Store::replace_records`] for many documents in one transaction.
     pub fn replace_many(&mut self, batch: &[&Coded]) -> Result<()> {
+        let Store { conn, interner } = self;
         retry_busy(|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            for coded in batch {
-                replace_one(&tx, coded)?;
-            }
-            tx.commit()?;
-            Ok(())
+            forget_on_error(interner, |interner| {
+                let tx =
+                    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                interner.sync(&tx)?;
+                let mut first: Option<i64> = None;
+                let mut touched = Vec::new();
+                for coded in batch {
+                    if let Some(f) = write::replace_one(&tx, interner, coded, &mut touched)? {
+                        first = Some(first.map_or(f, |a| a.min(f)));
+                    }
+                }
+                dedup::recount(&tx, &touched)?;
+                if let Some(first) = first {
+                    write::index_sentences(&tx, first)?;
+                }
+                write::count_write(&tx)?;
+                tx.commit()?;
+                Ok(())
+            })
         })
     }
 
@@ -521,9 +597,9 @@ impl Store {
         let mut st = self.conn.prepare_cached(
             "SELECT d.id, d.date, d.format, d.title,
                     (SELECT count(*) FROM sentence_rows s
-                     WHERE s.id BETWEEN d.seq << 20 AND (d.seq << 20) | 1048575),
-                    (SELECT count(*) FROM mentions m WHERE m.doc = d.id),
-                    (SELECT count(*) FROM events e WHERE e.doc = d.id)
+                     WHERE s.id >= d.sentence0 AND s.id < d.sentence_end),
+                    (SELECT count(*) FROM mentions m WHERE m.doc = d.seq),
+                    (SELECT count(*) FROM events e WHERE e.doc = d.seq)
              FROM documents d ORDER BY d.date DESC, d.id LIMIT ?1 OFFSET ?2",
         )?;
         let rows = st.query_map([limit, offset], |r| {
@@ -543,11 +619,15 @@ impl Store {
     /// Actors named in the stored documents, most mentioned first; with
     /// `discovered_only`, those found from the text that no lexicon knows.
     pub fn actors(&self, discovered_only: bool) -> Result<Vec<ActorCount>> {
-        let mut st = self.conn.prepare(
-            "SELECT actor_id, code, name, type, max(discovered), count(*), count(DISTINCT doc), min(text)
-             FROM mentions WHERE (?1 = 0 OR discovered = 1)
-             GROUP BY actor_id, code ORDER BY count(*) DESC, actor_id",
-        )?;
+        let mut st = self.conn.prepare(&format!(
+            "SELECT {id}, a.code, a.name, a.type, max(m.discovered), count(*),
+                    count(DISTINCT m.doc),
+                    min(coalesce(m.text, entente_span(d.body, m.start, m.end)))
+             FROM mentions m JOIN actors a ON a.id = m.actor JOIN documents d ON d.seq = m.doc
+             WHERE (?1 = 0 OR m.discovered = 1)
+             GROUP BY {id}, a.code ORDER BY count(*) DESC, {id}",
+            id = compact::ACTOR_ID
+        ))?;
         let rows = st.query_map([discovered_only as i64], |r| {
             Ok(ActorCount {
                 id: r.get(0)?,
@@ -591,128 +671,6 @@ impl Store {
         }
     }
 
-    /// A stored document with everything coded from it.
-    pub fn load(&self, id: &str) -> Result<Coded> {
-        let document = self.document(id)?;
-        self.load_records(document)
-    }
-
-    /// A stored document's row alone, as it was ingested.
-    pub fn document(&self, id: &str) -> Result<Document> {
-        let doc = self
-            .conn
-            .query_row(
-                "SELECT id, title, author, date, date_source, url, source, format, text, boilerplate FROM documents WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok((
-                        Document {
-                            id: r.get(0)?,
-                            title: r.get(1)?,
-                            author: r.get(2)?,
-                            date: r.get(3)?,
-                            date_source: DateSource::Today,
-                            url: r.get(5)?,
-                            source: r.get(6)?,
-                            format: r.get(7)?,
-                            text: r.get(8)?,
-                            boilerplate: Vec::new(),
-                        },
-                        r.get::<_, String>(4)?,
-                        r.get::<_, String>(9)?,
-                    ))
-                },
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(id.into()))?;
-        let (mut document, ds, boiler) = doc;
-        document.date_source = DateSource::parse(&ds).unwrap_or(DateSource::Today);
-        document.boilerplate = serde_json::from_str(&boiler)?;
-        Ok(document)
-    }
-
-    fn load_records(&self, document: Document) -> Result<Coded> {
-        let id = document.id.as_str();
-        let mut st = self.conn.prepare(
-            "SELECT s.id & 1048575, s.start, s.end FROM documents d JOIN sentence_rows s
-             ON s.id BETWEEN d.seq << 20 AND (d.seq << 20) | 1048575
-             WHERE d.id = ?1 ORDER BY s.id",
-        )?;
-        let sentences = st
-            .query_map([id], |r| {
-                Ok(Sentence {
-                    index: r.get::<_, i64>(0)? as usize,
-                    span: [r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize],
-                })
-            })?
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        let mut st = self.conn.prepare("SELECT start, end, text, value, qualifier, type, rule FROM times WHERE doc = ?1 ORDER BY rowid")?;
-        let times = st
-            .query_map([id], |r| {
-                Ok(TimeExpr {
-                    span: [r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize],
-                    text: r.get(2)?,
-                    value: r.get(3)?,
-                    qualifier: r.get(4)?,
-                    kind: r.get(5)?,
-                    rule: r.get(6)?,
-                })
-            })?
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        let mut st = self.conn.prepare(
-            "SELECT sentence, start, end, text, code, country, role, name, actor_id, type, rule, discovered, evidence_start, evidence_end
-             FROM mentions WHERE doc = ?1 ORDER BY rowid",
-        )?;
-        let mentions = st
-            .query_map([id], |r| {
-                let es: Option<i64> = r.get(12)?;
-                let ee: Option<i64> = r.get(13)?;
-                Ok(Mention {
-                    sentence: r.get::<_, i64>(0)? as usize,
-                    span: [r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize],
-                    text: r.get(3)?,
-                    actor: model::Actor {
-                        code: r.get(4)?,
-                        country: r.get(5)?,
-                        role: r.get(6)?,
-                        name: r.get(7)?,
-                        id: r.get(8)?,
-                        kind: model::ActorType::parse(&r.get::<_, String>(9)?)
-                            .unwrap_or(model::ActorType::Organisation),
-                    },
-                    rule: r.get(10)?,
-                    discovered: r.get::<_, i64>(11)? != 0,
-                    evidence: es.zip(ee).map(|(s, e)| [s as usize, e as usize]),
-                })
-            })?
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        // Rows come back in insertion order, which is the pipeline's order:
-        // an exported document reads exactly as `entente code` printed it.
-        let events = self.json_rows("SELECT json FROM events WHERE doc = ?1 ORDER BY rowid", id)?;
-        let quotes = self.json_rows("SELECT json FROM quotes WHERE doc = ?1 ORDER BY rowid", id)?;
-        let facts = self.json_rows("SELECT json FROM facts WHERE doc = ?1 ORDER BY rowid", id)?;
-        Ok(Coded {
-            document: Some(document),
-            sentences,
-            times,
-            mentions,
-            events,
-            quotes,
-            facts,
-            diagnostics: Vec::new(),
-        })
-    }
-
-    fn json_rows<T: serde::de::DeserializeOwned>(&self, sql: &str, id: &str) -> Result<Vec<T>> {
-        let mut st = self.conn.prepare(sql)?;
-        let raw = st
-            .query_map([id], |r| r.get::<_, String>(0))?
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        raw.iter()
-            .map(|s| serde_json::from_str(s).map_err(StoreError::from))
-            .collect()
-    }
-
     /// The underlying connection, for the store's own query modules.
     pub fn connection(&self) -> &Connection {
         &self.conn
@@ -730,9 +688,6 @@ pub struct Counts {
     pub quotes: usize,
     pub facts: usize,
 }
-
-/// FTS rowids of a document's sentences: a block of 2^20 per document.
-const FTS_SHIFT: i64 = 20;
 
 /// The outlet a document counts as for NumSources: its publisher, else its
 /// URL's host, else the document itself (the same rule as migration 0004).
@@ -757,282 +712,15 @@ pub(crate) fn url_host(url: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
-fn put_one(
-    tx: &rusqlite::Transaction<'_>,
-    coded: &Coded,
-    origin: Option<&str>,
-    replace: bool,
-) -> Result<Option<i64>> {
-    let Some(doc) = &coded.document else {
-        return Ok(None);
-    };
-    let werr = |cause| StoreError::Write {
-        doc: doc.id.clone(),
-        cause,
-    };
-    let wrap = |e| match e {
-        StoreError::Query(source) => werr(source),
-        other => other,
-    };
-    let exists = tx
-        .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
-        .and_then(|mut st| st.query_row([&doc.id], |_| Ok(())).optional())
-        .map_err(werr)?
-        .is_some();
-    if exists && !replace {
-        return Ok(None);
-    }
-    let mut touched = Vec::new();
-    if exists {
-        touched = remove_records(tx, &doc.id).map_err(wrap)?;
-        tx.execute("DELETE FROM documents WHERE id = ?1", [&doc.id])
-            .map_err(werr)?;
-    }
-    write_document(tx, doc, origin).map_err(wrap)?;
-    write_records(tx, coded, doc).map_err(wrap)?;
-    touched.extend(dedup::assign(tx, &doc.id).map_err(wrap)?);
-    dedup::recount(tx, &touched).map_err(wrap)?;
-    Ok(Some(seq_of(tx, &doc.id).map_err(wrap)?))
-}
-
-fn replace_one(tx: &rusqlite::Transaction<'_>, coded: &Coded) -> Result<()> {
-    let Some(doc) = &coded.document else {
-        return Ok(());
-    };
-    let werr = |cause| StoreError::Write {
-        doc: doc.id.clone(),
-        cause,
-    };
-    let wrap = |e| match e {
-        StoreError::Query(source) => werr(source),
-        other => other,
-    };
-    let exists = tx
-        .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
-        .and_then(|mut st| st.query_row([&doc.id], |_| Ok(())).optional())
-        .map_err(werr)?
-        .is_some();
-    if !exists {
-        return Err(StoreError::NotFound(doc.id.clone()));
-    }
-    let mut touched = remove_records(tx, &doc.id).map_err(wrap)?;
-    write_records(tx, coded, doc).map_err(wrap)?;
-    let seq = seq_of(tx, &doc.id).map_err(wrap)?;
-    index_sentences(tx, seq, seq).map_err(wrap)?;
-    touched.extend(dedup::assign(tx, &doc.id).map_err(wrap)?);
-    dedup::recount(tx, &touched).map_err(wrap)?;
-    Ok(())
-}
-
-/// Deletes everything coded from a document (not its row) and returns the
-/// event groups its events belonged to, whose counts must be redone.
-fn remove_records(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<Vec<i64>> {
-    let groups = dedup::groups_of(tx, id)?;
-    let seq: Option<i64> = tx
-        .query_row("SELECT seq FROM documents WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .flatten();
-    if let Some(seq) = seq {
-        // The index is told each sentence's text to unindex it, so this runs
-        // while the document's row (its text) is still there.
-        let range = params![
-            seq << FTS_SHIFT,
-            (seq << FTS_SHIFT) | ((1 << FTS_SHIFT) - 1)
-        ];
-        tx.execute(
-            "INSERT INTO sentence_fts (sentence_fts, rowid, text, doc, idx)
-             SELECT 'delete', id, text, doc, idx FROM sentence_text WHERE id BETWEEN ?1 AND ?2",
-            range,
-        )?;
-        tx.execute(
-            "DELETE FROM sentence_rows WHERE id BETWEEN ?1 AND ?2",
-            range,
-        )?;
-    }
-    for table in ["times", "mentions", "events", "quotes", "facts"] {
-        tx.execute(&format!("DELETE FROM {table} WHERE doc = ?1"), [id])?;
-    }
-    Ok(groups)
-}
-
-fn write_document(
-    tx: &rusqlite::Transaction<'_>,
-    doc: &Document,
-    origin: Option<&str>,
-) -> Result<()> {
-    let seq: i64 = tx
-        .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM documents")?
-        .query_row([], |r| r.get(0))?;
-    tx.prepare_cached(
-        "INSERT INTO documents (id, title, author, date, date_source, url, source, format, text, boilerplate, origin, ingested_at, outlet, seq)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'), ?12, ?13)",
-    )?
-    .execute(params![
-            doc.id,
-            doc.title,
-            doc.author,
-            doc.date,
-            doc.date_source.as_str(),
-            doc.url,
-            doc.source,
-            doc.format,
-            doc.text,
-            serde_json::to_string(&doc.boilerplate)?,
-            origin,
-            outlet(doc),
-            seq
-    ])?;
-    Ok(())
-}
-
-/// Indexes for search the sentences of the documents numbered `first..=last`
-/// (their `seq`), in one statement that reads them back through the index's
-/// content view. FTS5 flushes its pending terms at every later statement of
-/// the transaction, so indexing a whole batch at its end, rather than each
-/// sentence or document as it is written, keeps that cost once per batch.
-fn index_sentences(tx: &rusqlite::Transaction<'_>, first: i64, last: i64) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO sentence_fts (rowid, text, doc, idx)
-         SELECT id, text, doc, idx FROM sentence_text WHERE id BETWEEN ?1 AND ?2",
-    )?
-    .execute(params![
-        first << FTS_SHIFT,
-        (last << FTS_SHIFT) | ((1 << FTS_SHIFT) - 1)
-    ])?;
-    Ok(())
-}
-
-/// The `seq` of a stored document.
-fn seq_of(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<i64> {
-    Ok(tx
-        .prepare_cached("SELECT seq FROM documents WHERE id = ?1")?
-        .query_row([id], |r| r.get(0))?)
-}
-
-/// Writes the records coded from a document whose row is already stored.
-fn write_records(tx: &rusqlite::Transaction<'_>, coded: &Coded, doc: &Document) -> Result<()> {
-    let seq = seq_of(tx, &doc.id)?;
-    let mut st =
-        tx.prepare_cached("INSERT INTO sentence_rows (id, start, end) VALUES (?1, ?2, ?3)")?;
-    for s in &coded.sentences {
-        // As for search: a body with over a million sentences is not news.
-        if s.index as i64 >= 1 << FTS_SHIFT {
-            continue;
-        }
-        st.execute(params![
-            (seq << FTS_SHIFT) | s.index as i64,
-            s.span[0] as i64,
-            s.span[1] as i64
-        ])?;
-    }
-    let mut st = tx.prepare_cached(
-        "INSERT INTO times (doc, sentence, start, end, text, value, qualifier, type, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    for t in &coded.times {
-        let sentence = model::sentence_at(&coded.sentences, t.span[0]);
-        st.execute(params![
-            doc.id,
-            sentence as i64,
-            t.span[0] as i64,
-            t.span[1] as i64,
-            t.text,
-            t.value,
-            t.qualifier,
-            t.kind,
-            t.rule
-        ])?;
-    }
-    let mut st = tx.prepare_cached(
-        "INSERT INTO mentions (doc, sentence, start, end, text, code, country, role, name, actor_id, type, rule, discovered, evidence_start, evidence_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-    )?;
-    for m in &coded.mentions {
-        let a = &m.actor;
-        st.execute(params![
-            doc.id,
-            m.sentence as i64,
-            m.span[0] as i64,
-            m.span[1] as i64,
-            m.text,
-            a.code,
-            a.country,
-            a.role,
-            a.name,
-            a.id,
-            a.kind.as_str(),
-            m.rule,
-            m.discovered as i64,
-            m.evidence.map(|e| e[0] as i64),
-            m.evidence.map(|e| e[1] as i64)
-        ])?;
-    }
-    let mut st = tx.prepare_cached(
-        "INSERT INTO events (doc, sentence, start, end, source_code, source_country, target_code, target_country, cameo, root, plover, quad_class, goldstein, modality, date, json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-    )?;
-    for e in &coded.events {
-        st.execute(params![
-            doc.id,
-            e.sentence as i64,
-            e.span[0] as i64,
-            e.span[1] as i64,
-            e.source.actor.code,
-            e.source.actor.country,
-            e.target.actor.code,
-            e.target.actor.country,
-            e.cameo,
-            e.root,
-            e.plover,
-            e.quad_class as i64,
-            e.goldstein,
-            e.modality.as_str(),
-            e.date,
-            serde_json::to_string(e)?
-        ])?;
-    }
-    let mut st = tx.prepare_cached("INSERT INTO quotes (doc, sentence, start, end, speaker, speaker_code, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
-    for q in &coded.quotes {
-        let (speaker, code) = match &q.speaker {
-            model::Speaker::Actor(p) => (p.actor.name.clone(), Some(p.actor.code.clone())),
-            model::Speaker::Unresolved { text, .. } => (text.clone(), None),
-        };
-        st.execute(params![
-            doc.id,
-            q.sentence as i64,
-            q.span[0] as i64,
-            q.span[1] as i64,
-            speaker,
-            code,
-            serde_json::to_string(q)?
-        ])?;
-    }
-    let mut st = tx.prepare_cached(
-        "INSERT INTO facts (doc, sentence, start, end, measure, value, holder_code, counterpart_code, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    for f in &coded.facts {
-        st.execute(params![
-            doc.id,
-            f.sentence as i64,
-            f.span[0] as i64,
-            f.span[1] as i64,
-            f.measure,
-            f.value,
-            f.holder.as_ref().map(|h| h.actor.code.clone()),
-            f.counterpart.as_ref().map(|h| h.actor.code.clone()),
-            serde_json::to_string(f)?
-        ])?;
-    }
-    Ok(())
-}
-
+#[cfg(test)]
+mod tests_migrate;
 #[cfg(test)]
 mod tests_more;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use model::{DateSource, Sentence, TimeExpr};
 
     fn coded(id: &str) -> Coded {
         Coded {

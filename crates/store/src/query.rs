@@ -258,7 +258,7 @@ pub fn country_key(code: &str) -> String {
 
 /// The month an event falls in: its date's, else its first report's.
 pub(crate) const GROUP_MONTH: &str = "CASE WHEN g.day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(g.day, 1, 7)
-    ELSE (SELECT substr(min(d.date), 1, 7) FROM events e JOIN documents d ON d.id = e.doc WHERE e.group_id = g.id) END";
+    ELSE (SELECT substr(min(d.date), 1, 7) FROM events e JOIN documents d ON d.seq = e.doc WHERE e.group_id = g.id) END";
 
 /// The first day an event's date covers: `2025-04` starts on 2025-04-01,
 /// `2022` on 2022-01-01; weeks, seasons and ranges take their report's date.
@@ -268,50 +268,108 @@ const EVENT_START: &str = "(CASE
     WHEN e.date GLOB '[0-9][0-9][0-9][0-9]' THEN e.date || '-01-01'
     ELSE d.date END)";
 
-pub(crate) const EVENT_COLUMNS: &str = "e.doc, e.sentence, e.date, d.date, e.source_code,
-    coalesce(json_extract(e.json, '$.source.name'), ''), e.target_code,
-    coalesce(json_extract(e.json, '$.target.name'), ''), e.cameo, e.root, e.plover,
+pub(crate) const EVENT_COLUMNS: &str = "d.id, e.sentence, e.date, d.date, e.source_code,
+    e.target_code, e.cameo, e.root, e.plover,
     e.quad_class, e.goldstein, e.modality, e.group_id, coalesce(g.num_articles, 0),
     coalesce(g.num_sources, 0), d.url, d.source,
-    coalesce(CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT), ''), e.json,
-    e.rowid";
+    coalesce(entente_span(d.body, s.start, s.end), ''), e.rowid, d.seq, e.json";
 
-pub(crate) const EVENT_FROM: &str = "events e JOIN documents d ON d.id = e.doc
-    LEFT JOIN sentence_rows s ON s.id = (d.seq << 20) | e.sentence
+/// Where [`EVENT_COLUMNS`] come from; the event's own fields follow its JSON
+/// as [`crate::load::EVENT_FIELDS`] lists them.
+pub(crate) const EVENT_FROM: &str = "events e JOIN documents d ON d.seq = e.doc
+    LEFT JOIN sentence_rows s ON s.id = d.sentence0 + e.sentence AND s.id < d.sentence_end
     LEFT JOIN event_groups g ON g.id = e.group_id";
 
-pub(crate) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
-    let json: String = r.get(20)?;
-    Ok(EventRow {
-        id: r.get(21)?,
-        doc: r.get(0)?,
-        sentence: r.get::<_, i64>(1)? as usize,
-        date: r.get(2)?,
-        doc_date: r.get(3)?,
-        source_code: r.get(4)?,
-        source_name: r.get(5)?,
-        target_code: r.get(6)?,
-        target_name: r.get(7)?,
-        cameo: r.get(8)?,
-        root: r.get(9)?,
-        plover: r.get(10)?,
-        quad_class: r.get::<_, i64>(11)? as u8,
-        goldstein: r.get(12)?,
-        modality: r.get(13)?,
-        group: r.get(14)?,
-        num_articles: r.get::<_, i64>(15)? as usize,
-        num_sources: r.get::<_, i64>(16)? as usize,
-        url: r.get(17)?,
-        publisher: r.get(18)?,
-        text: r.get(19)?,
-        votes_up: 0,
-        votes_down: 0,
-        rejected: false,
-        machine_cameo: None,
-        machine_source: None,
-        machine_target: None,
-        event: serde_json::from_str(&json).ok(),
+/// Index of the JSON in [`EVENT_COLUMNS`]; the event's fields follow it.
+const EVENT_JSON: usize = 20;
+
+/// A row of [`EVENT_COLUMNS`] with the compact event still to be expanded.
+pub(crate) struct RawEvent {
+    row: EventRow,
+    seq: i64,
+    json: String,
+    fields: serde_json::Map<String, serde_json::Value>,
+}
+
+pub(crate) fn raw_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawEvent> {
+    Ok(RawEvent {
+        row: EventRow {
+            id: r.get(18)?,
+            doc: r.get(0)?,
+            sentence: r.get::<_, i64>(1)? as usize,
+            date: r.get(2)?,
+            doc_date: r.get(3)?,
+            source_code: r.get(4)?,
+            source_name: String::new(),
+            target_code: r.get(5)?,
+            target_name: String::new(),
+            cameo: r.get(6)?,
+            root: r.get(7)?,
+            plover: r.get(8)?,
+            quad_class: r.get::<_, i64>(9)? as u8,
+            goldstein: r.get(10)?,
+            modality: r.get(11)?,
+            group: r.get(12)?,
+            num_articles: r.get::<_, i64>(13)? as usize,
+            num_sources: r.get::<_, i64>(14)? as usize,
+            url: r.get(15)?,
+            publisher: r.get(16)?,
+            text: r.get(17)?,
+            votes_up: 0,
+            votes_down: 0,
+            rejected: false,
+            machine_cameo: None,
+            machine_source: None,
+            machine_target: None,
+            event: None,
+        },
+        seq: r.get(19)?,
+        json: r.get(EVENT_JSON)?,
+        fields: crate::load::event_fields(r, EVENT_JSON + 1)?,
     })
+}
+
+/// The rows with their events rebuilt (an event that no longer reads has
+/// `event: None` and empty names, as a row of unreadable JSON had before).
+pub(crate) fn expand_events(
+    conn: &rusqlite::Connection,
+    raw: Vec<RawEvent>,
+) -> Result<Vec<EventRow>> {
+    let mut x = crate::compact::Expander::new(conn);
+    let mut out = Vec::with_capacity(raw.len());
+    for r in raw {
+        let mut row = r.row;
+        let event: Option<model::Event> = match x.expand(r.seq, &r.json, r.fields) {
+            Ok(v) => serde_json::from_value(v).ok(),
+            Err(crate::StoreError::Json(_)) => None,
+            Err(e) => return Err(e),
+        };
+        if let Some(e) = &event {
+            row.source_name = e.source.actor.name.clone();
+            row.target_name = e.target.actor.name.clone();
+        }
+        row.event = event;
+        out.push(row);
+    }
+    Ok(out)
+}
+
+/// Rebuilds each row's record (`(keep, seq, json, fields)`); `None` for a
+/// record that no longer reads, which the callers leave out as before.
+fn expand_all<T: serde::de::DeserializeOwned, K>(
+    x: &mut crate::compact::Expander<'_>,
+    rows: Vec<(K, i64, String, serde_json::Map<String, serde_json::Value>)>,
+) -> Result<Vec<(K, Option<T>)>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for (keep, seq, json, fields) in rows {
+        let record = match x.expand(seq, &json, fields) {
+            Ok(v) => serde_json::from_value(v).ok(),
+            Err(crate::StoreError::Json(_)) => None,
+            Err(e) => return Err(e),
+        };
+        out.push((keep, record));
+    }
+    Ok(out)
 }
 
 fn mean(sum: f64, n: usize) -> Option<f64> {
@@ -351,7 +409,7 @@ impl Store {
     ) -> Result<(usize, Vec<EventRow>)> {
         let (wheres, args) = event_where(filter, false);
         let sql =
-            format!("SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc {wheres}");
+            format!("SELECT count(*) FROM events e JOIN documents d ON d.seq = e.doc {wheres}");
         let total: i64 = self
             .connection()
             .prepare_cached(&sql)?
@@ -371,14 +429,17 @@ impl Store {
         args.push(Value::Integer(limit));
         args.push(Value::Integer(offset as i64));
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} {wheres} ORDER BY {EVENT_START} DESC, d.date DESC, e.doc, e.start LIMIT ?{} OFFSET ?{}",
+            "SELECT {EVENT_COLUMNS}, {} FROM {EVENT_FROM} {wheres} ORDER BY {EVENT_START} DESC, d.date DESC, d.id, e.start LIMIT ?{} OFFSET ?{}",
+            crate::load::EVENT_FIELDS,
             args.len() - 1,
             args.len()
         );
         let mut st = self.connection().prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(args), event_row)?;
-        rows.collect::<std::result::Result<_, _>>()
-            .map_err(|e| crate::search::bad_query(filter.text.as_deref().unwrap_or(""), e))
+        let rows = st.query_map(params_from_iter(args), raw_event)?;
+        let raw = rows
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| crate::search::bad_query(filter.text.as_deref().unwrap_or(""), e))?;
+        expand_events(self.connection(), raw)
     }
 }
 
@@ -415,7 +476,7 @@ fn event_where(filter: &EventFilter, or_corrected: bool) -> (String, Vec<Value>)
     }
     if or_corrected && !coding.is_empty() {
         wheres.push(format!(
-                "(({}) OR e.doc IN (SELECT doc FROM votes WHERE cameo IS NOT NULL OR source_code IS NOT NULL OR target_code IS NOT NULL))",
+                "(({}) OR d.id IN (SELECT doc FROM votes WHERE cameo IS NOT NULL OR source_code IS NOT NULL OR target_code IS NOT NULL))",
                 coding.join(" AND ")
             ));
     } else {
@@ -437,12 +498,12 @@ fn event_where(filter: &EventFilter, or_corrected: bool) -> (String, Vec<Value>)
     if let Some(v) = &filter.text {
         let p = arg(crate::search::fts_query(v), &mut args);
         wheres.push(format!(
-                "(e.doc, e.sentence) IN (SELECT doc, idx FROM sentence_fts WHERE sentence_fts MATCH {p})"
+                "d.sentence0 + e.sentence IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH {p})"
             ));
     }
     if let Some(v) = &filter.doc {
         let p = arg(v.clone(), &mut args);
-        wheres.push(format!("e.doc = {p}"));
+        wheres.push(format!("d.id = {p}"));
     }
     let clause = if wheres.is_empty() {
         String::new()
@@ -479,16 +540,17 @@ impl Store {
         let conn = self.connection();
         let pat = code_pattern(code);
         let (mentions, documents): (i64, i64) = conn.query_row(
-            "SELECT count(*), count(DISTINCT doc) FROM mentions WHERE code GLOB ?1",
+            "SELECT count(*), count(DISTINCT m.doc) FROM actors a JOIN mentions m ON m.actor = a.id
+             WHERE a.code GLOB ?1",
             [&pat],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let mut st = conn.prepare(
-            "SELECT m.name, m.code, m.role, min(d.date), max(d.date), count(*), count(DISTINCT m.doc)
-             FROM mentions m JOIN documents d ON d.id = m.doc
-             WHERE m.code GLOB ?1
-             GROUP BY m.name, m.code, m.role
-             ORDER BY count(*) DESC, min(d.date), m.name LIMIT 50",
+            "SELECT a.name, a.code, a.role, min(d.date), max(d.date), count(*), count(DISTINCT m.doc)
+             FROM actors a JOIN mentions m ON m.actor = a.id JOIN documents d ON d.seq = m.doc
+             WHERE a.code GLOB ?1
+             GROUP BY a.name, a.code, a.role
+             ORDER BY count(*) DESC, min(d.date), a.name LIMIT 50",
         )?;
         let names = st
             .query_map([&pat], |r| {
@@ -541,9 +603,10 @@ impl Store {
         let quotes_by = self.quote_rows("q.speaker_code GLOB ?1", &pat)?;
         let quotes_about = self.quote_rows(
             "(q.speaker_code IS NULL OR NOT q.speaker_code GLOB ?1)
-             AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.code GLOB ?1
-                 AND m.start >= json_extract(q.json, '$.content_span[0]')
-                 AND m.end <= json_extract(q.json, '$.content_span[1]'))",
+             AND EXISTS (SELECT 1 FROM mentions m JOIN actors a ON a.id = m.actor
+                 WHERE m.doc = q.doc AND a.code GLOB ?1
+                 AND m.start >= coalesce(json_extract(q.json, '$.\"@cs\"[0]'), json_extract(q.json, '$.content_span[0]'))
+                 AND m.end <= coalesce(json_extract(q.json, '$.\"@cs\"[1]'), json_extract(q.json, '$.content_span[1]')))",
             &pat,
         )?;
         let facts = self.fact_rows(
@@ -571,7 +634,11 @@ impl Store {
         match speaker {
             None => self.quote_rows_limit("?1 = ?1", "", limit),
             Some(s) => self.quote_rows_limit(
-                "q.speaker_code GLOB ?1 OR lower(q.speaker) LIKE ?2 ESCAPE '\\'",
+                "q.speaker_code GLOB ?1 OR lower(coalesce(q.speaker,
+                    (SELECT a.name FROM actors a WHERE a.id = json_extract(q.json, '$.sp.\"@a\"')),
+                    entente_span(d.body,
+                    json_extract(q.json, '$.sp.\"@s\"[0]'), json_extract(q.json, '$.sp.\"@s\"[1]'))))
+                    LIKE ?2 ESCAPE '\\'",
                 &code_pattern(s),
                 limit,
             ),
@@ -600,24 +667,31 @@ impl Store {
 
     fn fact_rows(&self, condition: &str, pat: &str, limit: usize) -> Result<Vec<FactRow>> {
         let sql = format!(
-            "SELECT f.doc, d.date, f.sentence, f.json FROM facts f JOIN documents d ON d.id = f.doc
-             WHERE {condition} ORDER BY d.date DESC, f.doc, f.start LIMIT {limit}"
+            "SELECT d.id, d.date, f.sentence, d.seq, f.json, f.sentence, f.start, f.end
+             FROM facts f JOIN documents d ON d.seq = f.doc
+             WHERE {condition} ORDER BY d.date DESC, d.id, f.start LIMIT {limit}"
         );
         let mut st = self.connection().prepare(&sql)?;
         let raw = st
             .query_map([pat], |r| {
                 Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)? as usize,
-                    r.get::<_, String>(3)?,
+                    (
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)? as usize,
+                    ),
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, String>(4)?,
+                    crate::load::record_fields(r, 5)?,
                 ))
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut x = crate::compact::Expander::new(self.connection());
+        let raw = expand_all::<model::Fact, _>(&mut x, raw)?;
         Ok(raw
             .into_iter()
-            .filter_map(|(doc, date, sentence, json)| {
-                let f: model::Fact = serde_json::from_str(&json).ok()?;
+            .filter_map(|((doc, date, sentence), f)| {
+                let f = f?;
                 Some(FactRow {
                     doc,
                     date,
@@ -640,9 +714,9 @@ impl Store {
 
     fn quote_rows_limit(&self, condition: &str, pat: &str, limit: usize) -> Result<Vec<QuoteRow>> {
         let sql = format!(
-            "SELECT q.doc, d.date, q.sentence, q.speaker, q.speaker_code, q.json
-             FROM quotes q JOIN documents d ON d.id = q.doc
-             WHERE {condition} ORDER BY d.date DESC, q.doc, q.start LIMIT {limit}"
+            "SELECT d.id, d.date, q.sentence, '', q.speaker_code, d.seq, q.json, q.sentence, q.start, q.end
+             FROM quotes q JOIN documents d ON d.seq = q.doc
+             WHERE {condition} ORDER BY d.date DESC, d.id, q.start LIMIT {limit}"
         );
         let mut st = self.connection().prepare(&sql)?;
         // ?2 is the name pattern: the code pattern's text, any case, as a substring.
@@ -662,19 +736,29 @@ impl Store {
         let rows = st
             .query_map(params.as_slice(), |r| {
                 Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)? as usize,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, String>(5)?,
+                    (
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)? as usize,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                    ),
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, String>(6)?,
+                    crate::load::record_fields(r, 7)?,
                 ))
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut x = crate::compact::Expander::new(self.connection());
+        let rows = expand_all::<model::Quote, _>(&mut x, rows)?;
         Ok(rows
             .into_iter()
-            .filter_map(|(doc, date, sentence, speaker, speaker_code, json)| {
-                let q: model::Quote = serde_json::from_str(&json).ok()?;
+            .filter_map(|((doc, date, sentence, _, speaker_code), q)| {
+                let q: model::Quote = q?;
+                let speaker = match q.speaker {
+                    model::Speaker::Actor(p) => p.actor.name,
+                    model::Speaker::Unresolved { text, .. } => text,
+                };
                 Some(QuoteRow {
                     doc,
                     date,

@@ -1,7 +1,8 @@
 //! Stored records read back as model types, each with its document and the
 //! span of its sentence: what analysis and the report work from.
 
-use crate::{Result, Store};
+use crate::compact::Expander;
+use crate::{Result, Store, StoreError};
 use serde::de::DeserializeOwned;
 
 /// Which stored record kind to read.
@@ -46,34 +47,50 @@ impl Store {
     /// number of rows whose JSON no longer parses (written by another version).
     pub fn stored<T: DeserializeOwned>(&self, kind: RecordKind) -> Result<(Vec<Stored<T>>, usize)> {
         let t = kind.table();
+        let (fields, order): (&str, &str) = match kind {
+            RecordKind::Events => (crate::load::EVENT_FIELDS, "e.rowid"),
+            _ => ("e.sentence, e.start, e.end", "e.n"),
+        };
         let sql = format!(
-            "SELECT r.doc, r.json, s.start, s.end FROM {t} r
-             LEFT JOIN documents d ON d.id = r.doc
-             LEFT JOIN sentence_rows s ON s.id = (d.seq << 20) | r.sentence
-             ORDER BY r.doc, r.start, r.rowid"
+            "SELECT d.id, d.seq, s.start, s.end, e.json, {fields} FROM {t} e
+             JOIN documents d ON d.seq = e.doc
+             LEFT JOIN sentence_rows s ON s.id = d.sentence0 + e.sentence AND s.id < d.sentence_end
+             ORDER BY d.id, e.start, {order}"
         );
+        let columns = match kind {
+            RecordKind::Events => crate::load::event_fields,
+            _ => crate::load::record_fields,
+        };
         let mut st = self.connection().prepare(&sql)?;
         let rows = st.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
+                r.get::<_, i64>(1)?,
                 r.get::<_, Option<i64>>(2)?,
                 r.get::<_, Option<i64>>(3)?,
+                r.get::<_, String>(4)?,
+                columns(r, 5)?,
             ))
         })?;
+        let mut x = Expander::new(self.connection());
         let (mut out, mut bad) = (Vec::new(), 0);
         for row in rows {
-            let (doc, json, s, e) = row?;
+            let (doc, seq, s, e, json, cols) = row?;
             let span = s
                 .zip(e)
                 .and_then(|(s, e)| Some((usize::try_from(s).ok()?, usize::try_from(e).ok()?)));
-            match serde_json::from_str::<T>(&json) {
-                Ok(record) => out.push(Stored {
+            let record = match x.expand(seq, &json, cols) {
+                Ok(v) => serde_json::from_value::<T>(v).ok(),
+                Err(StoreError::Json(_)) => None,
+                Err(e) => return Err(e),
+            };
+            match record {
+                Some(record) => out.push(Stored {
                     doc,
                     record,
                     sentence_span: span,
                 }),
-                Err(_) => bad += 1,
+                None => bad += 1,
             }
         }
         Ok((out, bad))
@@ -83,16 +100,25 @@ impl Store {
     pub fn document_texts(&self) -> Result<Vec<DocText>> {
         let mut st = self
             .connection()
-            .prepare("SELECT id, title, date, url, text FROM documents")?;
+            .prepare("SELECT id, title, date, url, body FROM documents")?;
         let rows = st.query_map([], |r| {
-            Ok(DocText {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                date: r.get(2)?,
-                url: r.get(3)?,
-                text: r.get(4)?,
-            })
+            Ok((
+                DocText {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    date: r.get(2)?,
+                    url: r.get(3)?,
+                    text: String::new(),
+                },
+                crate::compact::unpack(r.get_ref(4)?),
+            ))
         })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        let mut out = Vec::new();
+        for row in rows {
+            let (mut d, text) = row?;
+            d.text = text.map_err(|m| crate::compact::bad_body(&d.id, m))?;
+            out.push(d);
+        }
+        Ok(out)
     }
 }

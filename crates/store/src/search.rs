@@ -45,9 +45,10 @@ impl Store {
             return Ok(Vec::new());
         }
         let mut st = self.connection().prepare(
-            "SELECT d.id, f.rowid & 1048575, d.date, d.title,
+            "SELECT d.id, f.rowid - d.sentence0, d.date, d.title,
                     snippet(sentence_fts, 0, '**', '**', '…', 24)
-             FROM sentence_fts f JOIN documents d ON d.seq = f.rowid >> 20
+             FROM sentence_fts f JOIN sentence_rows s ON s.id = f.rowid
+             JOIN documents d ON d.seq = s.doc
              WHERE sentence_fts MATCH ?1
              ORDER BY bm25(sentence_fts), d.date DESC, d.id, f.rowid
              LIMIT ?2",

@@ -243,7 +243,7 @@ impl Store {
     pub fn review_stamp(&self) -> Result<[i64; 4]> {
         Ok(self.connection().query_row(
             "SELECT (SELECT coalesce(max(seq), 0) FROM documents), (SELECT coalesce(max(rowid), 0) FROM events),
-                    (SELECT coalesce(max(rowid), 0) FROM quotes), (SELECT coalesce(max(id), 0) FROM votes)",
+                    (SELECT value FROM store_meta WHERE key = 'writes'), (SELECT coalesce(max(id), 0) FROM votes)",
             [],
             |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
         )?)

@@ -1,0 +1,468 @@
+//! The compact store (migration 0008): document text deflated, each actor and
+//! rule name stored once, and records kept without the text their spans give.
+//!
+//! Nothing is lost: a record is rebuilt on read from its columns, the actors
+//! and names it points at and the document's text, and a text that differs
+//! from its span's (a participant found through coreference) is kept as is.
+
+use crate::{Result, StoreError};
+use model::Actor;
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::{Map, Value as Json};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// Texts shorter than this are stored as they are: deflate gains nothing.
+const MIN_PACK: usize = 96;
+
+/// A document's text as stored: TEXT when short or incompressible, else a
+/// BLOB of raw deflate (about 0.46 of English news text).
+pub(crate) fn pack(text: &str) -> Value {
+    if text.len() >= MIN_PACK {
+        let z = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 6);
+        if z.len() < text.len() * 9 / 10 {
+            return Value::Blob(z);
+        }
+    }
+    Value::Text(text.to_string())
+}
+
+/// The text of a stored body (see [`pack`]).
+pub(crate) fn unpack(v: ValueRef<'_>) -> std::result::Result<String, String> {
+    match v {
+        ValueRef::Text(t) => String::from_utf8(t.to_vec()).map_err(|e| e.to_string()),
+        ValueRef::Blob(z) => {
+            let raw = miniz_oxide::inflate::decompress_to_vec(z)
+                .map_err(|e| format!("stored text does not inflate: {e:?}"))?;
+            String::from_utf8(raw).map_err(|e| e.to_string())
+        }
+        ValueRef::Null => Ok(String::new()),
+        _ => Err("stored text is a number".into()),
+    }
+}
+
+/// The bytes `start..end` of `text` (clamped), as SQLite's `substr` on a
+/// BLOB cast to TEXT gave before.
+pub(crate) fn cut(text: &str, start: i64, end: i64) -> String {
+    let len = text.len() as i64;
+    let (s, e) = (start.clamp(0, len) as usize, end.clamp(0, len) as usize);
+    if e <= s {
+        return String::new();
+    }
+    match text.get(s..e) {
+        Some(t) => t.to_string(),
+        None => String::from_utf8_lossy(&text.as_bytes()[s..e]).into_owned(),
+    }
+}
+
+/// Registers the SQL functions the schema needs on a connection:
+/// `entente_pack(text)`, `entente_text(body)` and `entente_span(body, start,
+/// end)`, which the search index's content view reads sentences through.
+/// The last inflated body is kept, since a document's sentences are read one
+/// after another.
+pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags as F;
+    let flags = F::SQLITE_UTF8 | F::SQLITE_DETERMINISTIC;
+    let user = |m: String| rusqlite::Error::UserFunctionError(m.into());
+    conn.create_scalar_function("entente_pack", 1, flags, |ctx| {
+        Ok(match ctx.get_raw(0) {
+            ValueRef::Text(t) => pack(&String::from_utf8_lossy(t)),
+            _ => Value::Null,
+        })
+    })?;
+    conn.create_scalar_function("entente_text", 1, flags, move |ctx| {
+        unpack(ctx.get_raw(0)).map_err(user)
+    })?;
+    let last: Mutex<(Vec<u8>, String)> = Mutex::new((Vec::new(), String::new()));
+    conn.create_scalar_function("entente_span", 3, flags, move |ctx| {
+        let (start, end): (i64, i64) = (ctx.get(1)?, ctx.get(2)?);
+        match ctx.get_raw(0) {
+            ValueRef::Text(t) => Ok(cut(&String::from_utf8_lossy(t), start, end)),
+            ValueRef::Blob(z) => {
+                let mut last = last.lock().unwrap_or_else(|p| p.into_inner());
+                if last.0 != z {
+                    let text = unpack(ValueRef::Blob(z)).map_err(user)?;
+                    *last = (z.to_vec(), text);
+                }
+                Ok(cut(&last.1, start, end))
+            }
+            _ => Ok(String::new()),
+        }
+    })?;
+    Ok(())
+}
+
+/// The id a discovered actor gets from its name, as `actors` stores it when
+/// `actor_id` is NULL; SQL spells it `DISCOVERED_ID` (ASCII lower case, so
+/// names with other letters keep their id).
+pub(crate) fn discovered_id(name: &str) -> Option<String> {
+    name.is_ascii()
+        .then(|| format!("discovered:{}", name.to_ascii_lowercase()))
+}
+
+/// [`discovered_id`] in SQL, of the actors row `a`.
+pub(crate) const ACTOR_ID: &str = "coalesce(a.actor_id, 'discovered:' || lower(a.name))";
+
+/// What identifies an actor row: every field of [`model::Actor`].
+type ActorKey = (
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    &'static str,
+);
+
+fn actor_key(a: &Actor) -> ActorKey {
+    (
+        a.code.clone(),
+        a.country.clone(),
+        a.role.clone(),
+        a.name.clone(),
+        a.id.clone(),
+        a.kind.as_str(),
+    )
+}
+
+/// Row ids of actors and names, kept in memory per connection: `actors`
+/// and `strings` need no index to be looked up by value. Each write
+/// transaction first reads the rows added since (by other processes: it
+/// holds the write lock, so none are added meanwhile), so equal values share
+/// one row. Rows are never deleted; when a transaction fails its new rows
+/// are gone, so everything is read again.
+#[derive(Default)]
+pub(crate) struct Interner {
+    strings: HashMap<String, i64>,
+    actors: HashMap<ActorKey, i64>,
+    /// The highest row id read of `strings` and of `actors`.
+    seen: (i64, i64),
+}
+
+impl Interner {
+    pub(crate) fn clear(&mut self) {
+        *self = Interner::default();
+    }
+
+    /// Reads the rows added since the last call; call at the start of each
+    /// write transaction.
+    pub(crate) fn sync(&mut self, conn: &Connection) -> Result<()> {
+        let mut st = conn.prepare_cached("SELECT id, text FROM strings WHERE id > ?1")?;
+        let mut rows = st.query([self.seen.0])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            self.strings.entry(r.get(1)?).or_insert(id);
+            self.seen.0 = self.seen.0.max(id);
+        }
+        let mut st = conn.prepare_cached(
+            "SELECT id, code, country, role, name, actor_id, type FROM actors WHERE id > ?1",
+        )?;
+        let mut rows = st.query([self.seen.1])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let a = actor_row(r, 1)?;
+            self.actors.entry(actor_key(&a)).or_insert(id);
+            self.seen.1 = self.seen.1.max(id);
+        }
+        Ok(())
+    }
+
+    /// The id of a name (a rule, an origin file), added when new.
+    pub(crate) fn string(&mut self, conn: &Connection, s: &str) -> Result<i64> {
+        if let Some(&id) = self.strings.get(s) {
+            return Ok(id);
+        }
+        conn.prepare_cached("INSERT INTO strings (text) VALUES (?1)")?
+            .execute([s])?;
+        let id = conn.last_insert_rowid();
+        self.strings.insert(s.to_string(), id);
+        self.seen.0 = self.seen.0.max(id);
+        Ok(id)
+    }
+
+    /// The id of an actor row, added when new.
+    pub(crate) fn actor(&mut self, conn: &Connection, a: &Actor) -> Result<i64> {
+        let k = actor_key(a);
+        if let Some(&id) = self.actors.get(&k) {
+            return Ok(id);
+        }
+        // A discovered actor's id is its name's: not stored twice.
+        let stored_id = (Some(&a.id) != discovered_id(&a.name).as_ref()).then_some(&a.id);
+        conn.prepare_cached(
+            "INSERT INTO actors (code, country, role, name, actor_id, type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![a.code, a.country, a.role, a.name, stored_id, a.kind.as_str()])?;
+        let id = conn.last_insert_rowid();
+        self.actors.insert(k, id);
+        self.seen.1 = self.seen.1.max(id);
+        Ok(id)
+    }
+}
+
+/// An actor from the columns code, country, role, name, actor_id, type of
+/// `actors`, from column `at` on.
+fn actor_row(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Actor> {
+    let name: String = r.get(at + 3)?;
+    Ok(Actor {
+        code: r.get(at)?,
+        country: r.get(at + 1)?,
+        role: r.get(at + 2)?,
+        id: r
+            .get::<_, Option<String>>(at + 4)?
+            .unwrap_or_else(|| discovered_id(&name).unwrap_or_default()),
+        name,
+        kind: model::ActorType::parse(&r.get::<_, String>(at + 5)?)
+            .unwrap_or(model::ActorType::Organisation),
+    })
+}
+
+/// Reads back what [`compact`] points at: actors, names and document texts,
+/// each fetched once per reader.
+pub(crate) struct Expander<'c> {
+    conn: &'c Connection,
+    actors: HashMap<i64, Actor>,
+    strings: HashMap<i64, String>,
+    doc: Option<(i64, String)>,
+}
+
+impl<'c> Expander<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Expander<'c> {
+        Expander {
+            conn,
+            actors: HashMap::new(),
+            strings: HashMap::new(),
+            doc: None,
+        }
+    }
+
+    /// Uses `text` as the text of document `seq` (when the caller has it).
+    pub(crate) fn set_text(&mut self, seq: i64, text: String) {
+        self.doc = Some((seq, text));
+    }
+
+    pub(crate) fn text(&mut self, seq: i64) -> Result<&str> {
+        if self.doc.as_ref().map(|d| d.0) != Some(seq) {
+            let text = self
+                .conn
+                .prepare_cached("SELECT body FROM documents WHERE seq = ?1")?
+                .query_row([seq], |r| {
+                    unpack(r.get_ref(0)?).map_err(|m| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            0,
+                            rusqlite::types::Type::Blob,
+                            m.into(),
+                        )
+                    })
+                })
+                .optional()?
+                .unwrap_or_default();
+            self.doc = Some((seq, text));
+        }
+        Ok(self.doc.as_ref().map_or("", |d| d.1.as_str()))
+    }
+
+    pub(crate) fn actor(&mut self, id: i64) -> Result<Actor> {
+        if let Some(a) = self.actors.get(&id) {
+            return Ok(a.clone());
+        }
+        let a = self
+            .conn
+            .prepare_cached(
+                "SELECT code, country, role, name, actor_id, type FROM actors WHERE id = ?1",
+            )?
+            .query_row([id], |r| actor_row(r, 0))?;
+        self.actors.insert(id, a.clone());
+        Ok(a)
+    }
+
+    pub(crate) fn string(&mut self, id: i64) -> Result<String> {
+        if let Some(s) = self.strings.get(&id) {
+            return Ok(s.clone());
+        }
+        let s: String = self
+            .conn
+            .prepare_cached("SELECT text FROM strings WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?;
+        self.strings.insert(id, s.clone());
+        Ok(s)
+    }
+
+    /// A record of document `seq` rebuilt from its compact JSON and the
+    /// fields kept as columns (see [`compact`]).
+    pub(crate) fn expand(
+        &mut self,
+        seq: i64,
+        json: &str,
+        columns: Map<String, Json>,
+    ) -> Result<Json> {
+        let mut v: Json = serde_json::from_str(json)?;
+        self.text(seq)?;
+        let text = self.doc.take().map(|d| d.1).unwrap_or_default();
+        let out = self.expand_value(&mut v, &text);
+        self.doc = Some((seq, text));
+        out?;
+        if let Json::Object(m) = &mut v {
+            for (long, short) in SHORT_KEYS {
+                if !m.contains_key(long) {
+                    if let Some(v) = m.remove(short) {
+                        m.insert(long.into(), v);
+                    }
+                }
+            }
+            if let Some(Json::Number(r)) = m.remove("@r") {
+                let rule = self.string(r.as_i64().unwrap_or(-1))?;
+                m.insert("rule".into(), Json::String(rule));
+            }
+            m.extend(columns);
+        }
+        Ok(v)
+    }
+
+    fn expand_value(&mut self, v: &mut Json, text: &str) -> Result<()> {
+        match v {
+            Json::Object(m) => {
+                for (_, child) in m.iter_mut() {
+                    self.expand_value(child, text)?;
+                }
+                if let Some(Json::Number(id)) = m.remove("@a") {
+                    let a = self.actor(id.as_i64().unwrap_or(-1))?;
+                    if let Json::Object(fields) = serde_json::to_value(&a)? {
+                        m.extend(fields);
+                    }
+                }
+                for (short, span, field) in
+                    [("@s", "span", "text"), ("@cs", "content_span", "content")]
+                {
+                    if let Some(s) = m.remove(short) {
+                        let (a, b) = span_of(&s).unwrap_or((0, 0));
+                        m.insert(field.into(), Json::String(cut(text, a, b)));
+                        m.insert(span.into(), s);
+                    }
+                }
+            }
+            Json::Array(items) => {
+                for item in items {
+                    self.expand_value(item, text)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+fn span_of(v: &Json) -> Option<(i64, i64)> {
+    let a = v.as_array()?;
+    Some((a.first()?.as_i64()?, a.get(1)?.as_i64()?))
+}
+
+/// A record's JSON made compact for `text`, its document's text: each actor
+/// becomes `"@a"` (its row), a text equal to its span's becomes `"@s"` (or
+/// `"@cs"` for a quote's content), the rule `"@r"`, and the fields named in
+/// `columns` (kept as columns) are left out.
+pub(crate) fn compact(
+    conn: &Connection,
+    interner: &mut Interner,
+    record: &impl serde::Serialize,
+    text: &str,
+    columns: &[&str],
+) -> Result<String> {
+    let mut v = serde_json::to_value(record)?;
+    compact_value(conn, interner, &mut v, text)?;
+    if let Json::Object(m) = &mut v {
+        for c in columns {
+            m.remove(*c);
+        }
+        if let Some(Json::String(rule)) = m.remove("rule") {
+            let id = interner.string(conn, &rule)?;
+            m.insert("@r".into(), Json::from(id));
+        }
+        for (long, short) in SHORT_KEYS {
+            if !m.contains_key(short) {
+                if let Some(v) = m.remove(long) {
+                    m.insert(short.into(), v);
+                }
+            }
+        }
+    }
+    Ok(serde_json::to_string(&v)?)
+}
+
+/// Top-level fields of events, quotes and facts stored under a short key.
+const SHORT_KEYS: [(&str, &str); 19] = [
+    ("confidence", "c"),
+    ("date_precision", "dp"),
+    ("source", "s"),
+    ("target", "t"),
+    ("mode", "m"),
+    ("reported_by", "rb"),
+    ("place", "pl"),
+    ("cue", "cu"),
+    ("style", "st"),
+    ("speaker", "sp"),
+    ("approx", "ap"),
+    ("measure", "me"),
+    ("unit", "u"),
+    ("value", "v"),
+    ("period", "pe"),
+    ("holder", "h"),
+    ("counterpart", "cp"),
+    ("commodity", "co"),
+    ("asset", "as"),
+];
+
+const ACTOR_FIELDS: [&str; 6] = ["code", "country", "role", "name", "id", "type"];
+
+fn compact_value(
+    conn: &Connection,
+    interner: &mut Interner,
+    v: &mut Json,
+    text: &str,
+) -> Result<()> {
+    match v {
+        Json::Object(m) => {
+            for (_, child) in m.iter_mut() {
+                compact_value(conn, interner, child, text)?;
+            }
+            // A participant: an actor's six fields with a text and span.
+            if m.len() == 8 && ACTOR_FIELDS.iter().all(|f| m.contains_key(*f)) {
+                let fields: Map<String, Json> = ACTOR_FIELDS
+                    .iter()
+                    .filter_map(|f| Some((f.to_string(), m.get(*f)?.clone())))
+                    .collect();
+                if let Ok(a) = serde_json::from_value::<Actor>(Json::Object(fields)) {
+                    let id = interner.actor(conn, &a)?;
+                    for f in ACTOR_FIELDS {
+                        m.remove(f);
+                    }
+                    m.insert("@a".into(), Json::from(id));
+                }
+            }
+            for (short, span, field) in [("@s", "span", "text"), ("@cs", "content_span", "content")]
+            {
+                let same = match (m.get(field), m.get(span).and_then(span_of)) {
+                    (Some(Json::String(t)), Some((a, b))) => *t == cut(text, a, b),
+                    _ => false,
+                };
+                if same {
+                    m.remove(field);
+                    if let Some(s) = m.remove(span) {
+                        m.insert(short.into(), s);
+                    }
+                }
+            }
+        }
+        Json::Array(items) => {
+            for item in items {
+                compact_value(conn, interner, item, text)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A decoding failure of a stored body, as a store error.
+pub(crate) fn bad_body(doc: &str, m: String) -> StoreError {
+    StoreError::Corrupt(format!("document {doc}: {m}"))
+}

@@ -1,0 +1,349 @@
+//! Writing coded documents: one document's rows, kept compact (`compact`),
+//! its event groups recounted (`dedup`) and its sentences indexed for search.
+//!
+//! Everything here runs inside the caller's transaction; `Store::put_many`
+//! and `Store::replace_many` commit (or drop) it whole.
+
+use crate::compact::{self, Interner};
+use crate::{dedup, Result, StoreError};
+use model::{Coded, Document};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// Fields of an event kept as columns, left out of its JSON.
+pub(crate) const EVENT_COLUMNS: [&str; 9] = [
+    "sentence",
+    "span",
+    "cameo",
+    "root",
+    "plover",
+    "quad_class",
+    "goldstein",
+    "modality",
+    "date",
+];
+/// Fields of a quote or fact kept as columns.
+pub(crate) const RECORD_COLUMNS: [&str; 2] = ["sentence", "span"];
+
+/// Stores one coded document (replacing a stored one when `replace`), and
+/// returns the first search rowid of its sentences when it was written.
+/// The event groups it touched are added to `touched`, for the caller to
+/// recount once per batch (`dedup::recount`).
+pub(crate) fn put_one(
+    tx: &Transaction<'_>,
+    interner: &mut Interner,
+    coded: &Coded,
+    origin: Option<&str>,
+    replace: bool,
+    touched: &mut Vec<i64>,
+) -> Result<Option<i64>> {
+    let Some(doc) = &coded.document else {
+        return Ok(None);
+    };
+    let wrap = wrap_for(&doc.id);
+    let seq = seq_of(tx, &doc.id).map_err(&wrap)?;
+    if seq.is_some() && !replace {
+        return Ok(None);
+    }
+    if let Some(seq) = seq {
+        touched.extend(remove_records(tx, seq).map_err(&wrap)?);
+        tx.prepare_cached("DELETE FROM documents WHERE seq = ?1")
+            .and_then(|mut st| st.execute([seq]))
+            .map_err(|cause| wrap(StoreError::Query(cause)))?;
+    }
+    let (first, end) = sentence_range(tx, coded).map_err(&wrap)?;
+    let seq = write_document(tx, interner, doc, origin, first, end).map_err(&wrap)?;
+    write_records(tx, interner, coded, doc, seq, first).map_err(&wrap)?;
+    touched.extend(dedup::assign(tx, seq).map_err(&wrap)?);
+    Ok(Some(first))
+}
+
+/// Replaces everything coded from a stored document (not its row) and
+/// returns the first search rowid of its new sentences; touched groups as
+/// for [`put_one`].
+pub(crate) fn replace_one(
+    tx: &Transaction<'_>,
+    interner: &mut Interner,
+    coded: &Coded,
+    touched: &mut Vec<i64>,
+) -> Result<Option<i64>> {
+    let Some(doc) = &coded.document else {
+        return Ok(None);
+    };
+    let wrap = wrap_for(&doc.id);
+    let Some(seq) = seq_of(tx, &doc.id).map_err(&wrap)? else {
+        return Err(StoreError::NotFound(doc.id.clone()));
+    };
+    touched.extend(remove_records(tx, seq).map_err(&wrap)?);
+    let (first, end) = sentence_range(tx, coded).map_err(&wrap)?;
+    tx.prepare_cached("UPDATE documents SET sentence0 = ?2, sentence_end = ?3 WHERE seq = ?1")
+        .and_then(|mut st| st.execute(params![seq, first, end]))
+        .map_err(|cause| wrap(StoreError::Query(cause)))?;
+    // The stored text, not the caller's: they are the same document.
+    let text = stored_text(tx, seq).map_err(&wrap)?;
+    let stored = Document {
+        text,
+        ..doc.clone()
+    };
+    write_records(tx, interner, coded, &stored, seq, first).map_err(&wrap)?;
+    touched.extend(dedup::assign(tx, seq).map_err(&wrap)?);
+    Ok(Some(first))
+}
+
+fn wrap_for(id: &str) -> impl Fn(StoreError) -> StoreError + '_ {
+    move |e| match e {
+        StoreError::Query(cause) => StoreError::Write {
+            doc: id.to_string(),
+            cause,
+        },
+        other => other,
+    }
+}
+
+/// The `seq` of a stored document.
+pub(crate) fn seq_of(tx: &Transaction<'_>, id: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .prepare_cached("SELECT seq FROM documents WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+fn stored_text(tx: &Transaction<'_>, seq: i64) -> Result<String> {
+    let body = tx
+        .prepare_cached("SELECT body FROM documents WHERE seq = ?1")?
+        .query_row([seq], |r| Ok(compact::unpack(r.get_ref(0)?)))?;
+    body.map_err(|m| compact::bad_body(&seq.to_string(), m))
+}
+
+/// Search rowids for a document's sentences: the next free one for
+/// sentence 0, one per index after it.
+fn sentence_range(tx: &Transaction<'_>, coded: &Coded) -> Result<(i64, i64)> {
+    let first: i64 = tx
+        .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM sentence_rows")?
+        .query_row([], |r| r.get(0))?;
+    let n = coded
+        .sentences
+        .iter()
+        .map(|s| s.index as i64 + 1)
+        .max()
+        .unwrap_or(0);
+    Ok((first, first + n))
+}
+
+/// Deletes everything coded from a document (not its row) and returns the
+/// event groups its events belonged to, whose counts must be redone.
+pub(crate) fn remove_records(tx: &Transaction<'_>, seq: i64) -> Result<Vec<i64>> {
+    let groups = dedup::groups_of(tx, seq)?;
+    let range: Option<(i64, i64)> = tx
+        .prepare_cached("SELECT sentence0, sentence_end FROM documents WHERE seq = ?1")?
+        .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((first, end)) = range {
+        // The index is told each sentence's text to unindex it, so this runs
+        // while the document's row (its text) is still there.
+        tx.prepare_cached(
+            "INSERT INTO sentence_fts (sentence_fts, rowid, text, doc, idx)
+             SELECT 'delete', id, text, doc, idx FROM sentence_text WHERE id >= ?1 AND id < ?2",
+        )?
+        .execute([first, end])?;
+        tx.prepare_cached("DELETE FROM sentence_rows WHERE id >= ?1 AND id < ?2")?
+            .execute([first, end])?;
+    }
+    for table in ["times", "mentions", "events", "quotes", "facts"] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc = ?1"))?
+            .execute([seq])?;
+    }
+    Ok(groups)
+}
+
+/// Bumps the write counter that `review_stamp` reads.
+pub(crate) fn count_write(tx: &Transaction<'_>) -> Result<()> {
+    tx.prepare_cached("UPDATE store_meta SET value = value + 1 WHERE key = 'writes'")?
+        .execute([])?;
+    Ok(())
+}
+
+fn write_document(
+    tx: &Transaction<'_>,
+    interner: &mut Interner,
+    doc: &Document,
+    origin: Option<&str>,
+    first: i64,
+    end: i64,
+) -> Result<i64> {
+    let origin = origin.map(|o| interner.string(tx, o)).transpose()?;
+    let boilerplate = if doc.boilerplate.is_empty() {
+        None
+    } else {
+        Some(serde_json::to_string(&doc.boilerplate)?)
+    };
+    let outlet = crate::outlet(doc);
+    let outlet = (outlet != format!("doc:{}", doc.id)).then_some(outlet);
+    tx.prepare_cached(
+        "INSERT INTO documents (id, title, author, date, date_source, url, source, format, body, boilerplate, origin, ingested_at, outlet, sentence0, sentence_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, unixepoch('now'), ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        doc.id,
+        doc.title,
+        doc.author,
+        doc.date,
+        doc.date_source.as_str(),
+        doc.url,
+        doc.source,
+        doc.format,
+        compact::pack(&doc.text),
+        boilerplate,
+        origin,
+        outlet,
+        first,
+        end
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Indexes for search the sentences whose rowids are `first` or above: all
+/// written in this transaction, since each document takes the next free
+/// rowids. One statement for a whole batch: FTS5 flushes its pending terms
+/// at every statement of a transaction, so indexing per sentence or per
+/// document costs that flush each time.
+pub(crate) fn index_sentences(tx: &Transaction<'_>, first: i64) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO sentence_fts (rowid, text, doc, idx)
+         SELECT id, text, doc, idx FROM sentence_text WHERE id >= ?1",
+    )?
+    .execute([first])?;
+    Ok(())
+}
+
+/// Writes the records coded from a document whose row is stored as `seq`,
+/// with its sentences from search rowid `first` on.
+fn write_records(
+    tx: &Transaction<'_>,
+    interner: &mut Interner,
+    coded: &Coded,
+    doc: &Document,
+    seq: i64,
+    first: i64,
+) -> Result<()> {
+    let text = doc.text.as_str();
+    let span_text = |s: [usize; 2]| compact::cut(text, s[0] as i64, s[1] as i64);
+    let mut st = tx.prepare_cached(
+        "INSERT INTO sentence_rows (id, doc, start, end) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for s in &coded.sentences {
+        st.execute(params![
+            first + s.index as i64,
+            seq,
+            s.span[0] as i64,
+            s.span[1] as i64
+        ])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO times (doc, n, sentence, start, end, value, qualifier, type, rule, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (n, t) in coded.times.iter().enumerate() {
+        let sentence = model::sentence_at(&coded.sentences, t.span[0]);
+        let rule = interner.string(tx, &t.rule)?;
+        st.execute(params![
+            seq,
+            n as i64,
+            sentence as i64,
+            t.span[0] as i64,
+            t.span[1] as i64,
+            t.value,
+            t.qualifier,
+            t.kind,
+            rule,
+            (t.text != span_text(t.span)).then_some(&t.text)
+        ])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO mentions (doc, n, sentence, start, end, actor, rule, discovered, evidence_start, evidence_end, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    for (n, m) in coded.mentions.iter().enumerate() {
+        let actor = interner.actor(tx, &m.actor)?;
+        let rule = interner.string(tx, &m.rule)?;
+        st.execute(params![
+            seq,
+            n as i64,
+            m.sentence as i64,
+            m.span[0] as i64,
+            m.span[1] as i64,
+            actor,
+            rule,
+            m.discovered as i64,
+            m.evidence.map(|e| e[0] as i64),
+            m.evidence.map(|e| e[1] as i64),
+            (m.text != span_text(m.span)).then_some(&m.text)
+        ])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO events (doc, sentence, start, end, source_code, target_code, cameo, root, plover, quad_class, goldstein, modality, date, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    for e in &coded.events {
+        let json = compact::compact(tx, interner, e, text, &EVENT_COLUMNS)?;
+        st.execute(params![
+            seq,
+            e.sentence as i64,
+            e.span[0] as i64,
+            e.span[1] as i64,
+            e.source.actor.code,
+            e.target.actor.code,
+            e.cameo,
+            e.root,
+            e.plover,
+            e.quad_class as i64,
+            e.goldstein,
+            e.modality.as_str(),
+            e.date,
+            json
+        ])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO quotes (doc, n, sentence, start, end, speaker, speaker_code, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (n, q) in coded.quotes.iter().enumerate() {
+        let (speaker, code) = match &q.speaker {
+            model::Speaker::Actor(p) => (None, Some(p.actor.code.clone())),
+            // The name is the actor's, an unresolved speaker's text its span's.
+            model::Speaker::Unresolved { text: t, span, .. } => {
+                ((*t != span_text(*span)).then(|| t.clone()), None)
+            }
+        };
+        let json = compact::compact(tx, interner, q, text, &RECORD_COLUMNS)?;
+        st.execute(params![
+            seq,
+            n as i64,
+            q.sentence as i64,
+            q.span[0] as i64,
+            q.span[1] as i64,
+            speaker,
+            code,
+            json
+        ])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO facts (doc, n, sentence, start, end, measure, value, holder_code, counterpart_code, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (n, f) in coded.facts.iter().enumerate() {
+        let json = compact::compact(tx, interner, f, text, &RECORD_COLUMNS)?;
+        st.execute(params![
+            seq,
+            n as i64,
+            f.sentence as i64,
+            f.span[0] as i64,
+            f.span[1] as i64,
+            f.measure,
+            f.value,
+            f.holder.as_ref().map(|h| h.actor.code.clone()),
+            f.counterpart.as_ref().map(|h| h.actor.code.clone()),
+            json
+        ])?;
+    }
+    Ok(())
+}
