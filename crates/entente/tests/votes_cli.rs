@@ -51,7 +51,7 @@ fn vote(db: &Path, id: &str, up: bool, correction: Correction) {
     .unwrap();
 }
 
-/// The database with its votes, once for this test binary: ARE -> QATGOV
+/// The database with its votes, once for this test binary: ARE -> QATBUS
 /// (040) down-voted; IGONAT -> UKRGOV (042) corrected to the UN (IGOUNO)
 /// expressing intent to cooperate (036).
 fn voted() -> &'static Path {
@@ -59,7 +59,7 @@ fn voted() -> &'static Path {
     let dir = examples_dir("votes_cli");
     DONE.get_or_init(|| {
         let db = dir.join("examples.db");
-        let rejected = find(&db, "ARE", "QATGOV", "040");
+        let rejected = find(&db, "ARE", "QATBUS", "040");
         let corrected = find(&db, "IGONAT", "UKRGOV", "042");
         vote(&db, &rejected, false, Correction::default());
         let fix = Correction {
@@ -100,7 +100,7 @@ fn event_lists_leave_rejected_out_and_show_corrections() {
     let all = events(d, &["--include-rejected"]);
     let reviewed = events(d, &[]);
     assert_eq!(reviewed.len() + 1, all.len());
-    assert!(!has(&reviewed, "ARE", "QATGOV", "040"));
+    assert!(!has(&reviewed, "ARE", "QATBUS", "040"));
     let back = all
         .iter()
         .find(|r| r["source_code"] == "ARE" && r["cameo"] == "040")
@@ -255,7 +255,7 @@ fn every_export_counts_reviewed_events_with_vote_columns() {
     assert!(rows.iter().any(|r| r[5] == "IGOUNO" && r[26] == "036"));
     assert!(!rows
         .iter()
-        .any(|r| r[5] == "ARE" && r[15] == "QATGOV" && r[26] == "040"));
+        .any(|r| r[5] == "ARE" && r[15] == "QATBUS" && r[26] == "040"));
     assert_eq!(
         rows.len() + 1,
         export(d, "gdelt", &["--include-rejected"]).lines().count()

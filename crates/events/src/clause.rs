@@ -506,6 +506,74 @@ impl<'m> Sent<'m> {
             && (is_trigger(&w.lower) || (w.lower.ends_with("ed") && w.lower.len() > 4))
     }
 
+    /// Whether word `i` modifies the noun after it like an adjective
+    /// ("southern Thailand", "the rugged Afghan border", "downtown Kabul"),
+    /// so that a preposition before it still governs the mention.
+    fn adjective_like(&self, i: usize, is_trigger: &dyn Fn(&str) -> bool) -> bool {
+        let w = &self.words[i];
+        if w.mention.is_some() || w.tag != Tag::Word || w.capitalised || is_trigger(&w.lower) {
+            return false;
+        }
+        let l = w.lower.as_str();
+        let suffix = [
+            "ern", "al", "ic", "ous", "ive", "ful", "less", "ary", "town", "ish",
+        ]
+        .iter()
+        .any(|x| l.len() > x.len() + 2 && l.ends_with(x));
+        // "the troubled", "the rugged": a participle after a determiner.
+        let participle = l.ends_with("ed") && i > 0 && self.words[i - 1].tag == Tag::Det;
+        suffix || participle
+    }
+
+    /// The first word of the noun phrase that mention `k` ends: determiners,
+    /// possessive pronouns, adverbs, numbers and adjective-like words before it.
+    fn phrase_start(&self, k: usize, is_trigger: &dyn Fn(&str) -> bool) -> usize {
+        let m = &self.mentions[k];
+        // "around 100 people", "over 50 protesters": a preposition
+        // before a number approximates it, it opens no phrase.
+        let approx = |p: usize| {
+            p + 1 < self.words.len()
+                && self.words[p + 1].tag == Tag::Number
+                && matches!(
+                    self.words[p].lower.as_str(),
+                    "around" | "about" | "over" | "nearly" | "almost" | "under"
+                )
+        };
+        let mut p = m.start;
+        while p > 0
+            && m.start - p < 4
+            && (matches!(
+                self.words[p - 1].tag,
+                Tag::Det | Tag::PossPron | Tag::Adv | Tag::Number
+            ) || approx(p - 1)
+                || self.adjective_like(p - 1, is_trigger))
+        {
+            p -= 1;
+        }
+        p
+    }
+
+    /// Whether mention `k` names where something happens: a place, a
+    /// country or a seat of government after a locative preposition ("talks
+    /// in Geneva", "meeting in Luxembourg", "arrested at Riyadh airport").
+    pub fn venue(&self, k: usize, is_trigger: &dyn Fn(&str) -> bool) -> bool {
+        let a = &self.mentions[k].mention.actor;
+        let place = (a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country))
+            || a.id.starts_with("seat:");
+        if !place {
+            return false;
+        }
+        let p = self.phrase_start(k, is_trigger);
+        let locative = p.checked_sub(1).is_some_and(|b| {
+            self.words[b].tag == Tag::Prep
+                && matches!(
+                    self.words[b].lower.as_str(),
+                    "in" | "at" | "inside" | "outside" | "near" | "across" | "throughout"
+                )
+        });
+        locative || self.in_place_list(k, is_trigger)
+    }
+
     /// The subject of the trigger starting at word `t`: nearest acceptable mention to the left.
     pub fn subject(&self, t: usize, is_trigger: &dyn Fn(&str) -> bool) -> Option<usize> {
         self.subject_except(t, is_trigger, &|_| false)
@@ -514,12 +582,18 @@ impl<'m> Sent<'m> {
     /// A place named after others in a locative phrase: "Bogota" in "in
     /// Usaquen, Bogota, around 100 people protested", "Sulu" in "in
     /// Barangay Tumantangis, Indanan, Sulu".
-    fn in_place_list(&self, k: usize) -> bool {
+    fn in_place_list(&self, k: usize, is_trigger: &dyn Fn(&str) -> bool) -> bool {
         let m = &self.mentions[k];
         let a = &m.mention.actor;
         let place = (a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country))
             || a.id.starts_with("seat:");
-        if !place {
+        // A listed place ends its list ("in Usaquen, Bogota, around 100 people"),
+        // a subject its verb follows ("after a visit to Baku, Israel praised").
+        let ends_list = self
+            .words
+            .get(m.end)
+            .is_none_or(|w| matches!(w.tag, Tag::Comma | Tag::Punct | Tag::Boundary | Tag::Prep));
+        if !place || !ends_list {
             return false;
         }
         let mut p = m.start;
@@ -539,10 +613,14 @@ impl<'m> Sent<'m> {
                     | "municipality"
                     | "county"
                     | "governorate"
+                    | "capital"
                     | "("
                     | ")"
             );
-            if w.tag == Tag::Comma || area || w.capitalised || w.mention.is_some() {
+            // "in the Bangladesh capital, Dhaka", "in India's capital, New Delhi".
+            let modifier = matches!(w.tag, Tag::Det | Tag::Poss | Tag::PossPron)
+                || self.adjective_like(p - 1, is_trigger);
+            if w.tag == Tag::Comma || area || modifier || w.capitalised || w.mention.is_some() {
                 listed |= w.tag == Tag::Comma || w.lower == "(";
                 p -= 1;
                 continue;
@@ -586,42 +664,22 @@ impl<'m> Sent<'m> {
             if let Some(k) = w.mention {
                 let m = &self.mentions[k];
                 i = m.start;
-                // The word before the noun phrase: "with the US" is a PP too.
-                let before = {
-                    let mut p = m.start;
-                    // "around 100 people", "over 50 protesters": a preposition
-                    // before a number approximates it, it opens no phrase.
-                    let approx = |p: usize| {
-                        p + 1 < self.words.len()
-                            && self.words[p + 1].tag == Tag::Number
-                            && matches!(
-                                self.words[p].lower.as_str(),
-                                "around" | "about" | "over" | "nearly" | "almost" | "under"
-                            )
-                    };
-                    while p > 0
-                        && m.start - p < 4
-                        && (matches!(
-                            self.words[p - 1].tag,
-                            Tag::Det | Tag::PossPron | Tag::Adv | Tag::Number
-                        ) || approx(p - 1))
-                    {
-                        p -= 1;
-                    }
-                    p.checked_sub(1).map(|p| &self.words[p])
-                };
+                // The word before the noun phrase: "with the US", "in southern
+                // Thailand" are PPs too.
+                let start = self.phrase_start(k, is_trigger);
+                let before = start.checked_sub(1).map(|p| &self.words[p]);
                 // "thousands of Iraqi Kurds", "a group of Moroccan diplomats": the
                 // actor after a quantity noun's `of` is the real subject.
-                let quantity = m.start >= 2
-                    && self.words[m.start - 1].lower == "of"
-                    && is_quantity(&self.words[m.start - 2].lower);
+                let quantity = start >= 2
+                    && self.words[start - 1].lower == "of"
+                    && is_quantity(&self.words[start - 2].lower);
                 // "after Syria shelled Israel": these prepositions also open clauses.
                 let conj = matches!(
                     before.map(|b| b.lower.as_str()),
                     Some("after" | "before" | "since" | "until")
                 );
                 let in_pp = (matches!(before, Some(b) if b.tag == Tag::Prep)
-                    || self.in_place_list(k))
+                    || self.in_place_list(k, is_trigger))
                     && !quantity
                     && !conj;
                 if skip(k) {
@@ -645,7 +703,12 @@ impl<'m> Sent<'m> {
                     }
                     self.words[p].lower.ends_with("ing")
                 };
-                if in_pp || (crossed_and && after_verb) || after_gerund {
+                // A verb's object is no subject of a later verb, not even as
+                // a last resort ("..., killing 11 people and wounding 16").
+                if (crossed_and && after_verb) || after_gerund {
+                    continue;
+                }
+                if in_pp {
                     fallback = fallback.or(Some(k));
                     continue;
                 }
@@ -670,8 +733,11 @@ impl<'m> Sent<'m> {
         }
         // A mention in a prepositional phrase only if nothing better and it is not a place.
         fallback.filter(|&k| {
-            let m = &self.mentions[k];
-            let prep = m.start.checked_sub(1).map(|p| self.words[p].lower.as_str());
+            if self.in_place_list(k, is_trigger) {
+                return false;
+            }
+            let start = self.phrase_start(k, is_trigger);
+            let prep = start.checked_sub(1).map(|p| self.words[p].lower.as_str());
             !matches!(
                 prep,
                 Some(
@@ -726,6 +792,17 @@ impl<'m> Sent<'m> {
 
     /// First mention at or after word `from` inside `clause`, within `max` words.
     pub fn object_after(&self, from: usize, clause: usize, max: usize) -> Option<usize> {
+        self.object_after_except(from, clause, max, &|_| false)
+    }
+
+    /// As [`Sent::object_after`], passing over mentions `skip` rejects.
+    pub fn object_after_except(
+        &self,
+        from: usize,
+        clause: usize,
+        max: usize,
+        skip: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
         let mut i = from;
         while i < self.words.len() && i < from + max {
             let w = &self.words[i];
@@ -733,7 +810,7 @@ impl<'m> Sent<'m> {
                 return None;
             }
             if let Some(k) = w.mention {
-                if w.clause == clause {
+                if w.clause == clause && !skip(k) {
                     return Some(k);
                 }
             }

@@ -974,6 +974,17 @@ impl EventCoder {
                         targets.retain(|k| !bare_place(k));
                     }
                 }
+                // "In Joinville, Santa Catarina, an inmate was stabbed": with no
+                // named victim, force hit the people of the place named before.
+                if targets.is_empty() && is_force(&p.cameo) {
+                    if let Some(k) = (0..sent.mentions.len())
+                        .filter(|&k| sent.mentions[k].end <= t && sent.venue(k, &is_trigger))
+                        .last()
+                    {
+                        targets = vec![k];
+                        how_tgt = "passive-subject";
+                    }
+                }
             }
             // No agent: the subjects were acted on, not acting on each other.
             // Violence told as done to someone ("a man was shot dead in
@@ -1033,7 +1044,15 @@ impl EventCoder {
                             && !(is_force(&p.cameo) && groups_apart(a, &m.actor))
                     })
                 };
-                if let Some(k) = sent.subject_except(t, &is_trigger, &skip) {
+                // "urged Iran to accept": the one asked is the one to act.
+                let asked = match infinitive_under(sent, t) {
+                    Some((Governor::Request, Some(k))) if !skip(k) => Some(k),
+                    _ => None,
+                };
+                if let Some(k) = asked {
+                    sources = vec![k];
+                    how_src = "asked";
+                } else if let Some(k) = sent.subject_except(t, &is_trigger, &skip) {
                     sources = subject_group(sent, k);
                     how_src = "subject";
                     if p.kind == Kind::Noun {
@@ -1046,8 +1065,16 @@ impl EventCoder {
                     }
                 }
             }
+            // Where talks, visits or agreements happen is no party to them
+            // ("ministers meeting in Luxembourg"); threats, coercion,
+            // protest and force may aim at the place's people.
+            let cooperative = matches!(
+                p.cameo.get(..2),
+                Some("01" | "02" | "03" | "04" | "05" | "06" | "07" | "08")
+            );
+            let venue = |k: usize| cooperative && sent.venue(k, &is_trigger);
             if targets.is_empty() {
-                if let Some(k) = sent.object_after(m.end.max(t + 1), clause, 14) {
+                if let Some(k) = sent.object_after_except(m.end.max(t + 1), clause, 14, &venue) {
                     if !sources.contains(&k) {
                         targets = sent.compound_right(k);
                         how_tgt = "object";
@@ -1057,11 +1084,20 @@ impl EventCoder {
             }
             let has_slot = p.elems.iter().any(|e| matches!(e, Elem::Target));
             if targets.is_empty() && !has_slot && sources.len() == 1 {
-                if let Some(k) = sent.predicate_target(sources[0], t) {
+                if let Some(k) = sent.predicate_target(sources[0], t).filter(|&k| !venue(k)) {
                     targets = vec![k];
                     how_tgt = "predicate";
                     confidence = confidence.min(0.6);
                 }
+            }
+        }
+        // "A bomb exploded in Dhaka, killing 13 people": the participle's
+        // subject is a weapon, so someone unnamed of the place did it.
+        if !passive && sources.is_empty() && instrument_participle(sent, t) {
+            if let Some(c) = self.unnamed_perpetrator(sent, t, m.end, p, &targets, place_country) {
+                implicit_perpetrator = Some(implied(&c, &PERPETRATORS, sent.words[t].span));
+                how_src = "implicit-perpetrator";
+                confidence = 0.4;
             }
         }
         // A town or region does not act: "the Manchester bomb attack", "the
@@ -1076,10 +1112,20 @@ impl EventCoder {
                 && a.kind == ActorType::Place
                 && (a.id.starts_with("place:") || a.id.starts_with("region:"))
         };
+        // With no subject at all, the place the sentence names before the
+        // trigger ("in Joinville, Santa Catarina, an inmate was stabbed")
+        // still tells whose civilians or perpetrators are meant.
+        let venue_before = || {
+            (0..sent.mentions.len())
+                .filter(|&k| sent.mentions[k].end <= t && sent.venue(k, &is_trigger))
+                .last()
+        };
         let town = sources
             .iter()
+            .copied()
             .find(|k| bare_town(k))
-            .and_then(|&k| sent.mentions[k].mention.actor.country.clone());
+            .or_else(|| sources.is_empty().then(venue_before).flatten())
+            .and_then(|k| sent.mentions[k].mention.actor.country.clone());
         sources.retain(|k| !bare_town(k));
         let place_here = place_country.place.or(town.as_deref());
         // Dissent with no named target is aimed at the source's own government
@@ -1502,7 +1548,8 @@ impl EventCoder {
         // are killed") or a reduced relative whose agent the text names elsewhere.
         let told_past = sent.words[t.saturating_sub(3)..t]
             .iter()
-            .any(|x| matches!(x.lower.as_str(), "was" | "were" | "been"));
+            .any(|x| matches!(x.lower.as_str(), "was" | "were" | "been"))
+            || instrument_participle(sent, t);
         if !told_past {
             return None;
         }
@@ -1582,9 +1629,188 @@ impl EventCoder {
         if group.iter().any(|w| PLANNED.contains(w)) {
             return Modality::Planned;
         }
+        if p.kind == Kind::Verb {
+            if let Some(m) = infinitive_modality(sent, t) {
+                return m;
+            }
+        }
         Modality::Asserted
     }
 }
+
+/// Whether the verb at `t` is a participle after a clause whose subject is
+/// a weapon: "a bomb exploded in X, killing ...", "two car bombs shook the
+/// capital, killing 11 people and wounding 16".
+fn instrument_participle(sent: &Sent, t: usize) -> bool {
+    if !sent.words[t].lower.ends_with("ing") || t == 0 {
+        return false;
+    }
+    // The comma that opens the participle clause, across "killing X and".
+    let Some(comma) = (0..t)
+        .rev()
+        .take(20)
+        .find(|&i| sent.words[i].tag == Tag::Comma && sent.words[i + 1].lower.ends_with("ing"))
+    else {
+        return false;
+    };
+    sent.words[comma.saturating_sub(20)..comma]
+        .iter()
+        .any(|w| w.mention.is_none() && INSTRUMENTS.contains(&w.lower.as_str()))
+}
+
+/// Weapons that are told as doing harm ("a bomb killed ...").
+const INSTRUMENTS: &[&str] = &[
+    "bomb",
+    "bombs",
+    "blast",
+    "blasts",
+    "explosion",
+    "explosions",
+    "grenade",
+    "grenades",
+    "mine",
+    "landmine",
+    "ied",
+    "device",
+    "shell",
+    "shells",
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "mortar",
+    "mortars",
+    "gunfire",
+    "shooting",
+    "explosive",
+    "explosives",
+];
+
+/// The modality of a verb told as an infinitive under a wish or a request:
+/// "seeking to put pressure", "aiming to win" intend it (planned); "urged
+/// Iran to accept", "called on the EU to support" ask for it (hypothetical).
+/// Other infinitives keep the modality of their clause: a purpose after an
+/// act ("staged a strike to protest") is mostly carried out.
+fn infinitive_modality(sent: &Sent, t: usize) -> Option<Modality> {
+    match infinitive_under(sent, t)? {
+        (Governor::Wish, _) => Some(Modality::Planned),
+        (Governor::Request, _) => Some(Modality::Hypothetical),
+    }
+}
+
+/// What governs an infinitive.
+enum Governor {
+    Wish,
+    Request,
+}
+
+/// The wish or request word governing the infinitive verb at `t`, and for
+/// a request the mention asked to act ("urged Iran to accept": Iran).
+fn infinitive_under(sent: &Sent, t: usize) -> Option<(Governor, Option<usize>)> {
+    let mut j = t;
+    while j > 0 && sent.words[j - 1].tag == Tag::Adv {
+        j -= 1;
+    }
+    if j < 2 || sent.words[j - 1].lower != "to" || sent.words[j - 1].mention.is_some() {
+        return None;
+    }
+    if WISHING.contains(&sent.words[j - 2].lower.as_str()) {
+        return Some((Governor::Wish, None));
+    }
+    // The asked party between the request and its infinitive: a name, a
+    // pronoun, or a short noun phrase ("urged the international community to").
+    let mut g = j - 2;
+    let mut steps = 0;
+    let mut asked = None;
+    while g > 0 && steps < 5 && !REQUESTING.contains(&sent.words[g].lower.as_str()) {
+        let w = &sent.words[g];
+        // "called on Iran to", "appealed to them to".
+        let np = w.mention.is_some()
+            || matches!(w.lower.as_str(), "on" | "upon")
+            || (w.lower == "to" && g + 1 < j - 1)
+            || matches!(w.tag, Tag::Pron | Tag::Det | Tag::PossPron)
+            || (w.tag == Tag::Word && w.lower != "to");
+        if !np {
+            return None;
+        }
+        asked = asked.or(w.mention);
+        g -= 1;
+        steps += 1;
+    }
+    REQUESTING
+        .contains(&sent.words[g].lower.as_str())
+        .then_some((Governor::Request, asked))
+}
+
+/// Words whose infinitive is wanted or attempted, not yet done.
+const WISHING: &[&str] = &[
+    "seek",
+    "seeks",
+    "seeking",
+    "sought",
+    "want",
+    "wants",
+    "wanted",
+    "wanting",
+    "wish",
+    "wishes",
+    "wished",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "bid",
+    "order",
+    "effort",
+    "efforts",
+    "bids",
+    "eager",
+    "determined",
+];
+
+/// Verbs that ask someone else to act ("urged X to ...").
+const REQUESTING: &[&str] = &[
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "press",
+    "pressed",
+    "pressing",
+    "encourage",
+    "encouraged",
+    "encourages",
+    "invite",
+    "invited",
+    "invites",
+    "request",
+    "requested",
+    "requests",
+    "demand",
+    "demanded",
+    "demands",
+    "appeal",
+    "appealed",
+    "appeals",
+    "persuade",
+    "persuaded",
+    "implored",
+    "begged",
+    "pushed",
+    "pushing",
+];
 
 /// Whether a refusal governs the trigger ("refused to", "declined to", "will not").
 fn refusal_before(sent: &Sent, t: usize) -> bool {

@@ -16,6 +16,9 @@ fn modality() {
         "The role of Azerbaijan does not seem to bother Israel.",
         "The news did not surprise Israel.",
         "Ahead of Netanyahu's visit to Baku, Israel praised Azerbaijan.",
+        "The United States called on Israel to withdraw troops from Lebanon.",
+        "Russia is seeking to attack Ukraine.",
+        "Syria managed to attack Israel.",
     ]);
     expect![[r#"
         > Israel will visit Azerbaijan.
@@ -36,6 +39,13 @@ fn modality() {
           (no event)
         > Ahead of Netanyahu's visit to Baku, Israel praised Azerbaijan.
           051 ISR->AZE asserted 2025-05-02 "praised" [verbs.tsv:051.1 src=subject tgt=slot]
+        > The United States called on Israel to withdraw troops from Lebanon.
+          020 USA->ISR asserted 2025-05-02 "called" [verbs.tsv:020.3 src=subject tgt=slot]
+          0874 ISR->LBN hypothetical 2025-05-02 "withdraw" [verbs.tsv:0874.3 src=asked tgt=slot]
+        > Russia is seeking to attack Ukraine.
+          138 RUS->UKR planned 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot]
+        > Syria managed to attack Israel.
+          180 SYR->ISR asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot]
     "#]]
     .assert_eq(&got);
 }
