@@ -867,22 +867,26 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     // their window of documents in flight is full), and memory stays bounded.
     let (to_writer, batches) = std::sync::mpsc::sync_channel::<Batch>(1);
     let bar = &bar;
-    let (result, written) = std::thread::scope(|s| {
-        let writer = s.spawn(move || -> Result<(usize, usize)> {
+    let (result, written, store) = std::thread::scope(|s| {
+        let writer = s.spawn(move || {
             let (mut added, mut kept) = (0usize, 0usize);
-            for batch in batches {
-                let items: Vec<(&Coded, Option<&str>)> =
-                    batch.iter().map(|(c, o)| (c, Some(&**o))).collect();
-                for stored in store.put_many(&items, replace)? {
-                    if stored {
-                        added += 1;
-                    } else {
-                        kept += 1;
+            let mut write = || -> Result<()> {
+                for batch in batches {
+                    let items: Vec<(&Coded, Option<&str>)> =
+                        batch.iter().map(|(c, o)| (c, Some(&**o))).collect();
+                    for stored in store.put_many(&items, replace)? {
+                        if stored {
+                            added += 1;
+                        } else {
+                            kept += 1;
+                        }
                     }
+                    bar.inc(batch.len() as u64);
                 }
-                bar.inc(batch.len() as u64);
-            }
-            Ok((added, kept))
+                Ok(())
+            };
+            let written = write();
+            (store, written.map(|()| (added, kept)))
         });
         let mut batch: Batch = Vec::new();
         let mut since = std::time::Instant::now();
@@ -906,11 +910,19 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
             let _ = to_writer.send(batch);
         }
         drop(to_writer);
-        let written = writer
-            .join()
-            .unwrap_or_else(|_| Err(anyhow::anyhow!("the database writer panicked")));
-        (result, written)
+        match writer.join() {
+            Ok((store, written)) => (result, written, Some(store)),
+            Err(_) => (
+                result,
+                Err(anyhow::anyhow!("the database writer panicked")),
+                None,
+            ),
+        }
     });
+    // The writing connection closes last, so it checkpoints its log into the
+    // database file (the file alone then holds everything).
+    drop(reader);
+    drop(store);
     let skipped = match (result, written) {
         (Err(e), _) if !e.is::<WriterStopped>() => return Err(e),
         (_, Err(e)) => return Err(e),
