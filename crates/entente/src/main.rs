@@ -870,7 +870,7 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     let (result, written, store) = std::thread::scope(|s| {
         let writer = s.spawn(move || {
             let (mut added, mut kept) = (0usize, 0usize);
-            let mut write = || -> Result<()> {
+            let write = || -> Result<()> {
                 for batch in batches {
                     let items: Vec<(&Coded, Option<&str>)> =
                         batch.iter().map(|(c, o)| (c, Some(&**o))).collect();
