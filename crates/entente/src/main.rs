@@ -923,13 +923,12 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     // database file (the file alone then holds everything).
     drop(reader);
     drop(store);
-    let skipped = match (result, written) {
+    // A coding failure first, unless it only says that the writer failed.
+    let (skipped, (added, kept)) = match (result, written) {
         (Err(e), _) if !e.is::<WriterStopped>() => return Err(e),
-        (_, Err(e)) => return Err(e),
-        (Err(e), Ok(_)) => return Err(e),
+        (_, Err(e)) | (Err(e), Ok(_)) => return Err(e),
         (Ok(skipped), Ok(counts)) => (skipped, counts),
     };
-    let (skipped, (added, kept)) = skipped;
     bar.finish_and_clear();
     eprintln!(
         "entente: {added} document(s) stored, {kept} already present, {skipped} skipped; database {}",
