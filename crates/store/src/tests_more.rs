@@ -693,7 +693,7 @@ fn a_batch_groups_events_as_one_document_at_a_time_does() {
     let actors = ["ISRGOV", "TUR", "AZE"];
     let days = ["2025-04-03", "2025-04-04"];
     let articles: Vec<Coded> = (0..60)
-        .map(|i| {
+        .map(|_| {
             let events = (0..next(4))
                 .map(|_| {
                     // Same key, values that differ between documents.
