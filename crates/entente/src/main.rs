@@ -826,10 +826,25 @@ const WRITE_BATCH: usize = 256;
 /// A batch is written at least this often, so progress is kept on slow input.
 const WRITE_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
+/// What the coding side sees once the writer thread has failed; the
+/// writer's own error is the one reported.
+#[derive(Debug)]
+struct WriterStopped;
+
+impl std::fmt::Display for WriterStopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the database writer stopped")
+    }
+}
+
+impl std::error::Error for WriterStopped {}
+
+type Batch = Vec<(Coded, std::sync::Arc<str>)>;
+
 fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     let mut store = store::Store::open(db)?;
     // The coding threads ask a reading connection of their own whether a
-    // document is stored; the writer stays on this thread.
+    // document is stored; the writer has a thread of its own.
     let reader = std::sync::Mutex::new(store::Store::open_read_only(db)?);
     let bar = indicatif::ProgressBar::new_spinner();
     if !std::io::stderr().is_terminal() {
@@ -839,7 +854,6 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
         indicatif::ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {msg}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
     );
-    let (mut added, mut kept) = (0usize, 0usize);
     // A stored document is not coded again unless --replace asks for it.
     let wanted = |d: &model::Document| {
         replace
@@ -848,39 +862,73 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
                 .map(|s| s.contains(&d.id).unwrap_or(false))
                 .unwrap_or(false)
     };
-    let mut batch: Vec<(Coded, std::sync::Arc<str>)> = Vec::new();
-    let mut since = std::time::Instant::now();
-    let mut write = |batch: &mut Vec<(Coded, std::sync::Arc<str>)>| -> Result<()> {
-        let items: Vec<(&Coded, Option<&str>)> =
-            batch.iter().map(|(c, o)| (c, Some(&**o))).collect();
-        for stored in store.put_many(&items, replace)? {
-            if stored {
-                added += 1;
-            } else {
-                kept += 1;
+    // One batch waits while another is written: documents go on being coded
+    // during a write (which would otherwise stall the coding threads once
+    // their window of documents in flight is full), and memory stays bounded.
+    let (to_writer, batches) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let bar = &bar;
+    let (result, written, store) = std::thread::scope(|s| {
+        let writer = s.spawn(move || {
+            let (mut added, mut kept) = (0usize, 0usize);
+            let write = || -> Result<()> {
+                for batch in batches {
+                    let items: Vec<(&Coded, Option<&str>)> =
+                        batch.iter().map(|(c, o)| (c, Some(&**o))).collect();
+                    for stored in store.put_many(&items, replace)? {
+                        if stored {
+                            added += 1;
+                        } else {
+                            kept += 1;
+                        }
+                    }
+                    bar.inc(batch.len() as u64);
+                }
+                Ok(())
+            };
+            let written = write();
+            (store, written.map(|()| (added, kept)))
+        });
+        let mut batch: Batch = Vec::new();
+        let mut since = std::time::Instant::now();
+        let result = each_coded(read, &wanted, false, &|c, _| c, &mut |coded, origin| {
+            if coded.document.is_none() {
+                return Ok(());
             }
+            if batch.is_empty() {
+                since = std::time::Instant::now();
+            }
+            batch.push((coded, origin.into()));
+            if batch.len() >= WRITE_BATCH || since.elapsed() >= WRITE_EVERY {
+                to_writer
+                    .send(std::mem::take(&mut batch))
+                    .map_err(|_| WriterStopped)?;
+            }
+            Ok(())
+        });
+        // What was coded before a failure is still worth keeping.
+        if !batch.is_empty() {
+            let _ = to_writer.send(batch);
         }
-        bar.inc(batch.len() as u64);
-        batch.clear();
-        Ok(())
-    };
-    let result = each_coded(read, &wanted, false, &|c, _| c, &mut |coded, origin| {
-        if coded.document.is_none() {
-            return Ok(());
+        drop(to_writer);
+        match writer.join() {
+            Ok((store, written)) => (result, written, Some(store)),
+            Err(_) => (
+                result,
+                Err(anyhow::anyhow!("the database writer panicked")),
+                None,
+            ),
         }
-        if batch.is_empty() {
-            since = std::time::Instant::now();
-        }
-        batch.push((coded, origin.into()));
-        if batch.len() >= WRITE_BATCH || since.elapsed() >= WRITE_EVERY {
-            write(&mut batch)?;
-        }
-        Ok(())
     });
-    // What was coded before a failure is still worth keeping.
-    let flushed = write(&mut batch);
-    let skipped = result?;
-    flushed?;
+    // The writing connection closes last, so it checkpoints its log into the
+    // database file (the file alone then holds everything).
+    drop(reader);
+    drop(store);
+    // A coding failure first, unless it only says that the writer failed.
+    let (skipped, (added, kept)) = match (result, written) {
+        (Err(e), _) if !e.is::<WriterStopped>() => return Err(e),
+        (_, Err(e)) | (Err(e), Ok(_)) => return Err(e),
+        (Ok(skipped), Ok(counts)) => (skipped, counts),
+    };
     bar.finish_and_clear();
     eprintln!(
         "entente: {added} document(s) stored, {kept} already present, {skipped} skipped; database {}",

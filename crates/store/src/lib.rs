@@ -495,16 +495,30 @@ impl Store {
                 // Each document's sentences take the next free search rowids,
                 // so every rowid from the lowest given here on was written here.
                 let mut first: Option<i64> = None;
+                // Likewise every document row from the lowest `seq` on.
+                let mut seq: Option<i64> = None;
                 let mut touched = Vec::new();
                 for (coded, origin) in batch {
-                    let written =
-                        write::put_one(&tx, interner, coded, *origin, replace, &mut touched)?;
-                    if let Some(f) = written {
+                    let written = write::put_one(
+                        &tx,
+                        interner,
+                        coded,
+                        *origin,
+                        replace,
+                        first,
+                        &mut touched,
+                    )?;
+                    if let Some((f, s)) = written {
                         first = Some(first.map_or(f, |a| a.min(f)));
+                        seq = Some(seq.map_or(s, |a| a.min(s)));
                     }
                     stored.push(written.is_some());
                 }
-                // Groups are counted once per batch, from its final state.
+                // Groups are assigned and counted once per batch, from its
+                // final state.
+                if let Some(seq) = seq {
+                    touched.extend(dedup::assign_from(&tx, seq)?);
+                }
                 dedup::recount(&tx, &touched)?;
                 if let Some(first) = first {
                     write::index_sentences(&tx, first)?;
@@ -534,7 +548,8 @@ impl Store {
                 let mut first: Option<i64> = None;
                 let mut touched = Vec::new();
                 for coded in batch {
-                    if let Some(f) = write::replace_one(&tx, interner, coded, &mut touched)? {
+                    if let Some(f) = write::replace_one(&tx, interner, coded, first, &mut touched)?
+                    {
                         first = Some(first.map_or(f, |a| a.min(f)));
                     }
                 }

@@ -676,3 +676,101 @@ fn group_counts_match_a_recount_after_random_updates() {
             .unwrap_or_else(|e| panic!("search index out of step after step {step}: {e}"));
     }
 }
+
+/// A batch (`put_many`) makes the same event groups, with the same ids and
+/// values, as putting its documents one at a time: each group is created by
+/// the first document that has it, including when two documents give one
+/// group different values, and its counts are the batch's final state.
+#[test]
+fn a_batch_groups_events_as_one_document_at_a_time_does() {
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let actors = ["ISRGOV", "TUR", "AZE"];
+    let days = ["2025-04-03", "2025-04-04"];
+    let articles: Vec<Coded> = (0..60)
+        .map(|_| {
+            let events = (0..next(4))
+                .map(|_| {
+                    // Same key, values that differ between documents.
+                    let (c, q, g) =
+                        [("040", 1u8, 1.0), ("112", 3, -2.0), ("040", 2, 3.5)][next(3) as usize];
+                    event(
+                        actors[next(3) as usize],
+                        actors[next(3) as usize],
+                        c,
+                        days[next(2) as usize],
+                        q,
+                        g,
+                    )
+                })
+                .collect();
+            let outlet = ["one.example", "two.example"][next(2) as usize];
+            // Some ids twice, so the batch also meets a stored document.
+            article(&format!("d{}", next(45)), outlet, "2025-04-05", MET, events)
+        })
+        .collect();
+    let table = |s: &Store| -> Vec<String> {
+        let mut st = s
+            .connection()
+            .prepare("SELECT * FROM event_groups ORDER BY id")
+            .unwrap();
+        let n = st.column_count();
+        st.query_map([], |r| {
+            Ok((0..n)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect::<Vec<_>>()
+                .join("|"))
+        })
+        .unwrap()
+        .collect::<std::result::Result<_, _>>()
+        .unwrap()
+    };
+    let event_groups = |s: &Store| -> Vec<(i64, Option<i64>)> {
+        let mut st = s
+            .connection()
+            .prepare("SELECT rowid, group_id FROM events ORDER BY rowid")
+            .unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<std::result::Result<_, _>>()
+            .unwrap()
+    };
+    for replace in [false, true] {
+        let mut one = Store::memory().unwrap();
+        let mut stored_one = Vec::new();
+        for a in &articles {
+            stored_one.extend(one.put_many(&[(a, None)], replace).unwrap());
+        }
+        let mut batch = Store::memory().unwrap();
+        let items: Vec<(&Coded, Option<&str>)> = articles.iter().map(|a| (a, None)).collect();
+        // Two batches: the second one meets groups the first one made.
+        let mut stored_batch = batch.put_many(&items[..30], replace).unwrap();
+        stored_batch.extend(batch.put_many(&items[30..], replace).unwrap());
+        assert_eq!(stored_one, stored_batch, "replace {replace}");
+        let rows = table(&one);
+        assert!(rows.len() > 5, "too few groups to compare: {rows:?}");
+        if replace {
+            // A document stored twice in one batch: a group its first version
+            // made keeps that version's values (and its id) one document at a
+            // time, not in a batch, where that version's events are gone by
+            // the time groups are made. Which groups there are and their
+            // counts are the same.
+            let (mut a, mut b) = (groups(&one), groups(&batch));
+            a.sort();
+            b.sort();
+            assert_eq!(a, b, "replace {replace}");
+        } else {
+            assert_eq!(rows, table(&batch), "replace {replace}");
+            assert_eq!(
+                event_groups(&one),
+                event_groups(&batch),
+                "replace {replace}"
+            );
+        }
+    }
+}

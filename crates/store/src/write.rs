@@ -25,17 +25,19 @@ pub(crate) const EVENT_COLUMNS: [&str; 9] = [
 pub(crate) const RECORD_COLUMNS: [&str; 2] = ["sentence", "span"];
 
 /// Stores one coded document (replacing a stored one when `replace`), and
-/// returns the first search rowid of its sentences when it was written.
-/// The event groups it touched are added to `touched`, for the caller to
-/// recount once per batch (`dedup::recount`).
+/// returns the first search rowid of its sentences and its `seq` when it was
+/// written. The event groups its old records were in are added to
+/// `touched`; the caller puts its events into groups (`dedup::assign_from`)
+/// and recounts them (`dedup::recount`) once per batch.
 pub(crate) fn put_one(
     tx: &Transaction<'_>,
     interner: &mut Interner,
     coded: &Coded,
     origin: Option<&str>,
     replace: bool,
+    unindexed: Option<i64>,
     touched: &mut Vec<i64>,
-) -> Result<Option<i64>> {
+) -> Result<Option<(i64, i64)>> {
     let Some(doc) = &coded.document else {
         return Ok(None);
     };
@@ -45,7 +47,7 @@ pub(crate) fn put_one(
         return Ok(None);
     }
     if let Some(seq) = seq {
-        touched.extend(remove_records(tx, seq).map_err(&wrap)?);
+        touched.extend(remove_records(tx, seq, unindexed).map_err(&wrap)?);
         tx.prepare_cached("DELETE FROM documents WHERE seq = ?1")
             .and_then(|mut st| st.execute([seq]))
             .map_err(|cause| wrap(StoreError::Query(cause)))?;
@@ -53,8 +55,7 @@ pub(crate) fn put_one(
     let (first, end) = sentence_range(tx, coded).map_err(&wrap)?;
     let seq = write_document(tx, interner, doc, origin, first, end).map_err(&wrap)?;
     write_records(tx, interner, coded, doc, seq, first).map_err(&wrap)?;
-    touched.extend(dedup::assign(tx, seq).map_err(&wrap)?);
-    Ok(Some(first))
+    Ok(Some((first, seq)))
 }
 
 /// Replaces everything coded from a stored document (not its row) and
@@ -64,6 +65,7 @@ pub(crate) fn replace_one(
     tx: &Transaction<'_>,
     interner: &mut Interner,
     coded: &Coded,
+    unindexed: Option<i64>,
     touched: &mut Vec<i64>,
 ) -> Result<Option<i64>> {
     let Some(doc) = &coded.document else {
@@ -73,7 +75,7 @@ pub(crate) fn replace_one(
     let Some(seq) = seq_of(tx, &doc.id).map_err(&wrap)? else {
         return Err(StoreError::NotFound(doc.id.clone()));
     };
-    touched.extend(remove_records(tx, seq).map_err(&wrap)?);
+    touched.extend(remove_records(tx, seq, unindexed).map_err(&wrap)?);
     let (first, end) = sentence_range(tx, coded).map_err(&wrap)?;
     tx.prepare_cached("UPDATE documents SET sentence0 = ?2, sentence_end = ?3 WHERE seq = ?1")
         .and_then(|mut st| st.execute(params![seq, first, end]))
@@ -131,7 +133,15 @@ fn sentence_range(tx: &Transaction<'_>, coded: &Coded) -> Result<(i64, i64)> {
 
 /// Deletes everything coded from a document (not its row) and returns the
 /// event groups its events belonged to, whose counts must be redone.
-pub(crate) fn remove_records(tx: &Transaction<'_>, seq: i64) -> Result<Vec<i64>> {
+/// Sentences from search rowid `unindexed` on were written by this
+/// transaction and are not in the search index yet (it is updated once per
+/// batch): only those below it are taken out of the index, which a document
+/// stored twice in one batch would otherwise corrupt.
+pub(crate) fn remove_records(
+    tx: &Transaction<'_>,
+    seq: i64,
+    unindexed: Option<i64>,
+) -> Result<Vec<i64>> {
     let groups = dedup::groups_of(tx, seq)?;
     let range: Option<(i64, i64)> = tx
         .prepare_cached("SELECT sentence0, sentence_end FROM documents WHERE seq = ?1")?
@@ -144,7 +154,7 @@ pub(crate) fn remove_records(tx: &Transaction<'_>, seq: i64) -> Result<Vec<i64>>
             "INSERT INTO sentence_fts (sentence_fts, rowid, text, doc, idx)
              SELECT 'delete', id, text, doc, idx FROM sentence_text WHERE id >= ?1 AND id < ?2",
         )?
-        .execute([first, end])?;
+        .execute([first, unindexed.map_or(end, |u| end.min(u))])?;
         tx.prepare_cached("DELETE FROM sentence_rows WHERE id >= ?1 AND id < ?2")?
             .execute([first, end])?;
     }
