@@ -35,6 +35,7 @@ curl -fs "http://127.0.0.1:$port/network" >/dev/null
 # The ingest codes on one thread (`--jobs 1`), as a background ingest beside
 # a server should on a small machine: with every core coding, readers wait
 # for a core whatever the server does. ENTENTE_INGEST_JOBS overrides it.
+ingest_start=$SECONDS
 "$bin" ingest --jobs "${ENTENTE_INGEST_JOBS:-1}" --db "$work/load.db" --input jsonl "$work/agnews.jsonl" 2>"$work/ingest.log" &
 ingest=$!
 paths=$(grep -o '"/[^"]*"' tools/load/mixed.lua | tr -d '"')
@@ -61,5 +62,10 @@ for path, xs in sorted(by.items(), key=lambda kv: -max(t for _, t in kv[1])):
     bad = sum(1 for s, _ in xs if not s.startswith("2"))
     print(f"{path:52} {len(ts):4} {ts[len(ts) // 2]:8.1f} {ts[-1]:8.1f} {bad}")
 PY
-if kill -0 "$ingest" 2>/dev/null; then echo "ingest still running at the end (it ran for the whole test)"; else tail -1 "$work/ingest.log"; fi
+if kill -0 "$ingest" 2>/dev/null; then
+  echo "ingest still running at the end (it ran for the whole test)"
+else
+  tail -1 "$work/ingest.log"
+  echo "ingest ran for about $(( $(stat -c %Y "$work/ingest.log") - $(date +%s) + SECONDS - ingest_start )) s of the test"
+fi
 echo "documents stored at the end: $(curl -fs "http://127.0.0.1:$port/api/v1/documents?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
