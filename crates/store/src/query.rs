@@ -737,7 +737,7 @@ impl Store {
         let sql = format!(
             "SELECT d.id, d.date, f.sentence, d.seq, f.json, f.sentence, f.start, f.end
              FROM facts f JOIN documents d ON d.seq = f.doc
-             WHERE {condition} ORDER BY d.date DESC, d.id, f.start LIMIT {limit} OFFSET {offset}"
+             WHERE {condition} ORDER BY d.date DESC, d.id, f.start, f.n LIMIT {limit} OFFSET {offset}"
         );
         let mut st = conn.prepare_cached(&sql)?;
         let raw = st
@@ -917,7 +917,7 @@ fn quote_sql(condition: &str, pat: &str, limit: usize, offset: usize) -> (String
     let sql = format!(
         "SELECT d.id, d.date, q.sentence, '', q.speaker_code, d.seq, q.json, q.sentence, q.start, q.end
          FROM quotes q JOIN documents d ON d.seq = q.doc
-         WHERE {condition} ORDER BY d.date DESC, d.id, q.start LIMIT {limit} OFFSET {offset}"
+         WHERE {condition} ORDER BY d.date DESC, d.id, q.start, q.n LIMIT {limit} OFFSET {offset}"
     );
     let mut params = vec![Value::Text(pat.to_string())];
     if sql.contains("?2") {
