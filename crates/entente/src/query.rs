@@ -236,7 +236,7 @@ pub fn run(cmd: QueryCommand) -> Result<ExitCode> {
                 from: day(from),
                 to: day(to),
                 text,
-                limit: None,
+                ..EventFilter::default()
             };
             let rows = store.reviewed_events_rows(&filter, &review.review(&store)?)?;
             list::show(&rows, &list, tables::events)

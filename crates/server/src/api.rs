@@ -448,10 +448,17 @@ async fn list_quotes(
     Query(p): Query<Paging>,
 ) -> ApiResult<Json<Page<store::QuoteRow>>> {
     let speaker = q.speaker.filter(|s| !s.trim().is_empty());
-    paged(&st, p, move |s| {
-        Ok(s.quotes(speaker.as_deref(), i64::MAX as usize)?)
-    })
-    .await
+    let (limit, offset) = p.checked()?;
+    let (total, items) = st
+        .pool
+        .run(move |s| Ok(s.quotes_page(speaker.as_deref(), limit, offset)?))
+        .await?;
+    Ok(Json(Page {
+        total,
+        limit,
+        offset,
+        items,
+    }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -477,8 +484,15 @@ async fn list_facts(
         None => None,
     };
     let measure = q.measure.filter(|s| !s.trim().is_empty());
-    paged(&st, p, move |s| {
-        Ok(s.facts(actor.as_deref(), measure.as_deref(), i64::MAX as usize)?)
-    })
-    .await
+    let (limit, offset) = p.checked()?;
+    let (total, items) = st
+        .pool
+        .run(move |s| Ok(s.facts_page(actor.as_deref(), measure.as_deref(), limit, offset)?))
+        .await?;
+    Ok(Json(Page {
+        total,
+        limit,
+        offset,
+        items,
+    }))
 }

@@ -16,6 +16,9 @@ use store::{Store, Stored};
 /// The stored events as analyses count them, and what was computed from them.
 pub struct Analysed {
     pub stamp: [i64; 4],
+    /// When the build finished and how long it took.
+    pub built: std::time::Instant,
+    pub took: std::time::Duration,
     pub events: Vec<Stored<Event>>,
     pub ids: Vec<String>,
     pub net: Network,
@@ -26,6 +29,7 @@ pub struct Analysed {
 
 impl Analysed {
     fn build(store: &Store, include_rejected: bool) -> ApiResult<Analysed> {
+        let start = std::time::Instant::now();
         let stamp = store.review_stamp()?;
         let (events, _) = store.reviewed_events(include_rejected)?;
         let ids = events.iter().map(|s| event_id(&s.doc, &s.record)).collect();
@@ -35,6 +39,8 @@ impl Analysed {
         let blocs = analysis::louvain(&coop);
         Ok(Analysed {
             stamp,
+            built: std::time::Instant::now(),
+            took: start.elapsed(),
             events,
             ids,
             net,
@@ -44,6 +50,9 @@ impl Analysed {
         })
     }
 }
+
+/// A rebuild for new documents waits this many times its last cost.
+const REBUILD_DUTY: u32 = 5;
 
 /// The analyses of the current data, rebuilt only when the data changed.
 /// Votes show at once; new documents may show a moment late: while one
@@ -55,6 +64,14 @@ pub fn analysed(state: &State, store: &Store, include_rejected: bool) -> ApiResu
     let cached = state.cache[i].lock().ok().and_then(|g| g.clone());
     if let Some(a) = &cached {
         if a.stamp == stamp {
+            return Ok(Arc::clone(a));
+        }
+        // While an ingest runs the stamp changes with every document; the
+        // analysis is rebuilt for new documents at most once per
+        // [`REBUILD_DUTY`] of its own cost, so a rebuild after rebuild does
+        // not keep a core busy for readers that see little change.
+        let wait = crate::cache::FRESH.max(a.took * REBUILD_DUTY);
+        if a.stamp[3] == stamp[3] && a.built.elapsed() < wait {
             return Ok(Arc::clone(a));
         }
         if a.stamp[3] == stamp[3] && state.building[i].swap(true, Ordering::AcqRel) {
@@ -244,7 +261,7 @@ pub fn with_fts_retry<T>(
 
 /// Every event matching `q`, newest first, with votes.
 pub fn events(state: &State, store: &Store, q: &EventQuery) -> ApiResult<Vec<EventOut>> {
-    Ok(events_from(state, store, q, None)?.1)
+    Ok(events_from(state, store, q, None, None)?.1)
 }
 
 /// `limit` events matching `q` from `offset` on, and how many match in all.
@@ -257,13 +274,26 @@ pub fn events_page(
     limit: usize,
     offset: usize,
 ) -> ApiResult<(usize, Vec<EventOut>)> {
-    events_from(state, store, q, Some((limit, offset)))
+    events_from(state, store, q, None, Some((limit, offset)))
+}
+
+/// [`events_page`] of the events coded from one document (its full id).
+pub fn events_page_of(
+    state: &State,
+    store: &Store,
+    q: &EventQuery,
+    doc: Option<&str>,
+    limit: usize,
+    offset: usize,
+) -> ApiResult<(usize, Vec<EventOut>)> {
+    events_from(state, store, q, doc, Some((limit, offset)))
 }
 
 fn events_from(
     state: &State,
     store: &Store,
     q: &EventQuery,
+    doc: Option<&str>,
     page: Option<(usize, usize)>,
 ) -> ApiResult<(usize, Vec<EventOut>)> {
     let dyad = match clean(&q.dyad) {
@@ -297,18 +327,22 @@ fn events_from(
         modality: clean(&q.modality),
         from: day(&q.from, "from")?,
         to: day(&q.to, "to")?,
+        doc: doc.map(str::to_string),
         ..store::EventFilter::default()
     };
     let text = clean(&q.q);
     let tallies = store.tallies()?;
     let include_rejected = q.include_rejected.unwrap_or(false);
-    let none_out =
-        q.min_votes.is_none() && (include_rejected || !tallies.values().any(Tally::rejected));
-    if let (Some((limit, offset)), true) = (page, none_out) {
+    if let Some((limit, offset)) = page {
+        // What votes leave out (or, for a positive `min_votes`, let in)
+        // becomes a list of mentions for the database, which then pages.
+        let (only, skip) = vote_rows(store, &tallies, include_rejected, q.min_votes)?;
         let (total, rows) = with_fts_retry(text.as_deref(), |t| {
             let f = store::EventFilter {
                 text: t,
                 limit: Some(limit),
+                only: only.clone(),
+                skip: skip.clone(),
                 ..filter.clone()
             };
             store.events_page(&f, offset)
@@ -334,14 +368,8 @@ fn events_from(
         let Some(e) = &r.event else { continue };
         let id = event_id(&r.doc, e);
         let t = tallies.get(&id);
-        if !include_rejected && t.is_some_and(Tally::rejected) {
+        if voted_out(t, include_rejected, q.min_votes) {
             continue;
-        }
-        if let Some(min) = q.min_votes {
-            let net = t.map_or(0, |t| t.up as i64 - t.down as i64);
-            if net < min {
-                continue;
-            }
         }
         out.push(event_out(state, &r.doc, e, &r.text, r.url.as_deref(), t));
     }
@@ -350,6 +378,52 @@ fn events_from(
         out = out.into_iter().skip(offset).take(limit).collect();
     }
     Ok((total, out))
+}
+
+/// Whether votes leave an event out of a list: rejected (unless asked
+/// for), or below `min_votes`.
+fn voted_out(t: Option<&Tally>, include_rejected: bool, min_votes: Option<i64>) -> bool {
+    (!include_rejected && t.is_some_and(Tally::rejected))
+        || min_votes.is_some_and(|min| t.map_or(0, |t| t.up as i64 - t.down as i64) < min)
+}
+
+/// The mentions (row ids) votes decide on: with a positive `min_votes`
+/// only voted events can pass, so the list of those that do (`only`);
+/// otherwise the voted ones left out (`skip`). Reads only the documents
+/// with votes.
+fn vote_rows(
+    store: &Store,
+    tallies: &HashMap<String, Tally>,
+    include_rejected: bool,
+    min_votes: Option<i64>,
+) -> ApiResult<(Option<Vec<i64>>, Vec<i64>)> {
+    let positive = min_votes.is_some_and(|m| m > 0);
+    let mut docs: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for (id, t) in tallies {
+        if voted_out(Some(t), include_rejected, min_votes) != positive {
+            docs.extend(store::votes::event_doc(id));
+        }
+    }
+    let mut picked = Vec::new();
+    for doc in docs {
+        let rows = store.events(&store::EventFilter {
+            doc: Some(doc.to_string()),
+            ..store::EventFilter::default()
+        })?;
+        for r in rows {
+            let Some(e) = &r.event else { continue };
+            let t = tallies.get(&event_id(&r.doc, e));
+            if t.is_some() && voted_out(t, include_rejected, min_votes) != positive {
+                picked.push(r.id);
+            }
+        }
+    }
+    picked.sort_unstable();
+    Ok(if positive {
+        (Some(picked), Vec::new())
+    } else {
+        (None, picked)
+    })
 }
 
 /// One event by its id, with every vote on it.

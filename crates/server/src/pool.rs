@@ -7,16 +7,17 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use store::Store;
 
-/// Idle connections kept for reuse. Generous: opening one sets WAL mode,
-/// which waits for a running ingest's write lock, so under a writer a pool
-/// that closes and reopens connections makes readers wait seconds.
-const KEEP_IDLE: usize = 256;
-/// Connections opened at start-up.
-const WARM: usize = 16;
+/// Connections opened at start-up, and the most tasks that use the
+/// database at once: opening a connection sets WAL mode, which waits for a
+/// running ingest's write lock (seconds), so requests never open one; a
+/// request beyond these waits its turn for one (2 cores serve a few dozen
+/// queries at once no faster than one after another).
+const WARM: usize = 32;
 
 pub struct Pool {
     path: PathBuf,
     idle: Mutex<Vec<Store>>,
+    turns: Arc<tokio::sync::Semaphore>,
 }
 
 impl Pool {
@@ -30,6 +31,7 @@ impl Pool {
         Ok(Pool {
             path,
             idle: Mutex::new(idle),
+            turns: Arc::new(tokio::sync::Semaphore::new(WARM)),
         })
     }
 
@@ -42,7 +44,7 @@ impl Pool {
 
     fn give(&self, s: Store) {
         if let Ok(mut v) = self.idle.lock() {
-            if v.len() < KEEP_IDLE {
+            if v.len() < WARM {
                 v.push(s);
             }
         }
@@ -54,8 +56,15 @@ impl Pool {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, AppError> + Send + 'static,
     {
+        // The turn goes with the task: a request cut off by its time limit
+        // leaves its query running, still counted.
+        let turn = Arc::clone(&self.turns)
+            .acquire_owned()
+            .await
+            .map_err(AppError::internal)?;
         let pool = Arc::clone(self);
         tokio::task::spawn_blocking(move || {
+            let _turn = turn;
             let mut s = pool.take()?;
             let out = f(&mut s);
             pool.give(s);

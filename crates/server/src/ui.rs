@@ -214,19 +214,25 @@ struct Offset {
 }
 
 async fn home(axum::extract::State(st): AppState, v: Viewer, q: Query<Offset>) -> PageResult {
-    let docs = st.pool.run(|s| Ok(s.documents()?)).await?;
-    let offset = q.offset.unwrap_or(0).min(docs.len());
-    let shown = &docs[offset..(offset + 100).min(docs.len())];
+    let asked = q
+        .offset
+        .unwrap_or(0)
+        .min(crate::types::Paging::MAX_OFFSET as usize);
+    let (total, shown) = st
+        .pool
+        .run(move |s| Ok(s.documents_page(100, asked)?))
+        .await?;
+    let offset = asked.min(total);
     Ok(layout(
         &v,
         "Documents",
         html! {
             h1 { "Documents" }
-            p.lead { (docs.len()) " documents stored, newest first. Open one to read it with what was coded from it and vote on its events." }
+            p.lead { (total) " documents stored, newest first. Open one to read it with what was coded from it and vote on its events." }
             table {
                 thead { tr { th { "date" } th { "title" } th { "events" } th { "mentions" } } }
                 tbody {
-                    @for d in shown {
+                    @for d in &shown {
                         tr {
                             td { (d.date) }
                             td { a href=(doc_link(&d.id)) { (d.title.as_deref().unwrap_or("(untitled)")) } " " span.m { (d.id) } }
@@ -238,7 +244,7 @@ async fn home(axum::extract::State(st): AppState, v: Viewer, q: Query<Offset>) -
             }
             p {
                 @if offset > 0 { a href={"/?offset=" (offset.saturating_sub(100))} { "← newer" } " " }
-                @if offset + 100 < docs.len() { a href={"/?offset=" (offset + 100)} { "older →" } }
+                @if offset + 100 < total { a href={"/?offset=" (offset + 100)} { "older →" } }
             }
         },
     ))
@@ -500,8 +506,7 @@ async fn actor(
                 actor: Some(c2.clone()),
                 ..EventQuery::default()
             };
-            let mut ev = data::events(&st2, s, &q)?;
-            ev.truncate(100);
+            let (_, ev) = data::events_page(&st2, s, &q, 100, 0)?;
             Ok((p, ev))
         })
         .await?;
@@ -566,7 +571,8 @@ async fn dyad(
                 include_rejected: Some(inc),
                 ..EventQuery::default()
             };
-            Ok((d, data::events(&st2, s, &q)?))
+            let (_, ev) = data::events_page(&st2, s, &q, SHOWN, 0)?;
+            Ok((d, ev))
         })
         .await?;
     let bins: Vec<analysis::MonthBin> = d
@@ -607,11 +613,16 @@ async fn dyad(
             p.m { "One slot per month from the first to the last, empty months included; cooperation (sum of positive Goldstein scores) up in green, conflict down in red."
                 @if d.undated > 0 { " " (d.undated) " events known only to the year are not drawn." } }
             (PreEscaped(report::timeline_figure(&label, &bins)))
-            h2 { "The events (" (events.len()) ")" }
+            h2 { "The events (" (d.mentions) ")" @if d.mentions > events.len() {
+                " " span.m { "newest " (events.len()) " shown; " a href={"/search?dyad=" (enc(&a)) "%2C" (enc(&b))} { "search them" } } } }
             (events_table(&v, &events, &back, true))
         },
     ))
 }
+
+/// Events listed on a page at most (the newest first); the search page
+/// pages through the rest.
+const SHOWN: usize = 200;
 
 async fn network(
     axum::extract::State(st): AppState,
@@ -757,7 +768,7 @@ async fn search(
     let text = some(&f.q);
     let doc = some(&f.doc);
     let st2 = st.clone();
-    let (hits, events) = if any {
+    let (hits, (total, events)) = if any {
         st.pool
             .run(move |s| {
                 let hits = match &text {
@@ -766,19 +777,16 @@ async fn search(
                     }
                     None => Vec::new(),
                 };
-                let mut ev = data::events(&st2, s, &q)?;
-                if let Some(d) = &doc {
-                    ev.retain(|e| &e.doc == d);
-                }
+                let ev = data::events_page_of(&st2, s, &q, doc.as_deref(), SHOWN, 0)?;
                 Ok((hits, ev))
             })
             .await?
     } else {
-        (Vec::new(), Vec::new())
+        (Vec::new(), (0, Vec::new()))
     };
     let val = |x: &Option<String>| x.clone().unwrap_or_default();
     let back = |e: &EventOut| event_link(e);
-    let shown = &events[..events.len().min(200)];
+    let shown = &events[..];
     Ok(layout(
         &v,
         "Search",
@@ -808,7 +816,7 @@ async fn search(
                 } }
             }
             @if any {
-                h2 { "Events (" (events.len()) ")" @if events.len() > shown.len() { " " span.m { "first " (shown.len()) " shown" } } }
+                h2 { "Events (" (total) ")" @if total > shown.len() { " " span.m { "first " (shown.len()) " shown" } } }
                 (events_table(&v, shown, &back, true))
             }
         },

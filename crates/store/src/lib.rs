@@ -68,6 +68,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_compact_store",
         include_str!("../migrations/0008_compact_store.sql"),
     ),
+    (
+        "0009_read_indexes",
+        include_str!("../migrations/0009_read_indexes.sql"),
+    ),
 ];
 
 /// The line of migration 0008 where `migrate8` copies the records.

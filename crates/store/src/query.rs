@@ -30,6 +30,10 @@ pub struct EventFilter {
     pub text: Option<String>,
     /// Only events coded from this document (its full id).
     pub doc: Option<String>,
+    /// Only these mentions (row ids), when given.
+    pub only: Option<Vec<i64>>,
+    /// Not these mentions (row ids): what analysts' votes leave out.
+    pub skip: Vec<i64>,
     pub limit: Option<usize>,
 }
 
@@ -274,9 +278,10 @@ pub(crate) const EVENT_COLUMNS: &str = "d.id, e.sentence, e.date, d.date, e.sour
     coalesce(g.num_sources, 0), d.url, d.source,
     coalesce(entente_span(d.body, s.start, s.end), ''), e.rowid, d.seq, e.json";
 
-/// Where [`EVENT_COLUMNS`] come from; the event's own fields follow its JSON
-/// as [`crate::load::EVENT_FIELDS`] lists them.
-pub(crate) const EVENT_FROM: &str = "events e JOIN documents d ON d.seq = e.doc
+/// What [`EVENT_COLUMNS`] join beside `events e`: its document, sentence
+/// and group; the event's own fields follow its JSON as
+/// [`crate::load::EVENT_FIELDS`] lists them.
+pub(crate) const EVENT_JOINS: &str = "JOIN documents d ON d.seq = e.doc
     LEFT JOIN sentence_rows s ON s.id = d.sentence0 + e.sentence AND s.id < d.sentence_end
     LEFT JOIN event_groups g ON g.id = e.group_id";
 
@@ -428,8 +433,15 @@ impl Store {
         let limit = filter.limit.map_or(-1, |l| l as i64);
         args.push(Value::Integer(limit));
         args.push(Value::Integer(offset as i64));
+        // The page is chosen on the sort keys alone, and only its rows are
+        // then read whole: the sentence text (cut from a deflated body) and
+        // the JSON are not computed for every match the sort passes over.
         let sql = format!(
-            "SELECT {EVENT_COLUMNS}, {} FROM {EVENT_FROM} {wheres} ORDER BY {EVENT_START} DESC, d.date DESC, d.id, e.start LIMIT ?{} OFFSET ?{}",
+            "SELECT {EVENT_COLUMNS}, {} FROM (SELECT e.rowid AS rid, {EVENT_START} AS k1, d.date AS k2, d.id AS k3, e.start AS k4
+                 FROM events e JOIN documents d ON d.seq = e.doc {wheres}
+                 ORDER BY k1 DESC, k2 DESC, k3, k4, rid LIMIT ?{} OFFSET ?{}) p
+             JOIN events e ON e.rowid = p.rid {EVENT_JOINS}
+             ORDER BY p.k1 DESC, p.k2 DESC, p.k3, p.k4, p.rid",
             crate::load::EVENT_FIELDS,
             args.len() - 1,
             args.len()
@@ -504,6 +516,13 @@ fn event_where(filter: &EventFilter, or_corrected: bool) -> (String, Vec<Value>)
     if let Some(v) = &filter.doc {
         let p = arg(v.clone(), &mut args);
         wheres.push(format!("d.id = {p}"));
+    }
+    let ids = |v: &[i64]| v.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    if let Some(v) = &filter.only {
+        wheres.push(format!("e.rowid IN ({})", ids(v)));
+    }
+    if !filter.skip.is_empty() {
+        wheres.push(format!("e.rowid NOT IN ({})", ids(&filter.skip)));
     }
     let clause = if wheres.is_empty() {
         String::new()
@@ -601,19 +620,26 @@ impl Store {
             review,
         )?;
         let quotes_by = self.quote_rows("q.speaker_code GLOB ?1", &pat)?;
+        // Quotes in which the actor is mentioned (inside what is said), found
+        // from the actor's own mentions: the quote's span holds its content's,
+        // so the integer test on it narrows the pairs before any JSON is read.
         let quotes_about = self.quote_rows(
-            "(q.speaker_code IS NULL OR NOT q.speaker_code GLOB ?1)
-             AND EXISTS (SELECT 1 FROM mentions m JOIN actors a ON a.id = m.actor
-                 WHERE m.doc = q.doc AND a.code GLOB ?1
+            "(q.doc, q.n) IN (SELECT q.doc, q.n FROM actors a JOIN mentions m ON m.actor = a.id
+                 JOIN quotes q ON q.doc = m.doc
+                 WHERE a.code GLOB ?1 AND m.start >= q.start AND m.end <= q.end
+                 AND (q.speaker_code IS NULL OR NOT q.speaker_code GLOB ?1)
                  AND m.start >= coalesce(json_extract(q.json, '$.\"@cs\"[0]'), json_extract(q.json, '$.content_span[0]'))
                  AND m.end <= coalesce(json_extract(q.json, '$.\"@cs\"[1]'), json_extract(q.json, '$.content_span[1]')))",
             &pat,
         )?;
-        let facts = self.fact_rows(
-            "f.holder_code GLOB ?1 OR f.counterpart_code GLOB ?1",
-            &pat,
-            50,
-        )?;
+        let facts = self
+            .fact_rows(
+                "f.holder_code GLOB ?1 OR f.counterpart_code GLOB ?1",
+                vec![Value::Text(pat.clone())],
+                50,
+                0,
+            )?
+            .1;
         Ok(ActorProfile {
             actor: prefix.to_string(),
             mentions: mentions as usize,
@@ -631,9 +657,20 @@ impl Store {
     /// Quotes whose speaker's code starts with `speaker`, or whose speaker's
     /// name or text contains it (any case); all quotes when `None`.
     pub fn quotes(&self, speaker: Option<&str>, limit: usize) -> Result<Vec<QuoteRow>> {
+        Ok(self.quotes_page(speaker, limit, 0)?.1)
+    }
+
+    /// One page of [`Store::quotes`], newest first, and how many match in
+    /// all: the database pages, so only the page's records are read.
+    pub fn quotes_page(
+        &self,
+        speaker: Option<&str>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(usize, Vec<QuoteRow>)> {
         match speaker {
-            None => self.quote_rows_limit("?1 = ?1", "", limit),
-            Some(s) => self.quote_rows_limit(
+            None => self.quote_rows_page("?1 = ?1", "", limit, offset),
+            Some(s) => self.quote_rows_page(
                 "q.speaker_code GLOB ?1 OR lower(coalesce(q.speaker,
                     (SELECT a.name FROM actors a WHERE a.id = json_extract(q.json, '$.sp.\"@a\"')),
                     entente_span(d.body,
@@ -641,6 +678,7 @@ impl Store {
                     LIKE ?2 ESCAPE '\\'",
                 &code_pattern(s),
                 limit,
+                offset,
             ),
         }
     }
@@ -653,27 +691,57 @@ impl Store {
         measure: Option<&str>,
         limit: usize,
     ) -> Result<Vec<FactRow>> {
-        let pat = actor.map(code_pattern).unwrap_or_else(|| "*".to_string());
-        let rows = self.fact_rows(
-            "f.holder_code GLOB ?1 OR f.counterpart_code GLOB ?1 OR ?1 = '*'",
-            &pat,
-            limit,
-        )?;
-        Ok(rows
-            .into_iter()
-            .filter(|f| measure.is_none_or(|m| f.measure == m))
-            .collect())
+        Ok(self.facts_page(actor, measure, limit, 0)?.1)
     }
 
-    fn fact_rows(&self, condition: &str, pat: &str, limit: usize) -> Result<Vec<FactRow>> {
+    /// One page of [`Store::facts`], newest first, and how many match in all.
+    pub fn facts_page(
+        &self,
+        actor: Option<&str>,
+        measure: Option<&str>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(usize, Vec<FactRow>)> {
+        let (who, pat) = match actor {
+            Some(a) => (
+                "(f.holder_code GLOB ?1 OR f.counterpart_code GLOB ?1)",
+                code_pattern(a),
+            ),
+            None => ("?1 = ?1", String::new()),
+        };
+        let condition = match measure {
+            Some(_) => format!("{who} AND f.measure = ?2"),
+            None => who.to_string(),
+        };
+        let mut params = vec![Value::Text(pat)];
+        if let Some(m) = measure {
+            params.push(Value::Text(m.to_string()));
+        }
+        self.fact_rows(&condition, params, limit, offset)
+    }
+
+    fn fact_rows(
+        &self,
+        condition: &str,
+        params: Vec<Value>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(usize, Vec<FactRow>)> {
+        let conn = self.connection();
+        let total: i64 = conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM facts f JOIN documents d ON d.seq = f.doc WHERE {condition}"
+            ))?
+            .query_row(params_from_iter(&params), |r| r.get(0))?;
+        let (limit, offset) = (limit.min(i64::MAX as usize), offset.min(i64::MAX as usize));
         let sql = format!(
             "SELECT d.id, d.date, f.sentence, d.seq, f.json, f.sentence, f.start, f.end
              FROM facts f JOIN documents d ON d.seq = f.doc
-             WHERE {condition} ORDER BY d.date DESC, d.id, f.start LIMIT {limit}"
+             WHERE {condition} ORDER BY d.date DESC, d.id, f.start, f.n LIMIT {limit} OFFSET {offset}"
         );
-        let mut st = self.connection().prepare(&sql)?;
+        let mut st = conn.prepare_cached(&sql)?;
         let raw = st
-            .query_map([pat], |r| {
+            .query_map(params_from_iter(&params), |r| {
                 Ok((
                     (
                         r.get::<_, String>(0)?,
@@ -686,9 +754,9 @@ impl Store {
                 ))
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        let mut x = crate::compact::Expander::new(self.connection());
+        let mut x = crate::compact::Expander::new(conn);
         let raw = expand_all::<model::Fact, _>(&mut x, raw)?;
-        Ok(raw
+        let rows = raw
             .into_iter()
             .filter_map(|((doc, date, sentence), f)| {
                 let f = f?;
@@ -705,36 +773,37 @@ impl Store {
                     period: f.period,
                 })
             })
-            .collect())
+            .collect();
+        Ok((total as usize, rows))
     }
 
     fn quote_rows(&self, condition: &str, pat: &str) -> Result<Vec<QuoteRow>> {
-        self.quote_rows_limit(condition, pat, 20)
+        let (sql, params) = quote_sql(condition, pat, 20, 0);
+        self.quote_rows_of(&sql, &params)
     }
 
-    fn quote_rows_limit(&self, condition: &str, pat: &str, limit: usize) -> Result<Vec<QuoteRow>> {
-        let sql = format!(
-            "SELECT d.id, d.date, q.sentence, '', q.speaker_code, d.seq, q.json, q.sentence, q.start, q.end
-             FROM quotes q JOIN documents d ON d.seq = q.doc
-             WHERE {condition} ORDER BY d.date DESC, d.id, q.start LIMIT {limit}"
+    fn quote_rows_page(
+        &self,
+        condition: &str,
+        pat: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(usize, Vec<QuoteRow>)> {
+        let (sql, params) = quote_sql(condition, pat, limit, offset);
+        let count = format!(
+            "SELECT count(*) FROM quotes q JOIN documents d ON d.seq = q.doc WHERE {condition}"
         );
-        let mut st = self.connection().prepare(&sql)?;
-        // ?2 is the name pattern: the code pattern's text, any case, as a substring.
-        let like = format!(
-            "%{}%",
-            pat.trim_end_matches('*')
-                .to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        let params: Vec<&dyn rusqlite::ToSql> = if sql.contains("?2") {
-            vec![&pat, &like]
-        } else {
-            vec![&pat]
-        };
+        let total: i64 = self
+            .connection()
+            .prepare_cached(&count)?
+            .query_row(params_from_iter(&params), |r| r.get(0))?;
+        Ok((total as usize, self.quote_rows_of(&sql, &params)?))
+    }
+
+    fn quote_rows_of(&self, sql: &str, params: &[Value]) -> Result<Vec<QuoteRow>> {
+        let mut st = self.connection().prepare_cached(sql)?;
         let rows = st
-            .query_map(params.as_slice(), |r| {
+            .query_map(params_from_iter(params), |r| {
                 Ok((
                     (
                         r.get::<_, String>(0)?,
@@ -839,4 +908,28 @@ impl Store {
             b: nb,
         })
     }
+}
+
+/// The query of a page of quotes matching `condition` (`?1` the code
+/// pattern `pat`, `?2` its text as a name to find), and its arguments.
+fn quote_sql(condition: &str, pat: &str, limit: usize, offset: usize) -> (String, Vec<Value>) {
+    let (limit, offset) = (limit.min(i64::MAX as usize), offset.min(i64::MAX as usize));
+    let sql = format!(
+        "SELECT d.id, d.date, q.sentence, '', q.speaker_code, d.seq, q.json, q.sentence, q.start, q.end
+         FROM quotes q JOIN documents d ON d.seq = q.doc
+         WHERE {condition} ORDER BY d.date DESC, d.id, q.start, q.n LIMIT {limit} OFFSET {offset}"
+    );
+    let mut params = vec![Value::Text(pat.to_string())];
+    if sql.contains("?2") {
+        // The name pattern: the code pattern's text, any case, as a substring.
+        params.push(Value::Text(format!(
+            "%{}%",
+            pat.trim_end_matches('*')
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        )));
+    }
+    (sql, params)
 }

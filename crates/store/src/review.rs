@@ -213,7 +213,16 @@ impl Store {
                 })
         };
         if !review.is_empty() {
-            let mut groups = self.regroup(review)?;
+            // One actor's groups are regrouped from its own mentions (and
+            // those of corrected documents, which may move to it), not all.
+            let only = match codes {
+                [one] => EventFilter {
+                    actor: Some(one.to_string()),
+                    ..EventFilter::default()
+                },
+                _ => EventFilter::default(),
+            };
+            let mut groups = self.regroup(review, &only)?;
             groups.retain(|g| wanted(g));
             return Ok(groups);
         }
@@ -259,15 +268,17 @@ impl Store {
     }
 
     /// The groups the reviewed mentions fall into, counted as the store
-    /// counts its event groups (`dedup.rs`).
-    fn regroup(&self, review: &Review) -> Result<Vec<GroupRow>> {
+    /// counts its event groups (`dedup.rs`): of all mentions, or of those
+    /// `only` lets through (with every mention of a corrected document); a
+    /// group no stored one matches is numbered after the stored ones.
+    fn regroup(&self, review: &Review, only: &EventFilter) -> Result<Vec<GroupRow>> {
         let max_id: i64 = self.connection().query_row(
             "SELECT coalesce(max(id), 0) FROM event_groups",
             [],
             |r| r.get(0),
         )?;
         let mut groups: BTreeMap<(String, String, String, String), Gather> = BTreeMap::new();
-        for r in self.events(&EventFilter::default())? {
+        for r in self.event_rows(only, review.has_corrections())? {
             let Some(r) = review.row(r) else { continue };
             let corrected = r.machine_cameo.is_some()
                 || r.machine_source.is_some()

@@ -774,3 +774,49 @@ fn a_batch_groups_events_as_one_document_at_a_time_does() {
         }
     }
 }
+
+#[test]
+fn pages_are_slices_of_the_whole_lists() {
+    let s = sample();
+    let all = s.events(&EventFilter::default()).unwrap();
+    let ids: Vec<i64> = all.iter().map(|r| r.id).collect();
+    for offset in 0..=all.len() {
+        let (total, page) = s
+            .events_page(
+                &EventFilter {
+                    limit: Some(2),
+                    ..Default::default()
+                },
+                offset,
+            )
+            .unwrap();
+        assert_eq!(total, all.len());
+        let got: Vec<i64> = page.iter().map(|r| r.id).collect();
+        assert_eq!(got, ids[offset.min(ids.len())..(offset + 2).min(ids.len())]);
+    }
+    // Votes leave rows out (or let only some in) as row ids.
+    let skip = EventFilter {
+        skip: vec![ids[0]],
+        ..Default::default()
+    };
+    let left: Vec<i64> = s.events(&skip).unwrap().iter().map(|r| r.id).collect();
+    assert_eq!(left, ids[1..]);
+    let only = EventFilter {
+        only: Some(vec![ids[1]]),
+        ..Default::default()
+    };
+    assert_eq!(s.events_page(&only, 0).unwrap().0, 1);
+    let none = EventFilter {
+        only: Some(Vec::new()),
+        ..Default::default()
+    };
+    assert!(s.events(&none).unwrap().is_empty());
+
+    let quotes = s.quotes(None, usize::MAX).unwrap();
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(s.quotes_page(None, 1, 0).unwrap(), (1, quotes.clone()));
+    assert_eq!(s.quotes_page(None, 1, 1).unwrap(), (1, Vec::new()));
+    assert_eq!(s.quotes_page(Some("fidan"), 5, 0).unwrap().0, 1);
+    assert_eq!(s.quotes_page(Some("AZE"), 5, 0).unwrap(), (0, Vec::new()));
+    assert_eq!(s.facts_page(None, None, 5, 0).unwrap(), (0, Vec::new()));
+}
