@@ -185,13 +185,14 @@ fn acled_notes_have_fitting_events() {
     }
     let share = hits as f64 / total.max(1) as f64;
     eprintln!("ACLED: {hits}/{total} = {:.1}%  {by_type:?}", 100.0 * share);
-    // Today's figure is 74.3% (3,765) on all 5,070 notes: 75.2% before towns
+    // Today's figure is 74.0% (3,752) on all 5,070 notes: 75.2% before towns
     // stopped acting as sources ("in Juina, Mato Grosso, ... exchanging
     // fire" coded the town as the shooter, which matched actor1's country
-    // by luck). Most of the rest name only villages the gazetteer lacks (the
-    // OSCE notes from Ukraine's front line are 5% of the file) or actors no
-    // lexicon knows.
-    assert!(share >= 0.74, "ACLED share {share:.3}");
+    // by luck) and 74.3% before places in prepositional phrases stopped
+    // being subjects at all (same luck). Most of the rest name only villages
+    // the gazetteer lacks (the OSCE notes from Ukraine's front line are 5% of
+    // the file) or actors no lexicon knows.
+    assert!(share >= 0.735, "ACLED share {share:.3}");
 }
 
 #[test]

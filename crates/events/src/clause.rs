@@ -574,6 +574,13 @@ impl<'m> Sent<'m> {
         locative || self.in_place_list(k, is_trigger)
     }
 
+    /// The last venue ([`Sent::venue`]) named before word `t`.
+    pub fn venue_before(&self, t: usize, is_trigger: &dyn Fn(&str) -> bool) -> Option<usize> {
+        (0..self.mentions.len())
+            .rev()
+            .find(|&k| self.mentions[k].end <= t && self.venue(k, is_trigger))
+    }
+
     /// The subject of the trigger starting at word `t`: nearest acceptable mention to the left.
     pub fn subject(&self, t: usize, is_trigger: &dyn Fn(&str) -> bool) -> Option<usize> {
         self.subject_except(t, is_trigger, &|_| false)

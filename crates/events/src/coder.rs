@@ -977,10 +977,7 @@ impl EventCoder {
                 // "In Joinville, Santa Catarina, an inmate was stabbed": with no
                 // named victim, force hit the people of the place named before.
                 if targets.is_empty() && is_force(&p.cameo) {
-                    if let Some(k) = (0..sent.mentions.len())
-                        .filter(|&k| sent.mentions[k].end <= t && sent.venue(k, &is_trigger))
-                        .last()
-                    {
+                    if let Some(k) = sent.venue_before(t, &is_trigger) {
                         targets = vec![k];
                         how_tgt = "passive-subject";
                     }
@@ -1115,16 +1112,16 @@ impl EventCoder {
         // With no subject at all, the place the sentence names before the
         // trigger ("in Joinville, Santa Catarina, an inmate was stabbed")
         // still tells whose civilians or perpetrators are meant.
-        let venue_before = || {
-            (0..sent.mentions.len())
-                .filter(|&k| sent.mentions[k].end <= t && sent.venue(k, &is_trigger))
-                .last()
-        };
         let town = sources
             .iter()
             .copied()
             .find(|k| bare_town(k))
-            .or_else(|| sources.is_empty().then(venue_before).flatten())
+            .or_else(|| {
+                sources
+                    .is_empty()
+                    .then(|| sent.venue_before(t, &is_trigger))
+                    .flatten()
+            })
             .and_then(|k| sent.mentions[k].mention.actor.country.clone());
         sources.retain(|k| !bare_town(k));
         let place_here = place_country.place.or(town.as_deref());
