@@ -4,8 +4,8 @@
 Input: countries-110m.json (TopoJSON) from the npm package world-atlas@2
 (Natural Earth 1:110m Admin 0 countries, public domain; world-atlas is ISC):
 
-    cd /tmp && npm pack world-atlas@2 && tar xzf world-atlas-2.*.tgz
-    python3 tools/gen_basemap.py /tmp/package/countries-110m.json
+    npm pack world-atlas@2 && tar xzf world-atlas-2.*.tgz
+    python3 tools/gen_basemap.py package/countries-110m.json
 
 Output, one country a line: ISO 3166-1 alpha-3 code (matched by name
 against crates/lexicon/data/countries.tsv, `-` for the two without one),

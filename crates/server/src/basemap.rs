@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+const FILE: &str = "countries-110m.tsv";
 const DATA: &str = include_str!("../data/countries-110m.tsv");
 
 /// Path coordinates are tenths of a degree: x = (lon + 180) * 10,
@@ -25,22 +26,24 @@ pub struct Country {
     pub path: &'static str,
 }
 
-/// Every country of the shipped basemap, read once per process.
+/// Every country of the shipped basemap, read once per process. The table
+/// is compiled in and checked by a test; were it ever broken, the map would
+/// show its places without outlines rather than fail.
 pub fn countries() -> &'static [Country] {
     static ALL: OnceLock<Vec<Country>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        DATA.lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with("code\t") && !l.is_empty())
-            .filter_map(|l| {
-                let mut cols = l.splitn(3, '\t');
-                Some(Country {
-                    code: cols.next()?,
-                    name: cols.next()?,
-                    path: cols.next()?,
-                })
-            })
-            .collect()
-    })
+    ALL.get_or_init(|| table().unwrap_or_default())
+}
+
+fn table() -> Result<Vec<Country>, lexicon::table::Problem> {
+    let rows = lexicon::table::strict_rows(FILE, DATA, &["code", "name", "path"])?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Country {
+            code: r.cells[0],
+            name: r.cells[1],
+            path: r.cells[2],
+        })
+        .collect())
 }
 
 /// The bounding box `(min_x, min_y, max_x, max_y)` of a path in grid
@@ -93,7 +96,7 @@ mod tests {
 
     #[test]
     fn every_line_parses_and_stays_on_the_grid() {
-        let all = countries();
+        let all = table().expect("the shipped table reads");
         assert_eq!(all.len(), 177, "Natural Earth 1:110m has 177 countries");
         for c in all {
             let (x0, y0, x1, y1) = bbox(c.path).unwrap_or_else(|| panic!("{}: bad path", c.name));
