@@ -6,6 +6,7 @@
 //! escaping or `report`'s SVG escaping, and a URL becomes a link only when
 //! it is `http(s)://`.
 
+use crate::basemap;
 use crate::data::{self, name_of, EventQuery};
 use crate::error::AppError;
 use crate::types::{EventOut, NewVote, VoteKind};
@@ -863,8 +864,12 @@ async fn map(axum::extract::State(st): AppState, v: Viewer) -> PageResult {
     let st2 = st.clone();
     let an = st.pool.run(move |s| data::analysed(&st2, s, false)).await?;
     let mut places: BTreeMap<String, (f64, f64, usize)> = BTreeMap::new();
+    let mut with_events: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for e in &an.events {
         if let Some(p) = &e.record.place {
+            if let Some(c) = &p.country {
+                with_events.insert(c.as_str());
+            }
             if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
                 if lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0 {
                     places.entry(p.name.clone()).or_insert((lat, lon, 0)).2 += 1;
@@ -881,9 +886,18 @@ async fn map(axum::extract::State(st): AppState, v: Viewer) -> PageResult {
         "Map",
         html! {
             h1 { "Where events happened" }
-            p.lead { (places.len()) " places with coordinates, from the events' places (equirectangular; lines every 30°). Circles grow with events; hover for the name." }
+            p.lead { (places.len()) " places with coordinates, from the events' places (equirectangular; lines every 30°). Circles grow with events; hover for the name. Countries where events happened are shaded; outlines from Natural Earth (1:110m)." }
             svg xmlns="http://www.w3.org/2000/svg" viewBox={"0 0 " (w) " " (h)} width=(w) height=(h) role="img" {
                 title { "Event places" }
+                // Outlines are in tenths of a degree (see `basemap`); the
+                // stroke is in those units too, so about half a pixel.
+                g.basemap transform=(format!("scale({})", w / basemap::GRID_W)) fill="#ececec" stroke="#9a9a9a" stroke-width="2" stroke-linejoin="round" {
+                    @for c in basemap::countries() {
+                        path d=(c.path) fill=[with_events.contains(c.code).then_some("#d5dbe3")] {
+                            title { (c.name) }
+                        }
+                    }
+                }
                 @for i in 0..=12 { line x1=(i as f64 * w / 12.0) y1="0" x2=(i as f64 * w / 12.0) y2=(h) stroke="#e5e5e5" {} }
                 @for i in 0..=6 { line x1="0" y1=(i as f64 * h / 6.0) x2=(w) y2=(i as f64 * h / 6.0) stroke="#e5e5e5" {} }
                 @for (name, (lat, lon, n)) in &list {

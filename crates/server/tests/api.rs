@@ -459,6 +459,63 @@ async fn the_network_page_links_its_drawing_and_names_generic_codes() {
     }
 }
 
+#[tokio::test]
+async fn the_map_draws_country_outlines_under_the_places() {
+    let app = app();
+    seed(&app).await;
+    let body = get(&app, "/map").await.body;
+    let svg = &body[body.find("<svg").unwrap()..body.find("</svg>").unwrap()];
+    // The outlines come first, so the dots are drawn over them.
+    let outlines = svg.find("<g class=\"basemap\"").expect("no basemap group");
+    let first_dot = svg.find("<circle").expect("no event place");
+    assert!(outlines < first_dot);
+    assert_eq!(
+        svg.matches("<path d=\"M").count(),
+        server::basemap::countries().len()
+    );
+    // Countries with events are shaded.
+    for name in ["Turkey", "Syria"] {
+        let title = format!("<title>{name}</title>");
+        let at = svg.find(&title).unwrap_or_else(|| panic!("no {name}"));
+        let tag = &svg[svg[..at].rfind("<path").unwrap()..at];
+        assert!(tag.contains("fill=\"#d5dbe3\""), "{name} not shaded: {tag}");
+    }
+    let at = svg.find("<title>Brazil</title>").unwrap();
+    let tag = &svg[svg[..at].rfind("<path").unwrap()..at];
+    assert!(!tag.contains("fill="), "Brazil has no event: {tag}");
+
+    // Each known place's dot falls inside its country's outline box, in the
+    // same projection (page pixels to the basemap's tenths of a degree).
+    let to_grid = server::basemap::GRID_W / 960.0;
+    let attr = |tag: &str, a: &str| -> f64 {
+        let i = tag.find(&format!(" {a}=\"")).unwrap() + a.len() + 3;
+        tag[i..i + tag[i..].find('"').unwrap()].parse().unwrap()
+    };
+    let mut checked = 0;
+    for (i, _) in svg.match_indices("<circle") {
+        let tag = &svg[i..i + svg[i..].find('>').unwrap()];
+        let title = &svg[i + svg[i..].find("<title>").unwrap() + 7..];
+        let place = &title[..title.find(':').unwrap()];
+        let code = match place {
+            "Ankara" => "TUR",
+            "Idlib" => "SYR",
+            _ => continue,
+        };
+        let (x, y) = (attr(tag, "cx") * to_grid, attr(tag, "cy") * to_grid);
+        let country = server::basemap::countries()
+            .iter()
+            .find(|c| c.code == code)
+            .unwrap();
+        let (x0, y0, x1, y1) = server::basemap::bbox(country.path).unwrap();
+        assert!(
+            x0 <= x && x <= x1 && y0 <= y && y <= y1,
+            "{place} at ({x}, {y}) is outside {code} ({x0}, {y0})-({x1}, {y1})"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 1, "neither Ankara nor Idlib on the map: {svg}");
+}
+
 async fn post_form(app: &App, uri: &str, form: &str, cookie: Option<&str>) -> Reply {
     let mut b =
         Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
