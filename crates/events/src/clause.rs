@@ -553,14 +553,23 @@ impl<'m> Sent<'m> {
         p
     }
 
+    /// Whether mention `k` is a place or country with no role: where, not who.
+    pub fn bare_place(&self, k: usize) -> bool {
+        let a = &self.mentions[k].mention.actor;
+        a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country)
+    }
+
+    /// A bare place or a seat of government ("Riyadh", "England"): what a
+    /// locative phrase may name.
+    fn place_or_seat(&self, k: usize) -> bool {
+        self.bare_place(k) || self.mentions[k].mention.actor.id.starts_with("seat:")
+    }
+
     /// Whether mention `k` names where something happens: a place, a
     /// country or a seat of government after a locative preposition ("talks
     /// in Geneva", "meeting in Luxembourg", "arrested at Riyadh airport").
     pub fn venue(&self, k: usize, is_trigger: &dyn Fn(&str) -> bool) -> bool {
-        let a = &self.mentions[k].mention.actor;
-        let place = (a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country))
-            || a.id.starts_with("seat:");
-        if !place {
+        if !self.place_or_seat(k) {
             return false;
         }
         let p = self.phrase_start(k, is_trigger);
@@ -591,9 +600,7 @@ impl<'m> Sent<'m> {
     /// Barangay Tumantangis, Indanan, Sulu".
     fn in_place_list(&self, k: usize, is_trigger: &dyn Fn(&str) -> bool) -> bool {
         let m = &self.mentions[k];
-        let a = &m.mention.actor;
-        let place = (a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country))
-            || a.id.starts_with("seat:");
+        let place = self.place_or_seat(k);
         // A listed place ends its list ("in Usaquen, Bogota, around 100 people"),
         // a subject its verb follows ("after a visit to Baku, Israel praised").
         let ends_list = self

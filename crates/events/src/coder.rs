@@ -966,12 +966,8 @@ impl EventCoder {
                     how_tgt = "passive-subject";
                     // "In Barra, Alagoas, the body of a man was found": the
                     // places listed before the victim are where, not whom.
-                    let bare_place = |k: &usize| {
-                        let a = &sent.mentions[*k].mention.actor;
-                        a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country)
-                    };
-                    if is_force(&p.cameo) && !targets.iter().all(bare_place) {
-                        targets.retain(|k| !bare_place(k));
+                    if is_force(&p.cameo) && !targets.iter().all(|&k| sent.bare_place(k)) {
+                        targets.retain(|&k| !sent.bare_place(k));
                     }
                 }
                 // "In Joinville, Santa Catarina, an inmate was stabbed": with no
@@ -1169,10 +1165,7 @@ impl EventCoder {
         };
         if sources.is_empty() && !passive && p.cameo.starts_with("14") && told_protest() {
             if let Some(c) = place_here {
-                targets.retain(|&k| {
-                    let a = &sent.mentions[k].mention.actor;
-                    !(a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country))
-                });
+                targets.retain(|&k| !sent.bare_place(k));
                 implicit_src = Some(implied(c, &CIVILIANS, sent.words[t].span));
                 how_src = "implicit-civilians";
                 confidence = confidence.min(0.5);
@@ -1182,12 +1175,8 @@ impl EventCoder {
         // a fight told with no side named was between unnamed armed groups
         // of the place.
         let mut unnamed_sides = false;
-        let place_like = |k: &usize| {
-            let a = &sent.mentions[*k].mention.actor;
-            a.role.is_none() && matches!(a.kind, ActorType::Place | ActorType::Country)
-        };
         if sources.is_empty()
-            && targets.iter().all(place_like)
+            && targets.iter().all(|&k| sent.bare_place(k))
             && implicit_src.is_none()
             && fight_noun
             && p.cameo == "190"
