@@ -20,7 +20,11 @@ pub fn finish(mut h: u64) -> u64 {
 
 /// The hash of a string's bytes.
 pub fn str_hash(s: &str) -> u64 {
-    let b = s.as_bytes();
+    bytes_hash(s.as_bytes())
+}
+
+/// The hash of a byte string; `str_hash` of the same bytes.
+pub fn bytes_hash(b: &[u8]) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64 ^ b.len() as u64;
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {

@@ -38,32 +38,43 @@ const STOP: &[&str] = &[
 pub fn features(text: &str, out: &mut Vec<u64>) {
     out.clear();
     let mut prev: Option<u64> = None;
+    // The lower-cased word and its length in characters.
     let mut word = String::new();
-    let push_word = |word: &mut String, prev: &mut Option<u64>, out: &mut Vec<u64>| {
-        if word.chars().count() >= 3 && !STOP.contains(&word.as_str()) {
-            let h = str_hash(word);
-            out.push(mix(1, h));
-            if let Some(p) = *prev {
-                out.push(mix(mix(2, p), h));
+    let mut chars = 0usize;
+    let push_word =
+        |word: &mut String, chars: &mut usize, prev: &mut Option<u64>, out: &mut Vec<u64>| {
+            // Stop words are all of three to five letters.
+            if *chars >= 3 && !(word.len() <= 5 && STOP.contains(&word.as_str())) {
+                let h = str_hash(word);
+                out.push(mix(1, h));
+                if let Some(p) = *prev {
+                    out.push(mix(mix(2, p), h));
+                }
+                *prev = Some(h);
+            } else if !word.is_empty() {
+                *prev = None;
             }
-            *prev = Some(h);
-        } else if !word.is_empty() {
-            *prev = None;
-        }
-        word.clear();
-    };
+            word.clear();
+            *chars = 0;
+        };
     for c in text.chars() {
-        if c.is_alphabetic() {
-            word.extend(c.to_lowercase());
+        if c.is_ascii_alphabetic() {
+            word.push(c.to_ascii_lowercase());
+            chars += 1;
+        } else if c.is_alphabetic() {
+            for l in c.to_lowercase() {
+                word.push(l);
+                chars += 1;
+            }
         } else if c == '\'' || c == '’' {
             // "Arsenal's": the possessive is no word of its own.
-            push_word(&mut word, &mut prev, out);
+            push_word(&mut word, &mut chars, &mut prev, out);
             prev = None;
-        } else {
-            push_word(&mut word, &mut prev, out);
+        } else if !word.is_empty() {
+            push_word(&mut word, &mut chars, &mut prev, out);
         }
     }
-    push_word(&mut word, &mut prev, out);
+    push_word(&mut word, &mut chars, &mut prev, out);
     out.sort_unstable();
     out.dedup();
 }
@@ -164,6 +175,10 @@ mod tests {
             "Arsenal's striker scored; the striker scored again.",
             &mut f,
         );
+        // Non-ASCII letters count as one character each ("été" is a word).
+        let mut e = Vec::new();
+        features("été ok", &mut e);
+        assert_eq!(e.len(), 1, "{e:?}");
         // arsenal, striker, scored, again + pairs striker-scored, scored-again
         // (the possessive and the stop word break pairs).
         assert_eq!(f.len(), 6, "{f:?}");
