@@ -1,4 +1,5 @@
-//! Golden files: the `code` stream of each bundled example, one fact per line.
+//! Golden files: the `code` stream of each bundled example (and of team-written
+//! test articles under `tests/data`), one fact per line.
 //!
 //! Update with `UPDATE_EXPECT=1 cargo test -p entente --test golden` and
 //! review the diff like code.
@@ -10,7 +11,7 @@ fn dump(example: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let out = Command::new(env!("CARGO_BIN_EXE_entente"))
         .args(["code", "--date", "2025-05-02"])
-        .arg(root.join("examples").join(example))
+        .arg(root.join(example))
         .output()
         .expect("run entente");
     let mut s = String::new();
@@ -117,14 +118,23 @@ macro_rules! golden {
 
 golden!(
     plain_text,
-    "articles/caspian-talks.txt",
+    "examples/articles/caspian-talks.txt",
     "golden/caspian-talks.txt"
 );
 golden!(
     html_page,
-    "articles/gulf-summit.html",
+    "examples/articles/gulf-summit.html",
     "golden/gulf-summit.txt"
 );
-golden!(rss_feed, "feeds/world.rss", "golden/world-rss.txt");
-golden!(atom_feed, "feeds/world.atom", "golden/world-atom.txt");
-golden!(jsonl_batch, "batch.jsonl", "golden/batch.txt");
+golden!(
+    sides_and_allies,
+    "crates/entente/tests/data/sides-and-allies.txt",
+    "golden/sides-and-allies.txt"
+);
+golden!(rss_feed, "examples/feeds/world.rss", "golden/world-rss.txt");
+golden!(
+    atom_feed,
+    "examples/feeds/world.atom",
+    "golden/world-atom.txt"
+);
+golden!(jsonl_batch, "examples/batch.jsonl", "golden/batch.txt");

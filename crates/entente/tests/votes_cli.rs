@@ -51,7 +51,7 @@ fn vote(db: &Path, id: &str, up: bool, correction: Correction) {
     .unwrap();
 }
 
-/// The database with its votes, once for this test binary: ARE -> QATBUS
+/// The database with its votes, once for this test binary: QATGOV -> ARE
 /// (040) down-voted; IGONAT -> UKRGOV (042) corrected to the UN (IGOUNO)
 /// expressing intent to cooperate (036).
 fn voted() -> &'static Path {
@@ -59,7 +59,7 @@ fn voted() -> &'static Path {
     let dir = examples_dir("votes_cli");
     DONE.get_or_init(|| {
         let db = dir.join("examples.db");
-        let rejected = find(&db, "ARE", "QATBUS", "040");
+        let rejected = find(&db, "QATGOV", "ARE", "040");
         let corrected = find(&db, "IGONAT", "UKRGOV", "042");
         vote(&db, &rejected, false, Correction::default());
         let fix = Correction {
@@ -100,10 +100,10 @@ fn event_lists_leave_rejected_out_and_show_corrections() {
     let all = events(d, &["--include-rejected"]);
     let reviewed = events(d, &[]);
     assert_eq!(reviewed.len() + 1, all.len());
-    assert!(!has(&reviewed, "ARE", "QATBUS", "040"));
+    assert!(!has(&reviewed, "QATGOV", "ARE", "040"));
     let back = all
         .iter()
-        .find(|r| r["source_code"] == "ARE" && r["cameo"] == "040")
+        .find(|r| r["source_code"] == "QATGOV" && r["target_code"] == "ARE" && r["cameo"] == "040")
         .unwrap();
     assert_eq!(
         (&back["votes_down"], &back["rejected"]),
@@ -181,7 +181,7 @@ fn dyads_actors_and_the_network_count_reviewed_events() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|e| e["source"] == "ARE" && e["target"] == "QAT")
+            .find(|e| e["source"] == "QAT" && e["target"] == "ARE")
             .map_or(0, |e| e["events"].as_u64().unwrap())
     };
     assert_eq!(edge(&[]) + 1, edge(&["--include-rejected"]));
@@ -216,7 +216,7 @@ fn every_export_counts_reviewed_events_with_vote_columns() {
     assert!(fixed.ends_with(",1,0,false,042,IGONAT,"), "{fixed}");
     assert!(with
         .lines()
-        .any(|l| l.contains(",ARE,") && l.ends_with(",0,1,true,,,")));
+        .any(|l| l.contains(",QATGOV,") && l.ends_with(",0,1,true,,,")));
 
     // JSONL: the rejected event record out, the corrected one with its votes
     // and the machine's coding.
@@ -255,13 +255,13 @@ fn every_export_counts_reviewed_events_with_vote_columns() {
     assert!(rows.iter().any(|r| r[5] == "IGOUNO" && r[26] == "036"));
     assert!(!rows
         .iter()
-        .any(|r| r[5] == "ARE" && r[15] == "QATBUS" && r[26] == "040"));
+        .any(|r| r[5] == "QATGOV" && r[15] == "ARE" && r[26] == "040"));
     assert_eq!(
         rows.len() + 1,
         export(d, "gdelt", &["--include-rejected"]).lines().count()
     );
 
-    // The graphs: the UN-Ukraine dyad exists, ARE -> QAT counts one event less.
+    // The graphs: the UN-Ukraine dyad exists, QAT -> ARE counts one event less.
     for format in ["graphml", "gexf"] {
         let g = export(d, format, &[]);
         assert!(g.contains("IGOUNO"), "{format}");

@@ -553,6 +553,16 @@ impl<'m> Sent<'m> {
         p
     }
 
+    /// The preposition that opens mention `k`'s phrase, if one does
+    /// ("with" in "talks with the Chinese delegation").
+    pub fn preposition_of(&self, k: usize, is_trigger: &dyn Fn(&str) -> bool) -> Option<&str> {
+        let p = self.phrase_start(k, is_trigger);
+        p.checked_sub(1)
+            .map(|b| &self.words[b])
+            .filter(|w| w.tag == Tag::Prep)
+            .map(|w| w.lower.as_str())
+    }
+
     /// Whether mention `k` is a place or country with no role: where, not who.
     pub fn bare_place(&self, k: usize) -> bool {
         let a = &self.mentions[k].mention.actor;

@@ -200,6 +200,7 @@ const PLANNED: &[&str] = &[
     "'ll",
     "shall",
     "expected",
+    "likely",
     "plans",
     "plan",
     "planned",
@@ -617,17 +618,21 @@ impl EventCoder {
             // A bare country word right before ("Indian civilians") joins the noun: one actor.
             if let Some(k) = start.checked_sub(1).and_then(|j| first.words[j].mention) {
                 let adj = first.mentions[k].mention;
-                if adj.actor.role.is_none() && adj.actor.kind != ActorType::Person {
+                // A group of its own ("Taliban", "Isis", "EU") rather than a
+                // country's: its members are the group.
+                let own_group =
+                    matches!(adj.actor.kind, ActorType::Organisation | ActorType::Group)
+                        && (adj.actor.role.is_some()
+                            || adj.actor.country.is_none()
+                            || is_international(&adj.actor.code));
+                if !own_group && adj.actor.role.is_none() && adj.actor.kind != ActorType::Person {
                     sp[0] = adj.span[0];
                     dropped.push(adj.span);
                     extra.retain(|m| m.span != adj.span);
-                } else if adj.actor.role.is_some()
-                    && matches!(adj.actor.kind, ActorType::Organisation | ActorType::Group)
-                    && start == h.start
-                    && !dropped.contains(&adj.span)
-                {
-                    // "Houthi forces", "Taliban fighters", "Hamas militants": the
-                    // group's own members are the group, one actor over both words.
+                } else if own_group && start == h.start && !dropped.contains(&adj.span) {
+                    // "Houthi forces", "Taliban fighters", "Isis fighters", "EU
+                    // officials": the group's own members are the group, one
+                    // actor over both words.
                     let span = [adj.span[0], sp[1]];
                     let mut whole = adj.clone();
                     whole.text = text.get(span[0]..span[1]).unwrap_or("").to_string();
@@ -1236,7 +1241,42 @@ impl EventCoder {
             }
             i > 0 && matches!(sent.words[i - 1].lower.as_str(), "between" | "among")
         });
-        if !sources.is_empty() && !targets.is_empty() {
+        // "A and B held talks", "gunmen and troops fought pitched battles":
+        // a compound subject of a mutual predicate is both sides, whatever
+        // else the clause names, unless a partner is marked ("talks with
+        // C", "fought against C").
+        // "fought alongside the SDF": allies, and no fight between the
+        // compound's members either.
+        if is_force(&p.cameo)
+            && targets
+                .iter()
+                .any(|&k| sent.preposition_of(k, &is_trigger) == Some("alongside"))
+        {
+            return;
+        }
+        let both_sides = sources.len() >= 2
+            && how_src == "subject"
+            // An infinitive's subject is another clause's ("used Kurdish
+            // groups as proxies to fight").
+            && !(t > 0 && sent.words[t - 1].lower == "to")
+            && !between
+            && ((p.kind == Kind::Verb
+                && (reciprocal(&sent.words[t].lower)
+                    || MEETING_VERBS.contains(&sent.words[t].lower.as_str())))
+                || MUTUAL_NOUNS.contains(&sent.words[t].lower.as_str()))
+            && !p.cameo.starts_with("14")
+            && !targets.iter().any(|&k| {
+                matches!(
+                    sent.preposition_of(k, &is_trigger),
+                    Some("with" | "against" | "between" | "among")
+                )
+            });
+        if both_sides {
+            for j in 1..sources.len() {
+                pairs.push((sources[0], sources[j], "compound"));
+            }
+            confidence = confidence.min(0.75);
+        } else if !sources.is_empty() && !targets.is_empty() {
             for &a in &sources {
                 for &b in &targets {
                     pairs.push((a, b, ""));
@@ -1253,8 +1293,15 @@ impl EventCoder {
                 // of a noun acts on itself only for mutual nouns (talks, clashes...);
                 // "Turkish forces and rebels shelled X" is no fight between them.
                 // Protesters marching together do not protest against each other.
+                // "upgraded their diplomatic ties": a mutual noun as object
+                // makes the verb mutual.
+                let mutual_object = || {
+                    sent.words[t + 1..(t + 5).min(sent.words.len())]
+                        .iter()
+                        .any(|w| MUTUAL_NOUNS.contains(&w.lower.as_str()))
+                };
                 let mutual = ((p.kind == Kind::Verb
-                    && (!force || reciprocal(&sent.words[t].lower)))
+                    && (mutual_verb(&sent.words[t].lower) || mutual_object()))
                     || MUTUAL_NOUNS.contains(&sent.words[t].lower.as_str()))
                     && !p.cameo.starts_with("14");
                 (&sources, mutual)
@@ -1560,11 +1607,21 @@ impl EventCoder {
         if !people {
             return None;
         }
-        place
+        // Without a place, the victims' country stands for it; but soldiers
+        // and named people are often hit abroad ("American soldiers were
+        // killed", "Ken Bigley was beheaded"): their own country says
+        // nothing of who did it, and the perpetrator keeps no country.
+        let abroad = victim.kind == ActorType::Person || victim.role.as_deref() == Some("MIL");
+        let country = place
             .generic
             .map(str::to_string)
-            .or_else(|| victim.country.clone())
-            .filter(|c| !c.is_empty() && !is_international(c))
+            .or_else(|| (!abroad).then(|| victim.country.clone()).flatten())
+            .filter(|c| !is_international(c));
+        match country {
+            Some(c) if !c.is_empty() => Some(c),
+            _ if abroad => Some(String::new()),
+            _ => None,
+        }
     }
 
     fn modality(&self, sent: &Sent, t: usize, end: usize, p: &Pattern) -> Modality {
@@ -1590,7 +1647,11 @@ impl EventCoder {
             }
             let ok = matches!(w.tag, Tag::Aux | Tag::Modal | Tag::Neg | Tag::Adv)
                 || GROUP_WORDS.contains(&w.lower.as_str())
-                || (p.kind == Kind::Noun && (w.mention.is_some() || w.tag == Tag::Poss));
+                || (p.kind == Kind::Noun
+                    && (w.mention.is_some()
+                        || w.tag == Tag::Poss
+                        // "will hold talks", "likely to restart talks".
+                        || LIGHT_VERBS.contains(&w.lower.as_str())));
             if !ok {
                 break;
             }
@@ -2029,10 +2090,39 @@ const LIGHT_VERBS: &[&str] = &[
     "took",
     "renewed",
     "resumed",
+    "resume",
+    "restart",
+    "restarted",
+    "reopen",
+    "reopened",
     "performed",
     "did",
     "joined",
     "formed",
+];
+
+/// Verbs whose compound subject acts on itself: "A and B clashed",
+/// "signed", "agreed", "met"; not "A and B condemned" or "sanctions".
+fn mutual_verb(trigger: &str) -> bool {
+    reciprocal(trigger)
+        || MEETING_VERBS.contains(&trigger)
+        || [
+            "sign", "agree", "cooperat", "negotiat", "talk", "trade", "normali", "reconcil",
+            "ally", "allied", "settl", "reach", "conclud", "renew", "restor", "resum",
+        ]
+        .iter()
+        .any(|p| trigger.starts_with(p))
+}
+
+/// Verbs whose compound subject meets itself ("Baghdad and Washington met").
+const MEETING_VERBS: &[&str] = &[
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "negotiated",
+    "negotiate",
+    "negotiating",
 ];
 
 /// Nouns whose compound subject acts on itself ("Israel and Lebanon renewed negotiations").
@@ -2595,9 +2685,13 @@ fn implied(country: &str, who: &Unnamed, span: [usize; 2]) -> Participant {
     Participant {
         actor: Actor {
             code: format!("{country}{role}"),
-            country: Some(country.to_string()),
+            country: (!country.is_empty()).then(|| country.to_string()),
             role: Some(role.to_string()),
-            name: format!("{what} of {country}"),
+            name: if country.is_empty() {
+                what.to_string()
+            } else {
+                format!("{what} of {country}")
+            },
             id: id.to_string(),
             kind,
         },

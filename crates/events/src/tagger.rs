@@ -132,6 +132,8 @@ const PREPS: &[&str] = &[
     "upon",
     "around",
     "along",
+    "alongside",
+    "beside",
     "beyond",
     "behind",
     "inside",
