@@ -97,6 +97,7 @@ watcher=$!
 ) >"$work/probe.txt" &
 probe=$!
 wrk_start=$(date +%s.%N)
+log_from=$(wc -l <"$work/serve.log")
 wrk -t1 -c64 -d30s --timeout 5s -s "${ENTENTE_LOAD_SCRIPT:-tools/load/mixed.lua}" "http://127.0.0.1:$port"
 wrk_end=$(date +%s.%N)
 wait "$probe"
@@ -114,14 +115,14 @@ for path, xs in sorted(by.items(), key=lambda kv: -max(t for _, t in kv[1])):
 PY
 # Requests the server itself timed over ENTENTE_SLOW_MS, by path and by how
 # they were answered (from the cache, computed, ...).
-python3 - "$work/serve.log" "${ENTENTE_SLOW_MS:-50}" <<'PY'
+python3 - "$work/serve.log" "${ENTENTE_SLOW_MS:-50}" "$log_from" <<'PY'
 import collections, re, sys
 slow = collections.Counter()
-for line in open(sys.argv[1]):
+for line in open(sys.argv[1]).readlines()[int(sys.argv[3]):]:
     m = re.match(r"entente serve: slow: GET (\S+) (\d+) ms \((.*), (\d+)\)", line)
     if m:
         slow[(m[1].split("?")[0], m[3])] += 1
-print(f"requests the server took {sys.argv[2]} ms or more to answer: {sum(slow.values())}")
+print(f"requests the server took {sys.argv[2]} ms or more to answer (from wrk's start): {sum(slow.values())}")
 for (path, how), n in slow.most_common(12):
     print(f"  {n:6} {path} ({how})")
 PY
