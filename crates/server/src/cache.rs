@@ -2,14 +2,21 @@
 //! and query and checked against `Store::review_stamp` on every request.
 //!
 //! A vote invalidates at once (the stamp's vote part changed). New or
-//! re-coded documents are picked up within [`FRESH`]: while an ingest runs
-//! the stamp changes with every document, and recomputing every page on
-//! every request would make all readers pay for the writer. Requests with
-//! a session cookie (they carry a CSRF token) are never cached.
+//! re-coded documents are picked up within about [`FRESH`]: an answer older
+//! than that whose stamp changed is still served, once, while it is
+//! computed again in the background; so while an ingest runs (the stamp
+//! changes with every document) no reader waits for a page to be computed
+//! again, and each page is recomputed at most once per [`FRESH`]. Requests
+//! with a session cookie (they carry a CSRF token) are never cached.
 //!
-//! The stamp itself is read from the store at most every [`STAMP_TTL`] and
-//! after every write through this server, so that a request answered from
-//! the cache touches neither SQLite nor the blocking pool.
+//! The stamp itself is read from the store at most every [`STAMP_TTL`],
+//! in the background (requests meanwhile use the one read before), and
+//! after every write through this server before the next answer, so that
+//! a request answered from the cache touches neither SQLite nor the
+//! blocking pool.
+//!
+//! Whatever the cache cannot answer runs on the compute runtime
+//! ([`crate::compute`]), never on the threads that answer from the cache.
 
 use crate::Shared;
 use axum::body::Body;
@@ -18,6 +25,7 @@ use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -26,6 +34,9 @@ pub const FRESH: Duration = Duration::from_secs(2);
 /// How long a stamp read from the store is reused: writes by other
 /// processes (an ingest) show this much later, writes here at once.
 pub const STAMP_TTL: Duration = Duration::from_millis(200);
+/// Background recomputations of stale answers at once: more would only
+/// take cores from the requests being answered.
+const REFRESHES: usize = 2;
 const MAX_ENTRIES: usize = 1024;
 const MAX_BODY: usize = 4 * 1024 * 1024;
 
@@ -38,53 +49,115 @@ struct Entry {
     body: axum::body::Bytes,
 }
 
+/// The latest stamp read, and whether a read is under way.
+#[derive(Default)]
+struct StampSlot {
+    /// When it was read and what it was; `None` after a write here.
+    value: Option<(Instant, [i64; 4])>,
+    /// Bumped by every write here: a read begun before it is discarded.
+    generation: u64,
+    reading: bool,
+}
+
 #[derive(Default)]
 pub struct Cache {
     entries: Mutex<HashMap<String, Entry>>,
-    /// Keys a request is recomputing now: others serve the previous answer
-    /// meanwhile rather than all recomputing it at once.
+    /// Keys being recomputed in the background now.
     busy: Mutex<HashSet<String>>,
-    /// The latest stamp read and when; `None` after a write here.
-    stamp: Mutex<Option<(Instant, [i64; 4])>>,
+    /// Keys being computed for waiting requests now: the same request
+    /// meanwhile waits for that answer instead of computing it again.
+    computing: Mutex<HashMap<String, Pending>>,
+    stamp: Mutex<StampSlot>,
+    refreshing: AtomicUsize,
+    /// Requests slower than this are logged (`ENTENTE_SLOW_MS`).
+    slow: Option<Duration>,
 }
 
-/// Marks a key busy until dropped.
-struct Claim<'a>(&'a Cache, String);
+/// An answer being computed: `None` until it is there.
+type Pending = tokio::sync::watch::Receiver<Option<Entry>>;
 
-impl Drop for Claim<'_> {
+/// Marks a key busy (and counts a background recomputation) until dropped.
+struct Claim(Shared, String);
+
+impl Drop for Claim {
     fn drop(&mut self) {
-        if let Ok(mut b) = self.0.busy.lock() {
+        let c = &self.0.cache_http;
+        if let Ok(mut b) = c.busy.lock() {
             b.remove(&self.1);
         }
+        c.refreshing.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
 impl Cache {
-    fn claim(&self, key: &str) -> Option<Claim<'_>> {
-        let mut b = self.busy.lock().ok()?;
-        b.insert(key.to_string())
-            .then(|| Claim(self, key.to_string()))
+    /// A cache that logs requests slower than `slow` to stderr.
+    pub fn new(slow: Option<Duration>) -> Cache {
+        Cache {
+            slow,
+            ..Cache::default()
+        }
     }
 
-    /// The store's stamp, read again when the last read is older than
-    /// [`STAMP_TTL`] or a write came through since.
-    async fn stamp(&self, st: &Shared) -> Result<[i64; 4], crate::error::AppError> {
-        if let Some((at, s)) = self.stamp.lock().ok().and_then(|g| *g) {
-            if at.elapsed() < STAMP_TTL {
-                return Ok(s);
+    /// Claims `key` for a background recomputation, unless it is under way
+    /// or [`REFRESHES`] are.
+    fn claim(st: &Shared, key: &str) -> Option<Claim> {
+        let c = &st.cache_http;
+        let mut b = c.busy.lock().ok()?;
+        if b.contains(key) || c.refreshing.load(Ordering::Acquire) >= REFRESHES {
+            return None;
+        }
+        b.insert(key.to_string());
+        c.refreshing.fetch_add(1, Ordering::AcqRel);
+        Some(Claim(st.clone(), key.to_string()))
+    }
+
+    /// The store's stamp: the one read last while it is younger than
+    /// [`STAMP_TTL`]; after that still the one read last while a new read
+    /// runs in the background; read now only after a write here.
+    async fn stamp(st: &Shared) -> Result<[i64; 4], crate::error::AppError> {
+        let generation = {
+            let Ok(mut g) = st.cache_http.stamp.lock() else {
+                return Err(crate::error::AppError::internal("stamp lock poisoned"));
+            };
+            match g.value {
+                Some((at, s)) if at.elapsed() < STAMP_TTL => return Ok(s),
+                Some((_, s)) => {
+                    if !g.reading {
+                        g.reading = true;
+                        let (st, generation) = (st.clone(), g.generation);
+                        tokio::spawn(async move {
+                            let read = st.pool.run(|s| Ok(s.review_stamp()?)).await;
+                            st.cache_http.stamp_read(generation, read.ok());
+                        });
+                    }
+                    return Ok(s);
+                }
+                None => g.generation,
             }
-        }
+        };
         let s = st.pool.run(|s| Ok(s.review_stamp()?)).await?;
-        if let Ok(mut g) = self.stamp.lock() {
-            *g = Some((Instant::now(), s));
-        }
+        st.cache_http.stamp_read(generation, Some(s));
         Ok(s)
     }
 
-    /// Forgets the stamp after a write, so the next read sees it.
+    /// Keeps a stamp read unless a write came through since it began.
+    fn stamp_read(&self, generation: u64, s: Option<[i64; 4]>) {
+        if let Ok(mut g) = self.stamp.lock() {
+            if g.generation == generation {
+                g.reading = false;
+                if let Some(s) = s {
+                    g.value = Some((Instant::now(), s));
+                }
+            }
+        }
+    }
+
+    /// Forgets the stamp after a write, so the next request reads it anew.
     fn written(&self) {
         if let Ok(mut g) = self.stamp.lock() {
-            *g = None;
+            g.generation += 1;
+            g.value = None;
+            g.reading = false;
         }
     }
 
@@ -101,6 +174,29 @@ impl Cache {
     }
 }
 
+tokio::task_local! {
+    /// The stamp of the oldest data an answer being computed was built
+    /// from, when older than the store's (an analysis still being rebuilt).
+    static BUILT_FROM: std::cell::Cell<Option<[i64; 4]>>;
+}
+
+/// Notes that the answer being computed shows the data of `stamp` (called
+/// by the pool for an analysis answered while a newer one is built): it is
+/// cached under that stamp, so it is computed again later.
+pub fn answer_is_as_old_as(stamp: [i64; 4]) {
+    let _ = BUILT_FROM.try_with(|b| b.set(Some(b.get().map_or(stamp, |old| old.min(stamp)))));
+}
+
+/// Runs the handler, and says how old the data its answer shows may be.
+async fn compute(next: Next, req: Request) -> (Response, Option<[i64; 4]>) {
+    BUILT_FROM
+        .scope(std::cell::Cell::new(None), async move {
+            let r = next.run(req).await;
+            (r, BUILT_FROM.with(std::cell::Cell::get))
+        })
+        .await
+}
+
 fn respond(e: Entry) -> Response {
     let mut r = (e.status, e.body).into_response();
     *r.headers_mut() = e.headers;
@@ -112,36 +208,120 @@ pub async fn layer(
     req: Request,
     next: Next,
 ) -> Response {
+    let start = Instant::now();
+    let log = st
+        .cache_http
+        .slow
+        .map(|_| format!("{} {}", req.method(), req.uri()));
+    let (r, how) = answer(&st, req, next).await;
+    if let (Some(slow), Some(what)) = (st.cache_http.slow, log) {
+        let took = start.elapsed();
+        if took >= slow {
+            eprintln!(
+                "entente serve: slow: {what} {} ms ({how}, {})",
+                took.as_millis(),
+                r.status().as_u16()
+            );
+        }
+    }
+    r
+}
+
+/// The response, and how it was found (for the slow-request log).
+async fn answer(st: &Shared, req: Request, next: Next) -> (Response, &'static str) {
     let cacheable = req.method() == Method::GET
         && !req.headers().contains_key(header::COOKIE)
         && !req.headers().contains_key(header::AUTHORIZATION)
         && req.uri().path() != "/login";
     if !cacheable {
         let write = req.method() != Method::GET && req.method() != Method::HEAD;
-        let r = next.run(req).await;
+        let r = st
+            .compute
+            .run(next.run(req))
+            .await
+            .unwrap_or_else(IntoResponse::into_response);
         if write {
             st.cache_http.written();
         }
-        return r;
+        return (r, "not cached");
     }
     let key = req.uri().to_string();
-    let stamp = match st.cache_http.stamp(&st).await {
+    let stamp = match Cache::stamp(st).await {
         Ok(s) => s,
-        Err(e) => return e.into_response(),
+        Err(e) => return (e.into_response(), "stamp failed"),
     };
-    let mut claim = None;
     if let Some(e) = st.cache_http.get(&key) {
-        let same_votes = e.stamp[3] == stamp[3];
-        if e.stamp == stamp || (same_votes && e.at.elapsed() < FRESH) {
-            return respond(e);
+        if e.stamp == stamp {
+            return (respond(e), "cached");
         }
-        claim = st.cache_http.claim(&key);
-        if claim.is_none() && same_votes {
-            return respond(e);
+        // New documents (not votes) since: the answer may lag a little.
+        if e.stamp[3] == stamp[3] {
+            if e.at.elapsed() < FRESH {
+                return (respond(e), "cached");
+            }
+            if let Some(claim) = Cache::claim(st, &key) {
+                let st2 = st.clone();
+                st.compute.spawn(async move {
+                    let _claim = claim;
+                    keep(&st2, key, stamp, compute(next, req).await).await;
+                });
+            }
+            return (respond(e), "cached, recomputing");
         }
     }
-    let r = next.run(req).await;
-    let _claim = claim;
+    // The same request computed for another now: wait for its answer.
+    let pending = st
+        .cache_http
+        .computing
+        .lock()
+        .ok()
+        .and_then(|m| m.get(&key).cloned());
+    if let Some(mut rx) = pending {
+        // An answer from before a vote will not do.
+        let votes = |e: &Option<Entry>| e.as_ref().is_some_and(|e| e.stamp[3] == stamp[3]);
+        if let Ok(e) = rx.wait_for(votes).await {
+            if let Some(e) = e.clone() {
+                return (respond(e), "computed for another");
+            }
+        }
+    }
+    let (tx, rx) = tokio::sync::watch::channel(None);
+    if let Ok(mut m) = st.cache_http.computing.lock() {
+        m.insert(key.clone(), rx);
+    }
+    let st2 = st.clone();
+    let r = st
+        .compute
+        .run(async move {
+            let r = keep(&st2, key.clone(), stamp, compute(next, req).await).await;
+            if let Ok(mut m) = st2.cache_http.computing.lock() {
+                if m.get(&key)
+                    .is_some_and(|rx| rx.same_channel(&tx.subscribe()))
+                {
+                    m.remove(&key);
+                }
+            }
+            // Waiters of a failed answer get none and compute their own.
+            if let Some(e) = st2.cache_http.get(&key).filter(|e| e.stamp[3] == stamp[3]) {
+                let _ = tx.send(Some(e));
+            }
+            r
+        })
+        .await
+        .unwrap_or_else(IntoResponse::into_response);
+    (r, "computed")
+}
+
+/// Stores a successful (or not-found) answer under `key` and returns it:
+/// under `stamp`, the store's when the request came, or the older one of
+/// the data it was built from.
+async fn keep(
+    st: &Shared,
+    key: String,
+    stamp: [i64; 4],
+    (r, built_from): (Response, Option<[i64; 4]>),
+) -> Response {
+    let stamp = built_from.map_or(stamp, |b| b.min(stamp));
     if !(r.status().is_success() || r.status() == StatusCode::NOT_FOUND) {
         return r;
     }
@@ -149,13 +329,15 @@ pub async fn layer(
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let e = Entry {
-        stamp,
-        at: Instant::now(),
-        status: parts.status,
-        headers: parts.headers.clone(),
-        body: bytes.clone(),
-    };
-    st.cache_http.put(key, e);
+    st.cache_http.put(
+        key,
+        Entry {
+            stamp,
+            at: Instant::now(),
+            status: parts.status,
+            headers: parts.headers.clone(),
+            body: bytes.clone(),
+        },
+    );
     Response::from_parts(parts, Body::from(bytes))
 }

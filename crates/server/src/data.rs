@@ -8,8 +8,9 @@ use crate::State;
 use analysis::{Network, NetworkConfig, Partition, WeightedGraph};
 use model::Event;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::AtomicBool;
 use std::sync::atomic::Ordering;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use store::votes::{event_id, Tally};
 use store::{Store, Stored};
 
@@ -54,42 +55,92 @@ impl Analysed {
 /// A rebuild for new documents waits this many times its last cost.
 const REBUILD_DUTY: u32 = 5;
 
+/// The latest analyses without and with rejected events, and whether each
+/// is being rebuilt in the background now.
+#[derive(Default)]
+pub struct Analyses {
+    slots: [Mutex<Option<Arc<Analysed>>>; 2],
+    building: [AtomicBool; 2],
+}
+
+impl Analyses {
+    fn get(&self, i: usize) -> Option<Arc<Analysed>> {
+        self.slots[i].lock().ok().and_then(|g| g.clone())
+    }
+
+    fn keep(&self, i: usize, a: &Arc<Analysed>) {
+        if let Ok(mut g) = self.slots[i].lock() {
+            // A slower build of older data must not replace a newer one.
+            if g.as_ref().is_none_or(|old| old.stamp <= a.stamp) {
+                *g = Some(Arc::clone(a));
+            }
+        }
+    }
+}
+
 /// The analyses of the current data, rebuilt only when the data changed.
-/// Votes show at once; new documents may show a moment late: while one
-/// request rebuilds after an ingest, the others keep the previous analysis,
-/// so a running ingest does not make every reader pay for a rebuild.
+/// Votes show at once: after a vote the analysis is rebuilt before the
+/// answer. New documents show a moment late: the previous analysis is
+/// answered while a thread of its own rebuilds it, at most once per
+/// [`REBUILD_DUTY`] times its last cost (and [`crate::cache::FRESH`]), so a
+/// running ingest neither makes a reader wait for a rebuild nor keeps a
+/// core rebuilding for readers that see little change.
 pub fn analysed(state: &State, store: &Store, include_rejected: bool) -> ApiResult<Arc<Analysed>> {
     let stamp = store.review_stamp()?;
     let i = include_rejected as usize;
-    let cached = state.cache[i].lock().ok().and_then(|g| g.clone());
-    if let Some(a) = &cached {
+    let an = &state.analyses;
+    if let Some(a) = an.get(i) {
         if a.stamp == stamp {
-            return Ok(Arc::clone(a));
+            return Ok(a);
         }
-        // While an ingest runs the stamp changes with every document; the
-        // analysis is rebuilt for new documents at most once per
-        // [`REBUILD_DUTY`] of its own cost, so a rebuild after rebuild does
-        // not keep a core busy for readers that see little change.
-        let wait = crate::cache::FRESH.max(a.took * REBUILD_DUTY);
-        if a.stamp[3] == stamp[3] && a.built.elapsed() < wait {
-            return Ok(Arc::clone(a));
-        }
-        if a.stamp[3] == stamp[3] && state.building[i].swap(true, Ordering::AcqRel) {
-            return Ok(Arc::clone(a));
-        }
-    } else {
-        state.building[i].store(true, Ordering::Release);
-    }
-    let built = Analysed::build(store, include_rejected);
-    state.building[i].store(false, Ordering::Release);
-    let a = Arc::new(built?);
-    if let Ok(mut g) = state.cache[i].lock() {
-        // A slower build of older data must not replace a newer one.
-        if g.as_ref().is_none_or(|old| old.stamp <= a.stamp) {
-            *g = Some(Arc::clone(&a));
+        if a.stamp[3] == stamp[3] {
+            let wait = crate::cache::FRESH.max(a.took * REBUILD_DUTY);
+            if a.built.elapsed() >= wait && !an.building[i].swap(true, Ordering::AcqRel) {
+                rebuild_behind(state, include_rejected);
+            }
+            // The response cache keeps what is built from it as this old.
+            note_used(a.stamp);
+            return Ok(a);
         }
     }
+    let a = Arc::new(Analysed::build(store, include_rejected)?);
+    an.keep(i, &a);
     Ok(a)
+}
+
+thread_local! {
+    /// The oldest analysis [`analysed`] answered with on this thread since
+    /// [`take_used`]: what an answer built from it is as fresh as.
+    static USED: std::cell::Cell<Option<[i64; 4]>> = const { std::cell::Cell::new(None) };
+}
+
+fn note_used(stamp: [i64; 4]) {
+    USED.with(|u| u.set(Some(u.get().map_or(stamp, |old| old.min(stamp)))));
+}
+
+/// The stamp of the oldest analysis used on this thread since the last call.
+pub fn take_used() -> Option<[i64; 4]> {
+    USED.with(|u| u.take())
+}
+
+/// Rebuilds an analysis on a thread of its own, with a connection of the pool.
+fn rebuild_behind(state: &State, include_rejected: bool) {
+    let i = include_rejected as usize;
+    let (pool, an) = (Arc::clone(&state.pool), Arc::clone(&state.analyses));
+    let an2 = Arc::clone(&an);
+    let spawned = std::thread::Builder::new()
+        .name("entente-analysis".into())
+        .spawn(move || {
+            let built = pool.with_store(|s| Analysed::build(s, include_rejected));
+            match built {
+                Ok(a) => an.keep(i, &Arc::new(a)),
+                Err(e) => eprintln!("entente serve: rebuilding the analysis: {}", e.detail),
+            }
+            an.building[i].store(false, Ordering::Release);
+        });
+    if spawned.is_err() {
+        an2.building[i].store(false, Ordering::Release);
+    }
 }
 
 /// The CAMEO code in words.

@@ -14,6 +14,7 @@ pub mod api;
 pub mod auth;
 pub mod basemap;
 pub mod cache;
+pub mod compute;
 pub mod data;
 pub mod error;
 pub mod pool;
@@ -27,7 +28,6 @@ use error::{ApiResult, AppError};
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -61,11 +61,11 @@ pub struct State {
     pub cameo: events::cameo::CameoTable,
     pub names: BTreeMap<String, String>,
     /// Analyses without and with rejected events.
-    pub cache: [Mutex<Option<Arc<data::Analysed>>>; 2],
+    pub analyses: Arc<data::Analyses>,
     /// Responses to anonymous GET requests.
     pub cache_http: cache::Cache,
-    /// Whether a request is rebuilding each cache now.
-    pub building: [AtomicBool; 2],
+    /// Where answers the cache does not hold are computed.
+    pub compute: compute::Compute,
 }
 
 pub type Shared = Arc<State>;
@@ -86,6 +86,8 @@ pub enum ServeError {
     },
     #[error("serving: {0}")]
     Io(std::io::Error),
+    #[error("starting the compute runtime: {0}")]
+    Runtime(std::io::Error),
 }
 
 impl State {
@@ -99,11 +101,18 @@ impl State {
             cameo: events::cameo::CameoTable::builtin()
                 .map_err(|e| ServeError::Cameo(e.to_string()))?,
             names: cfg.names,
-            cache: [Mutex::new(None), Mutex::new(None)],
-            building: [AtomicBool::new(false), AtomicBool::new(false)],
-            cache_http: cache::Cache::default(),
+            analyses: Arc::default(),
+            cache_http: cache::Cache::new(slow_log()),
+            compute: compute::Compute::start().map_err(ServeError::Runtime)?,
         })
     }
+}
+
+/// `ENTENTE_SLOW_MS`: log requests that take at least this many
+/// milliseconds to stderr, with how they were answered (for load tests).
+fn slow_log() -> Option<Duration> {
+    let ms = std::env::var("ENTENTE_SLOW_MS").ok()?.trim().parse().ok()?;
+    Some(Duration::from_millis(ms))
 }
 
 /// The whole application: API, pages, limits and security headers.

@@ -50,6 +50,18 @@ impl Pool {
         }
     }
 
+    /// Runs `f` with a connection on this thread, outside the turns (for
+    /// background work on a thread of its own).
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let mut s = self.take()?;
+        let out = f(&mut s);
+        self.give(s);
+        out
+    }
+
     /// Runs `f` with a connection on the blocking pool.
     pub async fn run<T, F>(self: &Arc<Self>, f: F) -> Result<T, AppError>
     where
@@ -63,14 +75,21 @@ impl Pool {
             .await
             .map_err(AppError::internal)?;
         let pool = Arc::clone(self);
-        tokio::task::spawn_blocking(move || {
+        let (out, used) = tokio::task::spawn_blocking(move || {
             let _turn = turn;
-            let mut s = pool.take()?;
-            let out = f(&mut s);
-            pool.give(s);
-            out
+            crate::data::take_used();
+            let out = pool.take().and_then(|mut s| {
+                let out = f(&mut s);
+                pool.give(s);
+                out
+            });
+            (out, crate::data::take_used())
         })
         .await
-        .map_err(AppError::internal)?
+        .map_err(AppError::internal)?;
+        if let Some(stamp) = used {
+            crate::cache::answer_is_as_old_as(stamp);
+        }
+        out
     }
 }

@@ -700,3 +700,40 @@ async fn hostile_articles_render_inert_on_every_page() {
         "the URL is shown as text"
     );
 }
+
+/// A document stored by another process (an ingest beside the server)
+/// shows in the lists and the analyses within moments, and no reader waits
+/// for the recomputation: the first request after the answers went stale
+/// still gets the previous one while the new one is computed.
+#[tokio::test]
+async fn new_documents_show_soon_without_readers_waiting() {
+    let app = app();
+    seed(&app).await;
+    let total = |r: Reply| r.json()["total"].as_u64().unwrap();
+    let dyad_events = |r: Reply| r.json()["mentions"].as_u64().unwrap();
+    assert_eq!(total(get(&app, "/api/v1/documents").await), 1);
+    let before = dyad_events(get(&app, "/api/v1/dyads/TUR/SYR").await);
+    assert!(before > 0);
+    // Another process stores a second article.
+    let doc = model::Document::from_text("other".into(), ARTICLE.into(), "2025-03-04".into());
+    let mut s = store::Store::open(&app._dir.path().join("t.db")).unwrap();
+    s.put(&coder()(doc), None, false).unwrap();
+    drop(s);
+    assert_eq!(total(get(&app, "/api/v1/documents").await), 1, "cached");
+    tokio::time::sleep(server::cache::FRESH + server::cache::STAMP_TTL).await;
+    assert_eq!(total(get(&app, "/api/v1/documents").await), 1, "stale once");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let docs = total(get(&app, "/api/v1/documents").await);
+        let dyad = dyad_events(get(&app, "/api/v1/dyads/TUR/SYR").await);
+        if docs == 2 && dyad > before {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still {docs} documents and {dyad} dyad mentions; {}",
+            get(&app, "/api/v1/events?dyad=TUR,SYR").await.body
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
