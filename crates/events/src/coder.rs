@@ -1639,6 +1639,9 @@ impl EventCoder {
         }
         let mut group: Vec<&str> = Vec::new();
         let mut i = t;
+        // An event noun's own verb and adjectives ("will extend new
+        // sanctions", "may impose sanctions"): up to three plain words.
+        let mut plain = 0;
         while i > 0 && group.len() < 8 {
             i -= 1;
             let w = &sent.words[i];
@@ -1652,6 +1655,17 @@ impl EventCoder {
                         || w.tag == Tag::Poss
                         // "will hold talks", "likely to restart talks".
                         || LIGHT_VERBS.contains(&w.lower.as_str())));
+            let ok = ok
+                || (p.kind == Kind::Noun
+                    && plain < 3
+                    // Only right before the noun, not past its verb.
+                    && group.len() == plain
+                    && matches!(w.tag, Tag::Word | Tag::Det)
+                    && !w.capitalised
+                    && {
+                        plain += 1;
+                        true
+                    });
             if !ok {
                 break;
             }
