@@ -72,6 +72,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0009_read_indexes",
         include_str!("../migrations/0009_read_indexes.sql"),
     ),
+    (
+        "0010_packed_records",
+        include_str!("../migrations/0010_packed_records.sql"),
+    ),
 ];
 
 /// The line of migration 0008 where `migrate8` copies the records.
@@ -502,6 +506,7 @@ impl Store {
                 // Likewise every document row from the lowest `seq` on.
                 let mut seq: Option<i64> = None;
                 let mut touched = Vec::new();
+                let mut blocks = write::Blocks::start(&tx)?;
                 for (coded, origin) in batch {
                     let written = write::put_one(
                         &tx,
@@ -511,6 +516,7 @@ impl Store {
                         replace,
                         first,
                         &mut touched,
+                        &mut blocks,
                     )?;
                     if let Some((f, s)) = written {
                         first = Some(first.map_or(f, |a| a.min(f)));
@@ -518,6 +524,8 @@ impl Store {
                     }
                     stored.push(written.is_some());
                 }
+                // The last block before anything reads the texts back.
+                blocks.flush(&tx)?;
                 // Groups are assigned and counted once per batch, from its
                 // final state.
                 if let Some(seq) = seq {
@@ -587,7 +595,7 @@ impl Store {
         Ok(Counts {
             documents: n("SELECT count(*) FROM documents")?,
             sentences: n("SELECT count(*) FROM sentence_rows")?,
-            mentions: n("SELECT count(*) FROM mentions")?,
+            mentions: n("SELECT coalesce(sum(json_array_length(list)), 0) FROM mention_lists")?,
             events: n("SELECT count(*) FROM events")?,
             event_groups: n("SELECT count(*) FROM event_groups")?,
             quotes: n("SELECT count(*) FROM quotes")?,
@@ -614,12 +622,13 @@ impl Store {
 
     fn document_rows(&self, limit: i64, offset: i64) -> Result<Vec<DocSummary>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT d.id, d.date, d.format, d.title,
+            "SELECT d.id, d.date, d.format, entente_title((SELECT z FROM text_blocks WHERE id = d.block), d.at),
                     (SELECT count(*) FROM sentence_rows s
                      WHERE s.id >= d.sentence0 AND s.id < d.sentence_end),
-                    (SELECT count(*) FROM mentions m WHERE m.doc = d.seq),
+                    coalesce((SELECT json_array_length(m.list) FROM mention_lists m WHERE m.doc = d.seq), 0),
                     (SELECT count(*) FROM events e WHERE e.doc = d.seq)
-             FROM documents d ORDER BY d.date DESC, d.id LIMIT ?1 OFFSET ?2",
+             FROM (SELECT seq FROM documents ORDER BY date DESC, id LIMIT ?1 OFFSET ?2) p
+             JOIN documents d ON d.seq = p.seq ORDER BY d.date DESC, d.id",
         )?;
         let rows = st.query_map([limit, offset], |r| {
             Ok(DocSummary {
@@ -641,7 +650,7 @@ impl Store {
         let mut st = self.conn.prepare(&format!(
             "SELECT {id}, a.code, a.name, a.type, max(m.discovered), count(*),
                     count(DISTINCT m.doc),
-                    min(coalesce(m.text, entente_span(d.body, m.start, m.end)))
+                    min(coalesce(m.text, entente_span((SELECT z FROM text_blocks WHERE id = d.block), d.at, m.start, m.end)))
              FROM mentions m JOIN actors a ON a.id = m.actor JOIN documents d ON d.seq = m.doc
              WHERE (?1 = 0 OR m.discovered = 1)
              GROUP BY {id}, a.code ORDER BY count(*) DESC, {id}",
