@@ -660,12 +660,36 @@ pub(crate) fn segment(raw: &[u8], at: i64) -> std::result::Result<(Option<&str>,
 /// A block as stored: a first byte saying how (0: as is, 1: raw deflate),
 /// then the bytes.
 pub(crate) fn seal(raw: &[u8]) -> Vec<u8> {
-    let z = miniz_oxide::deflate::compress_to_vec(raw, 6);
-    let mut out = Vec::with_capacity(z.len().min(raw.len()) + 1);
-    if z.len() < raw.len() {
-        out.push(1);
-        out.extend_from_slice(&z);
-    } else {
+    use miniz_oxide::deflate::core::{
+        compress_to_output, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush,
+        TDEFLStatus,
+    };
+    thread_local! {
+        // One compressor per thread, reset for each block: making one
+        // allocates and zeroes some 300 KB, which cost as much as the
+        // deflating itself.
+        static DEFLATE: std::cell::RefCell<Option<Box<CompressorOxide>>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let mut out = Vec::with_capacity(raw.len() / 2 + 16);
+    out.push(1);
+    let done = DEFLATE.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.get_or_insert_with(|| {
+            // Level 6, raw deflate (no zlib header): as `compress_to_vec(raw, 6)`.
+            Box::new(CompressorOxide::new(create_comp_flags_from_zip_params(
+                6, 0, 0,
+            )))
+        });
+        c.reset();
+        let (status, _) = compress_to_output(c, raw, TDEFLFlush::Finish, |z| {
+            out.extend_from_slice(z);
+            true
+        });
+        status == TDEFLStatus::Done
+    });
+    if !done || out.len() > raw.len() {
+        out.clear();
         out.push(0);
         out.extend_from_slice(raw);
     }
