@@ -103,7 +103,7 @@ pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
     // `entente_text(z, at)`, `entente_span(z, at, start, end)` read the
     // document at `at` of block `z`. The last block read is kept inflated,
     // since a query reads a document's sentences, and its neighbours', in turn.
-    let block: std::sync::Arc<Mutex<(Vec<u8>, Vec<u8>)>> = Default::default();
+    let block: std::sync::Arc<Mutex<Vec<(Vec<u8>, Vec<u8>)>>> = Default::default();
     let cached = block.clone();
     conn.create_scalar_function("entente_title", 2, flags, move |ctx| {
         let at: i64 = ctx.get(1)?;
@@ -282,6 +282,9 @@ pub(crate) struct Expander<'c> {
     actors: HashMap<i64, Actor>,
     strings: HashMap<i64, String>,
     doc: Option<(i64, String)>,
+    /// Inflated text blocks by id: records come sorted by date or id, not
+    /// by block, and one block holds many short documents.
+    blocks: HashMap<i64, Vec<u8>>,
 }
 
 impl<'c> Expander<'c> {
@@ -291,6 +294,7 @@ impl<'c> Expander<'c> {
             actors: HashMap::new(),
             strings: HashMap::new(),
             doc: None,
+            blocks: HashMap::new(),
         }
     }
 
@@ -301,25 +305,33 @@ impl<'c> Expander<'c> {
 
     pub(crate) fn text(&mut self, seq: i64) -> Result<&str> {
         if self.doc.as_ref().map(|d| d.0) != Some(seq) {
-            let text = self
+            let place: Option<(i64, i64)> = self
                 .conn
-                .prepare_cached(
-                    "SELECT b.z, d.at FROM documents d JOIN text_blocks b ON b.id = d.block
-                     WHERE d.seq = ?1",
-                )?
-                .query_row([seq], |r| {
-                    doc_text(r.get_ref(0)?, r.get(1)?)
-                        .map(|d| d.1)
-                        .map_err(|m| {
-                            rusqlite::Error::FromSqlConversionFailure(
-                                0,
-                                rusqlite::types::Type::Blob,
-                                m.into(),
-                            )
-                        })
-                })
-                .optional()?
-                .unwrap_or_default();
+                .prepare_cached("SELECT block, at FROM documents WHERE seq = ?1")?
+                .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let text = match place {
+                None => String::new(),
+                Some((block, at)) => {
+                    if !self.blocks.contains_key(&block) {
+                        let z: Vec<u8> = self
+                            .conn
+                            .prepare_cached("SELECT z FROM text_blocks WHERE id = ?1")?
+                            .query_row([block], |r| r.get(0))?;
+                        let raw = unseal(&z).map_err(|m| bad_body(&seq.to_string(), m))?;
+                        // Bounded: a few MB at most however many are read.
+                        if self.blocks.len() >= 256 {
+                            self.blocks.clear();
+                        }
+                        self.blocks.insert(block, raw);
+                    }
+                    let raw = self.blocks.get(&block).map_or(&[][..], |r| r.as_slice());
+                    segment(raw, at)
+                        .map_err(|m| bad_body(&seq.to_string(), m))?
+                        .1
+                        .to_string()
+                }
+            };
             self.doc = Some((seq, text));
         }
         Ok(self.doc.as_ref().map_or("", |d| d.1.as_str()))
@@ -706,10 +718,14 @@ pub(crate) fn unseal(z: &[u8]) -> std::result::Result<Vec<u8>, String> {
     }
 }
 
-/// Runs `f` on the raw bytes of block `z`, inflating it unless it is the
-/// one `cache` holds.
+/// Blocks the SQL functions keep inflated: rows sorted by date or id
+/// rather than by block come back to a few blocks in turn.
+const KEPT_BLOCKS: usize = 16;
+
+/// Runs `f` on the raw bytes of block `z`, inflating it unless `cache`
+/// holds it (the most recently used first).
 fn with_block<T>(
-    cache: &Mutex<(Vec<u8>, Vec<u8>)>,
+    cache: &Mutex<Vec<(Vec<u8>, Vec<u8>)>>,
     z: ValueRef<'_>,
     f: impl FnOnce(&[u8]) -> std::result::Result<T, String>,
 ) -> std::result::Result<T, String> {
@@ -717,11 +733,20 @@ fn with_block<T>(
         return Err("stored text block is not a BLOB".into());
     };
     let mut c = cache.lock().unwrap_or_else(|p| p.into_inner());
-    if c.0 != z {
-        let raw = unseal(z)?;
-        *c = (z.to_vec(), raw);
+    // Comparing the stored bytes stops at the length for most blocks.
+    match c.iter().position(|(k, _)| k.as_slice() == z) {
+        Some(0) => {}
+        Some(i) => {
+            let hit = c.remove(i);
+            c.insert(0, hit);
+        }
+        None => {
+            let raw = unseal(z)?;
+            c.truncate(KEPT_BLOCKS - 1);
+            c.insert(0, (z.to_vec(), raw));
+        }
     }
-    f(&c.1)
+    f(&c[0].1)
 }
 
 /// The title and text of the document at `at` of stored block `z`.
