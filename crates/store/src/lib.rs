@@ -649,11 +649,18 @@ impl Store {
     /// `discovered_only`, those found from the text that no lexicon knows.
     pub fn actors(&self, discovered_only: bool) -> Result<Vec<ActorCount>> {
         let mut st = self.conn.prepare(&format!(
-            "SELECT {id}, a.code, a.name, a.type, max(m.discovered), count(*),
-                    count(DISTINCT m.doc),
-                    min(coalesce(m.text, entente_span((SELECT z FROM text_blocks WHERE id = d.block), d.at, m.start, m.end)))
-             FROM mentions m JOIN actors a ON a.id = m.actor JOIN documents d ON d.seq = m.doc
-             WHERE (?1 = 0 OR m.discovered = 1)
+            // The mentions' texts are cut in storage order (a text block is
+            // inflated once for all its documents), then grouped by actor.
+            "WITH m AS MATERIALIZED (
+                 SELECT m.actor, m.doc, m.discovered,
+                        coalesce(m.text, entente_span(b.z, d.at, m.start, m.end)) AS text
+                 FROM mention_lists l JOIN documents d ON d.seq = l.doc
+                 JOIN text_blocks b ON b.id = d.block
+                 JOIN mentions m ON m.doc = l.doc
+                 WHERE (?1 = 0 OR m.discovered = 1))
+             SELECT {id}, a.code, a.name, a.type, max(m.discovered), count(*),
+                    count(DISTINCT m.doc), min(m.text)
+             FROM m JOIN actors a ON a.id = m.actor
              GROUP BY {id}, a.code ORDER BY count(*) DESC, {id}",
             id = compact::ACTOR_ID
         ))?;
