@@ -103,7 +103,7 @@ pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
     // `entente_text(z, at)`, `entente_span(z, at, start, end)` read the
     // document at `at` of block `z`. The last block read is kept inflated,
     // since a query reads a document's sentences, and its neighbours', in turn.
-    let block: std::sync::Arc<Mutex<Vec<(Vec<u8>, Vec<u8>)>>> = Default::default();
+    let block: std::sync::Arc<BlockCache> = Default::default();
     let cached = block.clone();
     conn.create_scalar_function("entente_title", 2, flags, move |ctx| {
         let at: i64 = ctx.get(1)?;
@@ -718,6 +718,9 @@ pub(crate) fn unseal(z: &[u8]) -> std::result::Result<Vec<u8>, String> {
     }
 }
 
+/// Stored blocks and their raw bytes, the most recently used first.
+type BlockCache = Mutex<Vec<(Vec<u8>, Vec<u8>)>>;
+
 /// Blocks the SQL functions keep inflated: rows sorted by date or id
 /// rather than by block come back to a few blocks in turn.
 const KEPT_BLOCKS: usize = 16;
@@ -725,7 +728,7 @@ const KEPT_BLOCKS: usize = 16;
 /// Runs `f` on the raw bytes of block `z`, inflating it unless `cache`
 /// holds it (the most recently used first).
 fn with_block<T>(
-    cache: &Mutex<Vec<(Vec<u8>, Vec<u8>)>>,
+    cache: &BlockCache,
     z: ValueRef<'_>,
     f: impl FnOnce(&[u8]) -> std::result::Result<T, String>,
 ) -> std::result::Result<T, String> {

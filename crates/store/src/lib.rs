@@ -506,8 +506,10 @@ impl Store {
                 let mut first: Option<i64> = None;
                 // Likewise every document row from the lowest `seq` on.
                 let mut seq: Option<i64> = None;
-                let mut touched = Vec::new();
-                let mut blocks = write::Blocks::start(&tx)?;
+                let mut pending = write::Pending {
+                    touched: Vec::new(),
+                    blocks: write::Blocks::start(&tx)?,
+                };
                 for (coded, origin) in batch {
                     let written = write::put_one(
                         &tx,
@@ -516,8 +518,7 @@ impl Store {
                         *origin,
                         replace,
                         first,
-                        &mut touched,
-                        &mut blocks,
+                        &mut pending,
                     )?;
                     if let Some((f, s)) = written {
                         first = Some(first.map_or(f, |a| a.min(f)));
@@ -526,7 +527,8 @@ impl Store {
                     stored.push(written.is_some());
                 }
                 // The last block before anything reads the texts back.
-                blocks.flush(&tx)?;
+                pending.blocks.flush(&tx)?;
+                let mut touched = pending.touched;
                 // Groups are assigned and counted once per batch, from its
                 // final state.
                 if let Some(seq) = seq {

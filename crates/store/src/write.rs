@@ -27,7 +27,7 @@ pub(crate) const RECORD_COLUMNS: [&str; 2] = ["sentence", "span"];
 /// Stores one coded document (replacing a stored one when `replace`), and
 /// returns the first search rowid of its sentences and its `seq` when it was
 /// written. The event groups its old records were in are added to
-/// `touched`; the caller puts its events into groups (`dedup::assign_from`)
+/// `pending.touched`, its title and text to `pending.blocks`; the caller puts its events into groups (`dedup::assign_from`)
 /// and recounts them (`dedup::recount`) once per batch.
 pub(crate) fn put_one(
     tx: &Transaction<'_>,
@@ -36,9 +36,9 @@ pub(crate) fn put_one(
     origin: Option<&str>,
     replace: bool,
     unindexed: Option<i64>,
-    touched: &mut Vec<i64>,
-    blocks: &mut Blocks,
+    pending: &mut Pending,
 ) -> Result<Option<(i64, i64)>> {
+    let Pending { touched, blocks } = pending;
     let Some(doc) = &coded.document else {
         return Ok(None);
     };
@@ -123,6 +123,13 @@ fn stored_text(tx: &Transaction<'_>, seq: i64) -> Result<String> {
         .query_row([seq], |r| Ok(compact::doc_text(r.get_ref(0)?, r.get(1)?)))?;
     body.map(|d| d.1)
         .map_err(|m| compact::bad_body(&seq.to_string(), m))
+}
+
+/// What a batch's documents leave to the end of its transaction: the event
+/// groups to recount and the text block being filled.
+pub(crate) struct Pending {
+    pub(crate) touched: Vec<i64>,
+    pub(crate) blocks: Blocks,
 }
 
 /// The text block a write transaction fills (see `compact::BLOCK`): its
