@@ -27,8 +27,9 @@ pub(crate) const RECORD_COLUMNS: [&str; 2] = ["sentence", "span"];
 /// Stores one coded document (replacing a stored one when `replace`), and
 /// returns the first search rowid of its sentences and its `seq` when it was
 /// written. The event groups its old records were in are added to
-/// `pending.touched`, its title and text to `pending.blocks`; the caller puts its events into groups (`dedup::assign_from`)
-/// and recounts them (`dedup::recount`) once per batch.
+/// `pending.touched`, its title and text to `pending.blocks`; the caller
+/// puts its events into groups (`dedup::assign_from`) and recounts them
+/// (`dedup::recount`) once per batch.
 pub(crate) fn put_one(
     tx: &Transaction<'_>,
     interner: &mut Interner,
