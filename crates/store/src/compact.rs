@@ -74,6 +74,65 @@ pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function("entente_text", 1, flags, move |ctx| {
         unpack(ctx.get_raw(0)).map_err(user)
     })?;
+    conn.create_scalar_function("entente_mention", 9, flags, |ctx| {
+        let text: Option<String> = ctx.get(8)?;
+        Ok(mention_element(
+            [
+                ctx.get(0)?,
+                ctx.get(1)?,
+                ctx.get(2)?,
+                ctx.get(3)?,
+                ctx.get(4)?,
+            ],
+            ctx.get(5)?,
+            ctx.get::<Option<i64>>(6)?.zip(ctx.get::<Option<i64>>(7)?),
+            text.as_deref(),
+        ))
+    })?;
+    conn.create_scalar_function("entente_time", 7, flags, |ctx| {
+        let (value, qualifier, text): (String, Option<String>, Option<String>) =
+            (ctx.get(2)?, ctx.get(5)?, ctx.get(6)?);
+        Ok(time_element(
+            [ctx.get(0)?, ctx.get(1)?, ctx.get(3)?, ctx.get(4)?],
+            &value,
+            qualifier.as_deref(),
+            text.as_deref(),
+        ))
+    })?;
+    // Texts kept in blocks (migration 0010): `entente_title(z, at)`,
+    // `entente_text(z, at)`, `entente_span(z, at, start, end)` read the
+    // document at `at` of block `z`. The last block read is kept inflated,
+    // since a query reads a document's sentences, and its neighbours', in turn.
+    let block: std::sync::Arc<BlockCache> = Default::default();
+    let cached = block.clone();
+    conn.create_scalar_function("entente_title", 2, flags, move |ctx| {
+        let at: i64 = ctx.get(1)?;
+        with_block(&cached, ctx.get_raw(0), |raw| {
+            Ok(segment(raw, at)?.0.map(str::to_string))
+        })
+        .map_err(user)
+    })?;
+    let cached = block.clone();
+    conn.create_scalar_function("entente_text", 2, flags, move |ctx| {
+        let at: i64 = ctx.get(1)?;
+        with_block(&cached, ctx.get_raw(0), |raw| {
+            Ok(segment(raw, at)?.1.to_string())
+        })
+        .map_err(user)
+    })?;
+    conn.create_scalar_function("entente_span", 4, flags, move |ctx| {
+        let (at, start, end): (i64, i64, i64) = (ctx.get(1)?, ctx.get(2)?, ctx.get(3)?);
+        with_block(&block, ctx.get_raw(0), |raw| {
+            Ok(cut(segment(raw, at)?.1, start, end))
+        })
+        .map_err(user)
+    })?;
+    conn.create_scalar_function("entente_block", 2, flags, |ctx| {
+        let (title, text): (Option<String>, String) = (ctx.get(0)?, ctx.get(1)?);
+        let mut raw = Vec::new();
+        push_segment(&mut raw, title.as_deref(), &text);
+        Ok(seal(&raw))
+    })?;
     let last: Mutex<(Vec<u8>, String)> = Mutex::new((Vec::new(), String::new()));
     conn.create_scalar_function("entente_span", 3, flags, move |ctx| {
         let (start, end): (i64, i64) = (ctx.get(1)?, ctx.get(2)?);
@@ -223,6 +282,9 @@ pub(crate) struct Expander<'c> {
     actors: HashMap<i64, Actor>,
     strings: HashMap<i64, String>,
     doc: Option<(i64, String)>,
+    /// Inflated text blocks by id: records come sorted by date or id, not
+    /// by block, and one block holds many short documents.
+    blocks: HashMap<i64, Vec<u8>>,
 }
 
 impl<'c> Expander<'c> {
@@ -232,6 +294,7 @@ impl<'c> Expander<'c> {
             actors: HashMap::new(),
             strings: HashMap::new(),
             doc: None,
+            blocks: HashMap::new(),
         }
     }
 
@@ -242,20 +305,33 @@ impl<'c> Expander<'c> {
 
     pub(crate) fn text(&mut self, seq: i64) -> Result<&str> {
         if self.doc.as_ref().map(|d| d.0) != Some(seq) {
-            let text = self
+            let place: Option<(i64, i64)> = self
                 .conn
-                .prepare_cached("SELECT body FROM documents WHERE seq = ?1")?
-                .query_row([seq], |r| {
-                    unpack(r.get_ref(0)?).map_err(|m| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            0,
-                            rusqlite::types::Type::Blob,
-                            m.into(),
-                        )
-                    })
-                })
-                .optional()?
-                .unwrap_or_default();
+                .prepare_cached("SELECT block, at FROM documents WHERE seq = ?1")?
+                .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let text = match place {
+                None => String::new(),
+                Some((block, at)) => {
+                    if !self.blocks.contains_key(&block) {
+                        let z: Vec<u8> = self
+                            .conn
+                            .prepare_cached("SELECT z FROM text_blocks WHERE id = ?1")?
+                            .query_row([block], |r| r.get(0))?;
+                        let raw = unseal(&z).map_err(|m| bad_body(&seq.to_string(), m))?;
+                        // Bounded: a few MB at most however many are read.
+                        if self.blocks.len() >= 256 {
+                            self.blocks.clear();
+                        }
+                        self.blocks.insert(block, raw);
+                    }
+                    let raw = self.blocks.get(&block).map_or(&[][..], |r| r.as_slice());
+                    segment(raw, at)
+                        .map_err(|m| bad_body(&seq.to_string(), m))?
+                        .1
+                        .to_string()
+                }
+            };
             self.doc = Some((seq, text));
         }
         Ok(self.doc.as_ref().map_or("", |d| d.1.as_str()))
@@ -465,4 +541,226 @@ fn compact_value(
 /// A decoding failure of a stored body, as a store error.
 pub(crate) fn bad_body(doc: &str, m: String) -> StoreError {
     StoreError::Corrupt(format!("document {doc}: {m}"))
+}
+
+/// One mention as an element of `mention_lists.list` (migration 0010):
+/// `[sentence, start, length, actor, rule]` from `[sentence, start, end,
+/// actor, rule]`, then `discovered`, the evidence span and the text, each
+/// only when it or a later one is not the default (0, NULL, NULL).
+pub(crate) fn mention_element(
+    [sentence, start, end, actor, rule]: [i64; 5],
+    discovered: i64,
+    evidence: Option<(i64, i64)>,
+    text: Option<&str>,
+) -> String {
+    let mut out = format!("[{sentence},{start},{},{actor},{rule}", end - start);
+    if discovered != 0 || evidence.is_some() || text.is_some() {
+        out.push_str(&format!(",{discovered}"));
+    }
+    if evidence.is_some() || text.is_some() {
+        match evidence {
+            Some((a, b)) => out.push_str(&format!(",{a},{b}")),
+            None => out.push_str(",null,null"),
+        }
+    }
+    if let Some(t) = text {
+        out.push(',');
+        out.push_str(&json_string(t));
+    }
+    out.push(']');
+    out
+}
+
+/// One time expression as an element of `time_lists.list`: `[start,
+/// length, value, type, rule]` from `[start, end, type, rule]` (type and
+/// rule as `strings` ids), then the qualifier and the text when not NULL.
+pub(crate) fn time_element(
+    [start, end, kind, rule]: [i64; 4],
+    value: &str,
+    qualifier: Option<&str>,
+    text: Option<&str>,
+) -> String {
+    let mut out = format!(
+        "[{start},{},{},{kind},{rule}",
+        end - start,
+        json_string(value)
+    );
+    if qualifier.is_some() || text.is_some() {
+        out.push(',');
+        out.push_str(&qualifier.map_or_else(|| "null".to_string(), json_string));
+    }
+    if let Some(t) = text {
+        out.push(',');
+        out.push_str(&json_string(t));
+    }
+    out.push(']');
+    out
+}
+
+fn json_string(s: &str) -> String {
+    Json::String(s.to_string()).to_string()
+}
+
+/// Raw bytes of a text block before more documents are appended: a block
+/// is closed once it holds this much (the Guardian's articles, about 5.7 KB,
+/// come three or four to a block; AG News items, about 230 bytes with their
+/// titles, seventy). Deflating many short texts together is what makes them
+/// small: AG News takes 0.86 MB so against 1.40 MB deflated one by one.
+pub(crate) const BLOCK: usize = 16 * 1024;
+
+/// Appends one document to a block's raw bytes: its title's length plus
+/// one (0: no title), the title, the text's length, the text (lengths as
+/// LEB128 varints). Returns the offset it starts at.
+pub(crate) fn push_segment(raw: &mut Vec<u8>, title: Option<&str>, text: &str) -> usize {
+    let at = raw.len();
+    push_varint(raw, title.map_or(0, |t| t.len() as u64 + 1));
+    raw.extend_from_slice(title.unwrap_or("").as_bytes());
+    push_varint(raw, text.len() as u64);
+    raw.extend_from_slice(text.as_bytes());
+    at
+}
+
+fn push_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn read_varint(raw: &[u8], at: &mut usize) -> std::result::Result<u64, String> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *raw.get(*at).ok_or("stored text block is cut short")?;
+        *at += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Ok(v);
+        }
+    }
+    Err("stored text block has a bad length".into())
+}
+
+/// The title and text of the document at `at` of a block's raw bytes.
+pub(crate) fn segment(raw: &[u8], at: i64) -> std::result::Result<(Option<&str>, &str), String> {
+    let mut i = usize::try_from(at).map_err(|_| "bad text offset".to_string())?;
+    let take = |raw: &'_ [u8], i: &mut usize, n: usize| -> std::result::Result<usize, String> {
+        let s = *i;
+        *i = i
+            .checked_add(n)
+            .filter(|&e| e <= raw.len())
+            .ok_or("stored text block is cut short")?;
+        Ok(s)
+    };
+    let t = read_varint(raw, &mut i)? as usize;
+    let title = if t == 0 {
+        None
+    } else {
+        let s = take(raw, &mut i, t - 1)?;
+        Some(std::str::from_utf8(&raw[s..s + t - 1]).map_err(|e| e.to_string())?)
+    };
+    let n = read_varint(raw, &mut i)? as usize;
+    let s = take(raw, &mut i, n)?;
+    let text = std::str::from_utf8(&raw[s..s + n]).map_err(|e| e.to_string())?;
+    Ok((title, text))
+}
+
+/// A block as stored: a first byte saying how (0: as is, 1: raw deflate),
+/// then the bytes.
+pub(crate) fn seal(raw: &[u8]) -> Vec<u8> {
+    use miniz_oxide::deflate::core::{
+        compress_to_output, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush,
+        TDEFLStatus,
+    };
+    thread_local! {
+        // One compressor per thread, reset for each block: making one
+        // allocates and zeroes some 300 KB, which cost as much as the
+        // deflating itself.
+        static DEFLATE: std::cell::RefCell<Option<Box<CompressorOxide>>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let mut out = Vec::with_capacity(raw.len() / 2 + 16);
+    out.push(1);
+    let done = DEFLATE.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.get_or_insert_with(|| {
+            // Level 6, raw deflate (no zlib header): as `compress_to_vec(raw, 6)`.
+            Box::new(CompressorOxide::new(create_comp_flags_from_zip_params(
+                6, 0, 0,
+            )))
+        });
+        c.reset();
+        let (status, _) = compress_to_output(c, raw, TDEFLFlush::Finish, |z| {
+            out.extend_from_slice(z);
+            true
+        });
+        status == TDEFLStatus::Done
+    });
+    if !done || out.len() > raw.len() {
+        out.clear();
+        out.push(0);
+        out.extend_from_slice(raw);
+    }
+    out
+}
+
+/// A stored block's raw bytes (see [`seal`]).
+pub(crate) fn unseal(z: &[u8]) -> std::result::Result<Vec<u8>, String> {
+    match z.split_first() {
+        Some((0, raw)) => Ok(raw.to_vec()),
+        Some((1, z)) => miniz_oxide::inflate::decompress_to_vec(z)
+            .map_err(|e| format!("stored text does not inflate: {e:?}")),
+        _ => Err("stored text block is damaged".into()),
+    }
+}
+
+/// Stored blocks and their raw bytes, the most recently used first.
+type BlockCache = Mutex<Vec<(Vec<u8>, Vec<u8>)>>;
+
+/// Blocks the SQL functions keep inflated: rows sorted by date or id
+/// rather than by block come back to a few blocks in turn.
+const KEPT_BLOCKS: usize = 16;
+
+/// Runs `f` on the raw bytes of block `z`, inflating it unless `cache`
+/// holds it (the most recently used first).
+fn with_block<T>(
+    cache: &BlockCache,
+    z: ValueRef<'_>,
+    f: impl FnOnce(&[u8]) -> std::result::Result<T, String>,
+) -> std::result::Result<T, String> {
+    let ValueRef::Blob(z) = z else {
+        return Err("stored text block is not a BLOB".into());
+    };
+    let mut c = cache.lock().unwrap_or_else(|p| p.into_inner());
+    // Comparing the stored bytes stops at the length for most blocks.
+    match c.iter().position(|(k, _)| k.as_slice() == z) {
+        Some(0) => {}
+        Some(i) => {
+            let hit = c.remove(i);
+            c.insert(0, hit);
+        }
+        None => {
+            let raw = unseal(z)?;
+            c.truncate(KEPT_BLOCKS - 1);
+            c.insert(0, (z.to_vec(), raw));
+        }
+    }
+    f(&c[0].1)
+}
+
+/// The title and text of the document at `at` of stored block `z`.
+pub(crate) fn doc_text(
+    z: ValueRef<'_>,
+    at: i64,
+) -> std::result::Result<(Option<String>, String), String> {
+    let ValueRef::Blob(z) = z else {
+        return Err("stored text block is not a BLOB".into());
+    };
+    let raw = unseal(z)?;
+    let (title, text) = segment(&raw, at)?;
+    Ok((title.map(str::to_string), text.to_string()))
 }

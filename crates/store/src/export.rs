@@ -429,7 +429,8 @@ impl Store {
             }
         }
         let mut label = self.connection().prepare(
-            "SELECT a.name FROM actors a JOIN mentions m ON m.actor = a.id WHERE a.code = ?1
+            "SELECT a.name FROM actors a JOIN actor_docs ad ON ad.actor = a.id
+             JOIN mentions m ON m.doc = ad.doc AND m.actor = a.id WHERE a.code = ?1
              GROUP BY a.name ORDER BY count(*) DESC, a.name LIMIT 1",
         )?;
         let mut graph = Graph::default();

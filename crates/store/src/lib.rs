@@ -72,6 +72,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0009_read_indexes",
         include_str!("../migrations/0009_read_indexes.sql"),
     ),
+    (
+        "0010_packed_records",
+        include_str!("../migrations/0010_packed_records.sql"),
+    ),
 ];
 
 /// The line of migration 0008 where `migrate8` copies the records.
@@ -465,7 +469,8 @@ impl Store {
     pub fn contains(&self, id: &str) -> Result<bool> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
+            .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?
+            .query_row([id], |_| Ok(()))
             .optional()?
             .is_some())
     }
@@ -501,7 +506,10 @@ impl Store {
                 let mut first: Option<i64> = None;
                 // Likewise every document row from the lowest `seq` on.
                 let mut seq: Option<i64> = None;
-                let mut touched = Vec::new();
+                let mut pending = write::Pending {
+                    touched: Vec::new(),
+                    blocks: write::Blocks::start(&tx)?,
+                };
                 for (coded, origin) in batch {
                     let written = write::put_one(
                         &tx,
@@ -510,7 +518,7 @@ impl Store {
                         *origin,
                         replace,
                         first,
-                        &mut touched,
+                        &mut pending,
                     )?;
                     if let Some((f, s)) = written {
                         first = Some(first.map_or(f, |a| a.min(f)));
@@ -518,6 +526,9 @@ impl Store {
                     }
                     stored.push(written.is_some());
                 }
+                // The last block before anything reads the texts back.
+                pending.blocks.flush(&tx)?;
+                let mut touched = pending.touched;
                 // Groups are assigned and counted once per batch, from its
                 // final state.
                 if let Some(seq) = seq {
@@ -587,7 +598,7 @@ impl Store {
         Ok(Counts {
             documents: n("SELECT count(*) FROM documents")?,
             sentences: n("SELECT count(*) FROM sentence_rows")?,
-            mentions: n("SELECT count(*) FROM mentions")?,
+            mentions: n("SELECT coalesce(sum(json_array_length(list)), 0) FROM mention_lists")?,
             events: n("SELECT count(*) FROM events")?,
             event_groups: n("SELECT count(*) FROM event_groups")?,
             quotes: n("SELECT count(*) FROM quotes")?,
@@ -614,12 +625,13 @@ impl Store {
 
     fn document_rows(&self, limit: i64, offset: i64) -> Result<Vec<DocSummary>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT d.id, d.date, d.format, d.title,
+            "SELECT d.id, d.date, d.format, entente_title((SELECT z FROM text_blocks WHERE id = d.block), d.at),
                     (SELECT count(*) FROM sentence_rows s
                      WHERE s.id >= d.sentence0 AND s.id < d.sentence_end),
-                    (SELECT count(*) FROM mentions m WHERE m.doc = d.seq),
+                    coalesce((SELECT json_array_length(m.list) FROM mention_lists m WHERE m.doc = d.seq), 0),
                     (SELECT count(*) FROM events e WHERE e.doc = d.seq)
-             FROM documents d ORDER BY d.date DESC, d.id LIMIT ?1 OFFSET ?2",
+             FROM (SELECT seq FROM documents ORDER BY date DESC, id LIMIT ?1 OFFSET ?2) p
+             JOIN documents d ON d.seq = p.seq ORDER BY d.date DESC, d.id",
         )?;
         let rows = st.query_map([limit, offset], |r| {
             Ok(DocSummary {
@@ -639,11 +651,18 @@ impl Store {
     /// `discovered_only`, those found from the text that no lexicon knows.
     pub fn actors(&self, discovered_only: bool) -> Result<Vec<ActorCount>> {
         let mut st = self.conn.prepare(&format!(
-            "SELECT {id}, a.code, a.name, a.type, max(m.discovered), count(*),
-                    count(DISTINCT m.doc),
-                    min(coalesce(m.text, entente_span(d.body, m.start, m.end)))
-             FROM mentions m JOIN actors a ON a.id = m.actor JOIN documents d ON d.seq = m.doc
-             WHERE (?1 = 0 OR m.discovered = 1)
+            // The mentions' texts are cut in storage order (a text block is
+            // inflated once for all its documents), then grouped by actor.
+            "WITH m AS MATERIALIZED (
+                 SELECT m.actor, m.doc, m.discovered,
+                        coalesce(m.text, entente_span(b.z, d.at, m.start, m.end)) AS text
+                 FROM mention_lists l JOIN documents d ON d.seq = l.doc
+                 JOIN text_blocks b ON b.id = d.block
+                 JOIN mentions m ON m.doc = l.doc
+                 WHERE (?1 = 0 OR m.discovered = 1))
+             SELECT {id}, a.code, a.name, a.type, max(m.discovered), count(*),
+                    count(DISTINCT m.doc), min(m.text)
+             FROM m JOIN actors a ON a.id = m.actor
              GROUP BY {id}, a.code ORDER BY count(*) DESC, {id}",
             id = compact::ACTOR_ID
         ))?;

@@ -52,14 +52,15 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT id, title, author, date, date_source, url, source, format, body, boilerplate, seq
-                 FROM documents WHERE id = ?1",
+                "SELECT d.id, d.at, d.author, d.date, d.date_source, d.url, d.source, d.format, b.z,
+                        d.boilerplate, d.seq
+                 FROM documents d JOIN text_blocks b ON b.id = d.block WHERE d.id = ?1",
                 [id],
                 |r| {
                     Ok((
                         Document {
                             id: r.get(0)?,
-                            title: r.get(1)?,
+                            title: None,
                             author: r.get(2)?,
                             date: r.get(3)?,
                             date_source: DateSource::Today,
@@ -70,7 +71,7 @@ impl Store {
                             boilerplate: Vec::new(),
                         },
                         r.get::<_, String>(4)?,
-                        compact::unpack(r.get_ref(8)?),
+                        compact::doc_text(r.get_ref(8)?, r.get(1)?),
                         r.get::<_, Option<String>>(9)?,
                         r.get::<_, i64>(10)?,
                     ))
@@ -80,7 +81,7 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(id.into()))?;
         let (mut document, ds, text, boiler, seq) = row;
         document.date_source = DateSource::parse(&ds).unwrap_or(DateSource::Today);
-        document.text = text.map_err(|m| compact::bad_body(id, m))?;
+        (document.title, document.text) = text.map_err(|m| compact::bad_body(id, m))?;
         if let Some(b) = boiler {
             document.boilerplate = serde_json::from_str(&b)?;
         }

@@ -276,7 +276,7 @@ pub(crate) const EVENT_COLUMNS: &str = "d.id, e.sentence, e.date, d.date, e.sour
     e.target_code, e.cameo, e.root, e.plover,
     e.quad_class, e.goldstein, e.modality, e.group_id, coalesce(g.num_articles, 0),
     coalesce(g.num_sources, 0), d.url, d.source,
-    coalesce(entente_span(d.body, s.start, s.end), ''), e.rowid, d.seq, e.json";
+    coalesce(entente_span((SELECT z FROM text_blocks WHERE id = d.block), d.at, s.start, s.end), ''), e.rowid, d.seq, e.json";
 
 /// What [`EVENT_COLUMNS`] join beside `events e`: its document, sentence
 /// and group; the event's own fields follow its JSON as
@@ -559,14 +559,16 @@ impl Store {
         let conn = self.connection();
         let pat = code_pattern(code);
         let (mentions, documents): (i64, i64) = conn.query_row(
-            "SELECT count(*), count(DISTINCT m.doc) FROM actors a JOIN mentions m ON m.actor = a.id
+            "SELECT count(*), count(DISTINCT m.doc) FROM actors a JOIN actor_docs ad ON ad.actor = a.id
+             JOIN mentions m ON m.doc = ad.doc AND m.actor = a.id
              WHERE a.code GLOB ?1",
             [&pat],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let mut st = conn.prepare(
             "SELECT a.name, a.code, a.role, min(d.date), max(d.date), count(*), count(DISTINCT m.doc)
-             FROM actors a JOIN mentions m ON m.actor = a.id JOIN documents d ON d.seq = m.doc
+             FROM actors a JOIN actor_docs ad ON ad.actor = a.id
+             JOIN mentions m ON m.doc = ad.doc AND m.actor = a.id JOIN documents d ON d.seq = m.doc
              WHERE a.code GLOB ?1
              GROUP BY a.name, a.code, a.role
              ORDER BY count(*) DESC, min(d.date), a.name LIMIT 50",
@@ -624,7 +626,8 @@ impl Store {
         // from the actor's own mentions: the quote's span holds its content's,
         // so the integer test on it narrows the pairs before any JSON is read.
         let quotes_about = self.quote_rows(
-            "(q.doc, q.n) IN (SELECT q.doc, q.n FROM actors a JOIN mentions m ON m.actor = a.id
+            "(q.doc, q.n) IN (SELECT q.doc, q.n FROM actors a JOIN actor_docs ad ON ad.actor = a.id
+                 JOIN mentions m ON m.doc = ad.doc AND m.actor = a.id
                  JOIN quotes q ON q.doc = m.doc
                  WHERE a.code GLOB ?1 AND m.start >= q.start AND m.end <= q.end
                  AND (q.speaker_code IS NULL OR NOT q.speaker_code GLOB ?1)
@@ -673,7 +676,7 @@ impl Store {
             Some(s) => self.quote_rows_page(
                 "q.speaker_code GLOB ?1 OR lower(coalesce(q.speaker,
                     (SELECT a.name FROM actors a WHERE a.id = json_extract(q.json, '$.sp.\"@a\"')),
-                    entente_span(d.body,
+                    entente_span((SELECT z FROM text_blocks WHERE id = d.block), d.at,
                     json_extract(q.json, '$.sp.\"@s\"[0]'), json_extract(q.json, '$.sp.\"@s\"[1]'))))
                     LIKE ?2 ESCAPE '\\'",
                 &code_pattern(s),

@@ -100,23 +100,25 @@ impl Store {
     pub fn document_texts(&self) -> Result<Vec<DocText>> {
         let mut st = self
             .connection()
-            .prepare("SELECT id, title, date, url, body FROM documents")?;
+            .prepare(
+                "SELECT d.id, d.date, d.url, b.z, d.at FROM documents d JOIN text_blocks b ON b.id = d.block",
+            )?;
         let rows = st.query_map([], |r| {
             Ok((
                 DocText {
                     id: r.get(0)?,
-                    title: r.get(1)?,
-                    date: r.get(2)?,
-                    url: r.get(3)?,
+                    title: None,
+                    date: r.get(1)?,
+                    url: r.get(2)?,
                     text: String::new(),
                 },
-                crate::compact::unpack(r.get_ref(4)?),
+                crate::compact::doc_text(r.get_ref(3)?, r.get(4)?),
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
             let (mut d, text) = row?;
-            d.text = text.map_err(|m| crate::compact::bad_body(&d.id, m))?;
+            (d.title, d.text) = text.map_err(|m| crate::compact::bad_body(&d.id, m))?;
             out.push(d);
         }
         Ok(out)

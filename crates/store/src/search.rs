@@ -45,7 +45,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let mut st = self.connection().prepare(
-            "SELECT d.id, f.rowid - d.sentence0, d.date, d.title,
+            "SELECT d.id, f.rowid - d.sentence0, d.date, entente_title((SELECT z FROM text_blocks WHERE id = d.block), d.at),
                     snippet(sentence_fts, 0, '**', '**', '…', 24)
              FROM sentence_fts f JOIN sentence_rows s ON s.id = f.rowid
              JOIN documents d ON d.seq = s.doc

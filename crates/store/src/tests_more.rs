@@ -820,3 +820,97 @@ fn pages_are_slices_of_the_whole_lists() {
     assert_eq!(s.quotes_page(Some("AZE"), 5, 0).unwrap(), (0, Vec::new()));
     assert_eq!(s.facts_page(None, None, 5, 0).unwrap(), (0, Vec::new()));
 }
+
+/// Migration 0010: titles and texts share text blocks, mentions and times
+/// are one list per document; everything loads back as it was written, and
+/// replacing documents frees their share of a block.
+#[test]
+fn packed_texts_and_lists_load_back_and_replacing_frees_blocks() {
+    let mut s = Store::memory().unwrap();
+    let mut docs = Vec::new();
+    for (i, title) in [None, Some(String::new()), Some("A \"title\"".to_string())]
+        .into_iter()
+        .enumerate()
+    {
+        let mut c = article(
+            &format!("p{i}"),
+            "example.org",
+            "2025-05-02",
+            MET,
+            Vec::new(),
+        );
+        if let Some(d) = c.document.as_mut() {
+            d.title = title;
+        }
+        let p = participant("ISR", "Israel", "Israel", [0, 6]);
+        c.mentions = vec![
+            Mention {
+                sentence: 0,
+                span: [0, 6],
+                text: "Israel".into(),
+                actor: p.actor.clone(),
+                rule: "countries.tsv:1".into(),
+                discovered: false,
+                evidence: None,
+            },
+            // A text unlike its span's, with evidence: the long form of an element.
+            Mention {
+                sentence: 0,
+                span: [16, 22],
+                text: "Türkiye, \"quoted\"".into(),
+                actor: participant("TUR", "Turkey", "Turkey", [16, 22]).actor,
+                rule: "coref:pronoun".into(),
+                discovered: true,
+                evidence: Some([0, 6]),
+            },
+        ];
+        c.times = vec![model::TimeExpr {
+            span: [0, 6],
+            text: "not the span".into(),
+            value: "2025-05".into(),
+            qualifier: Some("approx".into()),
+            kind: "date".into(),
+            rule: "month".into(),
+        }];
+        docs.push(c);
+    }
+    let batch: Vec<(&Coded, Option<&str>)> = docs.iter().map(|c| (c, None)).collect();
+    assert_eq!(s.put_many(&batch, false).unwrap(), vec![true; 3]);
+    let blocks = |s: &Store| -> (i64, i64) {
+        s.connection()
+            .query_row(
+                "SELECT count(*), coalesce(sum(docs), 0) FROM text_blocks",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    // Three short documents, one block.
+    assert_eq!(blocks(&s), (1, 3));
+    for c in &docs {
+        let id = &c.document.as_ref().unwrap().id;
+        assert_eq!(&s.load(id).unwrap(), c);
+    }
+    assert_eq!(s.counts().unwrap().mentions, 6);
+    // Replacing each document moves it to a new block; the old block goes
+    // with its last document.
+    for _ in 0..3 {
+        for c in &docs {
+            assert!(s.put(c, None, true).unwrap());
+        }
+    }
+    let (n, live) = blocks(&s);
+    assert_eq!(live, 3);
+    assert!(n <= 3, "{n} blocks for 3 documents");
+    for c in &docs {
+        let id = &c.document.as_ref().unwrap().id;
+        assert_eq!(&s.load(id).unwrap(), c);
+    }
+    // The actor index follows the replacements: one row per actor and document.
+    let pairs: i64 = s
+        .connection()
+        .query_row("SELECT count(*) FROM actor_docs", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(pairs, 6);
+    assert_eq!(s.actor_profile("TUR", 5).unwrap().mentions, 3);
+}

@@ -27,8 +27,9 @@ pub(crate) const RECORD_COLUMNS: [&str; 2] = ["sentence", "span"];
 /// Stores one coded document (replacing a stored one when `replace`), and
 /// returns the first search rowid of its sentences and its `seq` when it was
 /// written. The event groups its old records were in are added to
-/// `touched`; the caller puts its events into groups (`dedup::assign_from`)
-/// and recounts them (`dedup::recount`) once per batch.
+/// `pending.touched`, its title and text to `pending.blocks`; the caller
+/// puts its events into groups (`dedup::assign_from`) and recounts them
+/// (`dedup::recount`) once per batch.
 pub(crate) fn put_one(
     tx: &Transaction<'_>,
     interner: &mut Interner,
@@ -36,8 +37,9 @@ pub(crate) fn put_one(
     origin: Option<&str>,
     replace: bool,
     unindexed: Option<i64>,
-    touched: &mut Vec<i64>,
+    pending: &mut Pending,
 ) -> Result<Option<(i64, i64)>> {
+    let Pending { touched, blocks } = pending;
     let Some(doc) = &coded.document else {
         return Ok(None);
     };
@@ -48,12 +50,17 @@ pub(crate) fn put_one(
     }
     if let Some(seq) = seq {
         touched.extend(remove_records(tx, seq, unindexed).map_err(&wrap)?);
+        let block: i64 = tx
+            .prepare_cached("SELECT block FROM documents WHERE seq = ?1")
+            .and_then(|mut st| st.query_row([seq], |r| r.get(0)))
+            .map_err(|cause| wrap(StoreError::Query(cause)))?;
+        blocks.release(tx, block).map_err(&wrap)?;
         tx.prepare_cached("DELETE FROM documents WHERE seq = ?1")
             .and_then(|mut st| st.execute([seq]))
             .map_err(|cause| wrap(StoreError::Query(cause)))?;
     }
     let (first, end) = sentence_range(tx, coded).map_err(&wrap)?;
-    let seq = write_document(tx, interner, doc, origin, first, end).map_err(&wrap)?;
+    let seq = write_document(tx, interner, blocks, doc, origin, first, end).map_err(&wrap)?;
     write_records(tx, interner, coded, doc, seq, first).map_err(&wrap)?;
     Ok(Some((first, seq)))
 }
@@ -111,9 +118,81 @@ pub(crate) fn seq_of(tx: &Transaction<'_>, id: &str) -> Result<Option<i64>> {
 
 fn stored_text(tx: &Transaction<'_>, seq: i64) -> Result<String> {
     let body = tx
-        .prepare_cached("SELECT body FROM documents WHERE seq = ?1")?
-        .query_row([seq], |r| Ok(compact::unpack(r.get_ref(0)?)))?;
-    body.map_err(|m| compact::bad_body(&seq.to_string(), m))
+        .prepare_cached(
+            "SELECT b.z, d.at FROM documents d JOIN text_blocks b ON b.id = d.block WHERE d.seq = ?1",
+        )?
+        .query_row([seq], |r| Ok(compact::doc_text(r.get_ref(0)?, r.get(1)?)))?;
+    body.map(|d| d.1)
+        .map_err(|m| compact::bad_body(&seq.to_string(), m))
+}
+
+/// What a batch's documents leave to the end of its transaction: the event
+/// groups to recount and the text block being filled.
+pub(crate) struct Pending {
+    pub(crate) touched: Vec<i64>,
+    pub(crate) blocks: Blocks,
+}
+
+/// The text block a write transaction fills (see `compact::BLOCK`): its
+/// row is inserted once it is full or the transaction ends, so its
+/// documents' rows come first and name it by the id it will have.
+pub(crate) struct Blocks {
+    id: i64,
+    raw: Vec<u8>,
+    docs: i64,
+}
+
+impl Blocks {
+    /// The next free block id; call once the write lock is held.
+    pub(crate) fn start(tx: &Transaction<'_>) -> Result<Blocks> {
+        let id = tx
+            .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM text_blocks")?
+            .query_row([], |r| r.get(0))?;
+        Ok(Blocks {
+            id,
+            raw: Vec::new(),
+            docs: 0,
+        })
+    }
+
+    /// Adds a document's title and text; returns its block and offset.
+    fn add(&mut self, tx: &Transaction<'_>, doc: &Document) -> Result<(i64, i64)> {
+        let at = compact::push_segment(&mut self.raw, doc.title.as_deref(), &doc.text);
+        self.docs += 1;
+        let out = (self.id, at as i64);
+        if self.raw.len() >= compact::BLOCK {
+            self.flush(tx)?;
+        }
+        Ok(out)
+    }
+
+    /// Stores the block being filled (unless all its documents were
+    /// replaced meanwhile); the next document starts a new one.
+    pub(crate) fn flush(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        if self.docs > 0 {
+            tx.prepare_cached("INSERT INTO text_blocks (id, docs, z) VALUES (?1, ?2, ?3)")?
+                .execute(params![self.id, self.docs, compact::seal(&self.raw)])?;
+        }
+        if !self.raw.is_empty() {
+            self.id += 1;
+        }
+        self.raw.clear();
+        self.docs = 0;
+        Ok(())
+    }
+
+    /// One document of block `id` is deleted: the block goes with its last.
+    fn release(&mut self, tx: &Transaction<'_>, id: i64) -> Result<()> {
+        if id == self.id && !self.raw.is_empty() {
+            self.docs -= 1;
+            return Ok(());
+        }
+        tx.prepare_cached("UPDATE text_blocks SET docs = docs - 1 WHERE id = ?1")?
+            .execute([id])?;
+        tx.prepare_cached("DELETE FROM text_blocks WHERE id = ?1 AND docs <= 0")?
+            .execute([id])?;
+        Ok(())
+    }
 }
 
 /// Search rowids for a document's sentences: the next free one for
@@ -158,7 +237,13 @@ pub(crate) fn remove_records(
         tx.prepare_cached("DELETE FROM sentence_rows WHERE id >= ?1 AND id < ?2")?
             .execute([first, end])?;
     }
-    for table in ["times", "mentions", "events", "quotes", "facts"] {
+    // The actors' rows first: the mention list says which they are.
+    tx.prepare_cached(
+        "DELETE FROM actor_docs WHERE doc = ?1 AND actor IN
+             (SELECT j.value ->> 3 FROM mention_lists l, json_each(l.list) j WHERE l.doc = ?1)",
+    )?
+    .execute([seq])?;
+    for table in ["time_lists", "mention_lists", "events", "quotes", "facts"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc = ?1"))?
             .execute([seq])?;
     }
@@ -175,6 +260,7 @@ pub(crate) fn count_write(tx: &Transaction<'_>) -> Result<()> {
 fn write_document(
     tx: &Transaction<'_>,
     interner: &mut Interner,
+    blocks: &mut Blocks,
     doc: &Document,
     origin: Option<&str>,
     first: i64,
@@ -188,20 +274,21 @@ fn write_document(
     };
     let outlet = crate::outlet(doc);
     let outlet = (outlet != format!("doc:{}", doc.id)).then_some(outlet);
+    let (block, at) = blocks.add(tx, doc)?;
     tx.prepare_cached(
-        "INSERT INTO documents (id, title, author, date, date_source, url, source, format, body, boilerplate, origin, ingested_at, outlet, sentence0, sentence_end)
+        "INSERT INTO documents (id, block, author, date, date_source, url, source, format, at, boilerplate, origin, ingested_at, outlet, sentence0, sentence_end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, unixepoch('now'), ?12, ?13, ?14)",
     )?
     .execute(params![
         doc.id,
-        doc.title,
+        block,
         doc.author,
         doc.date,
         doc.date_source.as_str(),
         doc.url,
         doc.source,
         doc.format,
-        compact::pack(&doc.text),
+        at,
         boilerplate,
         origin,
         outlet,
@@ -248,46 +335,57 @@ fn write_records(
             s.span[1] as i64
         ])?;
     }
-    let mut st = tx.prepare_cached(
-        "INSERT INTO times (doc, n, sentence, start, end, value, qualifier, type, rule, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
-    for (n, t) in coded.times.iter().enumerate() {
-        let sentence = model::sentence_at(&coded.sentences, t.span[0]);
-        let rule = interner.string(tx, &t.rule)?;
-        st.execute(params![
-            seq,
-            n as i64,
-            sentence as i64,
-            t.span[0] as i64,
-            t.span[1] as i64,
-            t.value,
-            t.qualifier,
-            t.kind,
-            rule,
-            (t.text != span_text(t.span)).then_some(&t.text)
-        ])?;
+    // Times and mentions: one row per document (migration 0010).
+    if !coded.times.is_empty() {
+        let mut list = String::from("[");
+        for (n, t) in coded.times.iter().enumerate() {
+            if n > 0 {
+                list.push(',');
+            }
+            let kind = interner.string(tx, &t.kind)?;
+            let rule = interner.string(tx, &t.rule)?;
+            list.push_str(&compact::time_element(
+                [t.span[0] as i64, t.span[1] as i64, kind, rule],
+                &t.value,
+                t.qualifier.as_deref(),
+                (t.text != span_text(t.span)).then_some(t.text.as_str()),
+            ));
+        }
+        list.push(']');
+        tx.prepare_cached("INSERT INTO time_lists (doc, list) VALUES (?1, ?2)")?
+            .execute(params![seq, list])?;
     }
-    let mut st = tx.prepare_cached(
-        "INSERT INTO mentions (doc, n, sentence, start, end, actor, rule, discovered, evidence_start, evidence_end, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
-    for (n, m) in coded.mentions.iter().enumerate() {
-        let actor = interner.actor(tx, &m.actor)?;
-        let rule = interner.string(tx, &m.rule)?;
-        st.execute(params![
-            seq,
-            n as i64,
-            m.sentence as i64,
-            m.span[0] as i64,
-            m.span[1] as i64,
-            actor,
-            rule,
-            m.discovered as i64,
-            m.evidence.map(|e| e[0] as i64),
-            m.evidence.map(|e| e[1] as i64),
-            (m.text != span_text(m.span)).then_some(&m.text)
-        ])?;
+    if !coded.mentions.is_empty() {
+        let mut list = String::from("[");
+        let mut actors = std::collections::BTreeSet::new();
+        for (n, m) in coded.mentions.iter().enumerate() {
+            if n > 0 {
+                list.push(',');
+            }
+            let actor = interner.actor(tx, &m.actor)?;
+            let rule = interner.string(tx, &m.rule)?;
+            actors.insert(actor);
+            list.push_str(&compact::mention_element(
+                [
+                    m.sentence as i64,
+                    m.span[0] as i64,
+                    m.span[1] as i64,
+                    actor,
+                    rule,
+                ],
+                m.discovered as i64,
+                m.evidence.map(|e| (e[0] as i64, e[1] as i64)),
+                (m.text != span_text(m.span)).then_some(m.text.as_str()),
+            ));
+        }
+        list.push(']');
+        tx.prepare_cached("INSERT INTO mention_lists (doc, list) VALUES (?1, ?2)")?
+            .execute(params![seq, list])?;
+        let mut st =
+            tx.prepare_cached("INSERT OR IGNORE INTO actor_docs (actor, doc) VALUES (?1, ?2)")?;
+        for actor in actors {
+            st.execute([actor, seq])?;
+        }
     }
     let mut st = tx.prepare_cached(
         "INSERT INTO events (doc, sentence, start, end, source_code, target_code, cameo, root, plover, quad_class, goldstein, modality, date, json)
