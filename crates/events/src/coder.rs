@@ -1660,6 +1660,13 @@ impl EventCoder {
                     && plain < 3
                     // Only right before the noun, not past its verb.
                     && group.len() == plain
+                    // A predicate noun ("would be considered red lines")
+                    // is what a speaker calls something, not an act.
+                    && !(i > 0
+                        && matches!(
+                            sent.words[i - 1].lower.as_str(),
+                            "be" | "been" | "being" | "is" | "are" | "was" | "were"
+                        ))
                     && matches!(w.tag, Tag::Word | Tag::Det)
                     && !w.capitalised
                     && {
