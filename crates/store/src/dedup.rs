@@ -10,13 +10,33 @@ use rusqlite::Transaction;
 
 /// The groups a stored document's events belong to (`doc` is its `seq`).
 pub(crate) fn groups_of(tx: &Transaction<'_>, doc: i64) -> Result<Vec<i64>> {
-    let mut st = tx.prepare_cached(
-        "SELECT DISTINCT group_id FROM events WHERE doc = ?1 AND group_id IS NOT NULL",
-    )?;
+    groups_where(tx, "doc = ?1", doc)
+}
+
+/// The groups of the events matching `filter` (SQL over `events`, with `?1`
+/// bound to `arg`).
+fn groups_where(tx: &Transaction<'_>, filter: &str, arg: i64) -> Result<Vec<i64>> {
+    let mut st = tx.prepare_cached(&format!(
+        "SELECT DISTINCT group_id FROM events WHERE {filter} AND group_id IS NOT NULL"
+    ))?;
     let ids = st
-        .query_map([doc], |r| r.get(0))?
+        .query_map([arg], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
     Ok(ids)
+}
+
+/// Points the events matching `filter` at their groups (which exist by
+/// now) and returns the groups touched.
+fn link(tx: &Transaction<'_>, filter: &str, arg: i64) -> Result<Vec<i64>> {
+    tx.prepare_cached(&format!(
+        "UPDATE events SET group_id = (
+            SELECT g.id FROM event_groups g
+            WHERE g.day = events.date AND g.source_code = events.source_code
+              AND g.target_code = events.target_code AND g.cameo = events.cameo)
+         WHERE {filter}"
+    ))?
+    .execute([arg])?;
+    groups_where(tx, filter, arg)
 }
 
 /// Puts each of a document's events into its group, creating groups as
@@ -32,15 +52,7 @@ pub(crate) fn assign(tx: &Transaction<'_>, doc: i64) -> Result<Vec<i64>> {
          ON CONFLICT (day, source_code, target_code, cameo) DO NOTHING",
     )?
     .execute([doc])?;
-    tx.prepare_cached(
-        "UPDATE events SET group_id = (
-            SELECT g.id FROM event_groups g
-            WHERE g.day = events.date AND g.source_code = events.source_code
-              AND g.target_code = events.target_code AND g.cameo = events.cameo)
-         WHERE doc = ?1",
-    )?
-    .execute([doc])?;
-    groups_of(tx, doc)
+    link(tx, "doc = ?1", doc)
 }
 
 /// [`assign`] for every document stored as `seq` or above, in three
@@ -61,21 +73,7 @@ pub(crate) fn assign_from(tx: &Transaction<'_>, seq: i64) -> Result<Vec<i64>> {
          ON CONFLICT (day, source_code, target_code, cameo) DO NOTHING",
     )?
     .execute([seq])?;
-    tx.prepare_cached(
-        "UPDATE events SET group_id = (
-            SELECT g.id FROM event_groups g
-            WHERE g.day = events.date AND g.source_code = events.source_code
-              AND g.target_code = events.target_code AND g.cameo = events.cameo)
-         WHERE doc >= ?1",
-    )?
-    .execute([seq])?;
-    let mut st = tx.prepare_cached(
-        "SELECT DISTINCT group_id FROM events WHERE doc >= ?1 AND group_id IS NOT NULL",
-    )?;
-    let ids = st
-        .query_map([seq], |r| r.get(0))?
-        .collect::<std::result::Result<_, _>>()?;
-    Ok(ids)
+    link(tx, "doc >= ?1", seq)
 }
 
 /// Recomputes NumMentions, NumArticles and NumSources of the given groups
