@@ -131,6 +131,11 @@ golden!(
     "crates/entente/tests/data/sides-and-allies.txt",
     "golden/sides-and-allies.txt"
 );
+golden!(
+    own_country_and_reporters,
+    "crates/entente/tests/data/own-country-and-reporters.txt",
+    "golden/own-country-and-reporters.txt"
+);
 golden!(rss_feed, "examples/feeds/world.rss", "golden/world-rss.txt");
 golden!(
     atom_feed,

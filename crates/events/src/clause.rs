@@ -464,6 +464,83 @@ impl<'m> Sent<'m> {
         out
     }
 
+    /// Whether mention `k` is (one of) the speakers of a reporting clause
+    /// tacked on after what they report (", killing 17 people, police
+    /// said", ", Pakistan army and security officials said on Friday"):
+    /// they tell of the event, they take no part in it.
+    pub fn reporter(&self, k: usize) -> bool {
+        const SAY: &[&str] = &[
+            "said",
+            "says",
+            "say",
+            "told",
+            "reported",
+            "added",
+            "confirmed",
+            "stated",
+            "announced",
+            "claimed",
+        ];
+        let word = |i: usize| self.words.get(i);
+        let skip_dets = |mut i: usize| {
+            while word(i).is_some_and(|w| w.tag == Tag::Det && w.mention.is_none()) {
+                i += 1;
+            }
+            i
+        };
+        // Rightwards over "and"-joined speakers to the verb of saying.
+        let mut end = self.mentions[k].end;
+        while word(end).is_some_and(|w| w.tag == Tag::Conj && w.mention.is_none()) {
+            match self.mention_starting(skip_dets(end + 1)) {
+                Some(m) => end = self.mentions[m].end,
+                None => break,
+            }
+        }
+        if word(end).is_some_and(|w| w.tag == Tag::Adv) {
+            end += 1;
+        }
+        if !word(end).is_some_and(|w| w.mention.is_none() && SAY.contains(&w.lower.as_str())) {
+            return false;
+        }
+        // The clause ends there, or goes on only with when and where it was said.
+        let tail = word(end + 1).is_none_or(|w| {
+            matches!(
+                w.tag,
+                Tag::Punct | Tag::Comma | Tag::Boundary | Tag::Prep | Tag::Adv
+            ) || matches!(
+                w.lower.as_str(),
+                "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+            )
+        });
+        if !tail {
+            return false;
+        }
+        // Leftwards over "and"-joined speakers to the comma that opens the clause.
+        let mut start = self.mentions[k].start;
+        loop {
+            while start > 0 && self.words[start - 1].tag == Tag::Det {
+                start -= 1;
+            }
+            let joined = start >= 2
+                && self.words[start - 1].tag == Tag::Conj
+                && self.words[start - 1].mention.is_none();
+            match joined.then(|| self.words[start - 2].mention).flatten() {
+                Some(m) => start = self.mentions[m].start,
+                None => break,
+            }
+        }
+        start > 0 && self.words[start - 1].tag == Tag::Comma
+    }
+
     /// Extends mention `k` with coordinated neighbours to the left.
     pub fn compound_left(&self, k: usize) -> Vec<usize> {
         let mut out = vec![k];
@@ -654,6 +731,18 @@ impl<'m> Sent<'m> {
         false
     }
 
+    /// A word of "at least", "more than", "up to" before a count.
+    fn count_phrase(&self, i: usize) -> bool {
+        let w = |j: usize| self.words.get(j).map_or("", |w| w.lower.as_str());
+        let pair = |a: &str, b: &str| {
+            matches!(
+                (a, b),
+                ("at", "least" | "most") | ("more" | "fewer" | "less", "than") | ("up", "to")
+            )
+        };
+        pair(w(i), w(i + 1)) || (i > 0 && pair(w(i - 1), w(i)))
+    }
+
     /// As [`Sent::subject`], passing over mentions `skip` rejects (the target's own country).
     pub fn subject_except(
         &self,
@@ -670,6 +759,8 @@ impl<'m> Sent<'m> {
             c = p;
         }
         let mut crossed_and = false;
+        let participle =
+            t > 0 && self.words[t - 1].tag == Tag::Comma && self.words[t].lower.ends_with("ing");
         let mut fallback = None;
         let mut i = t;
         while i > 0 {
@@ -709,27 +800,29 @@ impl<'m> Sent<'m> {
                 if skip(k) {
                     continue;
                 }
-                let after_verb = m.start > 0 && {
-                    let mut p = m.start - 1;
-                    while p > 0 && matches!(self.words[p].tag, Tag::Det | Tag::PossPron | Tag::Adv)
+                // The word before the noun phrase, past its determiners and
+                // counts ("killing at least 11 people").
+                let head_before = m.start.checked_sub(1).map(|mut p| {
+                    while p > 0
+                        && (matches!(
+                            self.words[p].tag,
+                            Tag::Det | Tag::PossPron | Tag::Adv | Tag::Number
+                        ) || self.count_phrase(p))
                     {
                         p -= 1;
                     }
-                    self.verbish(p, is_trigger)
-                };
+                    p
+                });
+                let after_verb = head_before.is_some_and(|p| self.verbish(p, is_trigger));
                 // An actor right after a verb is its object ("fighting Isis ... to
                 // preventing the YPG"), unless that verb is a participle modifier.
-                let after_gerund = after_verb && {
-                    let mut p = m.start - 1;
-                    while p > 0 && matches!(self.words[p].tag, Tag::Det | Tag::PossPron | Tag::Adv)
-                    {
-                        p -= 1;
-                    }
-                    self.words[p].lower.ends_with("ing")
-                };
+                let after_gerund =
+                    after_verb && head_before.is_some_and(|p| self.words[p].lower.ends_with("ing"));
                 // A verb's object is no subject of a later verb, not even as
                 // a last resort ("..., killing 11 people and wounding 16").
-                if (crossed_and && after_verb) || after_gerund {
+                // Nor is it the subject of a participle clause after a comma
+                // ("shelled Homs, killing four people"): the verb's subject is.
+                if (crossed_and && after_verb) || after_gerund || (participle && after_verb) {
                     continue;
                 }
                 if in_pp {

@@ -1089,6 +1089,9 @@ impl EventCoder {
                 }
             }
         }
+        // Those who report an event are no party to it (", killing 17
+        // people, police said").
+        targets.retain(|&k| !sent.reporter(k));
         // "A bomb exploded in Dhaka, killing 13 people": the participle's
         // subject is a weapon, so someone unnamed of the place did it.
         if !passive && sources.is_empty() && instrument_participle(sent, t) {
@@ -1473,6 +1476,37 @@ impl EventCoder {
             if same_actor(&src.actor, &tgt.actor) && !domestic && !unnamed_sides {
                 continue;
             }
+            // A country and one of its own bodies or people meet, appeal,
+            // praise or help in no relation ("Hu Jintao met ... China",
+            // "urged Europe to wait for ... America"): the bare country is a
+            // topic, a venue or a speaker's. (Intents and concessions toward
+            // one's own country are coded: "promised to democratize Serbia",
+            // "withdrew from the Bosnian town".) A town of the
+            // source's own country as target is where it happened: force and
+            // coercion there hit its people ("regime forces shelled Kinda",
+            // "arrested four managers in Aleppo"), a
+            // protest there is against the government ("interns protested
+            // in Haifa"), and anything else has no target named.
+            let mut how_tgt = how_tgt;
+            let tgt = if country_and_its_own(&src.actor, &tgt.actor) {
+                let c = tgt.actor.country.clone().unwrap_or_default();
+                let town = tgt.actor.role.is_none() && tgt.actor.kind == ActorType::Place;
+                if matches!(code.get(..2), Some("01" | "02" | "04" | "05" | "06" | "07")) {
+                    continue;
+                } else if town && (is_force(&code) || code.starts_with("17")) {
+                    how_tgt = "implicit-civilians";
+                    implied(&c, &CIVILIANS, trig)
+                } else if town && code.starts_with("14") {
+                    how_tgt = "implicit-government";
+                    implied(&c, &GOVERNMENT, trig)
+                } else if town {
+                    continue;
+                } else {
+                    tgt
+                }
+            } else {
+                tgt
+            };
             let rule = if how.is_empty() {
                 format!(
                     "{} src={how_src} tgt={how_tgt}{}",
@@ -2296,6 +2330,11 @@ fn is_international(code: &str) -> bool {
     ["IGO", "NGO", "IMG", "MNC"]
         .iter()
         .any(|p| code.starts_with(p))
+}
+
+/// One side is a bare country (no role) and the other belongs to it.
+fn country_and_its_own(a: &Actor, b: &Actor) -> bool {
+    a.country.is_some() && a.country == b.country && (a.role.is_none() != b.role.is_none())
 }
 
 /// Two participants are the same actor for coding: same country and role, or same code.
