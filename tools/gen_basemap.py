@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write crates/server/data/countries-110m.tsv, the /map page's basemap.
+"""Write crates/report/data/countries-110m.tsv, the outlines under the map.
 
 Input: countries-110m.json (TopoJSON) from the npm package world-atlas@2
 (Natural Earth 1:110m Admin 0 countries, public domain; world-atlas is ISC):
@@ -25,7 +25,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 COUNTRIES = os.path.join(ROOT, "crates", "lexicon", "data", "countries.tsv")
-OUT = os.path.join(ROOT, "crates", "server", "data", "countries-110m.tsv")
+OUT = os.path.join(ROOT, "crates", "report", "data", "countries-110m.tsv")
 
 # Natural Earth's abbreviated names that no name or alias in countries.tsv
 # spells; None is a territory without an ISO code of its own.

@@ -634,12 +634,18 @@ fn report(db: &Path, out_path: &Path, title: Option<String>, net: NetArgs) -> Re
         quotes,
         ..
     } = loaded;
+    // The CAMEO codes in words, as the server's event rows show them.
+    let cameo = events::cameo::CameoTable::builtin()?;
     let events: Vec<report::EventRow> = events
         .into_iter()
         .zip(docs)
         .zip(spans)
         .map(|((event, doc), span)| report::EventRow {
             sentence: cut(&doc, span),
+            label: cameo
+                .get(&event.cameo)
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
             doc,
             event,
         })

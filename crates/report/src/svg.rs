@@ -11,18 +11,19 @@ const H: f64 = 640.0;
 const SEED: u64 = 0x5EED_E27E;
 
 /// The network drawing of the nodes in `shown` (indices into the network);
-/// with `links`, each node and line is a link (to an actor's or a dyad's page).
+/// each node and line is a link where `links` has an address for its actor
+/// or dyad.
 pub(crate) fn network(
     cx: &Ctx,
     shown: &[usize],
     community: &[usize],
-    links: Option<&crate::Links>,
+    links: &dyn crate::components::Links,
 ) -> String {
-    // An `<a>` around a shape when the figure links, nothing otherwise.
-    let open = |href: Option<String>| {
-        href.map_or(String::new(), |h| format!("<a href=\"{}\">", escape(&h)))
+    // An `<a>` around a shape that links, nothing around one that does not.
+    let wrap = |href: Option<String>| match href {
+        Some(h) => (format!("<a href=\"{}\">", escape(&h)), "</a>"),
+        None => (String::new(), ""),
     };
-    let close = if links.is_some() { "</a>" } else { "" };
     let local = |v: usize| shown.binary_search(&v).ok();
     let ties: Vec<(usize, usize, &analysis::Tie)> = cx
         .net
@@ -53,11 +54,11 @@ pub(crate) fn network(
             "#2a9d4a"
         };
         let width = 1.0 + 1.6 * (st.events as f64).ln_1p();
-        let href = links.map(|l| (l.dyad)(&cx.net.nodes[t.a].code, &cx.net.nodes[t.b].code));
+        let (open, close) = wrap(links.dyad(&cx.net.nodes[t.a].code, &cx.net.nodes[t.b].code));
         let _ = writeln!(
             s,
             "{}<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"{width:.1}\" stroke-opacity=\"0.7\"><title>{} – {}: {} events, cooperation {:.1}, conflict {:.1}, mean Goldstein {:+.2}</title></line>{close}",
-            open(href),
+            open,
             pos[a].0,
             pos[a].1,
             pos[b].0,
@@ -77,11 +78,11 @@ pub(crate) fn network(
         let r = 4.0 + 1.4 * (node.events as f64).sqrt().min(12.0);
         let fill = PALETTE[community.get(v).copied().unwrap_or(0) % PALETTE.len()];
         let (x, y) = pos[li];
-        let href = links.map(|l| (l.actor)(&node.code));
+        let (open, close) = wrap(links.actor(&node.code));
         let _ = writeln!(
             s,
             "{}<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\" stroke=\"#333\" stroke-width=\"1\"><title>{}: {} events ({} sent, {} received)</title></circle>{close}",
-            open(href),
+            open,
             escape(&cx.name(&node.code)),
             node.events,
             node.sent,

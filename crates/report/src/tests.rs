@@ -23,6 +23,7 @@ fn row(s: &str, t: &str, g: f64, quad: u8, date: &str, sentence: &str) -> EventR
     EventRow {
         doc: "d1".into(),
         sentence: sentence.into(),
+        label: "Mediate <conflict>".into(),
         event: Event {
             sentence: 0,
             span: [0, 1],
@@ -236,6 +237,7 @@ fn the_page_shape_is_stable() {
             "Brokers",
             "Blocs",
             "Main dyads",
+            "Where events happened",
             "Dependencies",
             "Quotes",
         ]
@@ -255,4 +257,178 @@ fn an_empty_database_gives_a_page_that_says_so() {
 #[test]
 fn rendering_is_deterministic() {
     assert_eq!(render(&input()), render(&input()));
+}
+
+fn place(name: &str, country: &str, lat: f64, lon: f64) -> Option<model::Place> {
+    Some(model::Place {
+        name: name.into(),
+        country: Some(country.into()),
+        lat: Some(lat),
+        lon: Some(lon),
+        span: None,
+    })
+}
+
+/// The `<svg class="map" ...>...</svg>` of a page.
+fn map_svg(html: &str) -> &str {
+    let start = html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\"");
+    let start = start.expect("a map figure");
+    let len = html[start..].find("</svg>").expect("closed");
+    &html[start..start + len + "</svg>".len()]
+}
+
+#[test]
+fn the_map_marks_each_place_over_the_outlines() {
+    let mut input = input();
+    input.events[0].event.place = place("Ankara", "TUR", 39.93, 32.86);
+    input.events[3].event.place = place("Ankara", "TUR", 39.93, 32.86);
+    input.events[4].event.place = place("Idlib <north>", "SYR", 35.93, 36.63);
+    // Off the globe: no circle, but its country is still shaded.
+    input.events[5].event.place = place("Nowhere", "IRN", 200.0, 0.0);
+    let html = render(&input);
+    let svg = map_svg(&html);
+    assert_eq!(check_svgs(svg), 1, "the map is well-formed");
+    assert_eq!(
+        svg.matches("<path d=\"M").count(),
+        basemap::countries().len(),
+        "every outline"
+    );
+    // Outlines first, so the circles are drawn over them.
+    assert!(svg.find("<g class=\"basemap\"") < svg.find("<circle"));
+    let circles: Vec<&str> = svg
+        .match_indices("<circle")
+        .map(|(i, _)| &svg[i..i + svg[i..].find("</circle>").unwrap()])
+        .collect();
+    assert_eq!(circles.len(), 2, "{circles:?}");
+    // Most events first; each where the projection puts it.
+    for (circle, (name, lat, lon, n)) in circles.iter().zip([
+        ("Ankara", 39.93, 32.86, 2),
+        ("Idlib &lt;north&gt;", 35.93, 36.63, 1),
+    ]) {
+        let (x, y) = map::project(lat, lon);
+        assert!(
+            circle.contains(&format!("cx=\"{x:.1}\" cy=\"{y:.1}\"")),
+            "{circle}"
+        );
+        assert!(
+            circle.contains(&format!("<title>{name}: {n} events</title>")),
+            "{circle}"
+        );
+    }
+    let (ankara_x, _) = map::project(39.93, 32.86);
+    assert!((ankara_x - 567.6).abs() < 0.1, "32.86°E at {ankara_x}");
+    for (code, shaded) in [("Turkey", true), ("Iran", true), ("Brazil", false)] {
+        let at = svg.find(&format!("<title>{code}</title>")).unwrap();
+        let tag = &svg[svg[..at].rfind("<path").unwrap()..at];
+        assert_eq!(tag.contains("fill=\"#d5dbe3\""), shaded, "{code}: {tag}");
+    }
+    // The report has no page per place: the circles are not links.
+    assert!(!svg.contains("<a "));
+    // The table lists the places, the evidence the three events with one.
+    let section = &html[html.find("<section id=\"map\">").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(
+        section.contains("<td>Ankara</td><td class=\"n\">2</td><td class=\"n\">39.93, 32.86</td>")
+    );
+    assert!(
+        section.contains("Events with a place (3 events)"),
+        "{section}"
+    );
+    assert!(html.contains("<a href=\"#map\">Map</a>"));
+}
+
+#[test]
+fn without_places_the_map_says_so() {
+    let html = render(&input());
+    let section = &html[html.find("<section id=\"map\">").unwrap()..];
+    assert!(section.starts_with(
+        "<section id=\"map\"><h2>Where events happened</h2><p>No event has a place with coordinates yet.</p></section>"
+    ));
+}
+
+#[test]
+fn hostile_text_and_addresses_stay_inert() {
+    let mut input = input();
+    let evil = "\"><img src=x onerror=alert(1)><script>alert(2)</script>";
+    input.title = format!("Report {evil}");
+    input.events[0].sentence = format!("Baku said {evil}");
+    input.events[0].event.source.text = evil.into();
+    input.events[0].event.rule = evil.into();
+    input.events[1].label = evil.into();
+    input.events[2].event.place = place(evil, evil, 10.0, 10.0);
+    input.names.insert("TUR".into(), evil.into());
+    input.quotes[0].quote.cue = evil.into();
+    let d1 = input.documents.get_mut("d1").unwrap();
+    d1.url = Some("javascript:alert(3)".into());
+    let html = render(&input).to_lowercase();
+    for bad in [
+        "<script",
+        "<img",
+        "\"><img",
+        "href=\"javascript:",
+        "javascript:alert(3)",
+    ] {
+        assert!(!html.contains(bad), "{bad} in the report");
+    }
+    assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[test]
+fn events_link_their_sources_and_dyad_sections() {
+    let mut input = input();
+    input.documents.get_mut("d1").unwrap().url = Some("https://example.org/talks?a=1&b=2".into());
+    let html = render(&input);
+    // The source of every event row and quote, escaped once.
+    assert!(html.contains(
+        "<a class=\"m\" href=\"https://example.org/talks?a=1&amp;b=2\" rel=\"noreferrer noopener\">source</a>"
+    ));
+    // Every in-page dyad link has its section, and a row links to one.
+    let mut links = 0;
+    for (i, _) in html.match_indices("href=\"#dyad-") {
+        let id = &html[i + 7..i + 7 + html[i + 7..].find('"').unwrap()];
+        assert!(
+            html.contains(&format!("<h3 id=\"{id}\">")),
+            "no section {id}"
+        );
+        links += 1;
+    }
+    assert!(links > 0);
+    assert!(
+        html.contains("<a class=\"m\" href=\"#dyad-AZE-ISR\">dyad</a>")
+            || html.contains("<a class=\"m\" href=\"#dyad-ISR-AZE\">dyad</a>")
+    );
+}
+
+#[test]
+fn dyad_charts_have_a_slot_for_every_month() {
+    let events = vec![
+        row("AZE", "ISR", 2.0, 1, "2025-01-05", "a").event,
+        row("AZE", "ISR", -1.0, 3, "2025-04", "b").event,
+        row("AZE", "ISR", 1.0, 1, "2024", "c").event,
+        row("AZE", "ISR", 1.0, 1, "PRESENT_REF", "d").event,
+    ];
+    let (bins, undated) = month_bins(&events, &[0, 1, 2, 3, 7]);
+    let months: Vec<(&str, usize)> = bins.iter().map(|b| (b.month.as_str(), b.events)).collect();
+    assert_eq!(
+        months,
+        [
+            ("2025-01", 1),
+            ("2025-02", 0),
+            ("2025-03", 0),
+            ("2025-04", 1)
+        ]
+    );
+    assert_eq!(undated, 2, "the year-only and the relative date");
+}
+
+#[test]
+fn the_stylesheet_colours_the_legend_as_the_drawing() {
+    for (i, c) in BLOC_COLOURS.iter().enumerate() {
+        assert!(
+            STYLESHEET.contains(&format!(".sw.b{i}{{background:{c}}}")),
+            "bloc {i}"
+        );
+    }
+    let html = render(&input());
+    assert!(html.contains("<p class=\"legend\">Lines: <span class=\"sw coop\"></span> cooperation"));
 }

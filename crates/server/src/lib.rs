@@ -5,14 +5,14 @@
 //! pool (`pool`); what the API and the pages both show is built in `data`;
 //! `api` holds the JSON endpoints and their OpenAPI annotations, `ui` the
 //! pages (maud templates: every text is escaped at compile-time-checked
-//! interpolation points), `auth` tokens, sessions and CSRF, `basemap` the
-//! country outlines under the map page.
+//! interpolation points; built from `report`'s components, so the pages
+//! and the static report share their rows, legends, charts and map),
+//! `auth` tokens, sessions and CSRF.
 
 #![forbid(unsafe_code)]
 
 pub mod api;
 pub mod auth;
-pub mod basemap;
 pub mod cache;
 pub mod compute;
 pub mod data;

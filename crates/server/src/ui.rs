@@ -2,11 +2,15 @@
 //! time; every interpolated value is HTML-escaped), no script, forms that
 //! post only with a session cookie and its CSRF token.
 //!
+//! The page shell, event rows, actor labels, quotes, legends, the dyad
+//! chart and the map are `report`'s components, shared with the static
+//! report; this module adds what only a server has (vote buttons, forms,
+//! CSRF) and links them to its pages through [`Site`].
+//!
 //! Article text is hostile input: it reaches a page only through maud's
 //! escaping or `report`'s SVG escaping, and a URL becomes a link only when
 //! it is `http(s)://`.
 
-use crate::basemap;
 use crate::data::{self, name_of, EventQuery};
 use crate::error::AppError;
 use crate::types::{EventOut, NewVote, VoteKind};
@@ -16,7 +20,10 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use maud::{html, Markup, PreEscaped, DOCTYPE};
+use maud::{html, Markup, PreEscaped};
+use report::components::{
+    self as parts, actor_code, actor_name, anchor, event_row, event_table, safe_url, EventView,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -107,12 +114,6 @@ pub fn enc(s: &str) -> String {
     out
 }
 
-/// Only web addresses become links: `javascript:` and the like stay text.
-fn safe_url(u: &str) -> Option<&str> {
-    let l = u.trim_start().to_ascii_lowercase();
-    (l.starts_with("http://") || l.starts_with("https://")).then_some(u.trim())
-}
-
 /// A local path to return to after a form: never another site.
 fn safe_back(b: &str) -> &str {
     if b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') {
@@ -126,47 +127,66 @@ fn doc_link(doc: &str) -> String {
     format!("/documents/{}", enc(doc))
 }
 
-fn event_link(e: &EventOut) -> String {
-    format!("{}#{}", doc_link(&e.doc), anchor(&e.id))
+fn event_link(doc: &str, id: &str) -> String {
+    format!("{}#{}", doc_link(doc), anchor(id))
 }
 
-/// The HTML id of an event on its article page: its id's hash part.
-fn anchor(id: &str) -> String {
-    format!("e-{}", id.rsplit('~').next().unwrap_or(id))
+/// Where the shared components link on the server: actors, dyads,
+/// documents and events to their pages, places to a search for them.
+struct Site {
+    /// Link each event to its place in its article (not on the article).
+    articles: bool,
 }
+
+impl parts::Links for Site {
+    fn actor(&self, code: &str) -> Option<String> {
+        Some(format!("/actors/{}", enc(code)))
+    }
+    fn dyad(&self, a: &str, b: &str) -> Option<String> {
+        Some(dyad_href(a, b))
+    }
+    fn event(&self, doc: &str, id: &str) -> Option<String> {
+        self.articles.then(|| event_link(doc, id))
+    }
+    fn document(&self, doc: &str) -> Option<String> {
+        Some(doc_link(doc))
+    }
+    fn place(&self, name: &str) -> Option<String> {
+        Some(format!("/search?q={}", enc(name)))
+    }
+}
+
+const SITE: Site = Site { articles: true };
 
 fn layout(v: &Viewer, title: &str, body: Markup) -> Response {
-    let page = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · entente" }
-                link rel="stylesheet" href="/static/style.css";
-            }
-            body {
-                nav.top {
-                    a href="/" { "Documents" } " · "
-                    a href="/network" { "Network" } " · "
-                    a href="/search" { "Search" } " · "
-                    a href="/review" { "Review" } " · "
-                    a href="/map" { "Map" } " · "
-                    @match &v.who {
-                        Some(who) => {
-                            span.m { "signed in as " (who) " " }
-                            form.inline method="post" action="/logout" {
-                                input type="hidden" name="csrf" value=(v.csrf.as_deref().unwrap_or(""));
-                                button type="submit" { "Sign out" }
-                            }
-                        }
-                        None => { a href="/login" { "Sign in to vote" } }
-                    }
+    let who = html! {
+        @match &v.who {
+            Some(who) => {
+                span.m { "signed in as " (who) " " }
+                form.inline method="post" action="/logout" {
+                    input type="hidden" name="csrf" value=(v.csrf.as_deref().unwrap_or(""));
+                    button type="submit" { "Sign out" }
                 }
-                main { (body) }
             }
+            None => { a href="/login" { "Sign in to vote" } }
         }
     };
+    let page = parts::page(
+        parts::Shell {
+            title: &format!("{title} · entente"),
+            stylesheet: parts::Stylesheet::Linked("/static/style.css"),
+            nav: &[
+                ("/", "Documents"),
+                ("/network", "Network"),
+                ("/search", "Search"),
+                ("/review", "Review"),
+                ("/map", "Map"),
+            ],
+            nav_extra: Some(who),
+            footer: None,
+        },
+        body,
+    );
     let mut r = page.into_string().into_response();
     r.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -176,7 +196,6 @@ fn layout(v: &Viewer, title: &str, body: Markup) -> Response {
 }
 
 const UI_CSS: &str = "
-nav.top{border-bottom:1px solid #ddd;padding-bottom:.4rem}
 form.inline{display:inline;margin:0}
 .text{white-space:pre-wrap;line-height:1.7;max-width:48rem}
 mark{background:none;padding:0 .05em;border-bottom:2px solid transparent}
@@ -193,7 +212,6 @@ td.votes button{font-size:.8rem;padding:.05rem .35rem;margin:.05rem}
 .badge.no{background:#fbe3e0;color:#a5281b}.badge.fix{background:#e8f0fb;color:#2f6fb0}
 form.filters label{display:inline-block;margin:.2rem .6rem .2rem 0}
 form.filters input,form.filters select{font-size:.9rem}
-svg.legend{display:inline-block;border:none;background:none;vertical-align:middle}
 ";
 
 async fn stylesheet() -> Response {
@@ -321,10 +339,6 @@ fn vote_cell(v: &Viewer, e: &EventOut, back: &str) -> Markup {
     }
 }
 
-fn actor_link(code: &str, label: &str) -> Markup {
-    html! { a href={"/actors/" (enc(code))} title=(label) { (code) } }
-}
-
 fn dyad_href(a: &str, b: &str) -> String {
     format!(
         "/dyads/{}/{}",
@@ -333,41 +347,50 @@ fn dyad_href(a: &str, b: &str) -> String {
     )
 }
 
-/// A table of events with their sentences, provenance and vote buttons.
+fn side(s: &crate::types::Side) -> parts::Side<'_> {
+    parts::Side {
+        code: &s.code,
+        name: &s.name,
+        text: &s.text,
+    }
+}
+
+/// An event as the shared row shows it.
+fn view(e: &EventOut) -> EventView<'_> {
+    EventView {
+        id: Some(&e.id),
+        doc: &e.doc,
+        date: &e.date,
+        source: side(&e.source),
+        target: side(&e.target),
+        cameo: &e.cameo,
+        label: &e.label,
+        plover: &e.plover,
+        goldstein: e.goldstein,
+        modality: &e.modality,
+        rule: &e.rule,
+        confidence: e.confidence,
+        sentence: &e.text,
+        url: e.url.as_deref(),
+        document: None,
+        rejected: e.rejected,
+    }
+}
+
+/// A table of events (the shared rows) with their vote buttons.
 fn events_table(
     v: &Viewer,
     events: &[EventOut],
     back: &dyn Fn(&EventOut) -> String,
     with_doc: bool,
 ) -> Markup {
-    html! {
-        table.ev {
-            thead { tr {
-                th { "date" } th { "who → whom" } th { "what" } th { "rule" } th { "sentence" } th { "votes" }
-            } }
-            tbody {
-                @for e in events {
-                    tr id=(anchor(&e.id)) class=(if e.rejected { "rejected" } else { "" }) {
-                        td { (report::human::time(&e.date)) br; span.m { (e.modality) } }
-                        td.act {
-                            (actor_link(&e.source.code, &e.source.name)) " → " (actor_link(&e.target.code, &e.target.name))
-                            br; span.m { "“" (e.source.text) "” → “" (e.target.text) "”" }
-                            br; a.m href=(dyad_href(&e.source.code, &e.target.code)) { "dyad" }
-                        }
-                        td { b { (e.cameo) } " " (e.label) br; span.m { (e.plover) ", Goldstein " (format!("{:+.1}", e.goldstein)) } }
-                        td { span.m { (e.rule) } br; span.m { "confidence " (format!("{:.2}", e.confidence)) } }
-                        td.s {
-                            (e.text)
-                            br;
-                            @if with_doc { a.m href=(event_link(e)) { "in its article" } " " }
-                            @if let Some(u) = e.url.as_deref().and_then(safe_url) { a.m href=(u) rel="noreferrer noopener" { "source" } }
-                        }
-                        (vote_cell(v, e, &back(e)))
-                    }
-                }
-            }
-        }
-    }
+    let site = Site { articles: with_doc };
+    event_table(
+        &["votes"],
+        html! {
+            @for e in events { (event_row(&view(e), &site, Some(vote_cell(v, e, &back(e))))) }
+        },
+    )
 }
 
 async fn article(
@@ -466,21 +489,27 @@ async fn article(
             h2 { "Actors (" (actors.len()) ")" }
             ul {
                 @for ((code, name), n) in &actors {
-                    li { (actor_link(code, name)) " " (name) " " span.m { "×" (n) } }
+                    li { (actor_code(code, name, &SITE)) " " (name) " " span.m { "×" (n) } }
                 }
             }
             h2 { "Quotes (" (coded.quotes.len()) ")" }
-            ul {
+            (parts::quote_list(html! {
                 @for q in &coded.quotes {
-                    li {
-                        b { @match &q.speaker {
-                            model::Speaker::Actor(p) => (actor_link(&p.actor.code, &p.actor.name)),
-                            model::Speaker::Unresolved { text, .. } => (text),
-                        } }
-                        " " (q.cue) ": “" (q.content) "” " span.m { (q.style) ", " (q.rule) }
-                    }
+                    @let speaker = match &q.speaker {
+                        model::Speaker::Actor(p) => parts::Speaker { text: &p.text, actor: Some((&p.actor.code, &p.actor.name)) },
+                        model::Speaker::Unresolved { text, .. } => parts::Speaker { text, actor: None },
+                    };
+                    (parts::quote_item(&parts::QuoteView {
+                        speaker,
+                        cue: &q.cue,
+                        content: &q.content,
+                        style: &q.style,
+                        rule: &q.rule,
+                        doc: &doc.id,
+                        document: None,
+                    }, &SITE))
                 }
-            }
+            }))
             h2 { "Times (" (coded.times.len()) ")" }
             ul {
                 @for t in &coded.times {
@@ -604,16 +633,15 @@ async fn dyad(
             table {
                 thead { tr { th { "direction" } th { "events" } th { "mean Goldstein" } } }
                 tbody {
-                    tr { td { (actor_link(&a, &na)) " → " (actor_link(&b, &nb)) } td.n { (d.a_to_b.events) } td.n { (mg(d.a_to_b.mean_goldstein)) } }
-                    tr { td { (actor_link(&b, &nb)) " → " (actor_link(&a, &na)) } td.n { (d.b_to_a.events) } td.n { (mg(d.b_to_a.mean_goldstein)) } }
+                    tr { td { (actor_code(&a, &na, &SITE)) " → " (actor_code(&b, &nb, &SITE)) } td.n { (d.a_to_b.events) } td.n { (mg(d.a_to_b.mean_goldstein)) } }
+                    tr { td { (actor_code(&b, &nb, &SITE)) " → " (actor_code(&a, &na, &SITE)) } td.n { (d.b_to_a.events) } td.n { (mg(d.b_to_a.mean_goldstein)) } }
                 }
             }
             p { "Quad classes: verbal cooperation " (d.quad_classes[0]) ", material cooperation " (d.quad_classes[1])
                 ", verbal conflict " (d.quad_classes[2]) ", material conflict " (d.quad_classes[3]) "." }
             h2 { "By month" }
-            p.m { "One slot per month from the first to the last, empty months included; cooperation (sum of positive Goldstein scores) up in green, conflict down in red."
-                @if d.undated > 0 { " " (d.undated) " events known only to the year are not drawn." } }
-            (PreEscaped(report::timeline_figure(&label, &bins)))
+            (parts::timeline_key())
+            (parts::dyad_timeline(&label, &bins, d.undated))
             h2 { "The events (" (d.mentions) ")" @if d.mentions > events.len() {
                 " " span.m { "newest " (events.len()) " shown; " a href={"/search?dyad=" (enc(&a)) "%2C" (enc(&b))} { "search them" } } } }
             (events_table(&v, &events, &back, true))
@@ -646,29 +674,12 @@ async fn network(
     for n in &an.net.nodes {
         names.insert(n.code.clone(), name_of(&st, &n.code));
     }
-    let (to_actor, to_dyad) = (
-        |c: &str| format!("/actors/{}", enc(c)),
-        |a: &str, b: &str| dyad_href(a, b),
-    );
-    let links = report::Links {
-        actor: &to_actor,
-        dyad: &to_dyad,
-    };
-    let svg = report::network_figure(
-        an.net.clone(),
-        &names,
-        &order,
-        &an.blocs.community,
-        Some(&links),
-    );
+    let svg = report::network_figure(an.net.clone(), &names, &order, &an.blocs.community, &SITE);
     let mut ties: Vec<&analysis::Tie> = an.net.ties.iter().collect();
     ties.sort_by_key(|t| std::cmp::Reverse(t.stats.events));
     ties.truncate(60);
     let mut nodes: Vec<usize> = (0..an.net.nodes.len()).collect();
     nodes.sort_by(|&x, &y| an.net.nodes[y].events.cmp(&an.net.nodes[x].events));
-    let swatch = |fill: &str| {
-        html! { svg.legend width="14" height="14" viewBox="0 0 14 14" { rect x="1" y="1" width="12" height="12" fill=(fill) stroke="#333" {} } }
-    };
     Ok(layout(
         &v,
         "Network",
@@ -676,13 +687,7 @@ async fn network(
             h1 { "The network" }
             p.lead { (an.net.nodes.len()) " actors (countries and organisations), " (an.net.ties.len()) " dyads, from " (an.events.len()) " events"
                 @if !inc { " (analysts' rejections left out, corrections applied)" } "." }
-            p {
-                "Lines: " (swatch("#2a9d4a")) " cooperation " (swatch("#2f6fb0")) " mostly material cooperation " (swatch("#c0392b")) " conflict outweighs cooperation; thicker with more events. "
-                "Circles: sized by events, coloured by bloc (Louvain communities of the cooperation network): "
-                @for (i, c) in report::BLOC_COLOURS.iter().enumerate().take(an.blocs.count.min(report::BLOC_COLOURS.len())) {
-                    (swatch(c)) " bloc " (i + 1) " "
-                }
-            }
+            (parts::network_legend(an.blocs.count))
             (PreEscaped(svg))
             h2 { "Actors" }
             table {
@@ -690,7 +695,7 @@ async fn network(
                 tbody { @for &i in nodes.iter().take(80) {
                     @let n = &an.net.nodes[i];
                     tr {
-                        td { a href={"/actors/" (enc(&n.code))} { (name_of(&st, &n.code)) } " " span.m { (n.code) } }
+                        td { (actor_name(&n.code, &name_of(&st, &n.code), &SITE)) }
                         td.n { a href={"/search?actor=" (enc(&n.code))} { (n.events) } }
                         td.n { (n.sent) } td.n { (n.received) }
                         td.n { (format!("{:.3}", an.betweenness.get(i).copied().unwrap_or(0.0))) }
@@ -786,7 +791,7 @@ async fn search(
         (Vec::new(), (0, Vec::new()))
     };
     let val = |x: &Option<String>| x.clone().unwrap_or_default();
-    let back = |e: &EventOut| event_link(e);
+    let back = |e: &EventOut| event_link(&e.doc, &e.id);
     let shown = &events[..];
     Ok(layout(
         &v,
@@ -863,58 +868,15 @@ async fn review(axum::extract::State(st): AppState, v: Viewer) -> PageResult {
 async fn map(axum::extract::State(st): AppState, v: Viewer) -> PageResult {
     let st2 = st.clone();
     let an = st.pool.run(move |s| data::analysed(&st2, s, false)).await?;
-    let mut places: BTreeMap<String, (f64, f64, usize)> = BTreeMap::new();
-    let mut with_events: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for e in &an.events {
-        if let Some(p) = &e.record.place {
-            if let Some(c) = &p.country {
-                with_events.insert(c.as_str());
-            }
-            if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
-                if lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0 {
-                    places.entry(p.name.clone()).or_insert((lat, lon, 0)).2 += 1;
-                }
-            }
-        }
-    }
-    let (w, h) = (960.0, 480.0);
-    let xy = |lat: f64, lon: f64| ((lon + 180.0) / 360.0 * w, (90.0 - lat) / 180.0 * h);
-    let mut list: Vec<(&String, &(f64, f64, usize))> = places.iter().collect();
-    list.sort_by(|a, b| b.1 .2.cmp(&a.1 .2).then(a.0.cmp(b.0)));
+    let places = report::map::Places::from_events(an.events.iter().map(|e| &e.record));
     Ok(layout(
         &v,
         "Map",
         html! {
             h1 { "Where events happened" }
-            p.lead { (places.len()) " places with coordinates, from the events' places (equirectangular; lines every 30°). Circles grow with events; hover for the name. Countries where events happened are shaded; outlines from Natural Earth (1:110m)." }
-            svg xmlns="http://www.w3.org/2000/svg" viewBox={"0 0 " (w) " " (h)} width=(w) height=(h) role="img" {
-                title { "Event places" }
-                // Outlines are in tenths of a degree (see `basemap`); the
-                // stroke is in those units too, so about half a pixel.
-                g.basemap transform=(format!("scale({})", w / basemap::GRID_W)) fill="#ececec" stroke="#9a9a9a" stroke-width="2" stroke-linejoin="round" {
-                    @for c in basemap::countries() {
-                        path d=(c.path) fill=[with_events.contains(c.code).then_some("#d5dbe3")] {
-                            title { (c.name) }
-                        }
-                    }
-                }
-                @for i in 0..=12 { line x1=(i as f64 * w / 12.0) y1="0" x2=(i as f64 * w / 12.0) y2=(h) stroke="#e5e5e5" {} }
-                @for i in 0..=6 { line x1="0" y1=(i as f64 * h / 6.0) x2=(w) y2=(i as f64 * h / 6.0) stroke="#e5e5e5" {} }
-                @for (name, (lat, lon, n)) in &list {
-                    @let (x, y) = xy(*lat, *lon);
-                    a href={"/search?q=" (enc(name))} {
-                        circle cx=(format!("{x:.1}")) cy=(format!("{y:.1}")) r=(format!("{:.1}", 2.5 + (*n as f64).sqrt() * 1.5)) fill="#c0392b" fill-opacity="0.6" stroke="#333" {
-                            title { (name) ": " (n) " events" }
-                        }
-                    }
-                }
-            }
-            table {
-                thead { tr { th { "place" } th { "events" } th { "lat, lon" } } }
-                tbody { @for (name, (lat, lon, n)) in list.iter().take(100) {
-                    tr { td { a href={"/search?q=" (enc(name))} { (name) } } td.n { (n) } td.n { (format!("{lat:.2}, {lon:.2}")) } }
-                } }
-            }
+            (report::map::map_caption(&places))
+            (report::map::map_figure(&places, &SITE))
+            (report::map::places_table(&places, &SITE, 100))
         },
     ))
 }

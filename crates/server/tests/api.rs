@@ -471,7 +471,7 @@ async fn the_map_draws_country_outlines_under_the_places() {
     assert!(outlines < first_dot);
     assert_eq!(
         svg.matches("<path d=\"M").count(),
-        server::basemap::countries().len()
+        report::basemap::countries().len()
     );
     // Countries with events are shaded.
     for name in ["Turkey", "Syria"] {
@@ -486,7 +486,7 @@ async fn the_map_draws_country_outlines_under_the_places() {
 
     // Each known place's dot falls inside its country's outline box, in the
     // same projection (page pixels to the basemap's tenths of a degree).
-    let to_grid = server::basemap::GRID_W / 960.0;
+    let to_grid = report::basemap::GRID_W / 960.0;
     let attr = |tag: &str, a: &str| -> f64 {
         let i = tag.find(&format!(" {a}=\"")).unwrap() + a.len() + 3;
         tag[i..i + tag[i..].find('"').unwrap()].parse().unwrap()
@@ -502,11 +502,11 @@ async fn the_map_draws_country_outlines_under_the_places() {
             _ => continue,
         };
         let (x, y) = (attr(tag, "cx") * to_grid, attr(tag, "cy") * to_grid);
-        let country = server::basemap::countries()
+        let country = report::basemap::countries()
             .iter()
             .find(|c| c.code == code)
             .unwrap();
-        let (x0, y0, x1, y1) = server::basemap::bbox(country.path).unwrap();
+        let (x0, y0, x1, y1) = report::basemap::bbox(country.path).unwrap();
         assert!(
             x0 <= x && x <= x1 && y0 <= y && y <= y1,
             "{place} at ({x}, {y}) is outside {code} ({x0}, {y0})-({x1}, {y1})"
@@ -736,4 +736,145 @@ async fn new_documents_show_soon_without_readers_waiting() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+}
+
+/// The `<td>` cells of the first `<tr ...>...</tr>` at or after `at`.
+fn row_cells(html: &str, at: usize) -> Vec<&str> {
+    let row = &html[at..at + html[at..].find("</tr>").unwrap()];
+    row.match_indices("<td")
+        .map(|(i, _)| &row[i..i + row[i..].find("</td>").unwrap() + "</td>".len()])
+        .collect()
+}
+
+/// The static report and the pages draw an event row and the map with the
+/// same components: for the same stored events, the same markup (links
+/// aside: the pages link to themselves, the report to its own sections).
+#[tokio::test]
+async fn the_report_and_the_pages_share_rows_and_the_map() {
+    let app = app();
+    seed(&app).await;
+    // The report of the same store, built as `entente report` builds it.
+    let s = store::Store::open(&app._dir.path().join("t.db")).unwrap();
+    let texts = s.document_texts().unwrap();
+    let (stored, _) = s.reviewed_events(false).unwrap();
+    let cameo = events::cameo::CameoTable::builtin().unwrap();
+    let cut = |doc: &str, span: Option<(usize, usize)>| {
+        let text = &texts.iter().find(|d| d.id == doc).unwrap().text;
+        span.and_then(|(a, b)| text.get(a..b))
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    let input = report::Input {
+        title: "Shared".into(),
+        events: stored
+            .iter()
+            .map(|e| report::EventRow {
+                doc: e.doc.clone(),
+                sentence: cut(&e.doc, e.sentence_span),
+                label: cameo
+                    .get(&e.record.cameo)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                event: e.record.clone(),
+            })
+            .collect(),
+        documents: texts
+            .iter()
+            .map(|d| {
+                let info = report::DocInfo {
+                    title: d.title.clone(),
+                    date: d.date.clone(),
+                    url: d.url.clone(),
+                };
+                (d.id.clone(), info)
+            })
+            .collect(),
+        ..report::Input::default()
+    };
+    let html = report::render(&input);
+
+    // The attack's row on the dyad page and in the report's evidence.
+    let eid = get(&app, "/api/v1/events?root=18").await.json()["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let page = get(&app, "/dyads/TUR/SYR").await.body;
+    let at = page
+        .find(&format!("<tr id=\"{}\"", report::components::anchor(&eid)))
+        .expect("the attack on the dyad page");
+    let cells = row_cells(&page, at);
+    assert_eq!(cells.len(), 6, "five shared cells and the votes: {cells:?}");
+    assert!(cells[2].contains("<b>18"), "{}", cells[2]);
+    let what_and_rule = format!("{}{}", cells[2], cells[3]);
+    let in_report = html
+        .find(&what_and_rule)
+        .unwrap_or_else(|| panic!("the report has no row with {what_and_rule}"));
+    let row_start = html[..in_report].rfind("<tr").unwrap();
+    let mine = row_cells(&html, row_start);
+    assert_eq!(mine.len(), 5, "no vote cell in the report: {mine:?}");
+    assert_eq!(mine[0], cells[0], "date");
+    assert_eq!(mine[2..4], cells[2..4], "what and rule");
+    // The same sentence and source link; the page adds its article link,
+    // the report names the document.
+    let sentence = |c: &str| c[..c.find("<br>").unwrap()].to_string();
+    assert_eq!(sentence(mine[4]), sentence(cells[4]));
+    let source =
+        "<a class=\"m\" href=\"https://example.org/a\" rel=\"noreferrer noopener\">source</a>";
+    assert!(cells[4].contains(source) && mine[4].contains(source));
+    assert!(cells[4].contains(">in its article</a>"));
+    assert!(mine[4].contains("<span class=\"m\">Talks, 2025-03-04</span>"));
+    // Both name the sides' actors and their words the same way; only the
+    // page links them (to actor pages; the report has none).
+    assert!(
+        cells[1].contains("<a href=\"/actors/TURMIL\" title="),
+        "{}",
+        cells[1]
+    );
+    let titles = |c: &str| -> Vec<String> {
+        c.split(" title=\"")
+            .skip(1)
+            .map(|t| t[..t.find('"').unwrap()].to_string())
+            .collect()
+    };
+    assert_eq!(titles(cells[1]), titles(mine[1]));
+    assert_eq!(titles(mine[1]).len(), 2, "{}", mine[1]);
+    let words = |c: &str| {
+        let i = c.find("<span class=\"m\">“").unwrap();
+        c[i..i + c[i..].find("</span>").unwrap()].to_string()
+    };
+    assert_eq!(words(cells[1]), words(mine[1]));
+    assert!(!mine[1].contains("/actors/"));
+
+    // The map: the same outlines, shading and circles; the page's circles
+    // link to a search for their place.
+    let map_page = get(&app, "/map").await.body;
+    let figure = |h: &str| {
+        let start = h
+            .find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\"")
+            .unwrap();
+        h[start..start + h[start..].find("</svg>").unwrap()].to_string()
+    };
+    let (theirs, ours) = (figure(&map_page), figure(&html));
+    let basemap = |svg: &str| {
+        svg[svg.find("<g class=\"basemap\"").unwrap()..svg.find("</g>").unwrap()].to_string()
+    };
+    assert_eq!(basemap(&theirs), basemap(&ours));
+    let circles = |svg: &str| -> Vec<String> {
+        svg.match_indices("<circle")
+            .map(|(i, _)| svg[i..i + svg[i..].find("</circle>").unwrap()].to_string())
+            .collect()
+    };
+    assert!(!circles(&ours).is_empty(), "no place on the report's map");
+    assert_eq!(circles(&theirs), circles(&ours));
+    assert!(theirs.contains("<a href=\"/search?q=Ankara\"><circle"));
+    assert!(!ours.contains("<a "));
+    // The same caption above both.
+    let caption = |h: &str| {
+        let i = h.find("<p class=\"lead\">").unwrap();
+        let j = h.find(" places with coordinates").unwrap();
+        assert!(i < j);
+        h[h[..j].rfind("<p class=\"lead\">").unwrap()..h[j..].find("</p>").unwrap() + j].to_string()
+    };
+    assert_eq!(caption(&map_page), caption(&html));
 }

@@ -1,7 +1,8 @@
-//! Country outlines under the `/map` page's event places: Natural Earth's
-//! 1:110m countries (public domain, via world-atlas), shipped in the crate
-//! as `data/countries-110m.tsv` and drawn as inline SVG, so the map works
-//! offline and under the page's Content-Security-Policy. Regenerate with
+//! Country outlines under the map's event places (the report's map section
+//! and the server's `/map` page): Natural Earth's 1:110m countries (public
+//! domain, via world-atlas), shipped in the crate as
+//! `data/countries-110m.tsv` and drawn as inline SVG, so the map works
+//! offline and under the server's Content-Security-Policy. Regenerate with
 //! `tools/gen_basemap.py` (see `data/README.md`).
 
 use std::sync::OnceLock;
