@@ -1735,6 +1735,18 @@ impl EventCoder {
             if let Some(m) = infinitive_modality(sent, t) {
                 return m;
             }
+            // An infinitive under a word of deciding, threatening or
+            // expecting is meant to happen ("the decision to withdraw",
+            // "threatened to kill"); under one of power, leave or fear it
+            // may ("the power to detain", "levers to pressure Moscow",
+            // "fear not being allowed to return"). Purpose clauses of acts
+            // ("took to the streets to protest", "used artillery to
+            // bombard") tell what was done.
+            match infinitive_governor(sent, t) {
+                Some(g) if INTENT_NOUNS_VERBS.contains(&g) => return Modality::Planned,
+                Some(g) if ABILITY_WORDS.contains(&g) => return Modality::Hypothetical,
+                _ => {}
+            }
         }
         Modality::Asserted
     }
@@ -1799,6 +1811,94 @@ fn infinitive_modality(sent: &Sent, t: usize) -> Option<Modality> {
         (Governor::Request, _) => Some(Modality::Hypothetical),
     }
 }
+
+/// The word before the "to" of an infinitive trigger ("gathered to
+/// pledge": "gathered"), if the trigger is one.
+fn infinitive_governor<'s>(sent: &'s Sent, t: usize) -> Option<&'s str> {
+    let w = &sent.words[t].lower;
+    // "to" before an inflected form is a preposition ("to killing").
+    if w.ends_with("ing") || w.ends_with("ed") {
+        return None;
+    }
+    let mut j = t;
+    while j > 0 && sent.words[j - 1].tag == Tag::Adv {
+        j -= 1;
+    }
+    if j < 2 || sent.words[j - 1].lower != "to" || sent.words[j - 1].mention.is_some() {
+        return None;
+    }
+    let mut g = j - 2;
+    while g > 0 && sent.words[g].tag == Tag::Adv {
+        g -= 1;
+    }
+    Some(sent.words[g].lower.as_str())
+}
+
+/// Words of deciding, threatening, expecting and proposing whose
+/// infinitive is meant to happen.
+const INTENT_NOUNS_VERBS: &[&str] = &[
+    "decision",
+    "decisions",
+    "decided",
+    "decide",
+    "decides",
+    "plan",
+    "plans",
+    "threatened",
+    "threatens",
+    "threaten",
+    "threatening",
+    "threat",
+    "threats",
+    "prepared",
+    "expect",
+    "expects",
+    "intention",
+    "intent",
+    "proposal",
+    "proposed",
+    "proposes",
+    "propose",
+    "promise",
+    "pledge",
+    "offer",
+    "need",
+    "needs",
+    "needed",
+    "supposed",
+    "move",
+    "vow",
+    "ultimatum",
+    "deadline",
+];
+
+/// Words of power, leave and fear whose infinitive may or may not happen.
+const ABILITY_WORDS: &[&str] = &[
+    "power",
+    "powers",
+    "right",
+    "authority",
+    "ability",
+    "allowed",
+    "permitted",
+    "permission",
+    "chance",
+    "option",
+    "options",
+    "levers",
+    "leverage",
+    "capacity",
+    "means",
+    "tools",
+    "fear",
+    "feared",
+    "fears",
+    "afraid",
+    "risk",
+    "risks",
+    "able",
+    "unable",
+];
 
 /// What governs an infinitive.
 enum Governor {

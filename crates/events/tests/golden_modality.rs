@@ -19,6 +19,10 @@ fn modality() {
         "The United States called on Israel to withdraw troops from Lebanon.",
         "Russia is seeking to attack Ukraine.",
         "Syria managed to attack Israel.",
+        "Iran threatened to attack Israel.",
+        "Israel announced its decision to withdraw troops from Lebanon.",
+        "Congress gave Israel the power to detain Iranians.",
+        "In Georgia, protesters took to the streets to protest against Russia.",
     ]);
     expect![[r#"
         > Israel will visit Azerbaijan.
@@ -46,6 +50,15 @@ fn modality() {
           138 RUS->UKR planned 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot]
         > Syria managed to attack Israel.
           180 SYR->ISR asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot]
+        > Iran threatened to attack Israel.
+          138 IRN->ISR asserted 2025-05-02 "threatened" [verbs.tsv:138.1 src=subject tgt=slot]
+        > Israel announced its decision to withdraw troops from Lebanon.
+          0356 ISR->LBN planned 2025-05-02 "withdraw" [verbs.tsv:0874.3 src=subject tgt=slot]
+        > Congress gave Israel the power to detain Iranians.
+          173 ISR->IRN hypothetical 2025-05-02 "detain" [verbs.tsv:173.2 src=subject tgt=slot]
+        > In Georgia, protesters took to the streets to protest against Russia.
+          141 GEOCVL->RUS asserted 2025-05-02 "took" [verbs.tsv:141.8 src=subject tgt=object]
+          140 GEOCVL->RUS asserted 2025-05-02 "protest" [verbs.tsv:140.1 src=subject tgt=slot]
     "#]]
     .assert_eq(&got);
 }
