@@ -926,7 +926,21 @@ impl EventCoder {
                 || (t > 1
                     && sent.words[t - 1].tag == Tag::Comma
                     && sent.words[t - 2].mention.is_some()));
-        let reduced = after_actor && sent.words.get(t + 1).is_some_and(|w| w.lower == "by");
+        // "a Turkish engineer abducted by", "British men killed fighting":
+        // an actor, or a country word and its noun, right before.
+        let after_noun = after_actor
+            || (t > 1
+                && sent.words[t - 2].mention.is_some()
+                && sent.words[t - 1].mention.is_none()
+                && sent.words[t - 1].tag == Tag::Word
+                && !sent.words[t - 1].capitalised);
+        let by_follows = sent.words.get(t + 1).is_some_and(|w| w.lower == "by");
+        let reduced = (after_actor || (after_noun && by_follows)) && by_follows;
+        // A verb of harm that no one does intransitively, right after its
+        // noun and with no object ("five Palestinians killed Saturday in",
+        // "Britons killed fighting Isis"), is a reduced relative: a passive.
+        let harm_reduced =
+            p.kind == Kind::Verb && after_noun && !by_follows && reduced_harm(sent, t);
         // "is opposed to", "is committed to": adjectival, not passive, unless an agent follows.
         let adjectival = sent
             .words
@@ -949,7 +963,7 @@ impl EventCoder {
             return;
         }
         let passive = p.kind == Kind::Verb
-            && (sent.is_passive(t) || reduced)
+            && (sent.is_passive(t) || reduced || harm_reduced)
             && (!adjectival || found_dead)
             && is_participle(&sent.words[t].lower);
         let mut how_src = "slot";
@@ -959,6 +973,10 @@ impl EventCoder {
         let mut targets = m.targets.clone();
         let mut implicit_perpetrator = None;
         if passive {
+            // "killed fighting Isis": what follows belongs to another verb.
+            if harm_reduced {
+                targets.clear();
+            }
             if sources.is_empty() && !found_dead {
                 if let Some(a) = sent.by_agent(t + 1, clause, 8) {
                     sources = sent.compound_right(a);
@@ -1750,6 +1768,92 @@ impl EventCoder {
         }
         Modality::Asserted
     }
+}
+
+/// Whether the participle at `t` is one of harm with no object after it
+/// ("killed Saturday in", "killed fighting Isis", "shot dead near").
+fn reduced_harm(sent: &Sent, t: usize) -> bool {
+    const HARM: &[&str] = &[
+        "killed",
+        "abducted",
+        "kidnapped",
+        "wounded",
+        "injured",
+        "arrested",
+        "detained",
+        "executed",
+        "beheaded",
+        "shot",
+        "captured",
+        "murdered",
+        "assassinated",
+        "held",
+        "seized",
+        "tortured",
+        "jailed",
+        "imprisoned",
+        "deported",
+        "expelled",
+        "massacred",
+        "slain",
+        "slaughtered",
+        "stabbed",
+    ];
+    if !HARM.contains(&sent.words[t].lower.as_str()) {
+        return false;
+    }
+    let mut n = t + 1;
+    if sent.words.get(n).is_some_and(|w| w.lower == "dead") {
+        n += 1;
+    }
+    let Some(w) = sent.words.get(n) else {
+        return true;
+    };
+    // An object ("arrested around 50 people", "over 30 youths", "at least
+    // five") or a target ("shot at a police station") follows.
+    let counted = matches!(
+        w.lower.as_str(),
+        "around"
+            | "over"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "roughly"
+            | "approximately"
+            | "some"
+            | "more"
+            | "up"
+            | "under"
+            | "fewer"
+            | "least"
+    ) || (w.lower == "at"
+        && sent.words.get(n + 1).is_some_and(|x| x.lower == "least"));
+    if w.mention.is_some() || counted || (w.lower == "at" && sent.words[t].lower == "shot") {
+        return false;
+    }
+    matches!(
+        w.tag,
+        Tag::Prep | Tag::Comma | Tag::Punct | Tag::Boundary | Tag::Rel | Tag::Subord
+    ) || w.tag == Tag::Adv
+        || matches!(
+            w.lower.as_str(),
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "overnight"
+                | "last"
+                | "this"
+                | "early"
+                | "late"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
+        || (w.tag == Tag::Word && !w.capitalised && w.lower.ends_with("ing"))
 }
 
 /// Whether the verb at `t` is a participle after a clause whose subject is

@@ -40,6 +40,10 @@ fn passives_without_agent() {
         "In Acapulco, two Mexican journalists were found dead with gunshot wounds.",
         "An elderly man was found dead in his flat in Paris.",
         "Two men were found dead by police in Baghdad. Their bodies showed signs of torture.",
+        "Two Britons killed fighting Isis were named on Monday.",
+        "A Turkish engineer abducted by Afghan militants was found dead.",
+        "Israeli soldiers shot and killed a Palestinian near Gaza.",
+        "Iraqi police arrested around 50 Syrian smugglers.",
     ]);
     expect![[r#"
         > On 3 May 2020, in Guadalajara, a man was shot dead inside a butcher shop.
@@ -60,5 +64,14 @@ fn passives_without_agent() {
           (no event)
         > Two men were found dead by police in Baghdad. Their bodies showed signs of torture.
           1823 IRQUAF->IRQCVL asserted 2025-05-02 "found" [verbs.tsv:1823.3 src=implicit-perpetrator tgt=passive-subject passive]
+        > Two Britons killed fighting Isis were named on Monday.
+          (no event)
+        > A Turkish engineer abducted by Afghan militants was found dead.
+          181 AFGINS->TUR asserted 2025-05-02 "abducted" [verbs.tsv:181.1 src=by-agent tgt=passive-subject passive]
+        > Israeli soldiers shot and killed a Palestinian near Gaza.
+          193 ISRMIL->PSE asserted 2025-05-02 "shot" [verbs.tsv:193.3 src=subject tgt=object]
+          1823 ISRMIL->PSE asserted 2025-05-02 "killed" [verbs.tsv:1823.1 src=subject tgt=slot]
+        > Iraqi police arrested around 50 Syrian smugglers.
+          173 IRQCOP->SYRCRM asserted 2025-05-02 "arrested" [verbs.tsv:173.1 src=subject tgt=object]
     "#]].assert_eq(&got);
 }

@@ -300,6 +300,7 @@ pub fn timeline_key() -> Markup {
 pub fn dyad_timeline(label: &str, bins: &[analysis::MonthBin], undated: usize) -> Markup {
     html! {
         (PreEscaped(svg::timeline(label, bins)))
-        @if undated > 0 { p.m { (undated) " events known only to the year are not drawn." } }
+        @if undated == 1 { p.m { "1 event known only to the year is not drawn." } }
+        @if undated > 1 { p.m { (undated) " events known only to the year are not drawn." } }
     }
 }
