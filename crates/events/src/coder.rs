@@ -1068,7 +1068,10 @@ impl EventCoder {
                 if let Some(k) = asked {
                     sources = vec![k];
                     how_src = "asked";
-                } else if let Some(k) = sent.subject_except(t, &is_trigger, &skip) {
+                } else if let Some(k) = sent
+                    .subject_except(t, &is_trigger, &skip)
+                    .filter(|_| p.kind == Kind::Verb || !reacted_to(sent, t))
+                {
                     sources = subject_group(sent, k);
                     how_src = "subject";
                     if p.kind == Kind::Noun {
@@ -1768,6 +1771,96 @@ impl EventCoder {
         }
         Modality::Asserted
     }
+}
+
+/// Whether the event noun at `t` is what the clause's subject reacts to,
+/// not what it does: the object of a verb of judging or telling ("Britain
+/// condemned the attack on ..."), or a noun inside a phrase about it ("an
+/// investigation into the killing", "the site of a car bomb explosion").
+fn reacted_to(sent: &Sent, t: usize) -> bool {
+    const REACTING: &[&str] = &[
+        "condemn",
+        "denounc",
+        "deplor",
+        "welcom",
+        "critic",
+        "blam",
+        "investigat",
+        "probe",
+        "discuss",
+        "report",
+        "confirm",
+        "prais",
+        "mourn",
+        "fear",
+        "feared",
+        "warn",
+        "regret",
+        "protest",
+        "decr",
+        "lament",
+        "accus",
+        "investigation",
+        "inquiry",
+        "probe",
+        "over",
+        "against",
+        "despite",
+        "amid",
+        "into",
+        "about",
+    ];
+    const ABOUT: &[&str] = &[
+        "site",
+        "scene",
+        "aftermath",
+        "victims",
+        "victim",
+        "wake",
+        "anniversary",
+        "investigation",
+        "probe",
+        "inquiry",
+        "report",
+        "reports",
+        "footage",
+        "images",
+        "evidence",
+        "details",
+        "news",
+        "condemnation",
+        "memory",
+        "survivors",
+        "families",
+        "cause",
+        "causes",
+        "toll",
+        "spate",
+    ];
+    let mut i = t;
+    let mut steps = 0;
+    while i > 0 && steps < 6 {
+        i -= 1;
+        steps += 1;
+        let w = &sent.words[i];
+        let inside_np = w.mention.is_some()
+            || matches!(
+                w.tag,
+                Tag::Det | Tag::PossPron | Tag::Poss | Tag::Number | Tag::Adv
+            )
+            || (w.tag == Tag::Word
+                && !w.capitalised
+                && !is_participle(&w.lower)
+                && !REACTING.iter().any(|r| w.lower.starts_with(r)));
+        if inside_np {
+            continue;
+        }
+        if w.lower == "of" {
+            return i > 0 && ABOUT.contains(&sent.words[i - 1].lower.as_str());
+        }
+        return REACTING.iter().any(|r| w.lower.starts_with(r));
+    }
+    false
 }
 
 /// Whether the participle at `t` is one of harm with no object after it

@@ -12,6 +12,9 @@ fn nominal() {
         "Egypt's mediation between Israel and Palestinians continued.",
         "Israel's strike on Iran was discussed.",
         "The reconciliation between Israel and Turkey was praised.",
+        "Britain condemned the attack on the Egyptian embassy.",
+        "France called for an investigation into the killing of Syrian civilians.",
+        "Turkey held talks with Russia.",
     ]);
     expect![[r#"
         > President Isaac Herzog's visit to Ankara was historic.
@@ -25,6 +28,12 @@ fn nominal() {
           190 ISR->IRN asserted 2025-05-02 "strike" [verbs.tsv:190.8 src=possessive tgt=slot]
         > The reconciliation between Israel and Turkey was praised.
           050 ISR->TUR asserted 2025-05-02 "reconciliation" [verbs.tsv:050.5 compound]
+        > Britain condemned the attack on the Egyptian embassy.
+          111 GBR->EGY asserted 2025-05-02 "condemned" [verbs.tsv:111.1 src=subject tgt=object]
+        > France called for an investigation into the killing of Syrian civilians.
+          (no event)
+        > Turkey held talks with Russia.
+          046 TUR->RUS asserted 2025-05-02 "held" [verbs.tsv:046.3 src=subject tgt=slot]
     "#]]
     .assert_eq(&got);
 }
