@@ -30,6 +30,7 @@ use crate::clause::Sent;
 use crate::generic::Generic;
 use crate::morph::{is_participle, is_past};
 use crate::places::{Gazetteer, PlaceHit};
+use crate::senses::Senses;
 use crate::tagger::Tag;
 use crate::verbs::{Elem, Kind, LexError, Pattern, VerbLexicon};
 
@@ -42,6 +43,8 @@ pub struct EventCoder {
     /// lexicon's gazetteer.
     pub places: Gazetteer,
     pub generic: Generic,
+    /// Second senses of trigger verbs ("released a statement").
+    pub senses: Senses,
     /// The gazetteer's places with coordinates (cities of 15,000 people
     /// or more and first-level regions), by the source the recogniser names
     /// in a mention's rule (`places.tsv:LINE`): where `places` finds no
@@ -285,6 +288,7 @@ impl EventCoder {
             cameo: CameoTable::builtin()?,
             places,
             generic: Generic::builtin()?,
+            senses: Senses::builtin()?,
             lexicon_places: Default::default(),
             must,
             grammar: false,
@@ -683,7 +687,23 @@ impl EventCoder {
         let mut matches = self.matches(&sent);
         matches.extend(self.reported_demand(&sent));
         let before = out.len();
+        let mut other_sense: Option<usize> = None;
         for m in matches {
+            // "released a statement", "met the demands": the trigger's other
+            // sense is no event; counted, not silent.
+            let p = &self.verbs.patterns[m.pattern];
+            let named = |o: &str| {
+                p.elems
+                    .iter()
+                    .any(|e| matches!(e, Elem::Word(f) if f.iter().any(|w| w == o)))
+            };
+            if p.kind == Kind::Verb && self.senses.other_sense(&sent, m.trigger, &named).is_some() {
+                if other_sense != Some(m.trigger) {
+                    *left_out.entry("sense").or_insert(0) += 1;
+                    other_sense = Some(m.trigger);
+                }
+                continue;
+            }
             self.emit(
                 text,
                 s,

@@ -613,20 +613,33 @@ fn to_participant(m: &Mention) -> Participant {
 
 /// The diagnostic that counts a document's events the grammar check left
 /// out, by reason, if it left out any: nothing goes silently.
+/// Triggers read in their other sense (`senses.tsv`) are counted under
+/// the key `sense` and told in the same diagnostic.
 pub fn left_out(doc: &str, counts: &crate::coder::LeftOut) -> Option<Diagnostic> {
-    let gone: usize = counts.values().sum();
-    (gone > 0).then(|| Diagnostic {
-        doc: Some(doc.to_string()),
-        file: None,
-        line: None,
-        severity: Severity::Warning,
-        message: format!(
+    let senses = counts.get("sense").copied().unwrap_or(0);
+    let grammar: Vec<(&&str, &usize)> = counts.iter().filter(|(k, _)| **k != "sense").collect();
+    let gone: usize = grammar.iter().map(|(_, n)| **n).sum();
+    let mut parts = Vec::new();
+    if gone > 0 {
+        parts.push(format!(
             "{gone} event(s) left out by the grammar check ({}); without `--grammar` they are kept",
-            counts
+            grammar
                 .iter()
                 .map(|(why, n)| format!("{why} x{n}"))
                 .collect::<Vec<_>>()
                 .join(", ")
-        ),
+        ));
+    }
+    if senses > 0 {
+        parts.push(format!(
+            "{senses} trigger(s) read in their other sense and not coded (events/data/senses.tsv: \"released a statement\", \"met the demands\")"
+        ));
+    }
+    (!parts.is_empty()).then(|| Diagnostic {
+        doc: Some(doc.to_string()),
+        file: None,
+        line: None,
+        severity: Severity::Warning,
+        message: parts.join("; "),
     })
 }

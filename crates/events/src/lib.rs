@@ -14,6 +14,7 @@ pub mod morph;
 pub mod petrarch;
 pub mod places;
 pub mod scope;
+pub mod senses;
 pub mod tagger;
 pub mod verbs;
 pub mod wordtab;

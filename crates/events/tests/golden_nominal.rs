@@ -15,6 +15,11 @@ fn nominal() {
         "Britain condemned the attack on the Egyptian embassy.",
         "France called for an investigation into the killing of Syrian civilians.",
         "Turkey held talks with Russia.",
+        "Turkey released a statement on Russia.",
+        "Turkey released two Russian pilots.",
+        "Iraq met the demands of Iran.",
+        "Thousands of Kenyans demonstrated against Uganda.",
+        "Kenya demonstrated its commitment to Uganda.",
     ]);
     expect![[r#"
         > President Isaac Herzog's visit to Ankara was historic.
@@ -34,6 +39,16 @@ fn nominal() {
           (no event)
         > Turkey held talks with Russia.
           046 TUR->RUS asserted 2025-05-02 "held" [verbs.tsv:046.3 src=subject tgt=slot]
+        > Turkey released a statement on Russia.
+          (no event)
+        > Turkey released two Russian pilots.
+          0841 TUR->RUS asserted 2025-05-02 "released" [verbs.tsv:0841.3 src=subject tgt=slot]
+        > Iraq met the demands of Iran.
+          (no event)
+        > Thousands of Kenyans demonstrated against Uganda.
+          141 KEN->UGA asserted 2025-05-02 "demonstrated" [verbs.tsv:141.1 src=subject tgt=slot]
+        > Kenya demonstrated its commitment to Uganda.
+          (no event)
     "#]]
     .assert_eq(&got);
 }

@@ -1,0 +1,104 @@
+//! Second senses of trigger verbs (`data/senses.tsv`): "released a
+//! statement" is no release of prisoners, "met the demands" no meeting.
+//! The object right after the verb tells which sense is meant.
+
+use crate::clause::Sent;
+use crate::morph::verb_forms;
+use crate::tagger::Tag;
+use crate::verbs::LexError;
+use lexicon::table;
+use std::collections::HashMap;
+
+const SENSES_TSV: &str = include_str!("../data/senses.tsv");
+
+/// The columns of `senses.tsv`.
+pub const SENSES_HEADER: &[&str] = &["lemma", "objects"];
+
+/// How far after the trigger an object may tell the sense.
+const REACH: usize = 4;
+
+/// Trigger forms and the objects that give them their other sense.
+#[derive(Debug, Clone, Default)]
+pub struct Senses {
+    /// inflected form -> (objects, the row's line in the file).
+    by_form: HashMap<String, (Vec<String>, usize)>,
+}
+
+impl Senses {
+    pub fn builtin() -> Result<Senses, LexError> {
+        Senses::parse("senses.tsv", SENSES_TSV)
+    }
+
+    pub fn parse(file: &str, src: &str) -> Result<Senses, LexError> {
+        let mut s = Senses::default();
+        for row in table::strict_rows(file, src, SENSES_HEADER)? {
+            let f = &row.cells;
+            let objects: Vec<String> = f[1]
+                .split('|')
+                .filter(|o| !o.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            if f[0].is_empty() || objects.is_empty() {
+                return Err(row
+                    .problem("a lemma and at least one object are needed")
+                    .into());
+            }
+            for form in verb_forms(&f[0]) {
+                s.by_form.insert(form, (objects.clone(), row.line));
+            }
+        }
+        Ok(s)
+    }
+
+    /// The line of the row that reads the verb at `t` in its other sense,
+    /// if the object after it says so. A pattern that names the object
+    /// itself (`share * view with +`) means that sense: `named` tells.
+    pub fn other_sense(
+        &self,
+        sent: &Sent,
+        t: usize,
+        named: &dyn Fn(&str) -> bool,
+    ) -> Option<usize> {
+        let (objects, line) = self.by_form.get(sent.words[t].lower.as_str())?;
+        if objects.iter().any(|o| named(o)) {
+            return None;
+        }
+        // The direct object: an actor, a preposition or the end of the
+        // phrase first means the verb has its event sense ("demonstrated
+        // in support of", "demonstrated to denounce that").
+        for w in sent.words.iter().skip(t + 1).take(REACH) {
+            if w.mention.is_some()
+                || w.lower == "to"
+                || matches!(
+                    w.tag,
+                    Tag::Prep | Tag::Comma | Tag::Punct | Tag::Boundary | Tag::Conj
+                )
+            {
+                return None;
+            }
+            if objects.iter().any(|o| *o == w.lower.as_str()) {
+                return Some(*line);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_table_reads() {
+        let s = Senses::builtin().expect("senses.tsv parses");
+        assert!(s.by_form.contains_key("released"));
+        assert!(s.by_form.contains_key("met"));
+        assert!(s.by_form.contains_key("receiving"));
+    }
+
+    #[test]
+    fn a_row_without_objects_names_its_line() {
+        let err = Senses::parse("x.tsv", "lemma\tobjects\nrelease\t\n").unwrap_err();
+        assert!(err.to_string().contains("x.tsv"), "{err}");
+    }
+}
