@@ -955,7 +955,7 @@ impl EventCoder {
                 && sent.words[t - 1].tag == Tag::Word
                 && !sent.words[t - 1].capitalised);
         let by_follows = sent.words.get(t + 1).is_some_and(|w| w.lower == "by");
-        let reduced = (after_actor || (after_noun && by_follows)) && by_follows;
+        let reduced = after_noun && by_follows;
         // A verb of harm that no one does intransitively, right after its
         // noun and with no object ("five Palestinians killed Saturday in",
         // "Britons killed fighting Isis"), is a reduced relative: a passive.

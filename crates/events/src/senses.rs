@@ -43,7 +43,7 @@ impl Senses {
                     .problem("a lemma and at least one object are needed")
                     .into());
             }
-            for form in verb_forms(&f[0]) {
+            for form in verb_forms(f[0]) {
                 s.by_form.insert(form, (objects.clone(), row.line));
             }
         }
