@@ -1875,8 +1875,12 @@ fn reacted_to(sent: &Sent, t: usize) -> bool {
         if inside_np {
             continue;
         }
+        // "the site of a car bomb explosion", "warned of a war".
         if w.lower == "of" {
-            return i > 0 && ABOUT.contains(&sent.words[i - 1].lower.as_str());
+            return i > 0 && {
+                let h = sent.words[i - 1].lower.as_str();
+                ABOUT.contains(&h) || REACTING.iter().any(|r| h.starts_with(r))
+            };
         }
         return REACTING.iter().any(|r| w.lower.starts_with(r));
     }

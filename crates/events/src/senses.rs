@@ -65,10 +65,32 @@ impl Senses {
         }
         // The direct object: an actor, a preposition or the end of the
         // phrase first means the verb has its event sense ("demonstrated
-        // in support of", "demonstrated to denounce that").
-        for w in sent.words.iter().skip(t + 1).take(REACH) {
-            if w.mention.is_some()
-                || w.lower == "to"
+        // in support of", "demonstrated to denounce that"). An actor as a
+        // modifier does not ("demonstrate Putin's ability", "meet a U.S.
+        // request"), and a row may name a preposition ("warned of").
+        let end = (t + 1 + REACH).min(sent.words.len());
+        let mut i = t + 1;
+        while i < end {
+            let w = &sent.words[i];
+            if objects.iter().any(|o| *o == w.lower.as_str()) {
+                return Some(*line);
+            }
+            if let Some(k) = w.mention {
+                let after = sent.mentions[k].end;
+                match sent.words.get(after) {
+                    Some(n) if n.tag == Tag::Poss => {
+                        i = after + 1;
+                        continue;
+                    }
+                    Some(n)
+                        if n.tag == Tag::Word && objects.iter().any(|o| *o == n.lower.as_str()) =>
+                    {
+                        return Some(*line);
+                    }
+                    _ => return None,
+                }
+            }
+            if w.lower == "to"
                 || matches!(
                     w.tag,
                     Tag::Prep | Tag::Comma | Tag::Punct | Tag::Boundary | Tag::Conj
@@ -76,9 +98,7 @@ impl Senses {
             {
                 return None;
             }
-            if objects.iter().any(|o| *o == w.lower.as_str()) {
-                return Some(*line);
-            }
+            i += 1;
         }
         None
     }

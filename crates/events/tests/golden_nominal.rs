@@ -20,6 +20,9 @@ fn nominal() {
         "Iraq met the demands of Iran.",
         "Thousands of Kenyans demonstrated against Uganda.",
         "Kenya demonstrated its commitment to Uganda.",
+        "Britain agreed to meet a U.S. request for troops.",
+        "Israel warned of a war with Iran.",
+        "Israel warned Iran that it would strike.",
     ]);
     expect![[r#"
         > President Isaac Herzog's visit to Ankara was historic.
@@ -49,6 +52,12 @@ fn nominal() {
           141 KEN->UGA asserted 2025-05-02 "demonstrated" [verbs.tsv:141.1 src=subject tgt=slot]
         > Kenya demonstrated its commitment to Uganda.
           (no event)
+        > Britain agreed to meet a U.S. request for troops.
+          036 GBR->GBRMIL asserted 2025-05-02 "agreed" [verbs.tsv:036.1 src=subject tgt=object]
+        > Israel warned of a war with Iran.
+          (no event)
+        > Israel warned Iran that it would strike.
+          130 ISR->IRN asserted 2025-05-02 "warned" [verbs.tsv:130.4 src=subject tgt=slot]
     "#]]
     .assert_eq(&got);
 }
