@@ -1761,8 +1761,12 @@ impl EventCoder {
         {
             group.push("ahead");
         }
-        let _ = end;
         if group.iter().any(|w| NEGATING.contains(w)) {
+            return Modality::Negated;
+        }
+        // "the talks stalled", "talks appeared doomed", "cancelled the
+        // visit": an event noun told as failed or called off did not happen.
+        if p.kind == Kind::Noun && noun_failed(sent, t, end) {
             return Modality::Negated;
         }
         if group.iter().any(|w| HYPOTHETICAL.contains(w)) {
@@ -1791,6 +1795,54 @@ impl EventCoder {
         }
         Modality::Asserted
     }
+}
+
+/// Whether the event noun at `t` (its pattern ending at word `end`) is
+/// told as failed or called off: a predicate of failure right after it
+/// ("talks stalled", "the talks appeared doomed") or before it ("stalled
+/// talks"), or a verb of calling off right before it ("cancelled the visit").
+fn noun_failed(sent: &Sent, t: usize, end: usize) -> bool {
+    // Not "failed" or "collapsed": "Iran's attack failed" still happened.
+    const FAILED: &[&str] = &[
+        "stalled",
+        "doomed",
+        "deadlocked",
+        "derailed",
+        "cancelled",
+        "canceled",
+        "postponed",
+        "suspended",
+        "scrapped",
+        "aborted",
+    ];
+    const CALLED_OFF: &[&str] = &[
+        "cancelled",
+        "canceled",
+        "cancel",
+        "cancels",
+        "postponed",
+        "postpone",
+        "postpones",
+        "scrapped",
+        "scrap",
+        "aborted",
+        "abandoned",
+        "shelved",
+    ];
+    let clause = sent.words[t].clause;
+    let after = sent.words[end.max(t + 1).min(sent.words.len())..]
+        .iter()
+        .take(4)
+        .take_while(|w| w.clause == clause && !matches!(w.tag, Tag::Comma | Tag::Punct))
+        .any(|w| FAILED.contains(&w.lower.as_str()));
+    let before = sent.words[t.saturating_sub(4)..t]
+        .iter()
+        .any(|w| CALLED_OFF.contains(&w.lower.as_str()));
+    // "stalled talks", "the collapsed peace talks".
+    let attributive = sent.words[t.saturating_sub(2)..t]
+        .iter()
+        .any(|w| FAILED.contains(&w.lower.as_str()));
+    after || before || attributive
 }
 
 /// Whether the event noun at `t` is what the clause's subject reacts to,

@@ -23,6 +23,8 @@ fn modality() {
         "Israel announced its decision to withdraw troops from Lebanon.",
         "Congress gave Israel the power to detain Iranians.",
         "In Georgia, protesters took to the streets to protest against Russia.",
+        "Talks between Iran and Iraq stalled on Monday.",
+        "Turkey cancelled the visit of Israeli ministers.",
     ]);
     expect![[r#"
         > Israel will visit Azerbaijan.
@@ -59,6 +61,10 @@ fn modality() {
         > In Georgia, protesters took to the streets to protest against Russia.
           141 GEOCVL->RUS asserted 2025-05-02 "took" [verbs.tsv:141.8 src=subject tgt=object]
           140 GEOCVL->RUS asserted 2025-05-02 "protest" [verbs.tsv:140.1 src=subject tgt=slot]
+        > Talks between Iran and Iraq stalled on Monday.
+          046 IRN->IRQ negated 2025-04-28 "Talks" [verbs.tsv:046.5 compound]
+        > Turkey cancelled the visit of Israeli ministers.
+          (no event)
     "#]]
     .assert_eq(&got);
 }
