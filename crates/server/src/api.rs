@@ -426,10 +426,22 @@ async fn search(
     Query(q): Query<SearchQuery>,
     Query(p): Query<Paging>,
 ) -> ApiResult<Json<Page<store::SearchHit>>> {
-    paged(&st, p, move |s| {
-        data::with_fts_retry(Some(&q.q), |t| s.search(&t.unwrap_or_default(), 1000))
-    })
-    .await
+    let (limit, offset) = p.checked()?;
+    // Only the page's hits get snippets and titles.
+    let (total, items) = st
+        .pool
+        .run(move |s| {
+            data::with_fts_retry(Some(&q.q), |t| {
+                s.search_page(&t.unwrap_or_default(), 1000, limit, offset)
+            })
+        })
+        .await?;
+    Ok(Json(Page {
+        total,
+        limit,
+        offset,
+        items,
+    }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -37,7 +37,10 @@ pub const STAMP_TTL: Duration = Duration::from_millis(200);
 /// Background recomputations of stale answers at once: more would only
 /// take cores from the requests being answered.
 const REFRESHES: usize = 2;
-const MAX_ENTRIES: usize = 1024;
+/// What the cached bodies may take in all: a varied mix of requests asks
+/// for thousands of distinct answers (every actor, pair, page and word), and
+/// a cache that forgets them all whenever it fills computes them again.
+const MAX_BYTES: usize = 96 * 1024 * 1024;
 const MAX_BODY: usize = 4 * 1024 * 1024;
 
 #[derive(Clone)]
@@ -59,9 +62,16 @@ struct StampSlot {
     reading: bool,
 }
 
+/// The cached answers and the bytes their bodies take.
+#[derive(Default)]
+struct Entries {
+    map: HashMap<String, Entry>,
+    bytes: usize,
+}
+
 #[derive(Default)]
 pub struct Cache {
-    entries: Mutex<HashMap<String, Entry>>,
+    entries: Mutex<Entries>,
     /// Keys being recomputed in the background now.
     busy: Mutex<HashSet<String>>,
     /// Keys being computed for waiting requests now: the same request
@@ -162,14 +172,33 @@ impl Cache {
     }
 
     fn get(&self, key: &str) -> Option<Entry> {
-        self.entries.lock().ok()?.get(key).cloned()
+        self.entries.lock().ok()?.map.get(key).cloned()
     }
     fn put(&self, key: String, e: Entry) {
-        if let Ok(mut m) = self.entries.lock() {
-            if m.len() >= MAX_ENTRIES && !m.contains_key(&key) {
-                m.clear();
+        let Ok(mut m) = self.entries.lock() else {
+            return;
+        };
+        // The body, the key and about what the headers and the map take.
+        let size = |k: &str, e: &Entry| k.len() + e.body.len() + 256;
+        m.bytes += size(&key, &e);
+        let old = m.map.get(&key).map(|old| size(&key, old));
+        m.map.insert(key, e);
+        if let Some(old) = old {
+            m.bytes -= m.bytes.min(old);
+        }
+        if m.bytes > MAX_BYTES {
+            // The least recently computed answers go, down to three quarters.
+            let mut ages: Vec<(Instant, String)> =
+                m.map.iter().map(|(k, e)| (e.at, k.clone())).collect();
+            ages.sort_unstable();
+            for (_, k) in ages {
+                if m.bytes <= MAX_BYTES / 4 * 3 {
+                    break;
+                }
+                if let Some(e) = m.map.remove(&k) {
+                    m.bytes -= m.bytes.min(size(&k, &e));
+                }
             }
-            m.insert(key, e);
         }
     }
 }

@@ -76,6 +76,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0010_packed_records",
         include_str!("../migrations/0010_packed_records.sql"),
     ),
+    (
+        "0011_read_counts",
+        include_str!("../migrations/0011_read_counts.sql"),
+    ),
 ];
 
 /// The line of migration 0008 where `migrate8` copies the records.

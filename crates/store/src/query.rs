@@ -558,20 +558,20 @@ impl Store {
     ) -> Result<ActorProfile> {
         let conn = self.connection();
         let pat = code_pattern(code);
+        // Sums over the actor's (actor, document) rows: no mention list is read.
         let (mentions, documents): (i64, i64) = conn.query_row(
-            "SELECT count(*), count(DISTINCT m.doc) FROM actors a JOIN actor_docs ad ON ad.actor = a.id
-             JOIN mentions m ON m.doc = ad.doc AND m.actor = a.id
+            "SELECT coalesce(sum(ad.mentions), 0), count(DISTINCT ad.doc)
+             FROM actors a JOIN actor_docs ad ON ad.actor = a.id
              WHERE a.code GLOB ?1",
             [&pat],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let mut st = conn.prepare(
-            "SELECT a.name, a.code, a.role, min(d.date), max(d.date), count(*), count(DISTINCT m.doc)
-             FROM actors a JOIN actor_docs ad ON ad.actor = a.id
-             JOIN mentions m ON m.doc = ad.doc AND m.actor = a.id JOIN documents d ON d.seq = m.doc
+        let mut st = conn.prepare_cached(
+            "SELECT a.name, a.code, a.role, min(d.date), max(d.date), sum(ad.mentions), count(DISTINCT ad.doc)
+             FROM actors a JOIN actor_docs ad ON ad.actor = a.id JOIN documents d ON d.seq = ad.doc
              WHERE a.code GLOB ?1
              GROUP BY a.name, a.code, a.role
-             ORDER BY count(*) DESC, min(d.date), a.name LIMIT 50",
+             ORDER BY sum(ad.mentions) DESC, min(d.date), a.name LIMIT 50",
         )?;
         let names = st
             .query_map([&pat], |r| {
@@ -622,19 +622,7 @@ impl Store {
             review,
         )?;
         let quotes_by = self.quote_rows("q.speaker_code GLOB ?1", &pat)?;
-        // Quotes in which the actor is mentioned (inside what is said), found
-        // from the actor's own mentions: the quote's span holds its content's,
-        // so the integer test on it narrows the pairs before any JSON is read.
-        let quotes_about = self.quote_rows(
-            "(q.doc, q.n) IN (SELECT q.doc, q.n FROM actors a JOIN actor_docs ad ON ad.actor = a.id
-                 JOIN mentions m ON m.doc = ad.doc AND m.actor = a.id
-                 JOIN quotes q ON q.doc = m.doc
-                 WHERE a.code GLOB ?1 AND m.start >= q.start AND m.end <= q.end
-                 AND (q.speaker_code IS NULL OR NOT q.speaker_code GLOB ?1)
-                 AND m.start >= coalesce(json_extract(q.json, '$.\"@cs\"[0]'), json_extract(q.json, '$.content_span[0]'))
-                 AND m.end <= coalesce(json_extract(q.json, '$.\"@cs\"[1]'), json_extract(q.json, '$.content_span[1]')))",
-            &pat,
-        )?;
+        let quotes_about = self.quotes_about(&pat, 20)?;
         let facts = self
             .fact_rows(
                 "f.holder_code GLOB ?1 OR f.counterpart_code GLOB ?1",
@@ -655,6 +643,81 @@ impl Store {
             quotes_about,
             facts,
         })
+    }
+
+    /// The newest `limit` quotes in which an actor whose code matches `pat`
+    /// is mentioned inside what is said (not as its speaker). Candidates
+    /// come newest first from the actor's documents; each document's
+    /// mention list is read once, and only until `limit` are found.
+    fn quotes_about(&self, pat: &str, limit: usize) -> Result<Vec<QuoteRow>> {
+        let conn = self.connection();
+        let ids: std::collections::HashSet<i64> = conn
+            .prepare_cached("SELECT id FROM actors WHERE code GLOB ?1")?
+            .query_map([pat], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        if ids.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        // The actor's documents newest first (the quote list's order).
+        let docs: Vec<i64> = conn
+            .prepare_cached(
+                "SELECT d.seq FROM documents d
+                 WHERE d.seq IN (SELECT ad.doc FROM actors a JOIN actor_docs ad ON ad.actor = a.id
+                                 WHERE a.code GLOB ?1)
+                 ORDER BY d.date DESC, d.id",
+            )?
+            .query_map([pat], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        let mut quotes = conn.prepare_cached(
+            "SELECT q.n, q.start, q.end,
+                    coalesce(json_extract(q.json, '$.\"@cs\"[0]'), json_extract(q.json, '$.content_span[0]')),
+                    coalesce(json_extract(q.json, '$.\"@cs\"[1]'), json_extract(q.json, '$.content_span[1]'))
+             FROM quotes q WHERE q.doc = ?1
+             AND (q.speaker_code IS NULL OR NOT q.speaker_code GLOB ?2)
+             ORDER BY q.start, q.n",
+        )?;
+        let mut list = conn.prepare_cached("SELECT list FROM mention_lists WHERE doc = ?1")?;
+        let mut found: Vec<(i64, i64)> = Vec::new();
+        'docs: for doc in docs {
+            type Span = (i64, i64, i64, Option<i64>, Option<i64>);
+            let qs: Vec<Span> = quotes
+                .query_map(rusqlite::params![doc, pat], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })?
+                .collect::<std::result::Result<_, _>>()?;
+            if qs.is_empty() {
+                continue;
+            }
+            let text: Option<String> = list.query_map([doc], |r| r.get(0))?.next().transpose()?;
+            let spans = actor_spans(text.as_deref().unwrap_or("[]"), &ids);
+            for (n, start, end, cs, ce) in qs {
+                let (Some(cs), Some(ce)) = (cs, ce) else {
+                    continue;
+                };
+                let inside = |(s, e): &(i64, i64)| *s >= start && *e <= end && *s >= cs && *e <= ce;
+                if spans.iter().any(inside) {
+                    found.push((doc, n));
+                    if found.len() == limit {
+                        break 'docs;
+                    }
+                }
+            }
+        }
+        if found.is_empty() {
+            return Ok(Vec::new());
+        }
+        let pairs = found
+            .iter()
+            .map(|(d, n)| format!("({d}, {n})"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (sql, params) = quote_sql(
+            &format!("?1 = ?1 AND (q.doc, q.n) IN (VALUES {pairs})"),
+            pat,
+            limit,
+            0,
+        );
+        self.quote_rows_of(&sql, &params)
     }
 
     /// Quotes whose speaker's code starts with `speaker`, or whose speaker's
@@ -737,10 +800,13 @@ impl Store {
             ))?
             .query_row(params_from_iter(&params), |r| r.get(0))?;
         let (limit, offset) = (limit.min(i64::MAX as usize), offset.min(i64::MAX as usize));
+        // As for quotes: the page on the sort keys alone, then its rows.
         let sql = format!(
             "SELECT d.id, d.date, f.sentence, d.seq, f.json, f.sentence, f.start, f.end
-             FROM facts f JOIN documents d ON d.seq = f.doc
-             WHERE {condition} ORDER BY d.date DESC, d.id, f.start, f.n LIMIT {limit} OFFSET {offset}"
+             FROM (SELECT f.doc AS pd, f.n AS pn FROM facts f JOIN documents d ON d.seq = f.doc
+                   WHERE {condition} ORDER BY d.date DESC, d.id, f.start, f.n LIMIT {limit} OFFSET {offset}) p
+             JOIN facts f ON f.doc = p.pd AND f.n = p.pn JOIN documents d ON d.seq = f.doc
+             ORDER BY d.date DESC, d.id, f.start, f.n"
         );
         let mut st = conn.prepare_cached(&sql)?;
         let raw = st
@@ -913,14 +979,32 @@ impl Store {
     }
 }
 
+/// The spans (start, end) of the mentions of `actors` in a packed mention
+/// list (`[sentence, start, length, actor, ...]` each; migration 0010).
+fn actor_spans(list: &str, actors: &std::collections::HashSet<i64>) -> Vec<(i64, i64)> {
+    let items: Vec<Vec<serde_json::Value>> = serde_json::from_str(list).unwrap_or_default();
+    items
+        .iter()
+        .filter_map(|m| {
+            let field = |i: usize| m.get(i).and_then(serde_json::Value::as_i64);
+            let (start, len, actor) = (field(1)?, field(2)?, field(3)?);
+            actors.contains(&actor).then_some((start, start + len))
+        })
+        .collect()
+}
+
 /// The query of a page of quotes matching `condition` (`?1` the code
 /// pattern `pat`, `?2` its text as a name to find), and its arguments.
 fn quote_sql(condition: &str, pat: &str, limit: usize, offset: usize) -> (String, Vec<Value>) {
     let (limit, offset) = (limit.min(i64::MAX as usize), offset.min(i64::MAX as usize));
+    // The page is chosen on the sort keys alone (the records are not
+    // carried through the sort), then only its rows are read whole.
     let sql = format!(
         "SELECT d.id, d.date, q.sentence, '', q.speaker_code, d.seq, q.json, q.sentence, q.start, q.end
-         FROM quotes q JOIN documents d ON d.seq = q.doc
-         WHERE {condition} ORDER BY d.date DESC, d.id, q.start, q.n LIMIT {limit} OFFSET {offset}"
+         FROM (SELECT q.doc AS pd, q.n AS pn FROM quotes q JOIN documents d ON d.seq = q.doc
+               WHERE {condition} ORDER BY d.date DESC, d.id, q.start, q.n LIMIT {limit} OFFSET {offset}) p
+         JOIN quotes q ON q.doc = p.pd AND q.n = p.pn JOIN documents d ON d.seq = q.doc
+         ORDER BY d.date DESC, d.id, q.start, q.n"
     );
     let mut params = vec![Value::Text(pat.to_string())];
     if sql.contains("?2") {

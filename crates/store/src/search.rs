@@ -67,6 +67,71 @@ impl Store {
     }
 }
 
+impl Store {
+    /// One page of [`Store::search`] over its best `cap` hits, and how many
+    /// of those there are. The hits are ranked on their keys alone; the
+    /// snippets and titles (each title inflates a text block) are made for
+    /// the page's hits only.
+    pub fn search_page(
+        &self,
+        query: &str,
+        cap: usize,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(usize, Vec<SearchHit>)> {
+        let q = fts_query(query);
+        if q.is_empty() {
+            return Ok((0, Vec::new()));
+        }
+        let conn = self.connection();
+        let ranked: Vec<i64> = conn
+            .prepare_cached(
+                "SELECT f.rowid FROM sentence_fts f JOIN sentence_rows s ON s.id = f.rowid
+                 JOIN documents d ON d.seq = s.doc
+                 WHERE sentence_fts MATCH ?1
+                 ORDER BY bm25(sentence_fts), d.date DESC, d.id, f.rowid
+                 LIMIT ?2",
+            )?
+            .query_map(rusqlite::params![q, cap as i64], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| bad_query(query, e))?;
+        let page: Vec<i64> = ranked.iter().copied().skip(offset).take(limit).collect();
+        if page.is_empty() {
+            return Ok((ranked.len(), Vec::new()));
+        }
+        let ids = page
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut st = conn.prepare(&format!(
+            "SELECT f.rowid, d.id, f.rowid - d.sentence0, d.date,
+                    entente_title((SELECT z FROM text_blocks WHERE id = d.block), d.at),
+                    snippet(sentence_fts, 0, '**', '**', '…', 24)
+             FROM sentence_fts f JOIN sentence_rows s ON s.id = f.rowid
+             JOIN documents d ON d.seq = s.doc
+             WHERE sentence_fts MATCH ?1 AND f.rowid IN ({ids})"
+        ))?;
+        let mut hits: std::collections::HashMap<i64, SearchHit> = st
+            .query_map([&q], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    SearchHit {
+                        doc: r.get(1)?,
+                        sentence: r.get::<_, i64>(2)? as usize,
+                        date: r.get(3)?,
+                        title: r.get(4)?,
+                        snippet: r.get(5)?,
+                    },
+                ))
+            })?
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| bad_query(query, e))?;
+        let out = page.iter().filter_map(|id| hits.remove(id)).collect();
+        Ok((ranked.len(), out))
+    }
+}
+
 /// FTS5 reports a malformed query as a generic SQL error: say what to do.
 pub(crate) fn bad_query(query: &str, e: rusqlite::Error) -> StoreError {
     match &e {

@@ -241,6 +241,19 @@ fn search_finds_stemmed_words_and_forgets_replaced_text() {
     assert!(s.search("al-Assad's", 10).unwrap().is_empty());
     let err = s.search("\"unbalanced", 10);
     assert!(matches!(err, Err(StoreError::Search { .. })), "{err:?}");
+    // A page of the ranked hits is the same hits, in the same order.
+    let all = s.search("red lines", 10).unwrap();
+    for (limit, offset) in [(1, 0), (1, 1), (5, 0), (5, 2)] {
+        let (total, page) = s.search_page("red lines", 10, limit, offset).unwrap();
+        assert_eq!(total, all.len());
+        let want: Vec<_> = all.iter().skip(offset).take(limit).cloned().collect();
+        assert_eq!(page, want, "limit {limit} offset {offset}");
+    }
+    assert_eq!(s.search_page("red lines", 1, 5, 0).unwrap().0, 1);
+    assert!(matches!(
+        s.search_page("\"unbalanced", 10, 5, 0),
+        Err(StoreError::Search { .. })
+    ));
     // Replacing the document replaces its searchable text.
     s.put(
         &article("b", "two.example", "2025-04-02", "Nothing here.", vec![]),

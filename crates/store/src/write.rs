@@ -357,14 +357,15 @@ fn write_records(
     }
     if !coded.mentions.is_empty() {
         let mut list = String::from("[");
-        let mut actors = std::collections::BTreeSet::new();
+        // Mentions per actor, for `actor_docs.mentions`.
+        let mut actors = std::collections::BTreeMap::new();
         for (n, m) in coded.mentions.iter().enumerate() {
             if n > 0 {
                 list.push(',');
             }
             let actor = interner.actor(tx, &m.actor)?;
             let rule = interner.string(tx, &m.rule)?;
-            actors.insert(actor);
+            *actors.entry(actor).or_insert(0i64) += 1;
             list.push_str(&compact::mention_element(
                 [
                     m.sentence as i64,
@@ -381,10 +382,11 @@ fn write_records(
         list.push(']');
         tx.prepare_cached("INSERT INTO mention_lists (doc, list) VALUES (?1, ?2)")?
             .execute(params![seq, list])?;
-        let mut st =
-            tx.prepare_cached("INSERT OR IGNORE INTO actor_docs (actor, doc) VALUES (?1, ?2)")?;
-        for actor in actors {
-            st.execute([actor, seq])?;
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO actor_docs (actor, doc, mentions) VALUES (?1, ?2, ?3)",
+        )?;
+        for (actor, n) in actors {
+            st.execute([actor, seq, n])?;
         }
     }
     let mut st = tx.prepare_cached(
