@@ -507,19 +507,7 @@ impl<'m> Sent<'m> {
             matches!(
                 w.tag,
                 Tag::Punct | Tag::Comma | Tag::Boundary | Tag::Prep | Tag::Adv
-            ) || matches!(
-                w.lower.as_str(),
-                "yesterday"
-                    | "today"
-                    | "tonight"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-            )
+            ) || is_day_word(&w.lower)
         });
         if !tail {
             return false;
@@ -1025,6 +1013,23 @@ impl<'m> Sent<'m> {
 }
 
 /// Nouns of quantity or membership that hand the subject role to their `of` phrase.
+/// A day named relative to now or by its weekday ("yesterday", "Sunday").
+pub fn is_day_word(w: &str) -> bool {
+    matches!(
+        w,
+        "yesterday"
+            | "today"
+            | "tonight"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
 fn is_quantity(w: &str) -> bool {
     matches!(
         w,

@@ -1872,9 +1872,7 @@ fn reacted_to(sent: &Sent, t: usize) -> bool {
         "decr",
         "lament",
         "accus",
-        "investigation",
         "inquiry",
-        "probe",
         "over",
         "against",
         "despite",
@@ -2004,23 +2002,10 @@ fn reduced_harm(sent: &Sent, t: usize) -> bool {
         w.tag,
         Tag::Prep | Tag::Comma | Tag::Punct | Tag::Boundary | Tag::Rel | Tag::Subord
     ) || w.tag == Tag::Adv
+        || crate::clause::is_day_word(&w.lower)
         || matches!(
             w.lower.as_str(),
-            "yesterday"
-                | "today"
-                | "tonight"
-                | "overnight"
-                | "last"
-                | "this"
-                | "early"
-                | "late"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
+            "overnight" | "last" | "this" | "early" | "late"
         )
         || (w.tag == Tag::Word && !w.capitalised && w.lower.ends_with("ing"))
 }
@@ -2093,13 +2078,7 @@ fn infinitive_governor<'s>(sent: &'s Sent, t: usize) -> Option<&'s str> {
     if w.ends_with("ing") || w.ends_with("ed") {
         return None;
     }
-    let mut j = t;
-    while j > 0 && sent.words[j - 1].tag == Tag::Adv {
-        j -= 1;
-    }
-    if j < 2 || sent.words[j - 1].lower != "to" || sent.words[j - 1].mention.is_some() {
-        return None;
-    }
+    let j = infinitive_to(sent, t)? + 1;
     let mut g = j - 2;
     while g > 0 && sent.words[g].tag == Tag::Adv {
         g -= 1;
@@ -2173,6 +2152,20 @@ const ABILITY_WORDS: &[&str] = &[
     "unable",
 ];
 
+/// The "to" of the infinitive at `t` (adverbs between), with a word
+/// before it to govern it.
+fn infinitive_to(sent: &Sent, t: usize) -> Option<usize> {
+    let mut j = t;
+    while j > 0 && sent.words[j - 1].tag == Tag::Adv {
+        j -= 1;
+    }
+    if j >= 2 && sent.words[j - 1].lower == "to" && sent.words[j - 1].mention.is_none() {
+        Some(j - 1)
+    } else {
+        None
+    }
+}
+
 /// What governs an infinitive.
 enum Governor {
     Wish,
@@ -2182,13 +2175,7 @@ enum Governor {
 /// The wish or request word governing the infinitive verb at `t`, and for
 /// a request the mention asked to act ("urged Iran to accept": Iran).
 fn infinitive_under(sent: &Sent, t: usize) -> Option<(Governor, Option<usize>)> {
-    let mut j = t;
-    while j > 0 && sent.words[j - 1].tag == Tag::Adv {
-        j -= 1;
-    }
-    if j < 2 || sent.words[j - 1].lower != "to" || sent.words[j - 1].mention.is_some() {
-        return None;
-    }
+    let j = infinitive_to(sent, t)? + 1;
     if WISHING.contains(&sent.words[j - 2].lower.as_str()) {
         return Some((Governor::Wish, None));
     }
