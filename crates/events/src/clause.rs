@@ -374,6 +374,24 @@ impl<'m> Sent<'m> {
                     cur = self.open(None, false, None);
                     self.words[i].clause = cur;
                 }
+                // ", as NGOs warn ...", "As the army advanced, ...": a
+                // subordinate clause, unless "as" opens a fixed phrase.
+                Tag::Word
+                    if self.words[i].lower == "as"
+                        && !is_mention
+                        && (i == 0 || self.words[i - 1].tag == Tag::Comma)
+                        && !self.words.get(i + 1).is_some_and(|w| {
+                            matches!(
+                                w.lower.as_str(),
+                                "well" | "many" | "much" | "few" | "long" | "soon" | "far"
+                                    | "part" | "of" | "to" | "for" | "such" | "a" | "an"
+                                    | "usual" | "expected" | "planned" | "agreed" | "promised"
+                            )
+                        }) =>
+                {
+                    cur = self.open(None, false, Some(self.words[i].lower.clone()));
+                    self.words[i].clause = cur;
+                }
                 Tag::Subord if !is_mention => {
                     let w = self.words[i].lower.clone();
                     cur = self.open(None, false, Some(w));
@@ -385,7 +403,14 @@ impl<'m> Sent<'m> {
                         .get(i + 1)
                         .map(|w| (w.tag, w.lower.clone(), w.mention.is_some()));
                     self.words[i].clause = cur;
+                    // ", supported by the US and Britain, ...": a participle
+                    // with its agent is an aside about the noun before it.
+                    let participle_by = matches!(&next, Some((Tag::Word, w, false))
+                            if w.ends_with("ed") || matches!(w.as_str(), "led" | "hit" | "driven" | "funded" | "won" | "held" | "sent" | "brought" | "made"))
+                        && self.words.get(i + 2).is_some_and(|w| w.lower == "by");
                     if let Some((Tag::Rel, _, false)) = next {
+                        cur = self.open(Some(cur), true, None);
+                    } else if participle_by && !self.relative[cur] {
                         cur = self.open(Some(cur), true, None);
                     } else if self.relative[cur] {
                         cur = self.parent[cur].unwrap_or(0);

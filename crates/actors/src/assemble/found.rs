@@ -506,12 +506,17 @@ impl<'a> Ctx<'a> {
             if !matches!(a.tk, Tk::Org(_)) || !keep[i] || text[a.s..a.e].contains(' ') {
                 continue;
             }
+            // An acronym ("PKK", "YPG") after a capitalised adjective of
+            // identity is that organisation: "Kurdish PKK", "Sunni ISIS",
+            // "Houthi SPA" are not longer names.
+            let acronym = is_acronym_word(&text[a.s..a.e]);
             let before = self.prev_word(a.s).filter(|w| {
                 let t = self.word(*w);
                 self.sent_of(w.0) == a.sent
                     && self.capitalised(w.0, w.1)
                     && !is_stop(t)
                     && !OPENERS.contains(&t)
+                    && !(acronym && identity_adjective(t))
                     && !covered(w.0, w.1, &keep)
             });
             let after = self.next_word(a.e).filter(|w| {
@@ -642,4 +647,19 @@ impl<'a> Ctx<'a> {
         let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
         table.get(lower).copied()
     }
+}
+
+/// Two or more letters, all upper case ("PKK", "SDF").
+fn is_acronym_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
+/// A capitalised adjective of people or creed by its ending ("Kurdish",
+/// "Islamist", "Alawite", "Sunni", "Houthi"), not itself upper case.
+fn identity_adjective(w: &str) -> bool {
+    !is_acronym_word(w)
+        && ["ish", "ist", "ite", "i", "ian", "ese"]
+            .iter()
+            .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf))
 }
