@@ -49,6 +49,21 @@ fn words_inside_longer_names() {
 }
 
 #[test]
+fn acronyms_after_adjectives_of_identity() {
+    // "Kurdish PKK" is the PKK, not a longer unknown name; a capitalised
+    // name word before an acronym still makes a longer name.
+    check(
+        "Kurdish PKK fighters attacked a Turkish base. Sunni ISIS militants struck. The Kurdish YPG withdrew.",
+        expect![[r#"
+            "PKK" TURREB organisations.tsv:486
+            "Turkish" TUR countries.tsv:243
+            "ISIS" IMGISI organisations.tsv:332
+            "YPG" SYRREB organisations.tsv:663
+        "#]],
+    );
+}
+
+#[test]
 fn places_by_document_country() {
     check(
         "Clashes in Bari district left two dead, Somali police said.",

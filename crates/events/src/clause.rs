@@ -383,9 +383,25 @@ impl<'m> Sent<'m> {
                         && !self.words.get(i + 1).is_some_and(|w| {
                             matches!(
                                 w.lower.as_str(),
-                                "well" | "many" | "much" | "few" | "long" | "soon" | "far"
-                                    | "part" | "of" | "to" | "for" | "such" | "a" | "an"
-                                    | "usual" | "expected" | "planned" | "agreed" | "promised"
+                                "well"
+                                    | "many"
+                                    | "much"
+                                    | "few"
+                                    | "long"
+                                    | "soon"
+                                    | "far"
+                                    | "part"
+                                    | "of"
+                                    | "to"
+                                    | "for"
+                                    | "such"
+                                    | "a"
+                                    | "an"
+                                    | "usual"
+                                    | "expected"
+                                    | "planned"
+                                    | "agreed"
+                                    | "promised"
                             )
                         }) =>
                 {
@@ -982,13 +998,24 @@ impl<'m> Sent<'m> {
 
     /// The agent of a passive or nominal trigger: a mention after `by` within a few words of `from`.
     pub fn by_agent(&self, from: usize, clause: usize, within: usize) -> Option<usize> {
+        self.agent_after(from, clause, within, &["by"])
+    }
+
+    /// As [`Sent::by_agent`], after any of `preps` ("support from France").
+    pub fn agent_after(
+        &self,
+        from: usize,
+        clause: usize,
+        within: usize,
+        preps: &[&str],
+    ) -> Option<usize> {
         let end = (from + within).min(self.words.len());
         for i in from..end {
             let w = &self.words[i];
             if w.clause != clause || (w.tag == Tag::Comma) {
                 return None;
             }
-            if w.lower == "by" && w.mention.is_none() {
+            if preps.contains(&w.lower.as_str()) && w.mention.is_none() {
                 let mut j = i + 1;
                 // "by suspected Taliban militants", "by unidentified gunmen".
                 while j < self.words.len()

@@ -1065,6 +1065,20 @@ impl EventCoder {
                     confidence = 0.8;
                 }
             }
+            // "support from France", "pressure from Washington": the giver,
+            // also where a verb's pattern matched the noun ("with likely
+            // support from"); but "withdrawal from Syria" is a place left.
+            if sources.is_empty()
+                && (p.kind == Kind::Noun || used_as_noun(sent, t))
+                && !AWAY_NOUNS.contains(&sent.words[t].lower.as_str())
+            {
+                if let Some(k) = sent.agent_after(m.end.max(t + 1), clause, 2, &["from"]) {
+                    sources = sent.compound_right(k);
+                    targets.retain(|x| !sources.contains(x));
+                    how_src = "from-agent";
+                    confidence = 0.8;
+                }
+            }
             if sources.is_empty() && (p.kind == Kind::Verb || targets.len() < 2) {
                 // The target's own country cannot be the subject ("targeting Israel, attempting to block Israel").
                 let tgt_actors: Vec<&Actor> = targets
@@ -1939,6 +1953,51 @@ fn reacted_to(sent: &Sent, t: usize) -> bool {
 
 /// Whether the participle at `t` is one of harm with no object after it
 /// ("killed Saturday in", "killed fighting Isis", "shot dead near").
+/// Event nouns whose "from" names what is left, not who acts.
+const AWAY_NOUNS: &[&str] = &[
+    "withdrawal",
+    "withdrawals",
+    "retreat",
+    "pullout",
+    "pull-out",
+    "expulsion",
+    "expulsions",
+    "release",
+    "evacuation",
+    "departure",
+    "return",
+    "returns",
+    "exit",
+    "escape",
+    "deportation",
+    "deportations",
+    "defection",
+    "defections",
+    "exile",
+    "extradition",
+    "extraditions",
+    "imports",
+    "exports",
+    "flight",
+    "ouster",
+    "removal",
+];
+
+/// A trigger word after a determiner, preposition or possessive (adverbs
+/// between): a noun, whatever pattern matched it ("with likely support").
+fn used_as_noun(sent: &Sent, t: usize) -> bool {
+    let mut i = t;
+    while i > 0 {
+        i -= 1;
+        match sent.words[i].tag {
+            Tag::Adv => continue,
+            Tag::Det | Tag::Prep | Tag::PossPron | Tag::Poss => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
 fn reduced_harm(sent: &Sent, t: usize) -> bool {
     const HARM: &[&str] = &[
         "killed",

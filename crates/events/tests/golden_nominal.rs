@@ -23,6 +23,11 @@ fn nominal() {
         "Britain agreed to meet a U.S. request for troops.",
         "Israel warned of a war with Iran.",
         "Israel warned Iran that it would strike.",
+        "Israel is counting on support from France.",
+        "The strike on Syria comes with likely support from France.",
+        "Russia demanded a withdrawal from Syria.",
+        "Russia sent aircraft to attack Idlib, as foreign ministers gathered in Brussels to pledge aid to Jordan.",
+        "A coalition led by Riyadh, backed by the US and Britain, has launched airstrikes on Yemen.",
     ]);
     expect![[r#"
         > President Isaac Herzog's visit to Ankara was historic.
@@ -58,6 +63,16 @@ fn nominal() {
           (no event)
         > Israel warned Iran that it would strike.
           130 ISR->IRN asserted 2025-05-02 "warned" [verbs.tsv:130.4 src=subject tgt=slot]
+        > Israel is counting on support from France.
+          (no event)
+        > The strike on Syria comes with likely support from France.
+          (no event)
+        > Russia demanded a withdrawal from Syria.
+          100 RUS->SYR asserted 2025-05-02 "demanded" [verbs.tsv:100.1 src=subject tgt=slot]
+        > Russia sent aircraft to attack Idlib, as foreign ministers gathered in Brussels to pledge aid to Jordan.
+          (no event)
+        > A coalition led by Riyadh, backed by the US and Britain, has launched airstrikes on Yemen.
+          195 SAU->YEM asserted 2025-05-02 "launched" [verbs.tsv:195.1 src=subject tgt=slot]
     "#]]
     .assert_eq(&got);
 }
