@@ -1783,6 +1783,13 @@ impl EventCoder {
         if p.kind == Kind::Noun && noun_failed(sent, t, end) {
             return Modality::Negated;
         }
+        // "appealed for the withdrawal of", "prepare for an Israeli
+        // withdrawal": an act asked or prepared for has not happened.
+        if p.kind == Kind::Noun {
+            if let Some(m) = noun_sought(sent, t) {
+                return m;
+            }
+        }
         if group.iter().any(|w| HYPOTHETICAL.contains(w)) {
             return Modality::Hypothetical;
         }
@@ -1857,6 +1864,94 @@ fn noun_failed(sent: &Sent, t: usize, end: usize) -> bool {
         .iter()
         .any(|w| FAILED.contains(&w.lower.as_str()));
     after || before || attributive
+}
+
+/// The modality of an event noun asked for or prepared for: the object of
+/// "for" after a word of asking (hypothetical) or of planning (planned).
+fn noun_sought(sent: &Sent, t: usize) -> Option<Modality> {
+    const ASKING: &[&str] = &[
+        "appeal",
+        "appeals",
+        "appealed",
+        "appealing",
+        "call",
+        "calls",
+        "called",
+        "calling",
+        "push",
+        "pushed",
+        "pushing",
+        "pressed",
+        "pressing",
+        "demand",
+        "demands",
+        "demanded",
+        "demanding",
+        "ask",
+        "asked",
+        "asking",
+        "lobbied",
+        "lobbying",
+        "campaign",
+        "campaigned",
+        "campaigning",
+        "hope",
+        "hopes",
+        "hoped",
+        "wait",
+        "waiting",
+        "pressure",
+        "clamour",
+        "plea",
+        "pleas",
+        "pleaded",
+        "request",
+        "requests",
+        "requested",
+    ];
+    const PLANNING: &[&str] = &[
+        "prepare",
+        "prepares",
+        "prepared",
+        "preparing",
+        "preparations",
+        "plans",
+        "plan",
+        "ready",
+        "readies",
+        "readying",
+        "date",
+        "timetable",
+        "schedule",
+    ];
+    let mut i = t;
+    let mut steps = 0;
+    while i > 0 && steps < 5 {
+        i -= 1;
+        steps += 1;
+        let w = &sent.words[i];
+        let inside_np = w.mention.is_some()
+            || matches!(
+                w.tag,
+                Tag::Det | Tag::PossPron | Tag::Poss | Tag::Number | Tag::Adv
+            )
+            || (w.tag == Tag::Word && !w.capitalised && !is_participle(&w.lower));
+        if inside_np {
+            continue;
+        }
+        if w.lower != "for" || i == 0 {
+            return None;
+        }
+        let g = sent.words[i - 1].lower.as_str();
+        return if ASKING.contains(&g) {
+            Some(Modality::Hypothetical)
+        } else if PLANNING.contains(&g) {
+            Some(Modality::Planned)
+        } else {
+            None
+        };
+    }
+    None
 }
 
 /// Whether the event noun at `t` is what the clause's subject reacts to,
@@ -1951,8 +2046,6 @@ fn reacted_to(sent: &Sent, t: usize) -> bool {
     false
 }
 
-/// Whether the participle at `t` is one of harm with no object after it
-/// ("killed Saturday in", "killed fighting Isis", "shot dead near").
 /// Event nouns whose "from" names what is left, not who acts.
 const AWAY_NOUNS: &[&str] = &[
     "withdrawal",
@@ -1998,6 +2091,8 @@ fn used_as_noun(sent: &Sent, t: usize) -> bool {
     false
 }
 
+/// Whether the participle at `t` is one of harm with no object after it
+/// ("killed Saturday in", "killed fighting Isis", "shot dead near").
 fn reduced_harm(sent: &Sent, t: usize) -> bool {
     const HARM: &[&str] = &[
         "killed",
@@ -2142,6 +2237,17 @@ fn infinitive_governor<'s>(sent: &'s Sent, t: usize) -> Option<&'s str> {
     while g > 0 && sent.words[g].tag == Tag::Adv {
         g -= 1;
     }
+    // The actor between governs nothing: "the decision by Trump to
+    // withdraw", "expected Turkey to hand over".
+    if let Some(k) = sent.words[g].mention {
+        let start = sent.mentions[k].start;
+        if start >= 2 {
+            g = start - 1;
+            if matches!(sent.words[g].lower.as_str(), "by" | "of") {
+                g -= 1;
+            }
+        }
+    }
     Some(sent.words[g].lower.as_str())
 }
 
@@ -2164,6 +2270,7 @@ const INTENT_NOUNS_VERBS: &[&str] = &[
     "prepared",
     "expect",
     "expects",
+    "expected",
     "intention",
     "intent",
     "proposal",

@@ -25,6 +25,10 @@ fn modality() {
         "In Georgia, protesters took to the streets to protest against Russia.",
         "Talks between Iran and Iraq stalled on Monday.",
         "Turkey cancelled the visit of Israeli ministers.",
+        "Hassan made a new appeal for the withdrawal of British troops from Iraq.",
+        "Egypt will help Palestinians prepare for an Israeli withdrawal from Gaza.",
+        "Senator Paul welcomed the decision by Israel to withdraw troops from Syria.",
+        "Lavrov said Moscow expected Turkey to hand over Afrin to Syria.",
     ]);
     expect![[r#"
         > Israel will visit Azerbaijan.
@@ -65,6 +69,14 @@ fn modality() {
           046 IRN->IRQ negated 2025-04-28 "Talks" [verbs.tsv:046.5 compound]
         > Turkey cancelled the visit of Israeli ministers.
           (no event)
+        > Hassan made a new appeal for the withdrawal of British troops from Iraq.
+          0874 GBRMIL->IRQ hypothetical 2025-05-02 "withdrawal" [verbs.tsv:0874.4 src=slot tgt=slot]
+        > Egypt will help Palestinians prepare for an Israeli withdrawal from Gaza.
+          (no event)
+        > Senator Paul welcomed the decision by Israel to withdraw troops from Syria.
+          0356 ISR->SYR planned 2025-05-02 "withdraw" [verbs.tsv:0874.3 src=subject tgt=slot]
+        > Lavrov said Moscow expected Turkey to hand over Afrin to Syria.
+          033 TUR->SYR planned 2025-05-02 "hand" [verbs.tsv:070.6 src=subject tgt=slot]
     "#]]
     .assert_eq(&got);
 }
