@@ -512,11 +512,12 @@ impl<'a> Ctx<'a> {
             let acronym = is_acronym_word(&text[a.s..a.e]);
             let before = self.prev_word(a.s).filter(|w| {
                 let t = self.word(*w);
+                let identity = acronym && identity_adjective(t);
                 self.sent_of(w.0) == a.sent
                     && self.capitalised(w.0, w.1)
                     && !is_stop(t)
                     && !OPENERS.contains(&t)
-                    && !(acronym && identity_adjective(t))
+                    && !identity
                     && !covered(w.0, w.1, &keep)
             });
             let after = self.next_word(a.e).filter(|w| {
