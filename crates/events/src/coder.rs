@@ -1126,8 +1126,14 @@ impl EventCoder {
                 Some("01" | "02" | "03" | "04" | "05" | "06" | "07" | "08")
             );
             let venue = |k: usize| cooperative && sent.venue(k, &is_trigger);
+            // "fought for Russia", "died fighting for the Palestinian
+            // cause": whom force is used for is no target of it.
+            let for_side =
+                |k: usize| is_force(&p.cameo) && sent.preposition_of(k, &is_trigger) == Some("for");
+            let not_object = |k: usize| venue(k) || for_side(k);
             if targets.is_empty() {
-                if let Some(k) = sent.object_after_except(m.end.max(t + 1), clause, 14, &venue) {
+                if let Some(k) = sent.object_after_except(m.end.max(t + 1), clause, 14, &not_object)
+                {
                     if !sources.contains(&k) {
                         targets = sent.compound_right(k);
                         how_tgt = "object";

@@ -14,6 +14,8 @@ fn conflict() {
         "Israeli forces killed Palestinians.",
         "The United States imposed sanctions on Iran.",
         "Turkish police arrested Syrian militants.",
+        "Arafat fought for the Palestinian cause.",
+        "Chechen volunteers fought for Russia.",
     ]);
     expect![[r#"
         > Syria repelled hundreds of Israeli Air Force attacks.
@@ -30,6 +32,10 @@ fn conflict() {
           163 USA->IRN asserted 2025-05-02 "imposed" [verbs.tsv:163.1 src=subject tgt=slot]
         > Turkish police arrested Syrian militants.
           173 TURCOP->SYRINS asserted 2025-05-02 "arrested" [verbs.tsv:173.1 src=subject tgt=slot]
+        > Arafat fought for the Palestinian cause.
+          (no event)
+        > Chechen volunteers fought for Russia.
+          (no event)
     "#]]
     .assert_eq(&got);
 }
