@@ -428,6 +428,15 @@ impl<'m> Sent<'m> {
                         cur = self.open(Some(cur), true, None);
                     } else if participle_by && !self.relative[cur] {
                         cur = self.open(Some(cur), true, None);
+                    } else if !self.relative[cur]
+                        && self.subord[cur].is_none()
+                        && matches!(&next, Some((Tag::Word, w, false)) if w.ends_with("ing"))
+                        && i > 0
+                        && self.words[i - 1].mention.is_some()
+                    {
+                        // "Jack Straw, touring a camp housing refugees,
+                        // urged ...": a participle aside after a name.
+                        cur = self.open(Some(cur), true, None);
                     } else if self.relative[cur] {
                         cur = self.parent[cur].unwrap_or(0);
                     } else if self.subord[cur].is_some() {

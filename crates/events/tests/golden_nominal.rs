@@ -28,6 +28,7 @@ fn nominal() {
         "Russia demanded a withdrawal from Syria.",
         "Russia sent aircraft to attack Idlib, as foreign ministers gathered in Brussels to pledge aid to Jordan.",
         "A coalition led by Riyadh, backed by the US and Britain, has launched airstrikes on Yemen.",
+        "Britain, touring a camp housing refugees from Syria, urged Turkey to act.",
     ]);
     expect![[r#"
         > President Isaac Herzog's visit to Ankara was historic.
@@ -73,6 +74,8 @@ fn nominal() {
           (no event)
         > A coalition led by Riyadh, backed by the US and Britain, has launched airstrikes on Yemen.
           195 SAU->YEM asserted 2025-05-02 "launched" [verbs.tsv:195.1 src=subject tgt=slot]
+        > Britain, touring a camp housing refugees from Syria, urged Turkey to act.
+          020 GBR->TUR asserted 2025-05-02 "urged" [verbs.tsv:020.2 src=subject tgt=slot]
     "#]]
     .assert_eq(&got);
 }
