@@ -665,6 +665,25 @@ impl<'m> Sent<'m> {
         {
             p -= 1;
         }
+        // "to the Palestinian Islamic group Hamas", "by the militant group
+        // X": a descriptive noun phrase in apposition before the name
+        // belongs to its phrase when a determiner opens it.
+        let mut q = p;
+        while q > 0 && p - q < 4 {
+            let w = &self.words[q - 1];
+            let part = w.mention.is_some()
+                || (w.tag == Tag::Word
+                    && !is_trigger(&w.lower)
+                    && !w.lower.ends_with("ed")
+                    && !matches!(w.lower.as_str(), "said" | "says" | "say" | "told"));
+            if !part {
+                break;
+            }
+            q -= 1;
+        }
+        if q < p && q > 0 && matches!(self.words[q - 1].lower.as_str(), "the" | "a" | "an") {
+            return q - 1;
+        }
         p
     }
 
@@ -863,7 +882,10 @@ impl<'m> Sent<'m> {
                 if (crossed_and && after_verb) || after_gerund || (participle && after_verb) {
                     continue;
                 }
-                if in_pp {
+                // "with the PKK forces fighting inside Turkey": the noun
+                // right before an -ing participle is its subject, PP or not.
+                let reduced_ing = m.end == t && self.words[t].lower.ends_with("ing");
+                if in_pp && !reduced_ing {
                     fallback = fallback.or(Some(k));
                     continue;
                 }

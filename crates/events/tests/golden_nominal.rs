@@ -29,6 +29,8 @@ fn nominal() {
         "Russia sent aircraft to attack Idlib, as foreign ministers gathered in Brussels to pledge aid to Jordan.",
         "A coalition led by Riyadh, backed by the US and Britain, has launched airstrikes on Yemen.",
         "Britain, touring a camp housing refugees from Syria, urged Turkey to act.",
+        "Israel dealt a blow to the Palestinian group Hamas, arresting a Syrian leader.",
+        "Britain linked the militants with the Turkish forces fighting inside Syria.",
     ]);
     expect![[r#"
         > President Isaac Herzog's visit to Ankara was historic.
@@ -76,6 +78,10 @@ fn nominal() {
           195 SAU->YEM asserted 2025-05-02 "launched" [verbs.tsv:195.1 src=subject tgt=slot]
         > Britain, touring a camp housing refugees from Syria, urged Turkey to act.
           020 GBR->TUR asserted 2025-05-02 "urged" [verbs.tsv:020.2 src=subject tgt=slot]
+        > Israel dealt a blow to the Palestinian group Hamas, arresting a Syrian leader.
+          173 ISR->SYRGOV asserted 2025-05-02 "arresting" [verbs.tsv:173.1 src=subject tgt=slot]
+        > Britain linked the militants with the Turkish forces fighting inside Syria.
+          190 TURMIL->SYR asserted 2025-05-02 "fighting" [verbs.tsv:190.1 src=subject tgt=object]
     "#]]
     .assert_eq(&got);
 }
