@@ -589,6 +589,9 @@ impl EventCoder {
                 && start + 2 > h.start
                 && first.words[start - 1].tag == Tag::Word
                 && first.words[start - 1].mention.is_none()
+                // Function words and verbs of saying are no modifiers ("as
+                // angry traders", "but officials", "told police").
+                && !NOT_MODIFIERS.contains(&first.words[start - 1].lower.as_str())
                 && (!first.words[start - 1].capitalised || acronym(&first.words[start - 1]))
                 && self
                     .verbs
@@ -2051,6 +2054,12 @@ fn reacted_to(sent: &Sent, t: usize) -> bool {
     }
     false
 }
+
+/// Words that never modify a generic noun before it.
+const NOT_MODIFIERS: &[&str] = &[
+    "as", "but", "yet", "so", "when", "than", "then", "also", "told", "said", "says", "say",
+    "tell", "tells", "asked", "urged", "let", "saw", "see", "sees",
+];
 
 /// Event nouns whose "from" names what is left, not who acts.
 const AWAY_NOUNS: &[&str] = &[
