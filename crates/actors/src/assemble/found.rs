@@ -512,7 +512,10 @@ impl<'a> Ctx<'a> {
             let acronym = is_acronym_word(&text[a.s..a.e]);
             let before = self.prev_word(a.s).filter(|w| {
                 let t = self.word(*w);
-                let identity = acronym && identity_adjective(t);
+                // Not a given name ("Julian", "Sami") before the acronym.
+                let identity = acronym
+                    && identity_adjective(t)
+                    && !with_folded(t, |f| self.idx.given.contains(f));
                 self.sent_of(w.0) == a.sent
                     && self.capitalised(w.0, w.1)
                     && !is_stop(t)
