@@ -150,6 +150,25 @@ impl State {
         }
     }
 
+    /// Becomes a copy of `other`, reusing this state's buffers.
+    fn copy_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.stack.clone_from(&other.stack);
+        self.b = other.b;
+        self.head.clone_from(&other.head);
+        self.label.clone_from(&other.label);
+        self.has_head.clone_from(&other.has_head);
+        for i in 0..2 {
+            self.lmost[i].clone_from(&other.lmost[i]);
+            self.rmost[i].clone_from(&other.rmost[i]);
+        }
+        self.nl.clone_from(&other.nl);
+        self.nr.clone_from(&other.nr);
+        self.lset.clone_from(&other.lset);
+        self.rset.clone_from(&other.rset);
+        self.root_done = other.root_done;
+    }
+
     fn done(&self) -> bool {
         self.b > self.n && self.stack.len() <= 1
     }
@@ -616,9 +635,13 @@ impl Parser {
         let nclass = self.model.nclass();
         let rl = self.root_label;
         let mut beam: Vec<(State, i64)> = vec![(State::new(n), 0)];
+        // The next beam's states, kept between steps so that their
+        // buffers are reused rather than allocated again.
+        let mut next: Vec<(State, i64)> = Vec::with_capacity(k);
         let mut feats = Vec::with_capacity(80);
         let mut scores = vec![0i32; nclass];
-        let mut cands: Vec<Cand> = Vec::with_capacity(k * nclass);
+        let mut cands: Vec<Cand> = Vec::with_capacity(k * k);
+        let mut own: Vec<Cand> = Vec::with_capacity(nclass);
         while beam.first().is_some_and(|b| !b.0.done()) {
             cands.clear();
             for (bi, (st, sc)) in beam.iter().enumerate() {
@@ -629,26 +652,34 @@ impl Parser {
                 st.features(toks, &mut feats);
                 self.model.score(&feats, &mut scores);
                 let moves = st.moves();
+                own.clear();
                 for (t, &s) in scores.iter().enumerate() {
                     if moves.allows(t, rl) {
-                        cands.push(Cand::new(sc + s as i64, bi, t));
+                        own.push(Cand::new(sc + s as i64, bi, t));
                     }
                 }
+                // No more than k extensions of one item can survive.
+                best_first(&mut own, k);
+                cands.extend_from_slice(&own);
             }
             if cands.is_empty() {
                 break;
             }
             best_first(&mut cands, k);
-            beam = cands
-                .iter()
-                .map(|c| {
-                    let mut st = beam[c.item as usize].0.clone();
-                    if c.t != STAY {
-                        st.apply(c.t as usize);
-                    }
-                    (st, c.score)
-                })
-                .collect();
+            next.truncate(cands.len());
+            for (j, c) in cands.iter().enumerate() {
+                let parent = &beam[c.item as usize].0;
+                if let Some(slot) = next.get_mut(j) {
+                    slot.0.copy_from(parent);
+                    slot.1 = c.score;
+                } else {
+                    next.push((parent.clone(), c.score));
+                }
+                if c.t != STAY {
+                    next[j].0.apply(c.t as usize);
+                }
+            }
+            std::mem::swap(&mut beam, &mut next);
         }
         match beam.into_iter().next() {
             Some((st, _)) => finish(st, self.root_label, self.dep_label()),
