@@ -377,7 +377,7 @@ struct LexArgs {
     #[arg(long = "dictionary", value_name = "FILE")]
     dictionaries: Vec<PathBuf>,
     /// Check coded events against each sentence's dependency parse (roles, place vs actor,
-    /// modality). More precise on news, about six times slower; see README "Grammar check".
+    /// modality). More precise on news, about ten times slower; see README "Grammar check".
     #[arg(long)]
     grammar: bool,
     /// Keep conflict events in documents the topic model reads as sport, business or science

@@ -41,6 +41,10 @@ pub enum TrainCommand {
         /// Features seen fewer times than this get no parser weights.
         #[arg(long, default_value_t = Settings::default().parser_min_count)]
         parser_min_count: u32,
+        /// The parser's beam width (1: greedy, trained with a dynamic oracle; more: trained
+        /// globally for beam search, and parsing is about that many times slower).
+        #[arg(long, default_value_t = Settings::default().beam)]
+        beam: usize,
         /// Weights smaller than this (in 16-bit units of the largest) are dropped.
         #[arg(long, default_value_t = syntax::PRUNE)]
         prune: i16,
@@ -297,6 +301,7 @@ pub fn run(cmd: TrainCommand) -> Result<()> {
             folds,
             tagger_min_count,
             parser_min_count,
+            beam,
             prune,
             coarsen,
             seed,
@@ -308,6 +313,7 @@ pub fn run(cmd: TrainCommand) -> Result<()> {
                 seed,
                 tagger_min_count,
                 parser_min_count,
+                beam: beam.max(1),
             };
             train_syntax(&train, &dev, &out, &cfg, (prune, coarsen))
         }

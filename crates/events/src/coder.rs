@@ -54,7 +54,7 @@ pub struct EventCoder {
     must: usize,
     /// Check each sentence's events against its dependency parse
     /// (`grammar.rs`). Off by default for now: parsing every sentence that
-    /// codes an event costs about six times the rest of the pipeline.
+    /// codes an event costs about ten times the rest of the pipeline.
     pub grammar: bool,
 }
 

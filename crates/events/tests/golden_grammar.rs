@@ -53,8 +53,6 @@ fn grammar_check() {
           1823 THAUAF->THACVL asserted 2025-05-02 "killing" [verbs.tsv:1823.1 src=implicit-perpetrator tgt=slot]
         > Iran met in Luxembourg with Turkey.
           040 IRN->TUR asserted 2025-05-02 "met" [verbs.tsv:040.5 src=subject tgt=object]
-          with the grammar check:
-            (no event)
         > A direct clash between Israel and Iran risks a wider war.
           190 ISR->IRN asserted 2025-05-02 "clash" [verbs.tsv:190.10 compound]
           with the grammar check:

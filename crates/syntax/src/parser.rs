@@ -38,6 +38,44 @@ const ROOT_TOK: Tok = Tok {
 /// `3 + 2l` right-arc with label `l`.
 const SHIFT: usize = 0;
 const REDUCE: usize = 1;
+/// A beam item that is already a whole parse, carried over unchanged.
+const STAY: u16 = u16::MAX;
+/// Template of the row that records the beam width (as its one class).
+const BEAM: u64 = 300;
+
+/// A candidate extension of a beam item.
+#[derive(Clone, Copy)]
+struct Cand {
+    score: i64,
+    item: u32,
+    t: u16,
+}
+
+impl Cand {
+    fn new(score: i64, item: usize, t: usize) -> Cand {
+        Cand {
+            score,
+            item: item as u32,
+            t: t as u16,
+        }
+    }
+}
+
+/// Keeps the `k` best candidates, best first; ties go to the earlier item
+/// and transition, so that parsing is deterministic.
+fn best_first(cands: &mut Vec<Cand>, k: usize) {
+    let order = |a: &Cand, b: &Cand| {
+        b.score
+            .cmp(&a.score)
+            .then(a.item.cmp(&b.item))
+            .then(a.t.cmp(&b.t))
+    };
+    if cands.len() > k {
+        cands.select_nth_unstable_by(k - 1, order);
+        cands.truncate(k);
+    }
+    cands.sort_unstable_by(order);
+}
 
 /// A parse: for each word (1-based positions, index 0 unused) its head
 /// (0 = root) and label.
@@ -47,6 +85,7 @@ pub struct Tree {
     pub labels: Vec<u16>,
 }
 
+#[derive(Clone)]
 struct State {
     n: usize,
     stack: Vec<usize>,
@@ -109,6 +148,25 @@ impl State {
             rset: vec![0; n + 1],
             root_done: false,
         }
+    }
+
+    /// Becomes a copy of `other`, reusing this state's buffers.
+    fn copy_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.stack.clone_from(&other.stack);
+        self.b = other.b;
+        self.head.clone_from(&other.head);
+        self.label.clone_from(&other.label);
+        self.has_head.clone_from(&other.has_head);
+        for i in 0..2 {
+            self.lmost[i].clone_from(&other.lmost[i]);
+            self.rmost[i].clone_from(&other.rmost[i]);
+        }
+        self.nl.clone_from(&other.nl);
+        self.nr.clone_from(&other.nr);
+        self.lset.clone_from(&other.lset);
+        self.rset.clone_from(&other.rset);
+        self.root_done = other.root_done;
     }
 
     fn done(&self) -> bool {
@@ -484,6 +542,8 @@ pub struct Parser {
     model: Model,
     labels: Vec<String>,
     root_label: usize,
+    /// Beam width it was trained for (1: greedy).
+    beam: usize,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -510,10 +570,16 @@ impl Parser {
             .iter()
             .position(|l| l == "root")
             .ok_or(ParserError::Classes)?;
+        let beam = model
+            .row(feat(BEAM, 0, 0, 0))
+            .and_then(|r| r.first())
+            .map_or(1, |c| c.0 as usize)
+            .max(1);
         Ok(Parser {
             model,
             labels,
             root_label,
+            beam,
         })
     }
 
@@ -529,9 +595,24 @@ impl Parser {
         self.labels.get(l as usize).map_or("dep", String::as_str)
     }
 
+    /// The beam width the parser searches with (1: greedy).
+    pub fn beam(&self) -> usize {
+        self.beam
+    }
+
+    /// The parser searching with another beam width (1: greedy), for
+    /// trading accuracy for speed.
+    pub fn with_beam(mut self, k: usize) -> Parser {
+        self.beam = k.max(1);
+        self
+    }
+
     /// Parses words (`toks[0]` is the first word).
     pub fn parse(&self, words: &[Tok]) -> Tree {
         let toks = with_root(words);
+        if self.beam > 1 {
+            return self.parse_beam(&toks, words.len(), self.beam);
+        }
         let mut st = State::new(words.len());
         let mut feats = Vec::with_capacity(80);
         let mut scores = vec![0i32; self.model.nclass()];
@@ -546,6 +627,64 @@ impl Parser {
             st.apply(t);
         }
         finish(st, self.root_label, self.dep_label())
+    }
+
+    /// Beam search: the `k` best transition sequences so far, extended by
+    /// every transition each allows, until the best is a whole parse.
+    fn parse_beam(&self, toks: &[Tok], n: usize, k: usize) -> Tree {
+        let nclass = self.model.nclass();
+        let rl = self.root_label;
+        let mut beam: Vec<(State, i64)> = vec![(State::new(n), 0)];
+        // The next beam's states, kept between steps so that their
+        // buffers are reused rather than allocated again.
+        let mut next: Vec<(State, i64)> = Vec::with_capacity(k);
+        let mut feats = Vec::with_capacity(80);
+        let mut scores = vec![0i32; nclass];
+        let mut cands: Vec<Cand> = Vec::with_capacity(k * k);
+        let mut own: Vec<Cand> = Vec::with_capacity(nclass);
+        while beam.first().is_some_and(|b| !b.0.done()) {
+            cands.clear();
+            for (bi, (st, sc)) in beam.iter().enumerate() {
+                if st.done() {
+                    cands.push(Cand::new(*sc, bi, STAY as usize));
+                    continue;
+                }
+                st.features(toks, &mut feats);
+                self.model.score(&feats, &mut scores);
+                let moves = st.moves();
+                own.clear();
+                for (t, &s) in scores.iter().enumerate() {
+                    if moves.allows(t, rl) {
+                        own.push(Cand::new(sc + s as i64, bi, t));
+                    }
+                }
+                // No more than k extensions of one item can survive.
+                best_first(&mut own, k);
+                cands.extend_from_slice(&own);
+            }
+            if cands.is_empty() {
+                break;
+            }
+            best_first(&mut cands, k);
+            next.truncate(cands.len());
+            for (j, c) in cands.iter().enumerate() {
+                let parent = &beam[c.item as usize].0;
+                if let Some(slot) = next.get_mut(j) {
+                    slot.0.copy_from(parent);
+                    slot.1 = c.score;
+                } else {
+                    next.push((parent.clone(), c.score));
+                }
+                if c.t != STAY {
+                    next[j].0.apply(c.t as usize);
+                }
+            }
+            std::mem::swap(&mut beam, &mut next);
+        }
+        match beam.into_iter().next() {
+            Some((st, _)) => finish(st, self.root_label, self.dep_label()),
+            None => finish(State::new(n), self.root_label, self.dep_label()),
+        }
     }
 
     fn dep_label(&self) -> usize {
@@ -665,6 +804,257 @@ pub fn train(
     Parser::new(t.freeze(classes, min_count))
 }
 
+/// A beam item while training: its state, score, transitions so far and
+/// whether it can still reach the gold tree.
+#[derive(Clone)]
+struct Item {
+    st: State,
+    score: i64,
+    acts: Vec<u16>,
+    zero: bool,
+}
+
+impl State {
+    /// The cost of every transition `moves` allows, by kind: the label
+    /// only matters for the arc to a word's gold head.
+    fn costs(&self, gh: &[usize], gl: &[u16], out: &mut [u32]) {
+        let s0 = self.s0().unwrap_or(0);
+        let b = self.b;
+        let moves = self.moves();
+        let n = out.len();
+        out.iter_mut().for_each(|c| *c = u32::MAX);
+        if moves.shift {
+            out[SHIFT] = self.cost(SHIFT, gh, gl);
+        }
+        if moves.reduce {
+            out[REDUCE] = self.cost(REDUCE, gh, gl);
+        }
+        if moves.left {
+            let gold = gh[s0] == b;
+            let l = if gold { gl[s0] as usize } else { 0 };
+            let base = self.cost(2 + 2 * l, gh, gl);
+            for t in (2..n).step_by(2) {
+                out[t] = base + u32::from(gold && (t - 2) / 2 != l);
+            }
+        }
+        if moves.right.is_some() {
+            let gold = gh[b] == s0;
+            let l = if gold { gl[b] as usize } else { 0 };
+            let base = self.cost(3 + 2 * l, gh, gl);
+            for t in (3..n).step_by(2) {
+                out[t] = base + u32::from(gold && (t - 3) / 2 != l);
+            }
+        }
+    }
+}
+
+/// Trains a parser that searches with a beam of `k`, as a structured
+/// perceptron over whole transition sequences with max-violation updates
+/// (Huang, Fayong and Guo 2012): where the best sequence in the beam most
+/// outscores the best one that can still reach the gold tree, the latter's
+/// features gain and the former's lose. Any sequence of zero-cost
+/// transitions counts as gold (Goldberg and Nivre's oracle), so the
+/// learner is never pushed off an equally good order of moves.
+pub fn train_beam(
+    sents: &[Gold],
+    labels: &[String],
+    epochs: usize,
+    seed: u64,
+    min_count: u32,
+    k: usize,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Parser, ParserError> {
+    let root_label = labels
+        .iter()
+        .position(|l| l == "root")
+        .ok_or(ParserError::Classes)?;
+    let nclass = 2 + 2 * labels.len();
+    let k = k.max(1);
+    let mut t = Trainer::new(nclass);
+    let mut rng = crate::train::Rng::new(seed);
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut feats = Vec::with_capacity(80);
+    let mut scores = vec![0f32; nclass];
+    let mut costs = vec![0u32; nclass];
+    let mut cands: Vec<Cand> = Vec::with_capacity(k * nclass);
+    let mut zero: Vec<bool> = Vec::with_capacity(k * nclass);
+    for epoch in 0..epochs {
+        progress(&format!("parser, beam {k}, pass {}/{epochs}", epoch + 1));
+        rng.shuffle(&mut order);
+        for &si in &order {
+            let g = &sents[si];
+            let toks = with_root(&g.toks);
+            let n = g.toks.len();
+            let start = Item {
+                st: State::new(n),
+                score: 0,
+                acts: Vec::with_capacity(2 * n),
+                zero: true,
+            };
+            let mut beam = vec![start.clone()];
+            let mut gold = start;
+            // Whether the gold item is in the beam, and where.
+            let mut gold_in = true;
+            let mut gold_at = 0;
+            // (violation, predicted and gold prefixes) at the worst step.
+            let mut worst: Option<(i64, Vec<u16>, Vec<u16>)> = None;
+            while !beam[0].st.done() {
+                cands.clear();
+                zero.clear();
+                let mut gold_next: Option<(i64, usize)> = None;
+                for (bi, it) in beam.iter().enumerate() {
+                    if it.st.done() {
+                        cands.push(Cand::new(it.score, bi, STAY as usize));
+                        zero.push(it.zero);
+                        continue;
+                    }
+                    it.st.features(&toks, &mut feats);
+                    t.score(&feats, &mut scores);
+                    let is_gold = gold_in && bi == gold_at;
+                    if epoch == 0 && is_gold {
+                        t.count(&feats);
+                    }
+                    if it.zero {
+                        it.st.costs(&g.heads, &g.labels, &mut costs);
+                    }
+                    let moves = it.st.moves();
+                    for (c, &s) in scores.iter().enumerate() {
+                        if !moves.allows(c, root_label) {
+                            continue;
+                        }
+                        let z = it.zero && costs[c] == 0;
+                        let sc = it.score + s as i64;
+                        cands.push(Cand::new(sc, bi, c));
+                        zero.push(z);
+                        if is_gold && z && gold_next.is_none_or(|(b, _)| sc > b) {
+                            gold_next = Some((sc, c));
+                        }
+                    }
+                }
+                if !gold_in {
+                    // The gold sequence fell out of the beam: extend it on
+                    // its own, by its best zero-cost transition.
+                    gold.st.features(&toks, &mut feats);
+                    t.score(&feats, &mut scores);
+                    if epoch == 0 {
+                        t.count(&feats);
+                    }
+                    gold.st.costs(&g.heads, &g.labels, &mut costs);
+                    let moves = gold.st.moves();
+                    for (c, &s) in scores.iter().enumerate() {
+                        let sc = gold.score + s as i64;
+                        if moves.allows(c, root_label)
+                            && costs[c] == 0
+                            && gold_next.is_none_or(|(b, _)| sc > b)
+                        {
+                            gold_next = Some((sc, c));
+                        }
+                    }
+                }
+                let Some((gs, gt)) = gold_next else {
+                    // No zero-cost move (a tree the oracle cannot reach):
+                    // nothing to learn from the rest of this sentence.
+                    break;
+                };
+                // Keep the zero flags with their candidates while choosing.
+                let mut idx: Vec<Cand> = cands
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| Cand {
+                        score: c.score,
+                        item: i as u32,
+                        t: 0,
+                    })
+                    .collect();
+                best_first(&mut idx, k);
+                let next: Vec<Item> = idx
+                    .iter()
+                    .map(|x| {
+                        let c = cands[x.item as usize];
+                        let parent = &beam[c.item as usize];
+                        let mut st = parent.st.clone();
+                        let mut acts = parent.acts.clone();
+                        if c.t != STAY {
+                            st.apply(c.t as usize);
+                            acts.push(c.t);
+                        }
+                        Item {
+                            st,
+                            score: c.score,
+                            acts,
+                            zero: zero[x.item as usize],
+                        }
+                    })
+                    .collect();
+                beam = next;
+                match beam.iter().position(|it| it.zero) {
+                    Some(j) => {
+                        gold = beam[j].clone();
+                        gold_in = true;
+                        gold_at = j;
+                    }
+                    None => {
+                        if gt != STAY as usize {
+                            gold.st.apply(gt);
+                            gold.acts.push(gt as u16);
+                        }
+                        gold.score = gs;
+                        gold_in = false;
+                    }
+                }
+                if !beam[0].zero {
+                    let v = beam[0].score - gold.score;
+                    if worst.as_ref().is_none_or(|w| v >= w.0) {
+                        worst = Some((v, beam[0].acts.clone(), gold.acts.clone()));
+                    }
+                }
+            }
+            if !beam[0].zero {
+                if let Some((_, pred, good)) = worst {
+                    structured_update(&mut t, &toks, &pred, &good, &mut feats);
+                }
+            }
+            t.tick();
+        }
+    }
+    let mut classes = vec!["shift".to_string(), "reduce".to_string()];
+    for l in labels {
+        classes.push(format!("left:{l}"));
+        classes.push(format!("right:{l}"));
+    }
+    let m = t.freeze(classes, min_count);
+    let mark = (
+        feat(BEAM, 0, 0, 0),
+        vec![(k.min(nclass - 1) as u16, i16::MAX)],
+    );
+    Parser::new(Model::merged(&[&m], vec![mark]))
+}
+
+/// Rewards the gold sequence's transitions and penalises the predicted
+/// one's, from where they part.
+fn structured_update(
+    t: &mut Trainer,
+    toks: &[Tok],
+    pred: &[u16],
+    good: &[u16],
+    feats: &mut Vec<u64>,
+) {
+    let n = toks.len() - 1;
+    let common = pred.iter().zip(good).take_while(|(a, b)| a == b).count();
+    let mut st = State::new(n);
+    for &a in &pred[..common] {
+        st.apply(a as usize);
+    }
+    for (acts, delta) in [(good, 1.0f32), (pred, -1.0)] {
+        let mut s = st.clone();
+        for &a in &acts[common..] {
+            s.features(toks, feats);
+            t.add(feats, a as usize, delta);
+            s.apply(a as usize);
+        }
+    }
+}
+
 /// Lifts non-projective arcs (to the head's head) until the tree is
 /// projective, so that an arc-eager oracle can reach every arc.
 pub fn projectivize(heads: &mut [usize]) {
@@ -729,6 +1119,46 @@ mod tests {
         let mut ok = vec![0, 2, 0, 2];
         projectivize(&mut ok);
         assert_eq!(ok, vec![0, 2, 0, 2]);
+    }
+
+    /// A beam parser trained on two sentences parses them back, and its
+    /// model says how wide a beam it wants.
+    #[test]
+    fn beam_training_learns_small_treebanks() {
+        let labels: Vec<String> = ["root", "nsubj", "obj", "det"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let tok = |w: &str, t: &str| Tok {
+            w: crate::hash::str_hash(w),
+            t: crate::hash::str_hash(t),
+            s: 0,
+        };
+        let sents = vec![
+            Gold {
+                toks: vec![
+                    tok("the", "DT"),
+                    tok("minister", "NN"),
+                    tok("met", "VBD"),
+                    tok("the", "DT"),
+                    tok("king", "NN"),
+                ],
+                heads: vec![0, 2, 3, 0, 5, 3],
+                labels: vec![0, 3, 1, 0, 3, 2],
+            },
+            Gold {
+                toks: vec![tok("troops", "NNS"), tok("left", "VBD")],
+                heads: vec![0, 2, 0],
+                labels: vec![0, 1, 0],
+            },
+        ];
+        let p = train_beam(&sents, &labels, 8, 1, 0, 4, &mut |_| {}).expect("trains");
+        assert_eq!(p.beam(), 4);
+        for g in &sents {
+            let tree = p.parse(&g.toks);
+            assert_eq!(tree.heads[1..], g.heads[1..]);
+            assert_eq!(tree.labels[1..], g.labels[1..]);
+        }
     }
 
     /// The dynamic oracle, followed, rebuilds every projective gold tree.

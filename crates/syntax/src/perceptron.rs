@@ -87,6 +87,24 @@ impl Trainer {
         }
     }
 
+    /// Adds `delta` to `class`'s weight on every feature: one half of a
+    /// structured update (the beam parser's, over whole transition
+    /// sequences).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
+        let t = self.step as f64;
+        for &f in feats {
+            let n = self.rows.len() as u32;
+            let r = *self.rows.entry(f).or_insert(n) as usize;
+            if r as u32 == n {
+                self.w.resize(self.w.len() + self.nclass, 0.0);
+                self.u.resize(self.u.len() + self.nclass, 0.0);
+            }
+            let i = r * self.nclass + class;
+            self.w[i] += delta;
+            self.u[i] += t * delta as f64;
+        }
+    }
+
     /// Averages the weights and keeps those that survive quantisation, of
     /// features counted at least `min_count` times (when any were counted):
     /// a feature seen once or twice is mostly noise, and most features are.
@@ -433,6 +451,41 @@ impl Model {
             .filter(|r| !r.1.is_empty())
             .collect();
         Model::from_rows(self.classes.clone(), scale, rows)
+    }
+
+    /// The stored weights under one key, if any: how models keep side
+    /// tables (the tagger's word classes) among their feature rows.
+    pub fn row(&self, key: u64) -> Option<&[(u16, i16)]> {
+        let (start, len) = self.index.get(key)?;
+        self.cells.get(start as usize..(start + len) as usize)
+    }
+
+    /// The rows of several models over the same classes (whose keys must
+    /// not overlap) in one, rescaled to the coarsest scale, plus `extra`
+    /// rows taken as they are.
+    pub fn merged(models: &[&Model], extra: Vec<(u64, Vec<(u16, i16)>)>) -> Model {
+        let classes = models.first().map_or_else(Vec::new, |m| m.classes.clone());
+        let scale = models
+            .iter()
+            .map(|m| m.scale)
+            .fold(f32::MIN_POSITIVE, f32::max);
+        let mut rows = extra;
+        for m in models {
+            let r = m.scale / scale;
+            for (k, (start, len)) in m.index.iter() {
+                let row: Vec<(u16, i16)> = m.cells[start as usize..(start + len) as usize]
+                    .iter()
+                    .map(|&(c, w)| (c, (w as f32 * r).round() as i16))
+                    .filter(|&(_, w)| w != 0)
+                    .collect();
+                if !row.is_empty() {
+                    rows.push((k, row));
+                }
+            }
+        }
+        rows.sort_unstable_by_key(|r| r.0);
+        rows.dedup_by_key(|r| r.0);
+        Model::from_rows(classes, scale, rows)
     }
 
     /// A score in the model's units as a weight sum.

@@ -49,17 +49,20 @@ pub struct Settings {
     /// weights: the tagger's and the parser's cut-off.
     pub tagger_min_count: u32,
     pub parser_min_count: u32,
+    /// The parser's beam (1: greedy, trained with the dynamic oracle).
+    pub beam: usize,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
             tagger_epochs: 8,
-            parser_epochs: 12,
+            parser_epochs: 20,
             folds: 4,
             seed: 1,
             tagger_min_count: 2,
             parser_min_count: 4,
+            beam: 8,
         }
     }
 }
@@ -90,7 +93,10 @@ pub fn train_tagger(sents: &[TreeSentence], cfg: &Settings) -> Tagger {
         cfg.tagger_epochs,
         cfg.seed,
         cfg.tagger_min_count,
+        cfg.folds,
+        &mut |_| {},
     )
+    .0
 }
 
 /// Trains a tagger and a parser from the sentences of a treebank.
@@ -101,34 +107,26 @@ pub fn train(
     progress: &mut dyn FnMut(&str),
 ) -> Result<Syntax, parser::ParserError> {
     let tdata = tagger_data(sents);
-    progress("tagger");
-    let tagger = tagger::train(&tdata, cfg.tagger_epochs, cfg.seed, cfg.tagger_min_count);
-    // Tags the parser trains on.
-    let mut tags: Vec<Vec<u64>> = vec![Vec::new(); sents.len()];
-    if cfg.folds <= 1 {
-        for (i, s) in sents.iter().enumerate() {
-            tags[i] = s.xpos.iter().map(|x| tagger::tag_hash(x)).collect();
-        }
-    } else {
-        for k in 0..cfg.folds {
-            progress(&format!("jackknife fold {}/{}", k + 1, cfg.folds));
-            let train: Vec<_> = tdata
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % cfg.folds != k)
-                .map(|(_, s)| s.clone())
-                .collect();
-            let t = tagger::train(
-                &train,
-                cfg.tagger_epochs,
-                cfg.seed + k as u64 + 1,
-                cfg.tagger_min_count,
-            );
-            for (i, s) in tdata.iter().enumerate().filter(|(i, _)| i % cfg.folds == k) {
-                tags[i] = t.tag(&s.0).into_iter().map(|c| t.hash(c)).collect();
-            }
-        }
-    }
+    let (tagger, held) = tagger::train(
+        &tdata,
+        cfg.tagger_epochs,
+        cfg.seed,
+        cfg.tagger_min_count,
+        cfg.folds,
+        progress,
+    );
+    // Tags the parser trains on: with folds, those of taggers that did not
+    // see the sentence (the tagger's own jackknife).
+    let tags: Vec<Vec<u64>> = match held {
+        Some(held) => held
+            .iter()
+            .map(|t| t.iter().map(|&c| tagger.hash(c)).collect())
+            .collect(),
+        None => sents
+            .iter()
+            .map(|s| s.xpos.iter().map(|x| tagger::tag_hash(x)).collect())
+            .collect(),
+    };
     let mut labels: Vec<String> = sents
         .iter()
         .flat_map(|s| s.deprels.iter().cloned())
@@ -160,12 +158,24 @@ pub fn train(
         })
         .collect();
     progress("parser");
-    let parser = parser::train(
-        &gold,
-        &labels,
-        cfg.parser_epochs,
-        cfg.seed,
-        cfg.parser_min_count,
-    )?;
+    let parser = if cfg.beam > 1 {
+        parser::train_beam(
+            &gold,
+            &labels,
+            cfg.parser_epochs,
+            cfg.seed,
+            cfg.parser_min_count,
+            cfg.beam,
+            progress,
+        )?
+    } else {
+        parser::train(
+            &gold,
+            &labels,
+            cfg.parser_epochs,
+            cfg.seed,
+            cfg.parser_min_count,
+        )?
+    };
     Ok(Syntax { tagger, parser })
 }
