@@ -2062,7 +2062,7 @@ const NOT_MODIFIERS: &[&str] = &[
 ];
 
 /// Event nouns whose "from" names what is left, not who acts.
-const AWAY_NOUNS: &[&str] = &[
+pub(crate) const AWAY_NOUNS: &[&str] = &[
     "withdrawal",
     "withdrawals",
     "retreat",

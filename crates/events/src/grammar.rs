@@ -340,7 +340,10 @@ impl<'a> Tree<'a> {
             }
             "acl:relcl" => a.agent.push((h, "relcl-antecedent")),
             "acl" if self.xpos[t] == "VBN" => a.patient.push((h, "acl-passive")),
-            "acl" => a.agent.push((h, "acl-antecedent")),
+            // "forces fighting in X": the noun acts; but not "a plan to
+            // attack" or "the jungle to investigate" (an infinitive's
+            // noun is rarely its agent).
+            "acl" if self.xpos[t] == "VBG" => a.agent.push((h, "acl-antecedent")),
             // "barred the judges from returning": the object acts.
             "advcl" if self.xpos[t] == "VBG" && self.case_of(t) == Some("from") => {
                 a.agent
@@ -375,7 +378,11 @@ impl<'a> Tree<'a> {
         for k in self.children(t, &["nmod", "nmod:unmarked"]) {
             match self.case_of(k) {
                 // "airstrikes by A", "weeks of airstrikes from A's jets".
-                Some("by" | "from") => a.agent.push((k, "nmod-by")),
+                Some("by") => a.agent.push((k, "nmod-by")),
+                // "support from A", but "withdrawal from A" is a place left.
+                Some("from") if !crate::coder::AWAY_NOUNS.contains(&self.lower[t].as_str()) => {
+                    a.agent.push((k, "nmod-by"))
+                }
                 Some(c) if TOWARD.contains(&c) => a.patient.push((k, "nmod")),
                 Some(c) if LOCATIVE.contains(&c) => a.place.push(k),
                 _ => {}
@@ -522,7 +529,15 @@ pub fn check(tree: &Tree, e: &mut Event, mentions: &[&Mention], question: bool) 
         (Role::Place, _) if a.agent.is_empty() => {
             return Verdict::Drop("grammar:source-is-a-place")
         }
-        (Role::Place, _) | (Role::None, _) if !implicit(&e.source) && !a.agent.is_empty() => {
+        // A source the words tie to the trigger ("shot dead by police",
+        // "support from France") outweighs an agent the parse finds
+        // elsewhere.
+        (Role::Place, _) | (Role::None, _)
+            if !implicit(&e.source)
+                && !a.agent.is_empty()
+                && !e.rule.contains("src=by-agent")
+                && !e.rule.contains("src=from-agent") =>
+        {
             match find_mention(tree, &a.agent, mentions, &e.target) {
                 Some((m, why)) if m.span != e.target.span => {
                     e.source = to_participant(m);
@@ -543,7 +558,8 @@ pub fn check(tree: &Tree, e: &mut Event, mentions: &[&Mention], question: bool) 
     }
     // A venue is no counterpart of talks or visits ("meeting in Riyadh");
     // in protests and violence the place stands for its people.
-    let cooperative = e.root.as_str() < "10";
+    // A visit's place is what is visited ("arrived in Britain for a visit").
+    let cooperative = e.root.as_str() < "10" && !e.cameo.starts_with("042");
     if tree.role(&a, e.target.span).0 == Role::Place && !implicit(&e.target) && cooperative {
         match find_mention(tree, &a.patient, mentions, &e.source) {
             Some((m, why)) if m.span != e.source.span => {

@@ -20,6 +20,9 @@ const SENTENCES: &[&str] = &[
     "Turkey denied that its forces attacked Syria.",
     "Egypt plans to host Sudan next month.",
     "Did Russia attack Ukraine?",
+    "Pakistani officials arrived in Britain for a visit.",
+    "Iraq called for the withdrawal of British troops from Syria.",
+    "Two Syrian suspects were shot dead by Turkish police.",
 ];
 
 #[test]
@@ -69,5 +72,11 @@ fn grammar_check() {
           180 RUS->UKR asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot]
           with the grammar check:
             180 RUS->UKR hypothetical 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot grammar:modality question]
+        > Pakistani officials arrived in Britain for a visit.
+          042 PAKGOV->GBR asserted 2025-05-02 "arrived" [verbs.tsv:042.3 src=subject tgt=slot]
+        > Iraq called for the withdrawal of British troops from Syria.
+          0874 GBRMIL->SYR hypothetical 2025-05-02 "withdrawal" [verbs.tsv:0874.4 src=slot tgt=slot]
+        > Two Syrian suspects were shot dead by Turkish police.
+          1823 TURCOP->SYRCRM asserted 2025-05-02 "shot" [verbs.tsv:1823.2 src=by-agent tgt=passive-subject passive]
     "#]].assert_eq(&got);
 }
