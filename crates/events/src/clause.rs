@@ -964,7 +964,6 @@ impl<'m> Sent<'m> {
     }
 }
 
-/// Nouns of quantity or membership that hand the subject role to their `of` phrase.
 /// A day named relative to now or by its weekday ("yesterday", "Sunday").
 pub fn is_day_word(w: &str) -> bool {
     matches!(
@@ -982,6 +981,7 @@ pub fn is_day_word(w: &str) -> bool {
     )
 }
 
+/// Nouns of quantity or membership that hand the subject role to their `of` phrase.
 fn is_quantity(w: &str) -> bool {
     matches!(
         w,

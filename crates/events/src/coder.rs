@@ -1878,27 +1878,11 @@ fn noun_failed(sent: &Sent, t: usize, end: usize) -> bool {
 /// The modality of an event noun asked for or prepared for: the object of
 /// "for" after a word of asking (hypothetical) or of planning (planned).
 fn noun_sought(sent: &Sent, t: usize) -> Option<Modality> {
+    // Beside the request verbs of `REQUESTING`.
     const ASKING: &[&str] = &[
-        "appeal",
-        "appeals",
-        "appealed",
         "appealing",
-        "call",
-        "calls",
-        "called",
-        "calling",
         "push",
-        "pushed",
-        "pushing",
-        "pressed",
-        "pressing",
-        "demand",
-        "demands",
-        "demanded",
         "demanding",
-        "ask",
-        "asked",
-        "asking",
         "lobbied",
         "lobbying",
         "campaign",
@@ -1914,9 +1898,6 @@ fn noun_sought(sent: &Sent, t: usize) -> Option<Modality> {
         "plea",
         "pleas",
         "pleaded",
-        "request",
-        "requests",
-        "requested",
     ];
     const PLANNING: &[&str] = &[
         "prepare",
@@ -1933,34 +1914,18 @@ fn noun_sought(sent: &Sent, t: usize) -> Option<Modality> {
         "timetable",
         "schedule",
     ];
-    let mut i = t;
-    let mut steps = 0;
-    while i > 0 && steps < 5 {
-        i -= 1;
-        steps += 1;
-        let w = &sent.words[i];
-        let inside_np = w.mention.is_some()
-            || matches!(
-                w.tag,
-                Tag::Det | Tag::PossPron | Tag::Poss | Tag::Number | Tag::Adv
-            )
-            || (w.tag == Tag::Word && !w.capitalised && !is_participle(&w.lower));
-        if inside_np {
-            continue;
-        }
-        if w.lower != "for" || i == 0 {
-            return None;
-        }
-        let g = sent.words[i - 1].lower.as_str();
-        return if ASKING.contains(&g) {
-            Some(Modality::Hypothetical)
-        } else if PLANNING.contains(&g) {
-            Some(Modality::Planned)
-        } else {
-            None
-        };
+    let i = before_noun_phrase(sent, t, 5, &|_| false)?;
+    if sent.words[i].lower != "for" || i == 0 {
+        return None;
     }
-    None
+    let g = sent.words[i - 1].lower.as_str();
+    if REQUESTING.contains(&g) || ASKING.contains(&g) {
+        Some(Modality::Hypothetical)
+    } else if PLANNING.contains(&g) {
+        Some(Modality::Planned)
+    } else {
+        None
+    }
 }
 
 /// Whether the event noun at `t` is what the clause's subject reacts to,
@@ -2025,11 +1990,33 @@ fn reacted_to(sent: &Sent, t: usize) -> bool {
         "toll",
         "spate",
     ];
-    let mut i = t;
-    let mut steps = 0;
-    while i > 0 && steps < 6 {
-        i -= 1;
-        steps += 1;
+    let reacting = |w: &str| REACTING.iter().any(|r| w.starts_with(r));
+    let Some(i) = before_noun_phrase(sent, t, 6, &reacting) else {
+        return false;
+    };
+    let w = &sent.words[i];
+    // "the site of a car bomb explosion", "warned of a war".
+    if w.lower == "of" {
+        return i > 0 && {
+            let h = sent.words[i - 1].lower.as_str();
+            ABOUT.contains(&h) || reacting(h)
+        };
+    }
+    reacting(&w.lower)
+}
+
+/// The word right before the noun phrase that the noun at `t` heads, at
+/// most `max` words back: actors, determiners, possessives, numbers,
+/// adverbs and lower-case modifiers are in the phrase, participles and
+/// words `stops` names are not.
+fn before_noun_phrase(
+    sent: &Sent,
+    t: usize,
+    max: usize,
+    stops: &dyn Fn(&str) -> bool,
+) -> Option<usize> {
+    let first = t.saturating_sub(max);
+    (first..t).rev().find(|&i| {
         let w = &sent.words[i];
         let inside_np = w.mention.is_some()
             || matches!(
@@ -2039,20 +2026,9 @@ fn reacted_to(sent: &Sent, t: usize) -> bool {
             || (w.tag == Tag::Word
                 && !w.capitalised
                 && !is_participle(&w.lower)
-                && !REACTING.iter().any(|r| w.lower.starts_with(r)));
-        if inside_np {
-            continue;
-        }
-        // "the site of a car bomb explosion", "warned of a war".
-        if w.lower == "of" {
-            return i > 0 && {
-                let h = sent.words[i - 1].lower.as_str();
-                ABOUT.contains(&h) || REACTING.iter().any(|r| h.starts_with(r))
-            };
-        }
-        return REACTING.iter().any(|r| w.lower.starts_with(r));
-    }
-    false
+                && !stops(&w.lower));
+        !inside_np
+    })
 }
 
 /// Words that never modify a generic noun before it.

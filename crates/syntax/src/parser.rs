@@ -734,6 +734,16 @@ pub struct Gold {
     pub labels: Vec<u16>,
 }
 
+/// The root label's id and the number of transitions (shift, reduce, and
+/// a left and a right arc per label).
+fn transition_classes(labels: &[String]) -> Result<(usize, usize), ParserError> {
+    let root_label = labels
+        .iter()
+        .position(|l| l == "root")
+        .ok_or(ParserError::Classes)?;
+    Ok((root_label, 2 + 2 * labels.len()))
+}
+
 /// Trains a parser. `labels` names the label ids used in `sents` and must
 /// contain "root".
 pub fn train(
@@ -743,11 +753,7 @@ pub fn train(
     seed: u64,
     min_count: u32,
 ) -> Result<Parser, ParserError> {
-    let root_label = labels
-        .iter()
-        .position(|l| l == "root")
-        .ok_or(ParserError::Classes)?;
-    let nclass = 2 + 2 * labels.len();
+    let (root_label, nclass) = transition_classes(labels)?;
     let mut t = Trainer::new(nclass);
     let mut rng = crate::train::Rng::new(seed);
     let mut order: Vec<usize> = (0..sents.len()).collect();
@@ -864,11 +870,7 @@ pub fn train_beam(
     k: usize,
     progress: &mut dyn FnMut(&str),
 ) -> Result<Parser, ParserError> {
-    let root_label = labels
-        .iter()
-        .position(|l| l == "root")
-        .ok_or(ParserError::Classes)?;
-    let nclass = 2 + 2 * labels.len();
+    let (root_label, nclass) = transition_classes(labels)?;
     let k = k.max(1);
     let mut t = Trainer::new(nclass);
     let mut rng = crate::train::Rng::new(seed);

@@ -66,19 +66,24 @@ impl Trainer {
         self.step += 1;
     }
 
+    /// Feature `f`'s row of weights, added (zeroed) if it is new.
+    fn row(&mut self, f: u64) -> usize {
+        let n = self.rows.len() as u32;
+        let r = *self.rows.entry(f).or_insert(n);
+        if r == n {
+            self.w.resize(self.w.len() + self.nclass, 0.0);
+            self.u.resize(self.u.len() + self.nclass, 0.0);
+        }
+        r as usize
+    }
+
     /// Moves weight from `guess` to `truth` on every feature.
     pub fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
         if truth == guess {
             return;
         }
         for &f in feats {
-            let n = self.rows.len() as u32;
-            let r = *self.rows.entry(f).or_insert(n) as usize;
-            if r as u32 == n {
-                self.w.resize(self.w.len() + self.nclass, 0.0);
-                self.u.resize(self.u.len() + self.nclass, 0.0);
-            }
-            let base = r * self.nclass;
+            let base = self.row(f) * self.nclass;
             let t = self.step as f64;
             self.w[base + truth] += 1.0;
             self.u[base + truth] += t;
@@ -93,13 +98,7 @@ impl Trainer {
     pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
         let t = self.step as f64;
         for &f in feats {
-            let n = self.rows.len() as u32;
-            let r = *self.rows.entry(f).or_insert(n) as usize;
-            if r as u32 == n {
-                self.w.resize(self.w.len() + self.nclass, 0.0);
-                self.u.resize(self.u.len() + self.nclass, 0.0);
-            }
-            let i = r * self.nclass + class;
+            let i = self.row(f) * self.nclass + class;
             self.w[i] += delta;
             self.u[i] += t * delta as f64;
         }

@@ -509,7 +509,7 @@ impl<'a> Ctx<'a> {
             // An acronym ("PKK", "YPG") after a capitalised adjective of
             // identity is that organisation: "Kurdish PKK", "Sunni ISIS",
             // "Houthi SPA" are not longer names.
-            let acronym = is_acronym_word(&text[a.s..a.e]);
+            let acronym = acronyms::is_acronym(&text[a.s..a.e]);
             let before = self.prev_word(a.s).filter(|w| {
                 let t = self.word(*w);
                 // Not a given name ("Julian", "Sami") before the acronym.
@@ -653,16 +653,10 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Two or more letters, all upper case ("PKK", "SDF").
-fn is_acronym_word(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-}
-
 /// A capitalised adjective of people or creed by its ending ("Kurdish",
 /// "Islamist", "Alawite", "Sunni", "Houthi"), not itself upper case.
 fn identity_adjective(w: &str) -> bool {
-    !is_acronym_word(w)
+    !acronyms::is_acronym(w)
         && ["ish", "ist", "ite", "i", "ian", "ese"]
             .iter()
             .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf))

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Whether `w` reads as an acronym: 2 to 8 capitals or digits, opening with
 /// a capital.
-fn is_acronym(w: &str) -> bool {
+pub(super) fn is_acronym(w: &str) -> bool {
     (2..=8).contains(&w.len())
         && w.starts_with(|c: char| c.is_ascii_uppercase())
         && w.bytes()
