@@ -838,21 +838,27 @@ impl<'m> Sent<'m> {
 
     /// First mention at or after word `from` inside `clause`, within `max` words.
     pub fn object_after(&self, from: usize, clause: usize, max: usize) -> Option<usize> {
-        self.object_after_except(from, clause, max, &|_| false)
+        self.object_after_except(from, clause, max, false, &|_| false)
     }
 
-    /// As [`Sent::object_after`], passing over mentions `skip` rejects.
+    /// As [`Sent::object_after`], passing over mentions `skip` rejects. With
+    /// `outcome`, a participle after a comma still tells the act's outcome
+    /// ("opened fire, killing one person"), so the search goes on past it.
     pub fn object_after_except(
         &self,
         from: usize,
         clause: usize,
         max: usize,
+        outcome: bool,
         skip: &dyn Fn(usize) -> bool,
     ) -> Option<usize> {
         let mut i = from;
         while i < self.words.len() && i < from + max {
             let w = &self.words[i];
             if w.clause != clause && !self.nested_in(w.clause, clause) {
+                return None;
+            }
+            if i > from && self.new_predicate_at(i, outcome) {
                 return None;
             }
             if let Some(k) = w.mention {
@@ -863,6 +869,25 @@ impl<'m> Sent<'m> {
             i += 1;
         }
         None
+    }
+
+    /// Whether word `i` opens a predicate of its own after a noun phrase:
+    /// ", writing that ...", "suggestions as assassinating ...". Its actors
+    /// are that predicate's, not an object of the verb before.
+    fn new_predicate_at(&self, i: usize, outcome: bool) -> bool {
+        let w = &self.words[i];
+        let Some(next) = self.words.get(i + 1) else {
+            return false;
+        };
+        let gerund = next.tag == Tag::Word
+            && next.mention.is_none()
+            && !next.capitalised
+            && next.lower.as_str().len() > 5
+            && next.lower.as_str().ends_with("ing");
+        match w.tag {
+            Tag::Comma => gerund && !outcome,
+            _ => w.lower.as_str() == "as" && gerund,
+        }
     }
 
     fn nested_in(&self, c: usize, outer: usize) -> bool {

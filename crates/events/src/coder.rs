@@ -1135,8 +1135,13 @@ impl EventCoder {
                 |k: usize| is_force(&p.cameo) && sent.preposition_of(k, &is_trigger) == Some("for");
             let not_object = |k: usize| venue(k) || for_side(k);
             if targets.is_empty() {
-                if let Some(k) = sent.object_after_except(m.end.max(t + 1), clause, 14, &not_object)
-                {
+                if let Some(k) = sent.object_after_except(
+                    m.end.max(t + 1),
+                    clause,
+                    14,
+                    is_force(&p.cameo),
+                    &not_object,
+                ) {
                     if !sources.contains(&k) {
                         targets = sent.compound_right(k);
                         how_tgt = "object";

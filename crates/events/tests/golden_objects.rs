@@ -1,0 +1,33 @@
+//! Golden test: which actor after the trigger is its object.
+
+mod common;
+
+use expect_test::expect;
+
+#[test]
+fn objects() {
+    let got = common::golden(&[
+        // A participle after a comma opens a predicate of its own.
+        "Turkey welcomed the decision, saying that Iraqi troops had left.",
+        "Turkey welcomed Iraqi troops, saying that they had come in peace.",
+        // ... except where it tells what force did.
+        "Egyptian police opened fire on Monday, killing one person.",
+        // "as" before a gerund names an example, not the object.
+        "Turkey's foreign minister blocked proposals such as arming Kurdish militias.",
+        "Turkey's foreign minister blocked Kurdish militias.",
+    ]);
+    expect![[r#"
+        > Turkey welcomed the decision, saying that Iraqi troops had left.
+          (no event)
+        > Turkey welcomed Iraqi troops, saying that they had come in peace.
+          043 TUR->IRQMIL asserted 2025-05-02 "welcomed" [verbs.tsv:043.2 src=subject tgt=slot]
+        > Egyptian police opened fire on Monday, killing one person.
+          193 EGYCOP->EGYCVL asserted 2025-04-28 "opened" [verbs.tsv:193.2 src=subject tgt=object]
+          1823 EGYCOP->EGYCVL asserted 2025-04-28 "killing" [verbs.tsv:1823.1 src=subject tgt=slot]
+        > Turkey's foreign minister blocked proposals such as arming Kurdish militias.
+          (no event)
+        > Turkey's foreign minister blocked Kurdish militias.
+          170 TUR->TURREB asserted 2025-05-02 "blocked" [verbs.tsv:170.2 src=subject tgt=object]
+    "#]]
+    .assert_eq(&got);
+}
