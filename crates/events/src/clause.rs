@@ -960,7 +960,29 @@ impl<'m> Sent<'m> {
                 {
                     j += 1;
                 }
-                return self.mention_starting(j);
+                return self
+                    .mention_starting(j)
+                    .or_else(|| self.example_after(j, clause));
+            }
+        }
+        None
+    }
+
+    /// "by European partners such as France": where the agent's noun names
+    /// no actor, the first example a few words on does.
+    fn example_after(&self, from: usize, clause: usize) -> Option<usize> {
+        let end = (from + 4).min(self.words.len().saturating_sub(1));
+        for i in from..end {
+            let w = &self.words[i];
+            if w.clause != clause || w.mention.is_some() {
+                return None;
+            }
+            let next = self.words[i + 1].lower.as_str();
+            match w.lower.as_str() {
+                "such" if next == "as" => return self.mention_starting(i + 2),
+                "including" | "like" => return self.mention_starting(i + 1),
+                _ if !matches!(w.tag, Tag::Word | Tag::Adv) => return None,
+                _ => {}
             }
         }
         None

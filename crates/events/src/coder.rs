@@ -1072,7 +1072,7 @@ impl EventCoder {
             // also where a verb's pattern matched the noun ("with likely
             // support from"); but "withdrawal from Syria" is a place left.
             if sources.is_empty()
-                && (p.kind == Kind::Noun || used_as_noun(sent, t))
+                && (p.kind == Kind::Noun || used_as_noun(sent, t) || noun_before_from(sent, t))
                 && !AWAY_NOUNS.contains(&sent.words[t].lower.as_str())
             {
                 if let Some(k) = sent.agent_after(m.end.max(t + 1), clause, 2, &["from"]) {
@@ -1147,6 +1147,27 @@ impl EventCoder {
                         how_tgt = "object";
                         confidence = confidence.min(0.8);
                     }
+                }
+            }
+            // "the US won support from France": whoever gets what the giver
+            // gives is the subject of the verb right before it.
+            if targets.is_empty() && how_src == "from-agent" {
+                let near = |k: usize| {
+                    let end = sent.mentions[k].end;
+                    end < t
+                        && t - end <= 5
+                        && sent.words[end..t]
+                            .iter()
+                            .all(|w| w.mention.is_none() && w.tag != Tag::Comma)
+                };
+                if let Some(k) = sent
+                    .subject_except(t, &is_trigger, &|k| sources.contains(&k))
+                    .filter(|&k| near(k))
+                {
+                    targets = subject_group(sent, k);
+                    targets.retain(|x| !sources.contains(x));
+                    how_tgt = "receiver";
+                    confidence = confidence.min(0.6);
                 }
             }
             let has_slot = p.elems.iter().any(|e| matches!(e, Elem::Target));
@@ -2074,6 +2095,16 @@ pub(crate) const AWAY_NOUNS: &[&str] = &[
 
 /// A trigger word after a determiner, preposition or possessive (adverbs
 /// between): a noun, whatever pattern matched it ("with likely support").
+/// "to maximise support from Trump": a verb's bare form right before
+/// "from" is its noun (verbs of the lexicon take no "from" in that form).
+fn noun_before_from(sent: &Sent, t: usize) -> bool {
+    let w = sent.words[t].lower.as_str();
+    sent.words.get(t + 1).is_some_and(|n| n.lower == "from")
+        && !is_past(w)
+        && !is_participle(w)
+        && !w.ends_with("ing")
+}
+
 fn used_as_noun(sent: &Sent, t: usize) -> bool {
     let mut i = t;
     while i > 0 {

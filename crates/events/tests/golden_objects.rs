@@ -31,3 +31,27 @@ fn objects() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn givers_and_receivers() {
+    let got = common::golden(&[
+        // The giver after "from", the receiver the subject right before.
+        "The US won support from France.",
+        "Kurdish militias are under attack from Turkey.",
+        "The US won support from partners such as France and Italy.",
+        // A subject far from the noun gets nothing from it.
+        "Russia confirmed on Thursday that the hotline was active ahead of a strike with support from France.",
+    ]);
+    expect![[r#"
+        > The US won support from France.
+          051 FRA->USA asserted 2025-05-02 "support" [verbs.tsv:051.5 src=from-agent tgt=receiver]
+        > Kurdish militias are under attack from Turkey.
+          180 TUR->TURREB asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=from-agent tgt=receiver]
+        > The US won support from partners such as France and Italy.
+          051 FRA->USA asserted 2025-05-02 "support" [verbs.tsv:051.5 src=from-agent tgt=receiver]
+          051 ITA->USA asserted 2025-05-02 "support" [verbs.tsv:051.5 src=from-agent tgt=receiver]
+        > Russia confirmed on Thursday that the hotline was active ahead of a strike with support from France.
+          (no event)
+    "#]]
+    .assert_eq(&got);
+}
