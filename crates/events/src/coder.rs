@@ -1820,7 +1820,7 @@ impl EventCoder {
         }
         // "appealed for the withdrawal of", "prepare for an Israeli
         // withdrawal": an act asked or prepared for has not happened.
-        if p.kind == Kind::Noun {
+        if p.kind == Kind::Noun || used_as_noun(sent, t) || noun_before_from(sent, t) {
             if let Some(m) = noun_sought(sent, t) {
                 return m;
             }
@@ -1940,11 +1940,42 @@ fn noun_sought(sent: &Sent, t: usize) -> Option<Modality> {
         "timetable",
         "schedule",
     ];
+    // "counting on support from France", "sought support": wanted, not had.
+    const COUNTING: &[&str] = &[
+        "count",
+        "counts",
+        "counting",
+        "rely",
+        "relies",
+        "relying",
+        "depend",
+        "depends",
+        "depending",
+        "banking",
+    ];
+    const SEEKING: &[&str] = &[
+        "seek",
+        "seeks",
+        "seeking",
+        "sought",
+        "solicit",
+        "soliciting",
+    ];
     let i = before_noun_phrase(sent, t, 5, &|_| false)?;
-    if sent.words[i].lower != "for" || i == 0 {
+    let w = sent.words[i].lower.as_str();
+    if SEEKING.contains(&w) {
+        return Some(Modality::Hypothetical);
+    }
+    if i == 0 {
         return None;
     }
     let g = sent.words[i - 1].lower.as_str();
+    if w == "on" && COUNTING.contains(&g) {
+        return Some(Modality::Hypothetical);
+    }
+    if w != "for" {
+        return None;
+    }
     if REQUESTING.contains(&g) || ASKING.contains(&g) {
         Some(Modality::Hypothetical)
     } else if PLANNING.contains(&g) {

@@ -67,7 +67,7 @@ fn nominal() {
         > Israel warned Iran that it would strike.
           130 ISR->IRN asserted 2025-05-02 "warned" [verbs.tsv:130.4 src=subject tgt=slot]
         > Israel is counting on support from France.
-          (no event)
+          051 FRA->ISR hypothetical 2025-05-02 "support" [verbs.tsv:051.5 src=from-agent tgt=receiver]
         > The strike on Syria comes with likely support from France.
           (no event)
         > Russia demanded a withdrawal from Syria.

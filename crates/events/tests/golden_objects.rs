@@ -37,6 +37,8 @@ fn givers_and_receivers() {
     let got = common::golden(&[
         // The giver after "from", the receiver the subject right before.
         "The US won support from France.",
+        "The US is counting on support from France.",
+        "Israel sought support from France.",
         "Kurdish militias are under attack from Turkey.",
         "The US won support from partners such as France and Italy.",
         // A subject far from the noun gets nothing from it.
@@ -45,6 +47,10 @@ fn givers_and_receivers() {
     expect![[r#"
         > The US won support from France.
           051 FRA->USA asserted 2025-05-02 "support" [verbs.tsv:051.5 src=from-agent tgt=receiver]
+        > The US is counting on support from France.
+          051 FRA->USA hypothetical 2025-05-02 "support" [verbs.tsv:051.5 src=from-agent tgt=receiver]
+        > Israel sought support from France.
+          022 ISR->FRA asserted 2025-05-02 "sought" [verbs.tsv:022.1 src=subject tgt=slot]
         > Kurdish militias are under attack from Turkey.
           180 TUR->TURREB asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=from-agent tgt=receiver]
         > The US won support from partners such as France and Italy.
