@@ -1102,9 +1102,19 @@ impl EventCoder {
                     Some((Governor::Request, Some(k))) if !skip(k) => Some(k),
                     _ => None,
                 };
+                // "airstrikes by the coalition": an agent is named, though
+                // not as an actor, so the clause's subject is not it.
+                let after = m.end.max(t + 1);
+                let unnamed_agent = (p.kind == Kind::Noun || used_as_noun(sent, t))
+                    && sent.words.get(after).is_some_and(|w| w.lower == "by")
+                    && sent.by_agent(after, clause, 2).is_none();
                 if let Some(k) = asked {
                     sources = vec![k];
                     how_src = "asked";
+                } else if let Some(k) = intent_owner(sent, t).filter(|&k| !skip(k)) {
+                    sources = sent.compound_left(k);
+                    how_src = "intent-owner";
+                } else if unnamed_agent {
                 } else if let Some(k) = sent
                     .subject_except(t, &is_trigger, &skip)
                     .filter(|_| p.kind == Kind::Verb || !reacted_to(sent, t))
@@ -1134,14 +1144,16 @@ impl EventCoder {
             let for_side =
                 |k: usize| is_force(&p.cameo) && sent.preposition_of(k, &is_trigger) == Some("for");
             let not_object = |k: usize| venue(k) || for_side(k);
+            // "airstrikes by Turkey on Syria": after an agent named after the
+            // trigger, only the phrase right after it tells the object.
+            let (from, reach) = match sources.iter().map(|&k| sent.mentions[k].end).max() {
+                Some(end) if how_src == "by-agent" && end > t => (end, 3),
+                _ => (m.end.max(t + 1), 14),
+            };
             if targets.is_empty() {
-                if let Some(k) = sent.object_after_except(
-                    m.end.max(t + 1),
-                    clause,
-                    14,
-                    is_force(&p.cameo),
-                    &not_object,
-                ) {
+                if let Some(k) =
+                    sent.object_after_except(from, clause, reach, is_force(&p.cameo), &not_object)
+                {
                     if !sources.contains(&k) {
                         targets = sent.compound_right(k);
                         how_tgt = "object";
@@ -2307,6 +2319,65 @@ fn infinitive_governor<'s>(sent: &'s Sent, t: usize) -> Option<&'s str> {
         }
     }
     Some(sent.words[g].lower.as_str())
+}
+
+/// "Trump's sudden decision to withdraw": whose decision, plan or
+/// threat it is does what the infinitive says.
+fn intent_owner(sent: &Sent, t: usize) -> Option<usize> {
+    const INTENT_NOUNS: &[&str] = &[
+        "decision",
+        "decisions",
+        "plan",
+        "plans",
+        "threat",
+        "threats",
+        "intention",
+        "proposal",
+        "promise",
+        "pledge",
+        "offer",
+        "move",
+        "vow",
+        "bid",
+        "order",
+        "effort",
+        "efforts",
+        "attempt",
+        "attempts",
+        "push",
+        "call",
+        "determination",
+        "readiness",
+        "willingness",
+    ];
+    let w = &sent.words[t].lower;
+    if w.ends_with("ing") || w.ends_with("ed") {
+        return None;
+    }
+    let mut g = infinitive_to(sent, t)?;
+    while g > 0 && sent.words[g - 1].tag == Tag::Adv {
+        g -= 1;
+    }
+    let noun = g.checked_sub(1)?;
+    if !INTENT_NOUNS.contains(&sent.words[noun].lower.as_str()) {
+        return None;
+    }
+    // Back over adjectives ("sudden", "long-awaited") to the possessor.
+    let mut i = noun;
+    while i > 0 && noun - i < 4 {
+        i -= 1;
+        let w = &sent.words[i];
+        if w.mention.is_some() {
+            return w
+                .mention
+                .filter(|_| noun - i > 1 || sent.words[i + 1].tag == Tag::Poss);
+        }
+        let adjective = w.tag == Tag::Word && !w.capitalised;
+        if !(w.tag == Tag::Poss || w.tag == Tag::Adv || adjective) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Words of deciding, threatening, expecting and proposing whose

@@ -61,3 +61,23 @@ fn givers_and_receivers() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn sources_named_elsewhere() {
+    let got = common::golden(&[
+        // Whose decision it is does what the infinitive says.
+        "Germany resigned itself to Russia's sudden decision to attack Ukraine.",
+        // An agent named after "by", though no actor, is not the subject.
+        "Amnesty investigated airstrikes by the coalition on Syria.",
+        "Amnesty investigated airstrikes by Turkey on Syria.",
+    ]);
+    expect![[r#"
+        > Germany resigned itself to Russia's sudden decision to attack Ukraine.
+          138 RUS->UKR planned 2025-05-02 "attack" [verbs.tsv:180.1 src=intent-owner tgt=slot]
+        > Amnesty investigated airstrikes by the coalition on Syria.
+          (no event)
+        > Amnesty investigated airstrikes by Turkey on Syria.
+          195 TUR->SYR asserted 2025-05-02 "airstrikes" [verbs.tsv:195.8 src=by-agent tgt=object]
+    "#]]
+    .assert_eq(&got);
+}
