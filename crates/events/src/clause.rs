@@ -862,8 +862,11 @@ impl<'m> Sent<'m> {
                 return None;
             }
             if let Some(k) = w.mention {
-                if w.clause == clause && !skip(k) {
-                    return Some(k);
+                if w.clause == clause {
+                    let k = self.named_by_of(k).unwrap_or(k);
+                    if !skip(k) {
+                        return Some(k);
+                    }
                 }
             }
             i += 1;
@@ -884,10 +887,65 @@ impl<'m> Sent<'m> {
             && !next.capitalised
             && next.lower.as_str().len() > 5
             && next.lower.as_str().ends_with("ing");
+        // ", after rejecting ...", ", while visiting ...".
+        let after_gerund = || {
+            matches!(
+                next.lower.as_str(),
+                "after" | "before" | "while" | "when" | "since" | "despite" | "without"
+            ) && self.words.get(i + 2).is_some_and(|g| {
+                g.tag == Tag::Word && g.mention.is_none() && g.lower.as_str().ends_with("ing")
+            })
+        };
         match w.tag {
-            Tag::Comma => gerund && !outcome,
+            Tag::Comma => (gerund && !outcome) || after_gerund(),
             _ => w.lower.as_str() == "as" && gerund,
         }
+    }
+
+    /// "three members of a NATO-led force", "the former Soviet republic of
+    /// Belarus": the actor after `of` is the one meant, not the count or
+    /// the adjective before it. ("The insurgent stronghold of Samarra" is
+    /// the insurgents': a stronghold says whose it is.)
+    pub fn named_by_of(&self, k: usize) -> Option<usize> {
+        const NAMED_NOUNS: &[&str] = &[
+            "republic", "province", "city", "town", "region", "state", "kingdom", "emirate",
+            "island", "islands", "port", "village", "district",
+        ];
+        let m = &self.mentions[k];
+        let last = self.words[m.end - 1].lower.as_str();
+        let mut i = m.end;
+        if !is_quantity(last) {
+            // An adjective mention, then a noun or two naming a place.
+            let mut nouns = 0;
+            while self
+                .words
+                .get(i)
+                .is_some_and(|w| w.tag == Tag::Word && w.mention.is_none() && !w.capitalised)
+                && nouns < 2
+            {
+                i += 1;
+                nouns += 1;
+            }
+            if nouns == 0 || !NAMED_NOUNS.contains(&self.words[i - 1].lower.as_str()) {
+                return None;
+            }
+        }
+        if self.words.get(i)?.lower != "of" {
+            return None;
+        }
+        let mut j = i + 1;
+        while self
+            .words
+            .get(j)
+            .is_some_and(|w| w.tag == Tag::Det && w.mention.is_none())
+        {
+            j += 1;
+        }
+        // "the Bosnian town of Gorazde": a town acts for no one, the
+        // country before it does.
+        self.mention_starting(j).filter(|&o| {
+            !self.bare_place(o) || self.mentions[o].mention.actor.kind == ActorType::Country
+        })
     }
 
     fn nested_in(&self, c: usize, outer: usize) -> bool {

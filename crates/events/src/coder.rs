@@ -993,7 +993,12 @@ impl EventCoder {
         let mut how_tgt = "slot";
         let mut confidence: f64 = 0.9;
         let mut sources = m.sources.clone();
-        let mut targets = m.targets.clone();
+        let mut targets: Vec<usize> = m
+            .targets
+            .iter()
+            .map(|&k| sent.named_by_of(k).unwrap_or(k))
+            .collect();
+        targets.dedup();
         let mut implicit_perpetrator = None;
         if passive {
             // "killed fighting Isis": what follows belongs to another verb.

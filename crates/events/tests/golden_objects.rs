@@ -81,3 +81,25 @@ fn sources_named_elsewhere() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn objects_named_by_of() {
+    let got = common::golden(&[
+        "Afghan rebels wounded three members of the Turkish army.",
+        "The United States imposed sanctions on the former Soviet republic of Belarus.",
+        "Iraqi forces attacked the insurgent stronghold of Baghdad.",
+        // A participle after a subordinator and a comma is a predicate of its own.
+        "Egypt held a meeting on Monday, after rejecting an Iranian offer.",
+    ]);
+    expect![[r#"
+        > Afghan rebels wounded three members of the Turkish army.
+          182 AFGREB->TURMIL asserted 2025-05-02 "wounded" [verbs.tsv:182.7 src=subject tgt=slot]
+        > The United States imposed sanctions on the former Soviet republic of Belarus.
+          163 USA->BLR asserted 2025-05-02 "imposed" [verbs.tsv:163.1 src=subject tgt=slot]
+        > Iraqi forces attacked the insurgent stronghold of Baghdad.
+          180 IRQMIL->IRQINS asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot]
+        > Egypt held a meeting on Monday, after rejecting an Iranian offer.
+          120 EGY->IRN asserted 2025-04-28 "rejecting" [verbs.tsv:120.1 src=subject tgt=slot]
+    "#]]
+    .assert_eq(&got);
+}
