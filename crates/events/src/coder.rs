@@ -1062,13 +1062,22 @@ impl EventCoder {
                     confidence = 0.6;
                 }
             }
+            // "demands by militants": also a verb's pattern matched as a noun.
+            let nominal = p.kind == Kind::Noun || used_as_noun(sent, t);
             if sources.is_empty() && p.kind == Kind::Noun {
                 if let Some(k) = sent.possessor(t) {
                     sources = sent.compound_left(k);
                     how_src = "possessive";
                     confidence = 0.85;
-                } else if let Some(k) = sent.by_agent(m.end.max(t + 1), clause, 2) {
+                }
+            }
+            if sources.is_empty() && nominal {
+                if let Some(k) = sent
+                    .by_agent(m.end.max(t + 1), clause, 2)
+                    .or_else(|| sent.blamed_on(m.end.max(t + 1), clause))
+                {
                     sources = sent.compound_right(k);
+                    targets.retain(|x| !sources.contains(x));
                     how_src = "by-agent";
                     confidence = 0.8;
                 }

@@ -103,3 +103,22 @@ fn objects_named_by_of() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn agents_after_nouns() {
+    let got = common::golden(&[
+        "Iraq rejected the demands by Iranian militants for a ransom.",
+        "Two Turkish soldiers were killed in attacks on Sunday blamed on Kurdish rebels.",
+        "Airstrikes on Monday claimed by Turkey killed Syrian civilians.",
+    ]);
+    expect![[r#"
+        > Iraq rejected the demands by Iranian militants for a ransom.
+          120 IRQ->IRNINS asserted 2025-05-02 "rejected" [verbs.tsv:120.1 src=subject tgt=object]
+        > Two Turkish soldiers were killed in attacks on Sunday blamed on Kurdish rebels.
+          180 TURREB->TURCVL asserted 2025-04-27 "attacks" [verbs.tsv:180.2 src=by-agent tgt=implicit-civilians]
+        > Airstrikes on Monday claimed by Turkey killed Syrian civilians.
+          195 TUR->SYRCVL asserted 2025-04-28 "Airstrikes" [verbs.tsv:195.3 src=by-agent tgt=object]
+          1823 TUR->SYRCVL asserted 2025-04-28 "killed" [verbs.tsv:1823.1 src=subject tgt=slot]
+    "#]]
+    .assert_eq(&got);
+}
