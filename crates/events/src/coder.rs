@@ -1787,6 +1787,8 @@ impl EventCoder {
             }
             c = sent.parent.get(ci).copied().flatten();
         }
+        // "will extend sanctions": a verb's pattern matched as a noun too.
+        let nominal = p.kind == Kind::Noun || used_as_noun(sent, t);
         let mut group: Vec<&str> = Vec::new();
         let mut i = t;
         // An event noun's own verb and adjectives ("will extend new
@@ -1800,13 +1802,13 @@ impl EventCoder {
             }
             let ok = matches!(w.tag, Tag::Aux | Tag::Modal | Tag::Neg | Tag::Adv)
                 || GROUP_WORDS.contains(&w.lower.as_str())
-                || (p.kind == Kind::Noun
+                || (nominal
                     && (w.mention.is_some()
                         || w.tag == Tag::Poss
                         // "will hold talks", "likely to restart talks".
                         || LIGHT_VERBS.contains(&w.lower.as_str())));
             let ok = ok
-                || (p.kind == Kind::Noun
+                || (nominal
                     && plain < 3
                     // Only right before the noun, not past its verb.
                     && group.len() == plain

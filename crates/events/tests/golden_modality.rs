@@ -7,6 +7,8 @@ use expect_test::expect;
 #[test]
 fn modality() {
     let got = common::golden(&[
+        "The United States has signalled it will extend sanctions on Iran.",
+        "The United States extended sanctions on Iran.",
         "Israel will visit Azerbaijan.",
         "Israel is expected to visit Azerbaijan.",
         "If Iran attacks Israel, the United States could respond.",
@@ -31,6 +33,10 @@ fn modality() {
         "Lavrov said Moscow expected Turkey to hand over Afrin to Syria.",
     ]);
     expect![[r#"
+        > The United States has signalled it will extend sanctions on Iran.
+          1312 USA->IRN planned 2025-05-02 "sanctions" [verbs.tsv:163.5 src=subject tgt=slot]
+        > The United States extended sanctions on Iran.
+          163 USA->IRN asserted 2025-05-02 "sanctions" [verbs.tsv:163.5 src=possessive tgt=slot]
         > Israel will visit Azerbaijan.
           042 ISR->AZE planned 2025-05-02 "visit" [verbs.tsv:042.1 src=subject tgt=slot]
         > Israel is expected to visit Azerbaijan.
