@@ -1509,7 +1509,18 @@ impl EventCoder {
         if pairs.is_empty() {
             return;
         }
-        let modality = self.modality(sent, t, m.end, p);
+        let (date, precision, own_time) = pick_date(text, sent, t, times, doc_date);
+        let modality = match self.modality(sent, t, m.end, p) {
+            // "before UN peace talks resume in Geneva on 28 November": an
+            // act its own time dates after the article has not happened
+            // yet (unless told in the past: then the date is misread).
+            Modality::Asserted
+                if own_time && starts_after(&date, doc_date) && !told_past(sent, t) =>
+            {
+                Modality::Planned
+            }
+            m => m,
+        };
         // CAMEO codes promised material cooperation as an intent (03x), not as
         // the act; a promised or conditional ("unless ...") hostile act is a threat (13x).
         let in_if = {
@@ -1562,7 +1573,6 @@ impl EventCoder {
             Some((c, i)) => (c, i),
             None => (p.cameo.clone(), info),
         };
-        let (date, precision) = pick_date(text, sent, t, times, doc_date);
         let place =
             pick_place(sent, t, places, &self.places).or_else(|| self.mentioned_place(sent, t));
         let trig = sent.words[t].span;
@@ -3023,7 +3033,7 @@ fn pick_date(
     t: usize,
     times: &[TimeExpr],
     doc_date: NaiveDate,
-) -> (String, String) {
+) -> (String, String, bool) {
     let _ = text;
     let first = sent.words.first().map(|w| w.span[0]).unwrap_or(0);
     let last = sent.words.last().map(|w| w.span[1]).unwrap_or(0);
@@ -3057,13 +3067,19 @@ fn pick_date(
             best = Some((other_clause, dist, te));
         }
     }
-    match best
-        .and_then(|(_, _, te)| precision_of(&te.value).map(|p| (te.value.clone(), p.to_string())))
-    {
+    // Whether the time is the trigger's own: in its clause, a few words away.
+    let own = |other: bool, te: &TimeExpr| {
+        let wi = sent.words.partition_point(|w| w.span[0] < te.span[0]);
+        !other && wi.abs_diff(t) <= 6
+    };
+    match best.and_then(|(other, _, te)| {
+        precision_of(&te.value).map(|p| (te.value.clone(), p.to_string(), own(other, te)))
+    }) {
         Some(d) => d,
         None => (
             doc_date.format("%Y-%m-%d").to_string(),
             "document".to_string(),
+            false,
         ),
     }
 }
@@ -3119,6 +3135,27 @@ fn dateline_end(text: &str, span: [usize; 2]) -> usize {
         at += cut + dash;
     }
     at
+}
+
+/// Whether the trigger or the verb right before it is in the past tense
+/// ("held talks on 28 May").
+fn told_past(sent: &Sent, t: usize) -> bool {
+    sent.words[t.saturating_sub(3)..=t]
+        .iter()
+        .any(|w| w.tag == Tag::Word && w.mention.is_none() && is_past(&w.lower))
+}
+
+/// Whether a date value of day, month or year precision begins after `day`.
+fn starts_after(v: &str, day: NaiveDate) -> bool {
+    let first = match precision_of(v) {
+        Some("day") => v.get(..10).map(str::to_string),
+        Some("month") => Some(format!("{v}-01")),
+        Some("year") => Some(format!("{v}-01-01")),
+        _ => None,
+    };
+    first
+        .and_then(|f| NaiveDate::parse_from_str(&f, "%Y-%m-%d").ok())
+        .is_some_and(|f| f > day)
 }
 
 pub fn precision_of(v: &str) -> Option<&'static str> {

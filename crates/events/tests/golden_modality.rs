@@ -7,6 +7,9 @@ use expect_test::expect;
 #[test]
 fn modality() {
     let got = common::golden(&[
+        "Iran and Iraq hold talks on 28 May.",
+        "Iran and Iraq held talks on 28 May.",
+        "Iran and Iraq held talks on 28 April.",
         "The United States has signalled it will extend sanctions on Iran.",
         "The United States extended sanctions on Iran.",
         "Israel will visit Azerbaijan.",
@@ -33,6 +36,12 @@ fn modality() {
         "Lavrov said Moscow expected Turkey to hand over Afrin to Syria.",
     ]);
     expect![[r#"
+        > Iran and Iraq hold talks on 28 May.
+          046 IRN->IRQ planned 2025-05-28 "talks" [verbs.tsv:046.9 compound]
+        > Iran and Iraq held talks on 28 May.
+          046 IRN->IRQ asserted 2025-05-28 "talks" [verbs.tsv:046.9 compound]
+        > Iran and Iraq held talks on 28 April.
+          046 IRN->IRQ asserted 2025-04-28 "talks" [verbs.tsv:046.9 compound]
         > The United States has signalled it will extend sanctions on Iran.
           1312 USA->IRN planned 2025-05-02 "sanctions" [verbs.tsv:163.5 src=subject tgt=slot]
         > The United States extended sanctions on Iran.
