@@ -511,7 +511,7 @@ impl<'m> Sent<'m> {
 
     /// The first word of the noun phrase that mention `k` ends: determiners,
     /// possessive pronouns, adverbs, numbers and adjective-like words before it.
-    fn phrase_start(&self, k: usize, is_trigger: &dyn Fn(&str) -> bool) -> usize {
+    pub fn phrase_start(&self, k: usize, is_trigger: &dyn Fn(&str) -> bool) -> usize {
         let m = &self.mentions[k];
         // "around 100 people", "over 50 protesters": a preposition
         // before a number approximates it, it opens no phrase.

@@ -1155,9 +1155,28 @@ impl EventCoder {
             let venue = |k: usize| cooperative && sent.venue(k, &is_trigger);
             // "fought for Russia", "died fighting for the Palestinian
             // cause": whom force is used for is no target of it.
-            let for_side =
-                |k: usize| is_force(&p.cameo) && sent.preposition_of(k, &is_trigger) == Some("for");
-            let not_object = |k: usize| venue(k) || for_side(k);
+            // "fought alongside the Kurds", "fought with Washington against
+            // Isis": a side fought with is no target either.
+            let for_side = |k: usize| {
+                is_force(&p.cameo)
+                    && match sent.preposition_of(k, &is_trigger) {
+                        Some("for" | "alongside") => true,
+                        Some("with") => sent.words[sent.mentions[k].end..]
+                            .iter()
+                            .take(8)
+                            .any(|w| w.lower == "against"),
+                        _ => false,
+                    }
+            };
+            // "fighting under the banner of HTS", "on behalf of Iran": whom
+            // one acts for.
+            let behalf = |k: usize| {
+                let start = sent.phrase_start(k, &is_trigger);
+                start >= 2
+                    && sent.words[start - 1].lower == "of"
+                    && matches!(sent.words[start - 2].lower.as_str(), "banner" | "behalf")
+            };
+            let not_object = |k: usize| venue(k) || for_side(k) || behalf(k);
             // "airstrikes by Turkey on Syria": after an agent named after the
             // trigger, only the phrase right after it tells the object.
             let (from, reach) = match sources.iter().map(|&k| sent.mentions[k].end).max() {

@@ -122,3 +122,25 @@ fn agents_after_nouns() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn sides_fought_with() {
+    let got = common::golden(&[
+        "Syrian militias fought with the United States against Iraqi forces.",
+        "Syrian militias fought alongside Iraqi forces.",
+        "Syrian rebels fighting under the banner of Iraqi militias attacked Turkey.",
+        "Syrian rebels fought with Iraqi forces.",
+    ]);
+    expect![[r#"
+        > Syrian militias fought with the United States against Iraqi forces.
+          190 SYRREB->IRQMIL asserted 2025-05-02 "fought" [verbs.tsv:190.1 src=subject tgt=object]
+        > Syrian militias fought alongside Iraqi forces.
+          (no event)
+        > Syrian rebels fighting under the banner of Iraqi militias attacked Turkey.
+          190 SYRREB->TUR asserted 2025-05-02 "fighting" [verbs.tsv:190.1 src=subject tgt=object]
+          180 SYRREB->TUR asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot]
+        > Syrian rebels fought with Iraqi forces.
+          190 SYRREB->IRQMIL asserted 2025-05-02 "fought" [verbs.tsv:190.1 src=subject tgt=object]
+    "#]]
+    .assert_eq(&got);
+}
