@@ -50,6 +50,10 @@ pub struct EventCoder {
     /// in a mention's rule (`places.tsv:LINE`): where `places` finds no
     /// place for an event, a place mention gives it.
     pub lexicon_places: std::collections::HashMap<Box<str>, LexiconPlace>,
+    /// The lexicon's nouns for a country's people ("Palestinians",
+    /// "Briton"): named as those harmed, they are its civilians. With the
+    /// country, whether the word is also its adjective ("Palestinian").
+    pub people_nouns: std::collections::HashMap<Box<str>, (Box<str>, bool)>,
     /// The pattern the reported-demand rule codes with ("X said Y must ...").
     must: usize,
     /// Check each sentence's events against its dependency parse
@@ -290,6 +294,7 @@ impl EventCoder {
             generic: Generic::builtin()?,
             senses: Senses::builtin()?,
             lexicon_places: Default::default(),
+            people_nouns: Default::default(),
             must,
             grammar: false,
         })
@@ -314,6 +319,16 @@ impl EventCoder {
                         lon: p.lon?,
                     },
                 ))
+            })
+            .collect();
+        self.people_nouns = lex
+            .countries
+            .iter()
+            .flat_map(|c| {
+                c.demonyms.iter().map(|d| {
+                    let adjective = c.adjectives.contains(d);
+                    (d.as_str().into(), (c.code.as_str().into(), adjective))
+                })
             })
             .collect();
         self
@@ -1606,9 +1621,34 @@ impl EventCoder {
             } else {
                 self.participant(text, sent, a, places)
             };
-            let (Some(src), Some(tgt)) = (src, tgt) else {
+            let (Some(src), Some(mut tgt)) = (src, tgt) else {
                 continue;
             };
+            // "soldiers killed two Palestinians", "kidnapped a Briton": a
+            // country's people harmed or seized are its civilians.
+            // A word that is also the adjective is a noun only after "a" or
+            // a count ("a Palestinian", not "the Palestinian administrators").
+            let counted = |b: usize| {
+                sent.mentions.get(b).is_some_and(|m| {
+                    m.start > 0 && {
+                        let w = &sent.words[m.start - 1];
+                        w.tag == Tag::Number || matches!(w.lower.as_str(), "a" | "an")
+                    }
+                })
+            };
+            if (force || p.cameo.starts_with("17")) && tgt.actor.role.is_none() {
+                let noun = self.people_nouns.get(tgt.text.as_str());
+                if noun.is_some_and(|(c, adjective)| {
+                    tgt.actor.country.as_deref() == Some(&**c) && (!adjective || counted(b))
+                }) {
+                    // As the recogniser composes "Iraqi civilians".
+                    tgt.actor.role = Some("CVL".into());
+                    tgt.actor.code = format!("{}CVL", tgt.actor.code);
+                    tgt.actor.name = format!("{} civilian", tgt.actor.name);
+                    tgt.actor.id = format!("compose:{}", tgt.actor.code);
+                    tgt.actor.kind = ActorType::Group;
+                }
+            }
             // Domestic fighting ("clashes between pro-Houthi forces and pro-Hadi
             // forces") is between two groups that code alike: distinct mentions
             // of force are kept.

@@ -1,0 +1,48 @@
+//! A country's people named as those harmed or seized ("killed two
+//! Palestinians", "kidnapped a Briton") are its civilians, not the state;
+//! the adjective before a noun ("the Palestinian administrators") is not.
+
+use chrono::NaiveDate;
+use events::EventCoder;
+use expect_test::expect;
+use lexicon::Lexicon;
+
+#[test]
+fn people_harmed_are_civilians() {
+    let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let rec = actors::Recogniser::new(&lex);
+    let coder = EventCoder::for_lexicon(&lex).unwrap_or_else(|e| panic!("{e}"));
+    let date = NaiveDate::from_ymd_opt(2024, 5, 2).unwrap_or_default();
+    let mut out = String::new();
+    for text in [
+        "Israeli soldiers shot two Palestinians near the fence.",
+        "Israeli soldiers killed a Palestinian as he approached the fence.",
+        "Gunmen in Baghdad kidnapped a Briton.",
+        "Israeli soldiers attacked the Palestinian offices in Hebron.",
+        "Turkey attacked Syria.",
+    ] {
+        let sents = text::sentences(text);
+        let toks = text::tokens(text);
+        let ms = rec.recognise(text, &sents, &toks, date);
+        out.push_str(&format!("> {text}\n"));
+        for e in coder.code(text, &sents, &toks, &ms, &[], date) {
+            out.push_str(&format!(
+                "  {} {} -> {} {:?}\n",
+                e.cameo, e.source.actor.code, e.target.actor.code, e.target.actor.role
+            ));
+        }
+    }
+    expect![[r#"
+        > Israeli soldiers shot two Palestinians near the fence.
+          193 ISRMIL -> PSECVL Some("CVL")
+        > Israeli soldiers killed a Palestinian as he approached the fence.
+          1823 ISRMIL -> PSECVL Some("CVL")
+        > Gunmen in Baghdad kidnapped a Briton.
+          181 IRQUAF -> GBRCVL Some("CVL")
+        > Israeli soldiers attacked the Palestinian offices in Hebron.
+          180 ISRMIL -> PSE None
+        > Turkey attacked Syria.
+          180 TUR -> SYR None
+    "#]]
+    .assert_eq(&out);
+}
