@@ -1401,9 +1401,9 @@ impl EventCoder {
         // "fought alongside the SDF": allies, and no fight between the
         // compound's members either.
         if is_force(&p.cameo)
-            && targets
+            && sent.words[t + 1..(t + 3).min(sent.words.len())]
                 .iter()
-                .any(|&k| sent.preposition_of(k, &is_trigger) == Some("alongside"))
+                .any(|w| w.lower == "alongside")
         {
             return;
         }
