@@ -487,7 +487,10 @@ impl<'m> Sent<'m> {
         let w = &self.words[i];
         w.mention.is_none()
             && w.tag == Tag::Word
-            && (is_trigger(&w.lower) || (w.lower.ends_with("ed") && w.lower.len() > 4))
+            && (is_trigger(&w.lower)
+                || (w.lower.ends_with("ed") && w.lower.len() > 4)
+                // "told", "gave": irregular past forms.
+                || (!w.lower.ends_with("ed") && crate::morph::is_past(&w.lower)))
     }
 
     /// Whether word `i` modifies the noun after it like an adjective
@@ -685,8 +688,15 @@ impl<'m> Sent<'m> {
             c = p;
         }
         let mut crossed_and = false;
-        let participle =
-            t > 0 && self.words[t - 1].tag == Tag::Comma && self.words[t].lower.ends_with("ing");
+        // ", killing ...", and "told CNN after meeting Pence": the clause's
+        // subject does what the participle says, not the verb's object.
+        let participle = t > 0
+            && self.words[t].lower.ends_with("ing")
+            && (self.words[t - 1].tag == Tag::Comma
+                || matches!(
+                    self.words[t - 1].lower.as_str(),
+                    "after" | "before" | "while" | "since" | "without" | "upon"
+                ));
         let mut fallback = None;
         let mut i = t;
         while i > 0 {

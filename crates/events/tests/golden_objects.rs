@@ -144,3 +144,17 @@ fn sides_fought_with() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn gerund_subjects() {
+    let got = common::golden(&[
+        // The clause's subject does what a gerund after "after" says, not the
+        // object of its verb.
+        "Egypt told reporters in Jordan after meeting Iraqi officials.",
+    ]);
+    expect![[r#"
+        > Egypt told reporters in Jordan after meeting Iraqi officials.
+          040 EGY->IRQGOV asserted 2025-05-02 "meeting" [verbs.tsv:040.5 src=subject tgt=slot]
+    "#]]
+    .assert_eq(&got);
+}
