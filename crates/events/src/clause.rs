@@ -489,8 +489,15 @@ impl<'m> Sent<'m> {
             && w.tag == Tag::Word
             && (is_trigger(&w.lower)
                 || (w.lower.ends_with("ed") && w.lower.len() > 4)
-                // "told", "gave": irregular past forms.
-                || (!w.lower.ends_with("ed") && crate::morph::is_past(&w.lower)))
+                // "told", "gave": irregular past forms; not verbs of saying
+                // or knowing, whose next noun starts a clause ("said Syrian
+                // forces hit a hospital").
+                || (!w.lower.ends_with("ed")
+                    && crate::morph::is_past(&w.lower)
+                    && !matches!(
+                        w.lower.as_str(),
+                        "said" | "thought" | "knew" | "felt" | "heard" | "saw" | "found"
+                    )))
     }
 
     /// Whether word `i` modifies the noun after it like an adjective
