@@ -843,6 +843,8 @@ type Batch = Vec<(Coded, std::sync::Arc<str>)>;
 
 fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     let mut store = store::Store::open(db)?;
+    // A database this ingest fills from empty is packed at the end.
+    let fresh = store.is_empty()?;
     // The coding threads ask a reading connection of their own whether a
     // document is stored; the writer has a thread of its own.
     let reader = std::sync::Mutex::new(store::Store::open_read_only(db)?);
@@ -867,7 +869,7 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     // their window of documents in flight is full), and memory stays bounded.
     let (to_writer, batches) = std::sync::mpsc::sync_channel::<Batch>(1);
     let bar = &bar;
-    let (result, written, store) = std::thread::scope(|s| {
+    let (result, written, mut store) = std::thread::scope(|s| {
         let writer = s.spawn(move || {
             let (mut added, mut kept) = (0usize, 0usize);
             let write = || -> Result<()> {
@@ -922,6 +924,11 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     // The writing connection closes last, so it checkpoints its log into the
     // database file (the file alone then holds everything).
     drop(reader);
+    if let (Some(store), Ok((added, _))) = (store.as_mut(), &written) {
+        if fresh && *added > 0 {
+            store.pack()?;
+        }
+    }
     drop(store);
     // A coding failure first, unless it only says that the writer failed.
     let (skipped, (added, kept)) = match (result, written) {

@@ -251,7 +251,7 @@ impl Store {
     /// [`Store::gdelt_rows`] over the events as analysts reviewed them.
     pub fn reviewed_gdelt_rows(&self, review: &Review) -> Result<Vec<GdeltRow>> {
         let mut first = self.connection().prepare_cached(&format!(
-            "SELECT d.seq, e.json, d.date, datetime(d.ingested_at, 'unixepoch'),
+            "SELECT d.seq, entente_json(e.json), d.date, datetime(d.ingested_at, 'unixepoch'),
                     coalesce(d.url, ''), {}
              FROM events e JOIN documents d ON d.seq = e.doc WHERE e.rowid = ?1",
             crate::load::EVENT_FIELDS

@@ -171,7 +171,7 @@ impl Store {
             &mut x,
             seq,
             &format!(
-                "SELECT e.json, {} FROM events e WHERE e.doc = ?1 ORDER BY e.rowid",
+                "SELECT entente_json(e.json), {} FROM events e WHERE e.doc = ?1 ORDER BY e.rowid",
                 EVENT_FIELDS
             ),
             event_fields,
@@ -179,13 +179,13 @@ impl Store {
         let quotes = self.records(
             &mut x,
             seq,
-            "SELECT q.json, q.sentence, q.start, q.end FROM quotes q WHERE q.doc = ?1 ORDER BY q.n",
+            "SELECT entente_json(q.json), q.sentence, q.start, q.end FROM quotes q WHERE q.doc = ?1 ORDER BY q.n",
             record_fields,
         )?;
         let facts = self.records(
             &mut x,
             seq,
-            "SELECT f.json, f.sentence, f.start, f.end FROM facts f WHERE f.doc = ?1 ORDER BY f.n",
+            "SELECT entente_json(f.json), f.sentence, f.start, f.end FROM facts f WHERE f.doc = ?1 ORDER BY f.n",
             record_fields,
         )?;
         Ok(Coded {

@@ -311,7 +311,7 @@ fn compact_json(
     columns: &[&str],
 ) -> Result<String> {
     match serde_json::from_str::<Json>(json) {
-        Ok(v) => compact::compact(tx, interner, &v, text, columns),
+        Ok(v) => Ok(compact::compact_json(tx, interner, &v, text, columns)?.to_string()),
         Err(_) => Ok(json.to_string()),
     }
 }

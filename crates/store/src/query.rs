@@ -276,7 +276,7 @@ pub(crate) const EVENT_COLUMNS: &str = "d.id, e.sentence, e.date, d.date, e.sour
     e.target_code, e.cameo, e.root, e.plover,
     e.quad_class, e.goldstein, e.modality, e.group_id, coalesce(g.num_articles, 0),
     coalesce(g.num_sources, 0), d.url, d.source,
-    coalesce(entente_span((SELECT z FROM text_blocks WHERE id = d.block), d.at, s.start, s.end), ''), e.rowid, d.seq, e.json";
+    coalesce(entente_span((SELECT z FROM text_blocks WHERE id = d.block), d.at, s.start, s.end), ''), e.rowid, d.seq, entente_json(e.json)";
 
 /// What [`EVENT_COLUMNS`] join beside `events e`: its document, sentence
 /// and group; the event's own fields follow its JSON as
@@ -670,13 +670,14 @@ impl Store {
             .collect::<std::result::Result<_, _>>()?;
         let mut quotes = conn.prepare_cached(
             "SELECT q.n, q.start, q.end,
-                    coalesce(json_extract(q.json, '$.\"@cs\"[0]'), json_extract(q.json, '$.content_span[0]')),
-                    coalesce(json_extract(q.json, '$.\"@cs\"[1]'), json_extract(q.json, '$.content_span[1]'))
+                    coalesce(json_extract(entente_json(q.json), '$.\"@cs\"[0]'), json_extract(entente_json(q.json), '$.content_span[0]')),
+                    coalesce(json_extract(entente_json(q.json), '$.\"@cs\"[1]'), json_extract(entente_json(q.json), '$.content_span[1]'))
              FROM quotes q WHERE q.doc = ?1
              AND (q.speaker_code IS NULL OR NOT q.speaker_code GLOB ?2)
              ORDER BY q.start, q.n",
         )?;
-        let mut list = conn.prepare_cached("SELECT list FROM mention_lists WHERE doc = ?1")?;
+        let mut list =
+            conn.prepare_cached("SELECT entente_list(list) FROM mention_lists WHERE doc = ?1")?;
         let mut found: Vec<(i64, i64)> = Vec::new();
         'docs: for doc in docs {
             type Span = (i64, i64, i64, Option<i64>, Option<i64>);
@@ -738,9 +739,9 @@ impl Store {
             None => self.quote_rows_page("?1 = ?1", "", limit, offset),
             Some(s) => self.quote_rows_page(
                 "q.speaker_code GLOB ?1 OR lower(coalesce(q.speaker,
-                    (SELECT a.name FROM actors a WHERE a.id = json_extract(q.json, '$.sp.\"@a\"')),
+                    (SELECT a.name FROM actors a WHERE a.id = json_extract(entente_json(q.json), '$.sp.\"@a\"')),
                     entente_span((SELECT z FROM text_blocks WHERE id = d.block), d.at,
-                    json_extract(q.json, '$.sp.\"@s\"[0]'), json_extract(q.json, '$.sp.\"@s\"[1]'))))
+                    json_extract(entente_json(q.json), '$.sp.\"@s\"[0]'), json_extract(entente_json(q.json), '$.sp.\"@s\"[1]'))))
                     LIKE ?2 ESCAPE '\\'",
                 &code_pattern(s),
                 limit,
@@ -802,7 +803,7 @@ impl Store {
         let (limit, offset) = (limit.min(i64::MAX as usize), offset.min(i64::MAX as usize));
         // As for quotes: the page on the sort keys alone, then its rows.
         let sql = format!(
-            "SELECT d.id, d.date, f.sentence, d.seq, f.json, f.sentence, f.start, f.end
+            "SELECT d.id, d.date, f.sentence, d.seq, entente_json(f.json), f.sentence, f.start, f.end
              FROM (SELECT f.doc AS pd, f.n AS pn FROM facts f JOIN documents d ON d.seq = f.doc
                    WHERE {condition} ORDER BY d.date DESC, d.id, f.start, f.n LIMIT {limit} OFFSET {offset}) p
              JOIN facts f ON f.doc = p.pd AND f.n = p.pn JOIN documents d ON d.seq = f.doc
@@ -1000,7 +1001,7 @@ fn quote_sql(condition: &str, pat: &str, limit: usize, offset: usize) -> (String
     // The page is chosen on the sort keys alone (the records are not
     // carried through the sort), then only its rows are read whole.
     let sql = format!(
-        "SELECT d.id, d.date, q.sentence, '', q.speaker_code, d.seq, q.json, q.sentence, q.start, q.end
+        "SELECT d.id, d.date, q.sentence, '', q.speaker_code, d.seq, entente_json(q.json), q.sentence, q.start, q.end
          FROM (SELECT q.doc AS pd, q.n AS pn FROM quotes q JOIN documents d ON d.seq = q.doc
                WHERE {condition} ORDER BY d.date DESC, d.id, q.start, q.n LIMIT {limit} OFFSET {offset}) p
          JOIN quotes q ON q.doc = p.pd AND q.n = p.pn JOIN documents d ON d.seq = q.doc

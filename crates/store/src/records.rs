@@ -52,7 +52,7 @@ impl Store {
             _ => ("e.sentence, e.start, e.end", "e.n"),
         };
         let sql = format!(
-            "SELECT d.id, d.seq, s.start, s.end, e.json, {fields} FROM {t} e
+            "SELECT d.id, d.seq, s.start, s.end, entente_json(e.json), {fields} FROM {t} e
              JOIN documents d ON d.seq = e.doc
              LEFT JOIN sentence_rows s ON s.id = d.sentence0 + e.sentence AND s.id < d.sentence_end
              ORDER BY d.id, e.start, {order}"

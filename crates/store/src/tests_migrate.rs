@@ -300,6 +300,33 @@ fn schema_7_database_migrates_without_loss() {
     );
     assert_eq!(old.documents().unwrap(), new.documents().unwrap());
     assert_eq!(old.counts().unwrap(), new.counts().unwrap());
+    // Migration 0012 packed what 0008 to 0011 stored as text.
+    let packed: (String, String, String, String, String, String) = old
+        .connection()
+        .query_row(
+            "SELECT (SELECT group_concat(DISTINCT typeof(list)) FROM mention_lists),
+                    (SELECT group_concat(DISTINCT typeof(list)) FROM time_lists),
+                    (SELECT group_concat(DISTINCT typeof(json)) FROM events),
+                    (SELECT group_concat(DISTINCT typeof(json)) FROM quotes),
+                    (SELECT group_concat(DISTINCT type) FROM (SELECT DISTINCT type FROM actors ORDER BY 1)),
+                    (SELECT group_concat(DISTINCT hex(substr(z, 1, 1))) FROM text_blocks)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        packed,
+        (
+            "blob".into(),
+            "blob".into(),
+            "blob".into(),
+            "blob".into(),
+            "1,3".into(),
+            // Short texts are kept as they are (00), the rest in brotli
+            // (02), none in deflate (01) any more.
+            "00,02".into()
+        )
+    );
     // The migrated database is kept like a new one: a replace and a recode.
     let mut old = old;
     old.put(&docs[2], None, true).unwrap();

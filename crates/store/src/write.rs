@@ -240,7 +240,7 @@ pub(crate) fn remove_records(
     // The actors' rows first: the mention list says which they are.
     tx.prepare_cached(
         "DELETE FROM actor_docs WHERE doc = ?1 AND actor IN
-             (SELECT j.value ->> 3 FROM mention_lists l, json_each(l.list) j WHERE l.doc = ?1)",
+             (SELECT j.value ->> 3 FROM mention_lists l, json_each(entente_list(l.list)) j WHERE l.doc = ?1)",
     )?
     .execute([seq])?;
     for table in ["time_lists", "mention_lists", "events", "quotes", "facts"] {
@@ -335,38 +335,34 @@ fn write_records(
             s.span[1] as i64
         ])?;
     }
-    // Times and mentions: one row per document (migration 0010).
+    // Times and mentions: one row per document (migration 0010), packed
+    // (migration 0012).
     if !coded.times.is_empty() {
-        let mut list = String::from("[");
-        for (n, t) in coded.times.iter().enumerate() {
-            if n > 0 {
-                list.push(',');
-            }
+        let mut list = compact::ListWriter::new(compact::TIME_DELTA);
+        for t in &coded.times {
             let kind = interner.string(tx, &t.kind)?;
             let rule = interner.string(tx, &t.rule)?;
-            list.push_str(&compact::time_element(
+            let text = (t.text != span_text(t.span)).then_some(t.text.as_str());
+            list.push(&compact::time_fields(
                 [t.span[0] as i64, t.span[1] as i64, kind, rule],
                 &t.value,
                 t.qualifier.as_deref(),
-                (t.text != span_text(t.span)).then_some(t.text.as_str()),
+                text,
             ));
         }
-        list.push(']');
         tx.prepare_cached("INSERT INTO time_lists (doc, list) VALUES (?1, ?2)")?
-            .execute(params![seq, list])?;
+            .execute(params![seq, list.finish()])?;
     }
     if !coded.mentions.is_empty() {
-        let mut list = String::from("[");
+        let mut list = compact::ListWriter::new(compact::MENTION_DELTA);
         // Mentions per actor, for `actor_docs.mentions`.
         let mut actors = std::collections::BTreeMap::new();
-        for (n, m) in coded.mentions.iter().enumerate() {
-            if n > 0 {
-                list.push(',');
-            }
+        for m in &coded.mentions {
             let actor = interner.actor(tx, &m.actor)?;
             let rule = interner.string(tx, &m.rule)?;
             *actors.entry(actor).or_insert(0i64) += 1;
-            list.push_str(&compact::mention_element(
+            let text = (m.text != span_text(m.span)).then_some(m.text.as_str());
+            list.push(&compact::mention_fields(
                 [
                     m.sentence as i64,
                     m.span[0] as i64,
@@ -376,12 +372,11 @@ fn write_records(
                 ],
                 m.discovered as i64,
                 m.evidence.map(|e| (e[0] as i64, e[1] as i64)),
-                (m.text != span_text(m.span)).then_some(m.text.as_str()),
+                text,
             ));
         }
-        list.push(']');
         tx.prepare_cached("INSERT INTO mention_lists (doc, list) VALUES (?1, ?2)")?
-            .execute(params![seq, list])?;
+            .execute(params![seq, list.finish()])?;
         let mut st = tx.prepare_cached(
             "INSERT OR IGNORE INTO actor_docs (actor, doc, mentions) VALUES (?1, ?2, ?3)",
         )?;
