@@ -242,6 +242,8 @@ const HYPOTHETICAL: &[&str] = &[
     "would",
     "should",
     "possible",
+    "possibly",
+    "perhaps",
     "potential",
     "must",
 ];
@@ -959,11 +961,16 @@ impl EventCoder {
         }
         // "was mediated by X", and the reduced relative "forces supported by Iran".
         // Also after an apposition comma: "Assad, supported by Moscow, ...".
-        let after_actor = t > 0
-            && (sent.words[t - 1].mention.is_some()
-                || (t > 1
-                    && sent.words[t - 1].tag == Tag::Comma
-                    && sent.words[t - 2].mention.is_some()));
+        // Adverbs between count for nothing: ", possibly supported by".
+        let mut b = t;
+        while b > 0 && sent.words[b - 1].tag == Tag::Adv {
+            b -= 1;
+        }
+        let after_actor = b > 0
+            && (sent.words[b - 1].mention.is_some()
+                || (b > 1
+                    && sent.words[b - 1].tag == Tag::Comma
+                    && sent.words[b - 2].mention.is_some()));
         // "a Turkish engineer abducted by", "British men killed fighting":
         // an actor, or a country word and its noun, right before.
         let after_noun = after_actor
@@ -1024,6 +1031,17 @@ impl EventCoder {
                 if let Some(a) = sent.by_agent(t + 1, clause, 8) {
                     sources = sent.compound_right(a);
                     how_src = "by-agent";
+                }
+            }
+            // "strike by US forces, possibly supported by France": the
+            // reduced relative is about the actor right before it.
+            let before = [b.wrapping_sub(1), b.wrapping_sub(2)]
+                .into_iter()
+                .find_map(|i| sent.words.get(i).and_then(|w| w.mention));
+            if targets.is_empty() && reduced && after_actor {
+                if let Some(k) = before.filter(|k| !sources.contains(k)) {
+                    targets = sent.compound_left(k);
+                    how_tgt = "passive-subject";
                 }
             }
             if targets.is_empty() {
@@ -1487,7 +1505,23 @@ impl EventCoder {
                 && !reciprocal(&sent.words[t].lower)
                 && near
                 && (passive || direct_object(sent, m.end.max(t + 1), clause));
-            (verb_act || (p.kind == Kind::Noun && agent_marked))
+            // "backed by US airstrikes", "with the help of Russian air
+            // strikes": force told as someone's means aims at no one here.
+            let means = p.kind == Kind::Noun && {
+                let i = sent.possessor(t).map_or(t, |k| sent.mentions[k].start);
+                i > 1
+                    && matches!(
+                        (
+                            sent.words[i - 2].lower.as_str(),
+                            sent.words[i - 1].lower.as_str()
+                        ),
+                        (
+                            "backed" | "supported" | "aided" | "helped" | "covered",
+                            "by"
+                        ) | ("help" | "support" | "cover" | "backing", "of")
+                    )
+            };
+            (verb_act || (p.kind == Kind::Noun && agent_marked && !means))
                 && self.modality(sent, t, m.end, p) == Modality::Asserted
         };
         // "armed men clashed", "the army and AA clashed": a reciprocal force verb
@@ -1654,7 +1688,9 @@ impl EventCoder {
             // of force are kept.
             // Both sides must be groups with a role: a bare country or city
             // ("Baku ... and Azerbaijan") is no side of a domestic fight.
-            let domestic = force
+            // (Force told as a threat, 138, is no fight yet: "troops will
+            // strike troops" names no two sides.)
+            let domestic = is_force(&code)
                 && (b != usize::MAX || how_tgt == "implicit-opponent")
                 && src.span != tgt.span
                 && groups_apart(&src.actor, &tgt.actor);

@@ -158,3 +158,23 @@ fn gerund_subjects() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn reduced_passives_and_means() {
+    let got = common::golden(&[
+        // The reduced relative is about the actor right before it.
+        "Russia warned against a strike by Israeli forces, possibly supported by Turkey.",
+        // Force told as someone's backing aims at no one here.
+        "Kurdish militias, backed by American airstrikes, took the town.",
+        "Syrian civilians were targeted by Russian airstrikes.",
+    ]);
+    expect![[r#"
+        > Russia warned against a strike by Israeli forces, possibly supported by Turkey.
+          051 TUR->ISRMIL hypothetical 2025-05-02 "supported" [verbs.tsv:051.5 src=by-agent tgt=passive-subject passive]
+        > Kurdish militias, backed by American airstrikes, took the town.
+          (no event)
+        > Syrian civilians were targeted by Russian airstrikes.
+          195 RUS->SYRCVL asserted 2025-05-02 "airstrikes" [verbs.tsv:195.8 src=possessive tgt=implicit-civilians]
+    "#]]
+    .assert_eq(&got);
+}
