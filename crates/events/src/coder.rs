@@ -490,10 +490,26 @@ impl EventCoder {
                     .partition_point(|w| w.span[1] <= m.span[0])
                     .checked_sub(1)
                     .map(|j| first.words[j].lower.as_str());
+                // "in Somalia", "from the southern Philippines jungle".
                 let place = m.actor.kind == ActorType::Place
                     || (m.actor.kind == ActorType::Country
                         && m.actor.role.is_none()
-                        && matches!(prev, Some("in" | "," | "(")));
+                        && matches!(
+                            prev,
+                            Some(
+                                "in" | ","
+                                    | "("
+                                    | "northern"
+                                    | "southern"
+                                    | "eastern"
+                                    | "western"
+                                    | "central"
+                                    | "northeastern"
+                                    | "northwestern"
+                                    | "southeastern"
+                                    | "southwestern"
+                            )
+                        ));
                 if let Some(c) = m.actor.country.as_deref().filter(|_| place) {
                     votes.push((m.span[0], c));
                     // A first-level region names the wider area: it outweighs
@@ -514,11 +530,13 @@ impl EventCoder {
             best.map(|(_, c)| c.to_string())
         };
         // International actors (NGO, IGO...) have no country for generic nouns to inherit.
+        // Nor do news agencies ("AFP - ... abducted by local gunmen").
         let named_country = local.iter().find_map(|m| {
-            m.actor
-                .country
-                .clone()
-                .filter(|c| m.actor.kind != ActorType::Person && !is_international(c))
+            m.actor.country.clone().filter(|c| {
+                m.actor.kind != ActorType::Person
+                    && !is_international(c)
+                    && m.actor.role.as_deref() != Some("MED")
+            })
         });
         // A sentence without a trigger word codes nothing: it only moves the context.
         let any_trigger = first.words.iter().any(|w| {
@@ -2275,7 +2293,14 @@ fn used_as_noun(sent: &Sent, t: usize) -> bool {
         i -= 1;
         match sent.words[i].tag {
             Tag::Adv => continue,
-            Tag::Det | Tag::Prep | Tag::PossPron | Tag::Poss => return true,
+            // "two attacks", "the attack", "in attacks", "Iran's attack".
+            Tag::Det | Tag::Prep | Tag::PossPron | Tag::Poss | Tag::Number => return true,
+            Tag::Word => {
+                return matches!(
+                    sent.words[i].lower.as_str(),
+                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+                )
+            }
             _ => return false,
         }
     }

@@ -46,3 +46,36 @@ fn people_harmed_are_civilians() {
     "#]]
     .assert_eq(&out);
 }
+
+/// Generic actors take the country of the place told with them, never a
+/// news agency's.
+#[test]
+fn generic_actors_countries() {
+    let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let rec = actors::Recogniser::new(&lex);
+    let coder = EventCoder::for_lexicon(&lex).unwrap_or_else(|e| panic!("{e}"));
+    let date = NaiveDate::from_ymd_opt(2024, 5, 2).unwrap_or_default();
+    let mut out = String::new();
+    for text in [
+        "AFP - An Italian aid worker was freed in the southern Philippines, a day after gunmen abducted him.",
+        "Two Turkish soldiers were killed in two attacks blamed on Kurdish rebels.",
+    ] {
+        let sents = text::sentences(text);
+        let toks = text::tokens(text);
+        let ms = rec.recognise(text, &sents, &toks, date);
+        out.push_str(&format!("> {text}\n"));
+        for e in coder.code(text, &sents, &toks, &ms, &[], date) {
+            out.push_str(&format!(
+                "  {} {} -> {} ({})\n",
+                e.cameo, e.source.actor.code, e.target.actor.code, e.rule
+            ));
+        }
+    }
+    expect![[r#"
+        > AFP - An Italian aid worker was freed in the southern Philippines, a day after gunmen abducted him.
+          181 PHLUAF -> ITAHLH (verbs.tsv:181.1 src=subject tgt=slot)
+        > Two Turkish soldiers were killed in two attacks blamed on Kurdish rebels.
+          1823 UAF -> TURMIL (verbs.tsv:1823.1 src=implicit-perpetrator tgt=passive-subject passive)
+    "#]]
+    .assert_eq(&out);
+}
