@@ -969,6 +969,9 @@ impl EventCoder {
         let t = m.trigger;
         let clause = sent.words[t].clause;
         let is_trigger = |w: &str| !self.verbs.triggered_by(w).is_empty();
+        // A noun pattern, or a verb's pattern matched as a noun ("demands by
+        // militants", "the attack").
+        let nominal = p.kind == Kind::Noun || used_as_noun(sent, t);
         // A bare fight noun ("a clash", "shoot-outs") is an event only when
         // told as having happened, not in "to avoid a clash" or "fears of clashes".
         let fight_noun = p.kind == Kind::Noun
@@ -1113,8 +1116,6 @@ impl EventCoder {
                     confidence = 0.6;
                 }
             }
-            // "demands by militants": also a verb's pattern matched as a noun.
-            let nominal = p.kind == Kind::Noun || used_as_noun(sent, t);
             if sources.is_empty() && p.kind == Kind::Noun {
                 if let Some(k) = sent.possessor(t) {
                     sources = sent.compound_left(k);
@@ -1137,7 +1138,7 @@ impl EventCoder {
             // also where a verb's pattern matched the noun ("with likely
             // support from"); but "withdrawal from Syria" is a place left.
             if sources.is_empty()
-                && (p.kind == Kind::Noun || used_as_noun(sent, t) || noun_before_from(sent, t))
+                && (nominal || noun_before_from(sent, t))
                 && !AWAY_NOUNS.contains(&sent.words[t].lower.as_str())
             {
                 if let Some(k) = sent.agent_after(m.end.max(t + 1), clause, 2, &["from"]) {
@@ -1170,7 +1171,7 @@ impl EventCoder {
                 // "airstrikes by the coalition": an agent is named, though
                 // not as an actor, so the clause's subject is not it.
                 let after = m.end.max(t + 1);
-                let unnamed_agent = (p.kind == Kind::Noun || used_as_noun(sent, t))
+                let unnamed_agent = nominal
                     && sent.words.get(after).is_some_and(|w| w.lower == "by")
                     && sent.by_agent(after, clause, 2).is_none();
                 if let Some(k) = asked {
@@ -1971,7 +1972,7 @@ impl EventCoder {
         }
         // "appealed for the withdrawal of", "prepare for an Israeli
         // withdrawal": an act asked or prepared for has not happened.
-        if p.kind == Kind::Noun || used_as_noun(sent, t) || noun_before_from(sent, t) {
+        if nominal || noun_before_from(sent, t) {
             if let Some(m) = noun_sought(sent, t) {
                 return m;
             }
@@ -2470,20 +2471,8 @@ fn infinitive_governor<'s>(sent: &'s Sent, t: usize) -> Option<&'s str> {
 /// "Trump's sudden decision to withdraw": whose decision, plan or
 /// threat it is does what the infinitive says.
 fn intent_owner(sent: &Sent, t: usize) -> Option<usize> {
-    const INTENT_NOUNS: &[&str] = &[
-        "decision",
-        "decisions",
-        "plan",
-        "plans",
-        "threat",
-        "threats",
-        "intention",
-        "proposal",
-        "promise",
-        "pledge",
-        "offer",
-        "move",
-        "vow",
+    // Beside the nouns of `INTENT_NOUNS_VERBS`.
+    const ATTEMPTS: &[&str] = &[
         "bid",
         "order",
         "effort",
@@ -2505,7 +2494,8 @@ fn intent_owner(sent: &Sent, t: usize) -> Option<usize> {
         g -= 1;
     }
     let noun = g.checked_sub(1)?;
-    if !INTENT_NOUNS.contains(&sent.words[noun].lower.as_str()) {
+    let w = sent.words[noun].lower.as_str();
+    if !INTENT_NOUNS_VERBS.contains(&w) && !ATTEMPTS.contains(&w) {
         return None;
     }
     // Back over adjectives ("sudden", "long-awaited") to the possessor.

@@ -6,32 +6,45 @@ use chrono::NaiveDate;
 use events::EventCoder;
 use expect_test::expect;
 use lexicon::Lexicon;
+use model::Event;
 
-#[test]
-fn people_harmed_are_civilians() {
+/// Codes each text with the built-in lexicon and the recogniser, a line
+/// per event as `line` writes it.
+fn coded(texts: &[&str], line: impl Fn(&Event) -> String) -> String {
     let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
     let rec = actors::Recogniser::new(&lex);
     let coder = EventCoder::for_lexicon(&lex).unwrap_or_else(|e| panic!("{e}"));
     let date = NaiveDate::from_ymd_opt(2024, 5, 2).unwrap_or_default();
     let mut out = String::new();
-    for text in [
-        "Israeli soldiers shot two Palestinians near the fence.",
-        "Israeli soldiers killed a Palestinian as he approached the fence.",
-        "Gunmen in Baghdad kidnapped a Briton.",
-        "Israeli soldiers attacked the Palestinian offices in Hebron.",
-        "Turkey attacked Syria.",
-    ] {
+    for text in texts {
         let sents = text::sentences(text);
         let toks = text::tokens(text);
         let ms = rec.recognise(text, &sents, &toks, date);
         out.push_str(&format!("> {text}\n"));
         for e in coder.code(text, &sents, &toks, &ms, &[], date) {
-            out.push_str(&format!(
-                "  {} {} -> {} {:?}\n",
-                e.cameo, e.source.actor.code, e.target.actor.code, e.target.actor.role
-            ));
+            out.push_str(&format!("  {}\n", line(&e)));
         }
     }
+    out
+}
+
+#[test]
+fn people_harmed_are_civilians() {
+    let out = coded(
+        &[
+            "Israeli soldiers shot two Palestinians near the fence.",
+            "Israeli soldiers killed a Palestinian as he approached the fence.",
+            "Gunmen in Baghdad kidnapped a Briton.",
+            "Israeli soldiers attacked the Palestinian offices in Hebron.",
+            "Turkey attacked Syria.",
+        ],
+        |e| {
+            format!(
+                "{} {} -> {} {:?}",
+                e.cameo, e.source.actor.code, e.target.actor.code, e.target.actor.role
+            )
+        },
+    );
     expect![[r#"
         > Israeli soldiers shot two Palestinians near the fence.
           193 ISRMIL -> PSECVL Some("CVL")
@@ -51,26 +64,18 @@ fn people_harmed_are_civilians() {
 /// news agency's.
 #[test]
 fn generic_actors_countries() {
-    let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
-    let rec = actors::Recogniser::new(&lex);
-    let coder = EventCoder::for_lexicon(&lex).unwrap_or_else(|e| panic!("{e}"));
-    let date = NaiveDate::from_ymd_opt(2024, 5, 2).unwrap_or_default();
-    let mut out = String::new();
-    for text in [
-        "AFP - An Italian aid worker was freed in the southern Philippines, a day after gunmen abducted him.",
-        "Two Turkish soldiers were killed in two attacks blamed on Kurdish rebels.",
-    ] {
-        let sents = text::sentences(text);
-        let toks = text::tokens(text);
-        let ms = rec.recognise(text, &sents, &toks, date);
-        out.push_str(&format!("> {text}\n"));
-        for e in coder.code(text, &sents, &toks, &ms, &[], date) {
-            out.push_str(&format!(
-                "  {} {} -> {} ({})\n",
+    let out = coded(
+        &[
+            "AFP - An Italian aid worker was freed in the southern Philippines, a day after gunmen abducted him.",
+            "Two Turkish soldiers were killed in two attacks blamed on Kurdish rebels.",
+        ],
+        |e| {
+            format!(
+                "{} {} -> {} ({})",
                 e.cameo, e.source.actor.code, e.target.actor.code, e.rule
-            ));
-        }
-    }
+            )
+        },
+    );
     expect![[r#"
         > AFP - An Italian aid worker was freed in the southern Philippines, a day after gunmen abducted him.
           181 PHLUAF -> ITAHLH (verbs.tsv:181.1 src=subject tgt=slot)
