@@ -1235,10 +1235,31 @@ impl EventCoder {
                 Some(end) if how_src == "by-agent" && end > t => (end, 3),
                 _ => (m.end.max(t + 1), 14),
             };
+            // A noun's other party follows a preposition that fits the
+            // act: "talks with", "aid to"; "attacks on", "the killing of".
+            // Where force, coercion or protest happens tells whom it hit.
+            let preps: (&[&str], &[&str]) = if cooperative {
+                (PARTNER_PREPS, &[])
+            } else if is_force(&p.cameo) || p.cameo.starts_with("17") {
+                (HARM_PREPS, WHERE)
+            } else {
+                (&HARM_PREPS[1..], WHERE)
+            };
             if targets.is_empty() {
-                if let Some(k) =
+                // A pattern that names the agent after the noun
+                // ("dissatisfaction from $") reads on like a clause.
+                let found = if nominal && how_src != "slot" {
+                    let dissent = matches!(p.cameo.get(..2), Some("11" | "12" | "14"));
+                    sent.nominal_object(from, clause, preps, dissent, &not_object)
+                        .or_else(|| {
+                            is_force(&p.cameo)
+                                .then(|| self.hit_by_verb_after(sent, from, &not_object))
+                                .flatten()
+                        })
+                } else {
                     sent.object_after_except(from, clause, reach, is_force(&p.cameo), &not_object)
-                {
+                };
+                if let Some(k) = found {
                     if !sources.contains(&k) {
                         targets = sent.compound_right(k);
                         how_tgt = "object";
@@ -1824,6 +1845,33 @@ impl EventCoder {
         })
     }
 
+    /// "airstrikes (that have) killed scores of civilians": whom the force
+    /// verb an event noun is the subject of hits, the noun's act hit too.
+    fn hit_by_verb_after(
+        &self,
+        sent: &Sent,
+        from: usize,
+        skip: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let v = (from..sent.words.len().min(from + 10)).find(|&i| {
+            let w = &sent.words[i];
+            w.mention.is_none()
+                && is_past(&w.lower)
+                && !self.verbs.triggered_by(&w.lower).is_empty()
+        })?;
+        let force_verb = self
+            .verbs
+            .triggered_by(&sent.words[v].lower)
+            .iter()
+            .any(|&q| {
+                let q = &self.verbs.patterns[q];
+                q.kind == Kind::Verb && is_force(&q.cameo)
+            });
+        force_verb
+            .then(|| sent.object_after_except(v + 1, sent.words[v].clause, 6, true, skip))
+            .flatten()
+    }
+
     /// The country of the unnamed perpetrator of violence told in the
     /// passive with no agent ("a police officer was shot dead in Diyala"),
     /// or of the police behind an arrest ("a man was arrested"):
@@ -2294,6 +2342,11 @@ fn used_as_noun(sent: &Sent, t: usize) -> bool {
         i -= 1;
         match sent.words[i].tag {
             Tag::Adv => continue,
+            // "to investigate", "set to arrive": an infinitive; "in
+            // response to attacks" names a noun.
+            Tag::Prep if sent.words[i].lower == "to" => {
+                return sent.words[t].lower.ends_with('s');
+            }
             // "two attacks", "the attack", "in attacks", "Iran's attack".
             Tag::Det | Tag::Prep | Tag::PossPron | Tag::Poss | Tag::Number => return true,
             Tag::Word => {
@@ -2307,6 +2360,27 @@ fn used_as_noun(sent: &Sent, t: usize) -> bool {
     }
     false
 }
+
+/// Prepositions of place after an event noun.
+const WHERE: &[&str] = &["in", "near", "outside", "across", "around", "throughout"];
+/// Prepositions after a noun of cooperation that name the other party.
+const PARTNER_PREPS: &[&str] = &["with", "between", "to", "among", "for", "toward", "towards"];
+/// Prepositions after a noun of conflict that name its target; "of" (first)
+/// only for force and coercion ("the killing of", "the arrest of").
+const HARM_PREPS: &[&str] = &[
+    "of",
+    "on",
+    "against",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "upon",
+    "with",
+    "to",
+    "between",
+    "targeting",
+];
 
 /// Whether the participle at `t` is one of harm with no object after it
 /// ("killed Saturday in", "killed fighting Isis", "shot dead near").

@@ -178,3 +178,44 @@ fn reduced_passives_and_means() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn objects_of_event_nouns() {
+    let got = common::golden(&[
+        // The other party follows a preposition right after the noun.
+        "Israel held talks with Egypt on Monday.",
+        "The second round of talks on nuclear confidence-building measures between Pakistan and India starts today.",
+        "Russia's attack on the Ukrainian city of Kharkiv continued.",
+        // Farther actors belong to another predicate, or are the topic.
+        "The peace talks in Vienna ended late on Friday with no sign Russia would press Assad.",
+        "Negotiations over Syria's political future resumed.",
+        "The US decision to reimpose sanctions lifted under president Barack Obama angered Iran.",
+        // Dissent is against what "against" names, and whoever did it.
+        "Palestinian youths threw stones during demonstrations against the alleged violations by the Israeli military.",
+        // Whom the force verb an event noun is subject of hits, the noun's act hit.
+        "Turkish airstrikes killed Syrian civilians.",
+        // An infinitive is no noun.
+        "Inspectors from the OPCW are set to arrive in Damascus.",
+    ]);
+    expect![[r#"
+        > Israel held talks with Egypt on Monday.
+          046 ISR->EGY asserted 2025-04-28 "held" [verbs.tsv:046.3 src=subject tgt=slot]
+        > The second round of talks on nuclear confidence-building measures between Pakistan and India starts today.
+          046 PAK->IND asserted 2025-05-02 "talks" [verbs.tsv:046.9 compound]
+        > Russia's attack on the Ukrainian city of Kharkiv continued.
+          180 RUS->UKR asserted 2025-05-02 "attack" [verbs.tsv:180.2 src=possessive tgt=slot]
+        > The peace talks in Vienna ended late on Friday with no sign Russia would press Assad.
+          (no event)
+        > Negotiations over Syria's political future resumed.
+          (no event)
+        > The US decision to reimpose sanctions lifted under president Barack Obama angered Iran.
+          163 USA->IRN asserted 2025-05-02 "sanctions" [verbs.tsv:163.2 src=subject tgt=object]
+        > Palestinian youths threw stones during demonstrations against the alleged violations by the Israeli military.
+          141 PSECVL->ISRMIL asserted 2025-05-02 "demonstrations" [verbs.tsv:141.6 src=subject tgt=object]
+        > Turkish airstrikes killed Syrian civilians.
+          195 TUR->SYRCVL asserted 2025-05-02 "airstrikes" [verbs.tsv:195.8 src=possessive tgt=object]
+          1823 TUR->SYRCVL asserted 2025-05-02 "killed" [verbs.tsv:1823.1 src=subject tgt=slot]
+        > Inspectors from the OPCW are set to arrive in Damascus.
+          (no event)
+    "#]].assert_eq(&got);
+}

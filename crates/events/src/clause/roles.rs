@@ -67,6 +67,103 @@ impl Sent<'_> {
         None
     }
 
+    /// The object of an event told as a noun: an actor in the phrase the
+    /// preposition right after it opens ("attacks on Kabul", "talks with the
+    /// United States", "the kidnapping of two Italian aid workers"). Words
+    /// farther on belong to another predicate ("airstrikes that have killed
+    /// civilians", "talks in Vienna ended ... with no sign Russia ...") or
+    /// tell where or what about ("negotiations over Syria's future").
+    /// `preps` are the prepositions that introduce the other party; after
+    /// one of `wheres` only a place may stand, for whoever is hit there
+    /// ("shelling in Idlib", "a protest in Haifa").
+    pub fn nominal_object(
+        &self,
+        from: usize,
+        clause: usize,
+        (preps, wheres): (&[&str], &[&str]),
+        dissent: bool,
+        skip: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        // "a hunger strike on Monday in protest against Sweden's decision":
+        // dissent is against whatever "against" names.
+        let from = match self
+            .words
+            .iter()
+            .enumerate()
+            .skip(from)
+            .take(12)
+            .find(|(_, w)| w.clause != clause || w.mention.is_some() || w.lower == "against")
+        {
+            Some((i, w))
+                if dissent
+                    && w.lower == "against"
+                    && !preps.contains(&self.words[from].lower.as_str()) =>
+            {
+                i
+            }
+            _ => from,
+        };
+        // "talks on confidence-building measures between Pakistan and
+        // India": the parties may follow the topic.
+        let from = if preps.contains(&"between") {
+            self.words
+                .iter()
+                .enumerate()
+                .skip(from)
+                .take(8)
+                .take_while(|(i, w)| {
+                    w.clause == clause
+                        && w.mention.is_none()
+                        && matches!(w.tag, Tag::Prep | Tag::Det | Tag::Word | Tag::Boundary)
+                        && !self.verbish(*i, &|_| false)
+                })
+                .find(|(_, w)| w.lower == "between")
+                .map_or(from, |(i, _)| i)
+        } else {
+            from
+        };
+        let p = self.words.get(from)?;
+        let mut only_place = wheres.contains(&p.lower.as_str());
+        if p.mention.is_some() || !(only_place || preps.contains(&p.lower.as_str())) {
+            return None;
+        }
+        // Determiners, numbers, adjectives and one "of" ("the Kurdish
+        // enclave of Afrin") may come before the actor; a verb, clause
+        // word or another preposition ends the phrase.
+        for (i, w) in self.words.iter().enumerate().skip(from + 1).take(8) {
+            if w.clause != clause {
+                return None;
+            }
+            if let Some(k) = w.mention {
+                let k = self.named_by_of(k).unwrap_or(k);
+                return (!skip(k) && (!only_place || self.bare_place(k))).then_some(k);
+            }
+            let fits = match w.tag {
+                Tag::Det | Tag::PossPron | Tag::Poss | Tag::Number | Tag::Adv => true,
+                // "airstrikes on the vicinity of Shadadah in Hasakeh": a
+                // place further on tells where.
+                Tag::Prep if wheres.contains(&w.lower.as_str()) => {
+                    only_place = true;
+                    true
+                }
+                // "against the violations by the Israeli military": whoever
+                // did what dissent is against is its target.
+                Tag::Prep => (w.lower == "of" || (dissent && w.lower == "by")) && i > from + 1,
+                // "the troubled", "armed Kurdish groups": a participle
+                // before a noun is an adjective.
+                Tag::Word => {
+                    let modifies = self.words.get(i + 1).is_some_and(|n| n.mention.is_some());
+                    modifies || self.adjective_like(i, &|_| false) || !self.verbish(i, &|_| false)
+                }
+                _ => false,
+            };
+            if !fits {
+                return None;
+            }
+        }
+        None
+    }
+
     /// Whether word `i` opens a predicate of its own after a noun phrase:
     /// ", writing that ...", "suggestions as assassinating ...". Its actors
     /// are that predicate's, not an object of the verb before.
