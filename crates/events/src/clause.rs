@@ -731,9 +731,13 @@ impl<'m> Sent<'m> {
                 let before = start.checked_sub(1).map(|p| &self.words[p]);
                 // "thousands of Iraqi Kurds", "a group of Moroccan diplomats": the
                 // actor after a quantity noun's `of` is the real subject.
+                // So is the body after "from" in "inspectors from the OPCW".
                 let quantity = start >= 2
-                    && self.words[start - 1].lower == "of"
-                    && is_quantity(&self.words[start - 2].lower);
+                    && ((self.words[start - 1].lower == "of"
+                        && is_quantity(&self.words[start - 2].lower))
+                        || (self.words[start - 1].lower == "from"
+                            && self.words[start - 2].mention.is_none()
+                            && SENT_FROM.contains(&self.words[start - 2].lower.as_str())));
                 // "after Syria shelled Israel": these prepositions also open clauses.
                 let conj = matches!(
                     before.map(|b| b.lower.as_str()),
@@ -884,6 +888,27 @@ pub fn is_day_word(w: &str) -> bool {
 }
 
 /// Nouns of quantity or membership that hand the subject role to their `of` phrase.
+/// People sent by a body: "inspectors from the OPCW" act for it.
+const SENT_FROM: &[&str] = &[
+    "inspectors",
+    "investigators",
+    "experts",
+    "envoys",
+    "delegates",
+    "delegation",
+    "delegations",
+    "representatives",
+    "negotiators",
+    "observers",
+    "monitors",
+    "mediators",
+    "team",
+    "teams",
+    "engineers",
+    "advisers",
+    "advisors",
+];
+
 fn is_quantity(w: &str) -> bool {
     matches!(
         w,

@@ -194,8 +194,8 @@ fn objects_of_event_nouns() {
         "Palestinian youths threw stones during demonstrations against the alleged violations by the Israeli military.",
         // Whom the force verb an event noun is subject of hits, the noun's act hit.
         "Turkish airstrikes killed Syrian civilians.",
-        // An infinitive is no noun.
-        "Inspectors from the OPCW are set to arrive in Damascus.",
+        // An infinitive is no noun; inspectors from a body act for it.
+        "Inspectors from Germany are set to arrive in Damascus.",
     ]);
     expect![[r#"
         > Israel held talks with Egypt on Monday.
@@ -215,7 +215,7 @@ fn objects_of_event_nouns() {
         > Turkish airstrikes killed Syrian civilians.
           195 TUR->SYRCVL asserted 2025-05-02 "airstrikes" [verbs.tsv:195.8 src=possessive tgt=object]
           1823 TUR->SYRCVL asserted 2025-05-02 "killed" [verbs.tsv:1823.1 src=subject tgt=slot]
-        > Inspectors from the OPCW are set to arrive in Damascus.
-          (no event)
+        > Inspectors from Germany are set to arrive in Damascus.
+          042 DEU->SYR planned 2025-05-02 "arrive" [verbs.tsv:042.3 src=subject tgt=slot]
     "#]].assert_eq(&got);
 }
