@@ -77,6 +77,8 @@ pub struct LexiconPlace {
 #[derive(Debug, Clone, Copy)]
 struct Where<'a> {
     place: Option<&'a str>,
+    /// The sentence's place, else the text's running context.
+    located: Option<&'a str>,
     generic: Option<&'a str>,
 }
 
@@ -586,10 +588,8 @@ impl EventCoder {
             i += 1;
         }
         // Generic nouns take the sentence's place, else the running context, else a country named here.
-        let generic_country = place_country
-            .clone()
-            .or_else(|| context.clone())
-            .or_else(|| named_country.clone());
+        let located = place_country.clone().or_else(|| context.clone());
+        let generic_country = located.clone().or_else(|| named_country.clone());
         for h in self.generic.find(&first) {
             if (h.start..h.end).any(|j| {
                 let inside = |m: &Mention| {
@@ -750,6 +750,7 @@ impl EventCoder {
                 &place_hits,
                 Where {
                     place: place_country.as_deref(),
+                    located: located.as_deref(),
                     generic: generic_country.as_deref(),
                 },
                 times,
@@ -1934,8 +1935,10 @@ impl EventCoder {
         // killed", "Ken Bigley was beheaded"): their own country says
         // nothing of who did it, and the perpetrator keeps no country.
         let abroad = victim.kind == ActorType::Person || victim.role.as_deref() == Some("MIL");
+        // A country named only with the victims ("American soldiers were
+        // killed") is theirs, not the place's.
         let country = place
-            .generic
+            .located
             .map(str::to_string)
             .or_else(|| (!abroad).then(|| victim.country.clone()).flatten())
             .filter(|c| !is_international(c));
