@@ -548,7 +548,10 @@ impl EventCoder {
                     && !self.verbs.triggered_by(&w.lower).is_empty())
         });
         if !any_trigger {
-            if let Some(c) = place_country.or(named_country) {
+            // Where things happen moves the context; an actor named moves
+            // it only when nothing has placed the text yet ("Russia vetoed
+            // the resolution" does not move a text set in Idlib).
+            if let Some(c) = place_country.or(named_country.filter(|_| context.is_none())) {
                 *context = Some(c);
             }
             return;
@@ -703,7 +706,10 @@ impl EventCoder {
                 evidence: None,
             });
         }
-        if let Some(c) = place_country.clone().or(named_country) {
+        if let Some(c) = place_country
+            .clone()
+            .or(named_country.filter(|_| context.is_none()))
+        {
             *context = Some(c);
         }
         let sent = if extra.is_empty() && dropped.is_empty() {
