@@ -2057,6 +2057,9 @@ impl EventCoder {
                 Some(g) if ABILITY_WORDS.contains(&g) => return Modality::Hypothetical,
                 _ => {}
             }
+            if let Some(m) = governor_modality(sent, t) {
+                return m;
+            }
         }
         Modality::Asserted
     }
@@ -2527,6 +2530,33 @@ fn infinitive_modality(sent: &Sent, t: usize) -> Option<Modality> {
 /// The word before the "to" of an infinitive trigger ("gathered to
 /// pledge": "gathered"), if the trigger is one.
 fn infinitive_governor<'s>(sent: &'s Sent, t: usize) -> Option<&'s str> {
+    infinitive_governor_at(sent, t).map(|g| sent.words[g].lower.as_str())
+}
+
+/// The modality of the verb an infinitive trigger hangs on ("Russia will
+/// allow the Dalai Lama to visit", "could be used to strike"): what is
+/// only allowed, planned or possible has not happened either.
+fn governor_modality(sent: &Sent, t: usize) -> Option<Modality> {
+    let g = infinitive_governor_at(sent, t)?;
+    let clause = sent.words[g].clause;
+    let before = sent.words[g.saturating_sub(3)..g]
+        .iter()
+        .rev()
+        .take_while(|w| w.clause == clause && matches!(w.tag, Tag::Aux | Tag::Modal | Tag::Adv));
+    let mut out = None;
+    for w in before {
+        let l = w.lower.as_str();
+        if HYPOTHETICAL.contains(&l) || matches!(l, "would" | "should") {
+            out = Some(Modality::Hypothetical);
+        } else if matches!(l, "will" | "shall") {
+            out = out.or(Some(Modality::Planned));
+        }
+    }
+    out
+}
+
+/// Word index of the governor [`infinitive_governor`] names.
+fn infinitive_governor_at(sent: &Sent, t: usize) -> Option<usize> {
     let w = &sent.words[t].lower;
     // "to" before an inflected form is a preposition ("to killing").
     if w.ends_with("ing") || w.ends_with("ed") {
@@ -2548,7 +2578,7 @@ fn infinitive_governor<'s>(sent: &'s Sent, t: usize) -> Option<&'s str> {
             }
         }
     }
-    Some(sent.words[g].lower.as_str())
+    Some(g)
 }
 
 /// "Trump's sudden decision to withdraw": whose decision, plan or

@@ -95,3 +95,26 @@ fn modality() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn infinitives_under_modal_verbs() {
+    let got = common::golden(&[
+        // What is only going to be, or would be, allowed has not happened.
+        "Russia will allow Iranian officials to visit Moscow.",
+        "Iran would allow Russian officials to visit Tehran.",
+        // Leave given says nothing of whether the visit happened.
+        "Iran allowed Russian officials to visit Tehran.",
+    ]);
+    expect![[r#"
+        > Russia will allow Iranian officials to visit Moscow.
+          035 RUS->IRNGOV planned 2025-05-02 "allow" [verbs.tsv:080.4 src=subject tgt=slot]
+          042 IRNGOV->RUS planned 2025-05-02 "visit" [verbs.tsv:042.1 src=subject tgt=slot]
+        > Iran would allow Russian officials to visit Tehran.
+          080 IRN->RUSGOV hypothetical 2025-05-02 "allow" [verbs.tsv:080.4 src=subject tgt=slot]
+          042 RUSGOV->IRN hypothetical 2025-05-02 "visit" [verbs.tsv:042.1 src=subject tgt=slot]
+        > Iran allowed Russian officials to visit Tehran.
+          080 IRN->RUSGOV asserted 2025-05-02 "allowed" [verbs.tsv:080.4 src=subject tgt=slot]
+          042 RUSGOV->IRN hypothetical 2025-05-02 "visit" [verbs.tsv:042.1 src=subject tgt=slot]
+    "#]]
+    .assert_eq(&got);
+}
