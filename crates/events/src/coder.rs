@@ -1172,7 +1172,7 @@ impl EventCoder {
                 };
                 // "urged Iran to accept": the one asked is the one to act.
                 let asked = match infinitive_under(sent, t) {
-                    Some((Governor::Request, Some(k))) if !skip(k) => Some(k),
+                    Some((Governor::Request | Governor::Control, Some(k))) if !skip(k) => Some(k),
                     _ => None,
                 };
                 // "airstrikes by the coalition": an agent is named, though
@@ -2524,6 +2524,7 @@ fn infinitive_modality(sent: &Sent, t: usize) -> Option<Modality> {
     match infinitive_under(sent, t)? {
         (Governor::Wish, _) => Some(Modality::Planned),
         (Governor::Request, _) => Some(Modality::Hypothetical),
+        (Governor::Control, _) => None,
     }
 }
 
@@ -2714,6 +2715,9 @@ fn infinitive_to(sent: &Sent, t: usize) -> Option<usize> {
 enum Governor {
     Wish,
     Request,
+    /// "armed the Kurds to fight Isis", "sent troops to guard": the one
+    /// made or enabled to act does it; whether it did is told elsewhere.
+    Control,
 }
 
 /// The wish or request word governing the infinitive verb at `t`, and for
@@ -2728,7 +2732,11 @@ fn infinitive_under(sent: &Sent, t: usize) -> Option<(Governor, Option<usize>)> 
     let mut g = j - 2;
     let mut steps = 0;
     let mut asked = None;
-    while g > 0 && steps < 5 && !REQUESTING.contains(&sent.words[g].lower.as_str()) {
+    let governs = |w: &crate::clause::Word| {
+        let l = w.lower.as_str();
+        w.mention.is_none() && (REQUESTING.contains(&l) || CONTROLLING.contains(&l))
+    };
+    while g > 0 && steps < 5 && !governs(&sent.words[g]) {
         let w = &sent.words[g];
         // "called on Iran to", "appealed to them to".
         let np = w.mention.is_some()
@@ -2743,9 +2751,14 @@ fn infinitive_under(sent: &Sent, t: usize) -> Option<(Governor, Option<usize>)> 
         g -= 1;
         steps += 1;
     }
-    REQUESTING
-        .contains(&sent.words[g].lower.as_str())
-        .then_some((Governor::Request, asked))
+    let w = sent.words[g].lower.as_str();
+    if REQUESTING.contains(&w) {
+        Some((Governor::Request, asked))
+    } else if CONTROLLING.contains(&w) && asked.is_some() {
+        Some((Governor::Control, asked))
+    } else {
+        None
+    }
 }
 
 /// Words whose infinitive is wanted or attempted, not yet done.
@@ -2776,6 +2789,61 @@ const WISHING: &[&str] = &[
     "bids",
     "eager",
     "determined",
+];
+
+/// Verbs that make, equip or send someone else to act ("armed X to ...");
+/// not forms that are nouns as often ("forces", "arms", "orders").
+const CONTROLLING: &[&str] = &[
+    "arm",
+    "armed",
+    "arming",
+    "train",
+    "trains",
+    "trained",
+    "help",
+    "helps",
+    "helped",
+    "helping",
+    "enable",
+    "enables",
+    "enabled",
+    "force",
+    "forced",
+    "ordered",
+    "pay",
+    "pays",
+    "paid",
+    "used",
+    "using",
+    "send",
+    "sends",
+    "sent",
+    "sending",
+    "deploy",
+    "deployed",
+    "deploys",
+    "permit",
+    "permitted",
+    "compel",
+    "compelled",
+    "authorise",
+    "authorised",
+    "authorize",
+    "authorized",
+    "equip",
+    "equipped",
+    "fund",
+    "funded",
+    "recruit",
+    "recruited",
+    "hire",
+    "hired",
+    "mobilise",
+    "mobilised",
+    "mobilize",
+    "mobilized",
+    "raise",
+    "raised",
 ];
 
 /// Verbs that ask someone else to act ("urged X to ...").

@@ -219,3 +219,23 @@ fn objects_of_event_nouns() {
           042 DEU->SYR planned 2025-05-02 "arrive" [verbs.tsv:042.3 src=subject tgt=slot]
     "#]].assert_eq(&got);
 }
+
+#[test]
+fn object_control() {
+    let got = common::golden(&[
+        // The one armed, helped or sent to act does what the infinitive says.
+        "Iran helped Iraqi forces to attack Syrian rebels.",
+        "The United States armed Iraqi troops to fight Syrian rebels.",
+        // A noun that only looks like such a verb governs nothing.
+        "Russia called on Iranian forces to attack Syrian rebels.",
+    ]);
+    expect![[r#"
+        > Iran helped Iraqi forces to attack Syrian rebels.
+          180 IRQMIL->SYRREB asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=asked tgt=slot]
+        > The United States armed Iraqi troops to fight Syrian rebels.
+          190 IRQMIL->SYRREB asserted 2025-05-02 "fight" [verbs.tsv:190.1 src=asked tgt=slot]
+        > Russia called on Iranian forces to attack Syrian rebels.
+          020 RUS->IRNMIL asserted 2025-05-02 "called" [verbs.tsv:020.3 src=subject tgt=slot]
+          180 IRNMIL->SYRREB hypothetical 2025-05-02 "attack" [verbs.tsv:180.1 src=asked tgt=slot]
+    "#]].assert_eq(&got);
+}
