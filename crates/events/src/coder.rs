@@ -593,6 +593,28 @@ impl EventCoder {
         // Generic nouns take the sentence's place, else the running context, else a country named here.
         let located = place_country.clone().or_else(|| context.clone());
         let generic_country = located.clone().or_else(|| named_country.clone());
+        // "Hamza Division clashed with ...": a body no lexicon knows, with a
+        // role from its head word but no country, acts where the sentence
+        // is set (rule `<recogniser rule>+located`).
+        if let Some(c) = located.as_deref() {
+            for m in mentions.iter().filter(|m| {
+                m.discovered
+                    && m.actor.code.is_empty()
+                    && m.actor.country.is_none()
+                    && m.actor.kind == ActorType::Organisation
+                    && m.span[0] >= dateline
+                    && m.span[1] <= span[1]
+            }) {
+                let Some(role) = m.actor.role.as_deref() else {
+                    continue;
+                };
+                let mut placed = m.clone();
+                placed.actor.code = format!("{c}{role}");
+                placed.actor.country = Some(c.to_string());
+                placed.rule = format!("{}+located", m.rule);
+                extra.push(placed);
+            }
+        }
         for h in self.generic.find(&first) {
             if (h.start..h.end).any(|j| {
                 let inside = |m: &Mention| {

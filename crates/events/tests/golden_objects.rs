@@ -237,5 +237,6 @@ fn object_control() {
         > Russia called on Iranian forces to attack Syrian rebels.
           020 RUS->IRNMIL asserted 2025-05-02 "called" [verbs.tsv:020.3 src=subject tgt=slot]
           180 IRNMIL->SYRREB hypothetical 2025-05-02 "attack" [verbs.tsv:180.1 src=asked tgt=slot]
-    "#]].assert_eq(&got);
+    "#]]
+    .assert_eq(&got);
 }

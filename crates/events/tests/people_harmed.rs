@@ -84,3 +84,31 @@ fn generic_actors_countries() {
     "#]]
     .assert_eq(&out);
 }
+
+/// A body no lexicon knows, with a role from its head word ("Brigade",
+/// "Division"), acts for the country where the sentence is set.
+#[test]
+fn unknown_bodies_act_where_they_are() {
+    let out = coded(
+        &[
+            "The Hamza Division clashed with the Sultan Murad Division near Al Bab in Aleppo.",
+            "In Taizz, the 35th Armoured Brigade repelled an attack by Houthi forces.",
+            // With no place, nothing says whose it is.
+            "The Hamza Division clashed with the Sultan Murad Division.",
+        ],
+        |e| {
+            format!(
+                "{} {} -> {} {}",
+                e.cameo, e.source.actor.code, e.target.actor.code, e.rule
+            )
+        },
+    );
+    expect![[r#"
+        > The Hamza Division clashed with the Sultan Murad Division near Al Bab in Aleppo.
+          190 SYRUAF -> SYRUAF verbs.tsv:190.3 src=subject tgt=slot
+        > In Taizz, the 35th Armoured Brigade repelled an attack by Houthi forces.
+          190 YEMUAF -> YEMREB verbs.tsv:190.29 src=subject tgt=slot
+        > The Hamza Division clashed with the Sultan Murad Division.
+    "#]]
+    .assert_eq(&out);
+}

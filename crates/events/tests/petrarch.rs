@@ -24,12 +24,8 @@ fn petrarch_overlay_loads_and_codes() {
     assert!(lex.len() - base > 5000, "{}", lex.len() - base);
     let coder = EventCoder::with_verbs(lex).expect("coder");
     let mini = common::Mini::new();
-    // "thwart" is only in the PETRARCH dictionary.
-    let lines = common::code_lines(
-        &coder,
-        &mini,
-        "Turkish police thwarted a rocket attack by Syrian militants.",
-    );
+    // "rebuke" is only in the PETRARCH dictionary.
+    let lines = common::code_lines(&coder, &mini, "Turkish police rebuked Syrian militants.");
     eprintln!("{lines:?}");
     assert!(lines.iter().any(|l| l.contains("petrarch:")), "{lines:?}");
     // Our own patterns still win on our examples.

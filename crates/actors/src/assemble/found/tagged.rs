@@ -245,8 +245,19 @@ impl Ctx<'_> {
                 }
             }
         }
-        let code = cc.unwrap_or_default();
-        let actor = self.discovered((s, e), &code, kind);
+        // "the 35th Brigade", "Hamza Division": an armed or other body's
+        // head word gives its role; its country may come from where it acts.
+        let role = (kind == ActorType::Organisation)
+            .then(|| name.rsplit(' ').next())
+            .flatten()
+            .and_then(|last| ORG_SUFFIX.iter().find(|(x, _)| *x == last))
+            .map(|(_, r)| *r)
+            .filter(|r| !r.is_empty());
+        let code = cc.clone().unwrap_or_default();
+        let mut actor = self.discovered((s, e), &code, kind);
+        if cc.is_none() {
+            actor.role = role.map(str::to_string);
+        }
         let label = match kind {
             ActorType::Person => "PER",
             ActorType::Place => "LOC",
