@@ -1277,7 +1277,13 @@ impl EventCoder {
             if targets.is_empty() {
                 // A pattern that names the agent after the noun
                 // ("dissatisfaction from $") reads on like a clause.
-                let found = if nominal && how_src != "slot" {
+                // "by annexing Crimea": a gerund after a preposition takes
+                // a direct object like its verb.
+                let gerund = p.kind == Kind::Verb
+                    && sent.words[t].lower.ends_with("ing")
+                    && t > 0
+                    && sent.words[t - 1].tag == Tag::Prep;
+                let found = if nominal && !gerund && how_src != "slot" {
                     let dissent = matches!(p.cameo.get(..2), Some("11" | "12" | "14"));
                     sent.nominal_object(from, clause, preps, dissent, &not_object)
                         .or_else(|| {
@@ -1286,6 +1292,8 @@ impl EventCoder {
                                 .flatten()
                         })
                 } else {
+                    // A gerund's object is in its own phrase.
+                    let reach = if gerund { reach.min(6) } else { reach };
                     sent.object_after_except(from, clause, reach, is_force(&p.cameo), &not_object)
                 };
                 if let Some(k) = found {

@@ -240,3 +240,23 @@ fn object_control() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn gerunds_and_patterns_ending_in_prepositions() {
+    let got = common::golden(&[
+        // A gerund after a preposition takes a direct object.
+        "Russia caused a crisis by annexing the peninsula of Ukraine.",
+        // A pattern may end in the preposition that opens its object.
+        "Saudi Arabia waged a long war against Yemeni Houthi rebels.",
+        // A country word before a noun is no place of its own.
+        "Militants claimed a wave of kidnappings of foreigners in the Iraqi capital.",
+    ]);
+    expect![[r#"
+        > Russia caused a crisis by annexing the peninsula of Ukraine.
+          192 RUS->UKR asserted 2025-05-02 "annexing" [verbs.tsv:192.3 src=subject tgt=slot]
+        > Saudi Arabia waged a long war against Yemeni Houthi rebels.
+          190 SAU->YEM asserted 2025-05-02 "war" [verbs.tsv:190.5 src=subject tgt=slot]
+        > Militants claimed a wave of kidnappings of foreigners in the Iraqi capital.
+          (no event)
+    "#]].assert_eq(&got);
+}

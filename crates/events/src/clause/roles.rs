@@ -122,7 +122,11 @@ impl Sent<'_> {
         } else {
             from
         };
-        let p = self.words.get(from)?;
+        // A pattern may end in the preposition itself ("war against +").
+        let (from, p) = match from.checked_sub(1).map(|b| &self.words[b]) {
+            Some(b) if preps.contains(&b.lower.as_str()) => (from - 1, b),
+            _ => (from, self.words.get(from)?),
+        };
         let mut only_place = wheres.contains(&p.lower.as_str());
         if p.mention.is_some() || !(only_place || preps.contains(&p.lower.as_str())) {
             return None;
@@ -136,7 +140,14 @@ impl Sent<'_> {
             }
             if let Some(k) = w.mention {
                 let k = self.named_by_of(k).unwrap_or(k);
-                return (!skip(k) && (!only_place || self.bare_place(k))).then_some(k);
+                // "in the Iraqi capital": a country word before a noun is
+                // no place of its own.
+                let adjective = self
+                    .words
+                    .get(self.mentions[k].end)
+                    .is_some_and(|n| n.tag == Tag::Word && n.mention.is_none() && !n.capitalised);
+                let place = self.bare_place(k) && !adjective;
+                return (!skip(k) && (!only_place || place)).then_some(k);
             }
             let fits = match w.tag {
                 Tag::Det | Tag::PossPron | Tag::Poss | Tag::Number | Tag::Adv => true,
