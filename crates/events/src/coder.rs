@@ -1291,6 +1291,16 @@ impl EventCoder {
                                 .then(|| self.hit_by_verb_after(sent, from, &not_object))
                                 .flatten()
                         })
+                } else if sent.words.get(from).is_some_and(|w| {
+                    w.mention.is_none()
+                        && matches!(
+                            w.lower.as_str(),
+                            "it" | "them" | "him" | "her" | "us" | "me"
+                        )
+                }) {
+                    // "condemn it, Russia vetoed", "release them, and the
+                    // US ...": a pronoun no one resolved is the object.
+                    None
                 } else {
                     // A gerund's object is in its own phrase.
                     let reach = if gerund { reach.min(6) } else { reach };

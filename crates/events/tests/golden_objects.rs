@@ -258,5 +258,19 @@ fn gerunds_and_patterns_ending_in_prepositions() {
           190 SAU->YEM asserted 2025-05-02 "war" [verbs.tsv:190.5 src=subject tgt=slot]
         > Militants claimed a wave of kidnappings of foreigners in the Iraqi capital.
           (no event)
+    "#]]
+    .assert_eq(&got);
+}
+
+#[test]
+fn unresolved_pronoun_objects() {
+    let got = common::golden(&[
+        // A pronoun object no one resolved fills the object; the actor
+        // after it belongs to the next clause.
+        "Turkish officials met to condemn it, but Russia vetoed the resolution.",
+    ]);
+    expect![[r#"
+        > Turkish officials met to condemn it, but Russia vetoed the resolution.
+          (no event)
     "#]].assert_eq(&got);
 }
