@@ -2101,6 +2101,9 @@ impl EventCoder {
                 return m;
             }
         }
+        if let Some(m) = where_clause_modality(sent, t) {
+            return m;
+        }
         Modality::Asserted
     }
 }
@@ -2590,6 +2593,34 @@ fn governor_modality(sent: &Sent, t: usize) -> Option<Modality> {
         if HYPOTHETICAL.contains(&l) || matches!(l, "would" | "should") {
             out = Some(Modality::Hypothetical);
         } else if matches!(l, "will" | "shall") {
+            out = out.or(Some(Modality::Planned));
+        }
+    }
+    out
+}
+
+/// "Plans are likely to be revived at Sochi, where Putin plays host to
+/// Erdoğan": a present-tense "where" clause about the place of a future or
+/// possible act is as future or possible as it.
+fn where_clause_modality(sent: &Sent, t: usize) -> Option<Modality> {
+    let clause = sent.words[t].clause;
+    if !sent.relative.get(clause).copied().unwrap_or(false) || is_past(&sent.words[t].lower) {
+        return None;
+    }
+    let opener = sent.words.iter().position(|w| w.clause == clause)?;
+    if sent.words[opener].lower != "where" {
+        return None;
+    }
+    let parent = sent.parent.get(clause).copied().flatten()?;
+    let mut out = None;
+    for w in sent.words[..opener].iter().filter(|w| w.clause == parent) {
+        let l = w.lower.as_str();
+        if matches!(l, "would" | "could" | "may" | "might") {
+            out = Some(Modality::Hypothetical);
+        } else if matches!(
+            l,
+            "will" | "'ll" | "shall" | "likely" | "expected" | "due" | "scheduled"
+        ) {
             out = out.or(Some(Modality::Planned));
         }
     }

@@ -118,3 +118,21 @@ fn infinitives_under_modal_verbs() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn where_clauses_of_future_acts() {
+    let got = common::golden(&[
+        // A present-tense "where" clause about the place of a future act.
+        "Talks are likely to resume in Sochi, where Russia hosts Turkey and Iran.",
+        // Told in the past, it happened.
+        "Talks resumed in Sochi, where Russia hosted Turkey.",
+    ]);
+    expect![[r#"
+        > Talks are likely to resume in Sochi, where Russia hosts Turkey and Iran.
+          043 RUS->TUR planned 2025-05-02 "hosts" [verbs.tsv:043.1 src=subject tgt=slot]
+          043 RUS->IRN planned 2025-05-02 "hosts" [verbs.tsv:043.1 src=subject tgt=slot]
+        > Talks resumed in Sochi, where Russia hosted Turkey.
+          043 RUS->TUR asserted 2025-05-02 "hosted" [verbs.tsv:043.1 src=subject tgt=slot]
+    "#]]
+    .assert_eq(&got);
+}

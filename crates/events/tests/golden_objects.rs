@@ -272,5 +272,6 @@ fn unresolved_pronoun_objects() {
     expect![[r#"
         > Turkish officials met to condemn it, but Russia vetoed the resolution.
           (no event)
-    "#]].assert_eq(&got);
+    "#]]
+    .assert_eq(&got);
 }
