@@ -2074,6 +2074,9 @@ impl EventCoder {
                 return m;
             }
         }
+        if nominal && noun_feared(sent, t) {
+            return Modality::Hypothetical;
+        }
         if group.iter().any(|w| HYPOTHETICAL.contains(w)) {
             return Modality::Hypothetical;
         }
@@ -2766,6 +2769,8 @@ const ABILITY_WORDS: &[&str] = &[
     "risks",
     "able",
     "unable",
+    "mandate",
+    "mandated",
 ];
 
 /// The "to" of the infinitive at `t` (adverbs between), with a word
@@ -3290,6 +3295,48 @@ fn told_fight(sent: &Sent, t: usize) -> bool {
         .windows(2)
         .any(|w| w[0].lower == "there" && matches!(w[1].lower.as_str(), "was" | "were"));
     happened || there
+}
+
+/// "the threat to peace from air strikes", "the risk of a war": an
+/// event noun feared or risked has not happened.
+fn noun_feared(sent: &Sent, t: usize) -> bool {
+    const FEARED: &[&str] = &[
+        "threat",
+        "threats",
+        "risk",
+        "risks",
+        "fear",
+        "fears",
+        "danger",
+        "dangers",
+        "prospect",
+        "prospects",
+        "possibility",
+        "spectre",
+        "specter",
+        "likelihood",
+    ];
+    let mut i = t;
+    let mut steps = 0;
+    while i > 0 && steps < 8 {
+        i -= 1;
+        steps += 1;
+        let w = &sent.words[i];
+        if matches!(w.lower.as_str(), "of" | "from") {
+            // "the threat to international peace from air strikes": one
+            // phrase may come between the fear and its "from".
+            return sent.words[i.saturating_sub(5)..i]
+                .iter()
+                .any(|x| FEARED.contains(&x.lower.as_str()));
+        }
+        let modifier = matches!(w.tag, Tag::Det | Tag::Number | Tag::Adv | Tag::Punct)
+            || (w.tag == Tag::Word && w.mention.is_none())
+            || w.mention.is_some();
+        if !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether one of `words` stands within `reach` words after `t` ("a protest

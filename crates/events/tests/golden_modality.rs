@@ -136,3 +136,20 @@ fn where_clauses_of_future_acts() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn feared_acts_and_mandates() {
+    let got = common::golden(&[
+        // An act feared or risked has not happened.
+        "Russia warned of the threat to peace from American air strikes on Syria.",
+        // A mandate to act is no act.
+        "The French army has a mandate to support Malian troops.",
+    ]);
+    expect![[r#"
+        > Russia warned of the threat to peace from American air strikes on Syria.
+          195 USA->SYR hypothetical 2025-05-02 "air" [verbs.tsv:195.9 src=possessive tgt=object]
+          190 USA->SYR hypothetical 2025-05-02 "strikes" [verbs.tsv:190.8 src=possessive tgt=slot]
+        > The French army has a mandate to support Malian troops.
+          051 FRAMIL->MLIMIL hypothetical 2025-05-02 "support" [verbs.tsv:051.5 src=subject tgt=slot]
+    "#]].assert_eq(&got);
+}
