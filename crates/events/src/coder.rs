@@ -492,7 +492,7 @@ impl EventCoder {
                     .partition_point(|w| w.span[1] <= m.span[0])
                     .checked_sub(1)
                     .map(|j| first.words[j].lower.as_str());
-                // "in Somalia", "from the southern Philippines jungle".
+                // "in Somalia", "across Iraq", "from the southern Philippines jungle".
                 let place = m.actor.kind == ActorType::Place
                     || (m.actor.kind == ActorType::Country
                         && m.actor.role.is_none()
@@ -501,6 +501,9 @@ impl EventCoder {
                             Some(
                                 "in" | ","
                                     | "("
+                                    | "across"
+                                    | "throughout"
+                                    | "inside"
                                     | "northern"
                                     | "southern"
                                     | "eastern"

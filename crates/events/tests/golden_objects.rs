@@ -275,3 +275,16 @@ fn unresolved_pronoun_objects() {
     "#]]
     .assert_eq(&got);
 }
+
+#[test]
+fn generic_actors_placed_across_a_country() {
+    let got = common::golden(&[
+        // "across Iraq" sets the sentence in Iraq: the insurgents are Iraq's.
+        "Insurgents launched attacks on United States outposts across Iraq.",
+    ]);
+    expect![[r#"
+        > Insurgents launched attacks on United States outposts across Iraq.
+          180 IRQINS->USA asserted 2025-05-02 "attacks" [verbs.tsv:180.2 src=possessive tgt=slot]
+    "#]]
+    .assert_eq(&got);
+}
