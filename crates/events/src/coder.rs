@@ -1351,8 +1351,10 @@ impl EventCoder {
         // people, police said").
         targets.retain(|&k| !sent.reporter(k));
         // "A bomb exploded in Dhaka, killing 13 people": the participle's
-        // subject is a weapon, so someone unnamed of the place did it.
-        if !passive && sources.is_empty() && instrument_participle(sent, t) {
+        // subject is a weapon, so someone unnamed of the place did it (the
+        // places listed before it, "In Sittwe, Rakhine, a shell killed",
+        // are where).
+        if !passive && sources.iter().all(|&k| sent.bare_place(k)) && instrument_subject(sent, t) {
             if let Some(c) = self.unnamed_perpetrator(sent, t, m.end, p, &targets, place_country) {
                 implicit_perpetrator = Some(implied(&c, &PERPETRATORS, sent.words[t].span));
                 how_src = "implicit-perpetrator";
@@ -1941,11 +1943,13 @@ impl EventCoder {
         let w = sent.words[t].lower.as_str();
         // Assault, killing, firing, shelling, air strikes, massacres; not
         // occupation or expulsion ("after Isis was driven out").
+        // A weapon that "targeted" a convoy was used by someone unnamed.
         let harm = matches!(p.cameo.get(..2), Some("18"))
             || matches!(
                 p.cameo.as_str(),
                 "173" | "193" | "194" | "195" | "200" | "202"
-            );
+            )
+            || (p.cameo == "190" && !reciprocal(w) && instrument_subject(sent, t));
         if !harm || reciprocal(w) || targets.is_empty() {
             return None;
         }
@@ -1954,7 +1958,7 @@ impl EventCoder {
         let told_past = sent.words[t.saturating_sub(3)..t]
             .iter()
             .any(|x| matches!(x.lower.as_str(), "was" | "were" | "been"))
-            || instrument_participle(sent, t);
+            || instrument_subject(sent, t);
         if !told_past {
             return None;
         }
@@ -2536,6 +2540,29 @@ fn instrument_participle(sent: &Sent, t: usize) -> bool {
         .any(|w| w.mention.is_none() && INSTRUMENTS.contains(&w.lower.as_str()))
 }
 
+/// Whether a weapon does the harm the verb at `t` tells: in a participle
+/// clause ("A bomb exploded in Dhaka, killing 13 people") or as the verb's
+/// own subject ("an artillery shell hit a restaurant and injured three
+/// civilians", "a roadside IED targeted a police vehicle").
+fn instrument_subject(sent: &Sent, t: usize) -> bool {
+    if instrument_participle(sent, t) {
+        return true;
+    }
+    if !is_past(&sent.words[t].lower) || sent.is_passive(t) {
+        return false;
+    }
+    let clause = sent.words[t].clause;
+    for w in sent.words[..t].iter().rev().take(10) {
+        if w.clause != clause || w.mention.is_some() || w.tag == Tag::Comma {
+            return false;
+        }
+        if INSTRUMENTS.contains(&w.lower.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Weapons that are told as doing harm ("a bomb killed ...").
 const INSTRUMENTS: &[&str] = &[
     "bomb",
@@ -2562,6 +2589,12 @@ const INSTRUMENTS: &[&str] = &[
     "shooting",
     "explosive",
     "explosives",
+    "ieds",
+    "landmines",
+    "mines",
+    "rcied",
+    "vbied",
+    "svbied",
 ];
 
 /// The modality of a verb told as an infinitive under a wish or a request:

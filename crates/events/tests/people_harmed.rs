@@ -112,3 +112,28 @@ fn unknown_bodies_act_where_they_are() {
     "#]]
     .assert_eq(&out);
 }
+
+/// A weapon as the subject of harm was used by someone unnamed of the place;
+/// a tagged place around a gazetteer region ("Rakhine State") is in its country.
+#[test]
+fn weapons_as_subjects() {
+    let out = coded(
+        &[
+            "A roadside bomb targeted a police vehicle in Mogadishu.",
+            "In Sittwe, Rakhine State, a shell killed three civilians.",
+        ],
+        |e| {
+            format!(
+                "{} {} -> {} {}",
+                e.cameo, e.source.actor.code, e.target.actor.code, e.rule
+            )
+        },
+    );
+    expect![[r#"
+        > A roadside bomb targeted a police vehicle in Mogadishu.
+          190 SOMUAF -> SOMCOP verbs.tsv:190.27 src=implicit-perpetrator tgt=slot
+        > In Sittwe, Rakhine State, a shell killed three civilians.
+          1823 MMRUAF -> MMRCVL verbs.tsv:1823.1 src=implicit-perpetrator tgt=slot
+    "#]]
+    .assert_eq(&out);
+}

@@ -234,6 +234,19 @@ impl Ctx<'_> {
                 evidence = Some(ev);
             }
         }
+        // "Rakhine State", "Baghdad province": a place the gazetteer knows
+        // inside a tagged place gives its country.
+        if cc.is_none() && kind == ActorType::Place {
+            for &(a, b, tk) in self.atoms_in(s, e) {
+                if matches!(tk, Tk::Place(_) | Tk::Seat(_) | Tk::Country(..)) {
+                    if let Some((c, _)) = self.atom_country(tk, None) {
+                        cc = Some(c);
+                        evidence = Some([a, b]);
+                        break;
+                    }
+                }
+            }
+        }
         if cc.is_none() && kind == ActorType::Organisation {
             for &(a, b, tk) in self.atoms_in(s, e) {
                 if matches!(tk, Tk::Seat(_) | Tk::Country(..)) {
