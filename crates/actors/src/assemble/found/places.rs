@@ -304,6 +304,9 @@ impl<'a> Ctx<'a> {
             {
                 return false;
             }
+            if self.after_name_particle(s) {
+                return false;
+            }
         }
         if let Some(nw) = self.next_word(e).filter(|w| self.sent_of(w.0) == k) {
             let w = self.word(nw);
@@ -315,6 +318,23 @@ impl<'a> Ctx<'a> {
             }
         }
         true
+    }
+
+    /// "Zamboanga del Norte", "Rio de Janeiro": whether the word at `s`
+    /// follows a name particle that follows a capitalised word, so that it
+    /// ends a longer name.
+    pub(super) fn after_name_particle(&self, s: usize) -> bool {
+        let k = self.sent_of(s);
+        let Some(pw) = self.prev_word(s).filter(|w| self.sent_of(w.0) == k) else {
+            return false;
+        };
+        matches!(
+            self.word(pw),
+            "del" | "de" | "da" | "do" | "dos" | "das" | "di" | "du"
+        ) && self
+            .prev_word(pw.0)
+            .filter(|w| self.sent_of(w.0) == k)
+            .is_some_and(|p2| self.capitalised(p2.0, p2.1))
     }
 
     /// Whether a lexicon name (not a place, not an agent noun such as

@@ -238,7 +238,12 @@ impl Ctx<'_> {
         // inside a tagged place gives its country.
         if cc.is_none() && kind == ActorType::Place {
             for &(a, b, tk) in self.atoms_in(s, e) {
-                if matches!(tk, Tk::Place(_) | Tk::Seat(_) | Tk::Country(..)) {
+                let fits = match tk {
+                    Tk::Place(_) => !self.after_name_particle(a),
+                    Tk::Seat(_) | Tk::Country(..) => true,
+                    _ => false,
+                };
+                if fits {
                     if let Some((c, _)) = self.atom_country(tk, None) {
                         cc = Some(c);
                         evidence = Some([a, b]);
