@@ -518,6 +518,7 @@ impl Store {
                 let mut pending = write::Pending {
                     touched: Vec::new(),
                     blocks: write::Blocks::start(&tx)?,
+                    search: Vec::new(),
                 };
                 for (coded, origin) in batch {
                     let written = write::put_one(
@@ -544,8 +545,8 @@ impl Store {
                     touched.extend(dedup::assign_from(&tx, seq)?);
                 }
                 dedup::recount(&tx, &touched)?;
-                if let Some(first) = first {
-                    write::index_sentences(&tx, first)?;
+                if first.is_some() {
+                    write::index_texts(&tx, &pending.search)?;
                     write::count_write(&tx)?;
                 }
                 tx.commit()?;

@@ -30,16 +30,20 @@ pub(crate) const RECORD_COLUMNS: [&str; 2] = ["sentence", "span"];
 /// `pending.touched`, its title and text to `pending.blocks`; the caller
 /// puts its events into groups (`dedup::assign_from`) and recounts them
 /// (`dedup::recount`) once per batch.
-pub(crate) fn put_one(
+pub(crate) fn put_one<'a>(
     tx: &Transaction<'_>,
     interner: &mut Interner,
-    coded: &Coded,
+    coded: &'a Coded,
     origin: Option<&str>,
     replace: bool,
     unindexed: Option<i64>,
-    pending: &mut Pending,
+    pending: &mut Pending<'a>,
 ) -> Result<Option<(i64, i64)>> {
-    let Pending { touched, blocks } = pending;
+    let Pending {
+        touched,
+        blocks,
+        search,
+    } = pending;
     let Some(doc) = &coded.document else {
         return Ok(None);
     };
@@ -49,6 +53,10 @@ pub(crate) fn put_one(
         return Ok(None);
     }
     if let Some(seq) = seq {
+        if let Some((first, end)) = sentence_span(tx, seq).map_err(&wrap)? {
+            // Sentences this batch wrote and has not indexed yet: never indexed.
+            search.retain(|s| s.0 < first || s.0 >= end);
+        }
         touched.extend(remove_records(tx, seq, unindexed).map_err(&wrap)?);
         let block: i64 = tx
             .prepare_cached("SELECT block FROM documents WHERE seq = ?1")
@@ -62,6 +70,14 @@ pub(crate) fn put_one(
     let (first, end) = sentence_range(tx, coded).map_err(&wrap)?;
     let seq = write_document(tx, interner, blocks, doc, origin, first, end).map_err(&wrap)?;
     write_records(tx, interner, coded, doc, seq, first).map_err(&wrap)?;
+    search.extend(coded.sentences.iter().map(|s| {
+        (
+            first + s.index as i64,
+            compact::cut(&doc.text, s.span[0] as i64, s.span[1] as i64),
+            doc.id.as_str(),
+            s.index as i64,
+        )
+    }));
     Ok(Some((first, seq)))
 }
 
@@ -127,10 +143,12 @@ fn stored_text(tx: &Transaction<'_>, seq: i64) -> Result<String> {
 }
 
 /// What a batch's documents leave to the end of its transaction: the event
-/// groups to recount and the text block being filled.
-pub(crate) struct Pending {
+/// groups to recount, the text block being filled and the sentences to
+/// index for search (search rowid, text, document id, index), in rowid order.
+pub(crate) struct Pending<'a> {
     pub(crate) touched: Vec<i64>,
     pub(crate) blocks: Blocks,
+    pub(crate) search: Vec<(i64, String, &'a str, i64)>,
 }
 
 /// The text block a write transaction fills (see `compact::BLOCK`): its
@@ -222,11 +240,7 @@ pub(crate) fn remove_records(
     unindexed: Option<i64>,
 ) -> Result<Vec<i64>> {
     let groups = dedup::groups_of(tx, seq)?;
-    let range: Option<(i64, i64)> = tx
-        .prepare_cached("SELECT sentence0, sentence_end FROM documents WHERE seq = ?1")?
-        .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    if let Some((first, end)) = range {
+    if let Some((first, end)) = sentence_span(tx, seq)? {
         // The index is told each sentence's text to unindex it, so this runs
         // while the document's row (its text) is still there.
         tx.prepare_cached(
@@ -248,6 +262,14 @@ pub(crate) fn remove_records(
             .execute([seq])?;
     }
     Ok(groups)
+}
+
+/// The search rowids of a stored document's sentences.
+fn sentence_span(tx: &Transaction<'_>, seq: i64) -> Result<Option<(i64, i64)>> {
+    Ok(tx
+        .prepare_cached("SELECT sentence0, sentence_end FROM documents WHERE seq = ?1")?
+        .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
 }
 
 /// Bumps the write counter that `review_stamp` reads.
@@ -309,6 +331,23 @@ pub(crate) fn index_sentences(tx: &Transaction<'_>, first: i64) -> Result<()> {
          SELECT id, text, doc, idx FROM sentence_text WHERE id >= ?1",
     )?
     .execute([first])?;
+    Ok(())
+}
+
+/// Indexes for search the sentences a batch wrote, given with their text
+/// (what `sentence_text` would read back, without reading and inflating the
+/// text blocks again for every sentence). One statement for the batch, as
+/// in [`index_sentences`].
+pub(crate) fn index_texts(tx: &Transaction<'_>, rows: &[(i64, String, &str, i64)]) -> Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let json = serde_json::to_string(rows)?;
+    tx.prepare_cached(
+        "INSERT INTO sentence_fts (rowid, text, doc, idx)
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?1)",
+    )?
+    .execute([json])?;
     Ok(())
 }
 
