@@ -362,7 +362,7 @@ fn write_records(
     first: i64,
 ) -> Result<()> {
     let text = doc.text.as_str();
-    let span_text = |s: [usize; 2]| compact::cut(text, s[0] as i64, s[1] as i64);
+    let span_is = |s: [usize; 2], t: &str| compact::same_text(text, s[0] as i64, s[1] as i64, t);
     let mut st = tx.prepare_cached(
         "INSERT INTO sentence_rows (id, doc, start, end) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -381,7 +381,7 @@ fn write_records(
         for t in &coded.times {
             let kind = interner.string(tx, &t.kind)?;
             let rule = interner.string(tx, &t.rule)?;
-            let text = (t.text != span_text(t.span)).then_some(t.text.as_str());
+            let text = (!span_is(t.span, &t.text)).then_some(t.text.as_str());
             list.push(&compact::time_fields(
                 [t.span[0] as i64, t.span[1] as i64, kind, rule],
                 &t.value,
@@ -400,7 +400,7 @@ fn write_records(
             let actor = interner.actor(tx, &m.actor)?;
             let rule = interner.string(tx, &m.rule)?;
             *actors.entry(actor).or_insert(0i64) += 1;
-            let text = (m.text != span_text(m.span)).then_some(m.text.as_str());
+            let text = (!span_is(m.span, &m.text)).then_some(m.text.as_str());
             list.push(&compact::mention_fields(
                 [
                     m.sentence as i64,
@@ -455,7 +455,7 @@ fn write_records(
             model::Speaker::Actor(p) => (None, Some(p.actor.code.clone())),
             // The name is the actor's, an unresolved speaker's text its span's.
             model::Speaker::Unresolved { text: t, span, .. } => {
-                ((*t != span_text(*span)).then(|| t.clone()), None)
+                ((!span_is(*span, t)).then(|| t.clone()), None)
             }
         };
         let json = compact::compact(tx, interner, q, text, &RECORD_COLUMNS)?;
