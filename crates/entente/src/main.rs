@@ -867,16 +867,23 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     // One batch waits while another is written: documents go on being coded
     // during a write (which would otherwise stall the coding threads once
     // their window of documents in flight is full), and memory stays bounded.
-    let (to_writer, batches) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let (to_writer, batches) = std::sync::mpsc::sync_channel::<(Batch, store::SealedBlocks)>(1);
+    // Text blocks are compressed on this thread before a batch goes to the
+    // writer, whose thread is the longest chain of work in an ingest.
+    let sealed = |batch: &Batch| {
+        let docs: Vec<&Coded> = batch.iter().map(|(c, _)| c).collect();
+        store::SealedBlocks::of(&docs)
+    };
+
     let bar = &bar;
     let (result, written, mut store) = std::thread::scope(|s| {
         let writer = s.spawn(move || {
             let (mut added, mut kept) = (0usize, 0usize);
             let write = || -> Result<()> {
-                for batch in batches {
+                for (batch, sealed) in batches {
                     let items: Vec<(&Coded, Option<&str>)> =
                         batch.iter().map(|(c, o)| (c, Some(&**o))).collect();
-                    for stored in store.put_many(&items, replace)? {
+                    for stored in store.put_many_sealed(&items, replace, &sealed)? {
                         if stored {
                             added += 1;
                         } else {
@@ -901,15 +908,17 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
             }
             batch.push((coded, origin.into()));
             if batch.len() >= WRITE_BATCH || since.elapsed() >= WRITE_EVERY {
+                let z = sealed(&batch);
                 to_writer
-                    .send(std::mem::take(&mut batch))
+                    .send((std::mem::take(&mut batch), z))
                     .map_err(|_| WriterStopped)?;
             }
             Ok(())
         });
         // What was coded before a failure is still worth keeping.
         if !batch.is_empty() {
-            let _ = to_writer.send(batch);
+            let z = sealed(&batch);
+            let _ = to_writer.send((batch, z));
         }
         drop(to_writer);
         match writer.join() {

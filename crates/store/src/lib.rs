@@ -25,6 +25,8 @@ pub mod search;
 pub mod votes;
 mod write;
 
+pub use write::SealedBlocks;
+
 pub use export::{GdeltRow, Graph, GraphEdge, PloverEvent, GDELT_COLUMNS};
 pub use feeds::FeedSource;
 pub use query::{
@@ -502,6 +504,17 @@ impl Store {
         batch: &[(&Coded, Option<&str>)],
         replace: bool,
     ) -> Result<Vec<bool>> {
+        self.put_many_sealed(batch, replace, &SealedBlocks::default())
+    }
+
+    /// As [`Store::put_many`], with the batch's text blocks compressed
+    /// ahead ([`SealedBlocks::of`], on another thread than the writer's).
+    pub fn put_many_sealed(
+        &mut self,
+        batch: &[(&Coded, Option<&str>)],
+        replace: bool,
+        sealed: &SealedBlocks,
+    ) -> Result<Vec<bool>> {
         let Store { conn, interner } = self;
         retry_busy(|| {
             // Rows added by a failed attempt are gone: forget their ids.
@@ -517,7 +530,7 @@ impl Store {
                 let mut seq: Option<i64> = None;
                 let mut pending = write::Pending {
                     touched: Vec::new(),
-                    blocks: write::Blocks::start(&tx)?,
+                    blocks: write::Blocks::start(&tx, sealed)?,
                     search: Vec::new(),
                 };
                 for (coded, origin) in batch {

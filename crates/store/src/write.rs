@@ -8,6 +8,7 @@ use crate::compact::{self, Interner};
 use crate::{dedup, Result, StoreError};
 use model::{Coded, Document};
 use rusqlite::{params, OptionalExtension, Transaction};
+use std::borrow::Cow;
 
 /// Fields of an event kept as columns, left out of its JSON.
 pub(crate) const EVENT_COLUMNS: [&str; 9] = [
@@ -147,22 +148,56 @@ fn stored_text(tx: &Transaction<'_>, seq: i64) -> Result<String> {
 /// index for search (search rowid, text, document id, index), in rowid order.
 pub(crate) struct Pending<'a> {
     pub(crate) touched: Vec<i64>,
-    pub(crate) blocks: Blocks,
+    pub(crate) blocks: Blocks<'a>,
     pub(crate) search: Vec<(i64, String, &'a str, i64)>,
 }
 
 /// The text block a write transaction fills (see `compact::BLOCK`): its
 /// row is inserted once it is full or the transaction ends, so its
 /// documents' rows come first and name it by the id it will have.
-pub(crate) struct Blocks {
+pub(crate) struct Blocks<'a> {
     id: i64,
     raw: Vec<u8>,
     docs: i64,
+    /// Blocks compressed ahead (see [`SealedBlocks`]), and how many of
+    /// them have been used.
+    sealed: &'a SealedBlocks,
+    used: usize,
 }
 
-impl Blocks {
+/// A batch's text blocks compressed before the write, off the writing
+/// thread ([`SealedBlocks::of`]): the batch's documents cut into blocks as
+/// [`Blocks`] cuts them when each is written. A block the write fills
+/// differently (a document was already stored, or replaced one of the same
+/// batch) is compressed when it is written, as without them.
+#[derive(Default)]
+pub struct SealedBlocks {
+    /// Each block's raw bytes and what `compact::seal` made of them.
+    blocks: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+impl SealedBlocks {
+    pub fn of(batch: &[&Coded]) -> SealedBlocks {
+        let mut blocks = Vec::new();
+        let mut raw = Vec::new();
+        for doc in batch.iter().filter_map(|c| c.document.as_ref()) {
+            compact::push_segment(&mut raw, doc.title.as_deref(), &doc.text);
+            if raw.len() >= compact::BLOCK {
+                let z = compact::seal(&raw);
+                blocks.push((std::mem::take(&mut raw), z));
+            }
+        }
+        if !raw.is_empty() {
+            let z = compact::seal(&raw);
+            blocks.push((raw, z));
+        }
+        SealedBlocks { blocks }
+    }
+}
+
+impl<'a> Blocks<'a> {
     /// The next free block id; call once the write lock is held.
-    pub(crate) fn start(tx: &Transaction<'_>) -> Result<Blocks> {
+    pub(crate) fn start(tx: &Transaction<'_>, sealed: &'a SealedBlocks) -> Result<Blocks<'a>> {
         let id = tx
             .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM text_blocks")?
             .query_row([], |r| r.get(0))?;
@@ -170,7 +205,23 @@ impl Blocks {
             id,
             raw: Vec::new(),
             docs: 0,
+            sealed,
+            used: 0,
         })
+    }
+
+    /// The block being filled, compressed ahead when it was.
+    fn seal(&mut self) -> Cow<'a, [u8]> {
+        let ahead = self.sealed.blocks[self.used.min(self.sealed.blocks.len())..]
+            .iter()
+            .position(|(raw, _)| *raw == self.raw);
+        match ahead {
+            Some(i) => {
+                self.used += i + 1;
+                Cow::Borrowed(&self.sealed.blocks[self.used - 1].1)
+            }
+            None => Cow::Owned(compact::seal(&self.raw)),
+        }
     }
 
     /// Adds a document's title and text; returns its block and offset.
@@ -188,8 +239,9 @@ impl Blocks {
     /// replaced meanwhile); the next document starts a new one.
     pub(crate) fn flush(&mut self, tx: &Transaction<'_>) -> Result<()> {
         if self.docs > 0 {
+            let z = self.seal();
             tx.prepare_cached("INSERT INTO text_blocks (id, docs, z) VALUES (?1, ?2, ?3)")?
-                .execute(params![self.id, self.docs, compact::seal(&self.raw)])?;
+                .execute(params![self.id, self.docs, &*z])?;
         }
         if !self.raw.is_empty() {
             self.id += 1;
@@ -282,7 +334,7 @@ pub(crate) fn count_write(tx: &Transaction<'_>) -> Result<()> {
 fn write_document(
     tx: &Transaction<'_>,
     interner: &mut Interner,
-    blocks: &mut Blocks,
+    blocks: &mut Blocks<'_>,
     doc: &Document,
     origin: Option<&str>,
     first: i64,
