@@ -580,15 +580,26 @@ pub(crate) fn compact_json(
             let id = interner.string(conn, &rule)?;
             m.insert("@r".into(), Json::from(id));
         }
-        for (long, short) in SHORT_KEYS {
-            if !m.contains_key(short) {
-                if let Some(v) = m.remove(long) {
-                    m.insert(short.into(), v);
-                }
+        // One pass over the record's keys rather than a lookup per short
+        // key: each long key present becomes its short one, unless the
+        // record has that already (no short key is another's long one).
+        let renames: Vec<(String, &str)> = m
+            .keys()
+            .filter_map(|k| Some((k.clone(), short_key(k)?)))
+            .filter(|(_, short)| !m.contains_key(*short))
+            .collect();
+        for (long, short) in renames {
+            if let Some(v) = m.remove(&long) {
+                m.insert(short.into(), v);
             }
         }
     }
     Ok(v)
+}
+
+/// The short key of a top-level field in [`SHORT_KEYS`].
+fn short_key(long: &str) -> Option<&'static str> {
+    SHORT_KEYS.iter().find(|(l, _)| *l == long).map(|&(_, s)| s)
 }
 
 /// Top-level fields of events, quotes and facts stored under a short key.

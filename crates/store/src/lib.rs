@@ -409,6 +409,9 @@ impl Store {
         )
         .map_err(open_err)?;
         compact::register(&conn).map_err(open_err)?;
+        // Room for every statement a write batch runs (rusqlite keeps 16),
+        // so none is prepared again per batch.
+        conn.set_prepared_statement_cache_capacity(64);
         let mut store = Store {
             conn,
             interner: compact::Interner::default(),
