@@ -571,30 +571,92 @@ pub(crate) fn compact_json(
     columns: &[&str],
 ) -> Result<Json> {
     let mut v = serde_json::to_value(record)?;
-    compact_value(conn, interner, &mut v, text)?;
-    if let Json::Object(m) = &mut v {
-        for c in columns {
-            m.remove(*c);
-        }
-        if let Some(Json::String(rule)) = m.remove("rule") {
-            let id = interner.string(conn, &rule)?;
-            m.insert("@r".into(), Json::from(id));
-        }
-        // One pass over the record's keys rather than a lookup per short
-        // key: each long key present becomes its short one, unless the
-        // record has that already (no short key is another's long one).
-        let renames: Vec<(String, &str)> = m
-            .keys()
-            .filter_map(|k| Some((k.clone(), short_key(k)?)))
-            .filter(|(_, short)| !m.contains_key(*short))
-            .collect();
-        for (long, short) in renames {
-            if let Some(v) = m.remove(&long) {
-                m.insert(short.into(), v);
-            }
-        }
+    compact_value(
+        &mut |a| Ok(Json::from(interner.actor(conn, a)?)),
+        &mut v,
+        text,
+    )?;
+    let rule = compact_top(&mut v, columns);
+    if let (Json::Object(m), Some(rule)) = (&mut v, rule) {
+        m.insert("@r".into(), Json::from(interner.string(conn, &rule)?));
     }
     Ok(v)
+}
+
+/// The top level of a record made compact: the fields kept as columns
+/// left out, long keys made short. Gives the rule, whose `"@r"` the caller
+/// adds.
+fn compact_top(v: &mut Json, columns: &[&str]) -> Option<String> {
+    let Json::Object(m) = v else {
+        return None;
+    };
+    for c in columns {
+        m.remove(*c);
+    }
+    // A rule that is not a string is dropped, as it always was.
+    let rule = match m.remove("rule") {
+        Some(Json::String(rule)) => Some(rule),
+        _ => None,
+    };
+    // One pass over the record's keys rather than a lookup per short key:
+    // each long key present becomes its short one, unless the record has
+    // that already (no short key is another's long one, nor "@r").
+    let renames: Vec<(String, &str)> = m
+        .keys()
+        .filter_map(|k| Some((k.clone(), short_key(k)?)))
+        .filter(|(_, short)| !m.contains_key(*short))
+        .collect();
+    for (long, short) in renames {
+        if let Some(v) = m.remove(&long) {
+            m.insert(short.into(), v);
+        }
+    }
+    rule
+}
+
+/// A record made compact ahead of the write, off the writing thread:
+/// everything [`compact`] does but give its actors and its rule their row
+/// ids, which only the writer knows. Each actor is `"@a": i`, its index in
+/// `actors` (the order [`compact`] looks them up in), the rule is kept
+/// aside; [`Precompact::finish`] packs it with the ids.
+pub(crate) struct Precompact {
+    json: Json,
+    actors: Vec<Actor>,
+    rule: Option<String>,
+}
+
+impl Precompact {
+    pub(crate) fn of(record: &impl serde::Serialize, text: &str, columns: &[&str]) -> Result<Self> {
+        let mut json = serde_json::to_value(record)?;
+        let mut actors = Vec::new();
+        compact_value(
+            &mut |a| {
+                actors.push(a.clone());
+                Ok(Json::from(actors.len() - 1))
+            },
+            &mut json,
+            text,
+        )?;
+        let rule = compact_top(&mut json, columns);
+        Ok(Precompact { json, actors, rule })
+    }
+
+    /// What [`compact`] gives for the record, the actors and the rule
+    /// looked up in the same order.
+    pub(crate) fn finish(&self, conn: &Connection, interner: &mut Interner) -> Result<Vec<u8>> {
+        let ids = self
+            .actors
+            .iter()
+            .map(|a| interner.actor(conn, a))
+            .collect::<Result<Vec<i64>>>()?;
+        let rule = match &self.rule {
+            Some(r) => Some(interner.string(conn, r)?),
+            None => None,
+        };
+        let mut out = Vec::with_capacity(64);
+        crate::pack::pack_resolved(&mut out, &self.json, &ids, rule);
+        Ok(out)
+    }
 }
 
 /// The short key of a top-level field in [`SHORT_KEYS`].
@@ -627,16 +689,17 @@ const SHORT_KEYS: [(&str, &str); 19] = [
 
 const ACTOR_FIELDS: [&str; 6] = ["code", "country", "role", "name", "id", "type"];
 
+/// Makes a record's participants and spans compact; `actor` gives what an
+/// actor is replaced by (its row id, or a stand-in for it).
 fn compact_value(
-    conn: &Connection,
-    interner: &mut Interner,
+    actor: &mut dyn FnMut(&Actor) -> Result<Json>,
     v: &mut Json,
     text: &str,
 ) -> Result<()> {
     match v {
         Json::Object(m) => {
             for (_, child) in m.iter_mut() {
-                compact_value(conn, interner, child, text)?;
+                compact_value(actor, child, text)?;
             }
             // A participant: an actor's six fields with a text and span.
             if m.len() == 8 && ACTOR_FIELDS.iter().all(|f| m.contains_key(*f)) {
@@ -645,11 +708,11 @@ fn compact_value(
                     .filter_map(|f| Some((f.to_string(), m.get(*f)?.clone())))
                     .collect();
                 if let Ok(a) = serde_json::from_value::<Actor>(Json::Object(fields)) {
-                    let id = interner.actor(conn, &a)?;
+                    let id = actor(&a)?;
                     for f in ACTOR_FIELDS {
                         m.remove(f);
                     }
-                    m.insert("@a".into(), Json::from(id));
+                    m.insert("@a".into(), id);
                 }
             }
             for (short, span, field) in [("@s", "span", "text"), ("@cs", "content_span", "content")]
@@ -668,7 +731,7 @@ fn compact_value(
         }
         Json::Array(items) => {
             for item in items {
-                compact_value(conn, interner, item, text)?;
+                compact_value(actor, item, text)?;
             }
         }
         _ => {}

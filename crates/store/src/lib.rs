@@ -25,7 +25,7 @@ pub mod search;
 pub mod votes;
 mod write;
 
-pub use write::SealedBlocks;
+pub use write::{Prepared, SealedBlocks};
 
 pub use export::{GdeltRow, Graph, GraphEdge, PloverEvent, GDELT_COLUMNS};
 pub use feeds::FeedSource;
@@ -507,14 +507,17 @@ impl Store {
         batch: &[(&Coded, Option<&str>)],
         replace: bool,
     ) -> Result<Vec<bool>> {
-        self.put_many_sealed(batch, replace, &SealedBlocks::default())
+        let batch: Vec<_> = batch.iter().map(|&(c, o)| (c, o, None)).collect();
+        self.put_many_ahead(&batch, replace, &SealedBlocks::default())
     }
 
-    /// As [`Store::put_many`], with the batch's text blocks compressed
-    /// ahead ([`SealedBlocks::of`], on another thread than the writer's).
-    pub fn put_many_sealed(
+    /// As [`Store::put_many`], with work done ahead on other threads than
+    /// the writer's: each document's records made compact
+    /// ([`Prepared::of`]) and the batch's text blocks compressed
+    /// ([`SealedBlocks::of`]). The same rows are written either way.
+    pub fn put_many_ahead(
         &mut self,
-        batch: &[(&Coded, Option<&str>)],
+        batch: &[(&Coded, Option<&str>, Option<&Prepared>)],
         replace: bool,
         sealed: &SealedBlocks,
     ) -> Result<Vec<bool>> {
@@ -536,12 +539,13 @@ impl Store {
                     blocks: write::Blocks::start(&tx, sealed)?,
                     search: Vec::new(),
                 };
-                for (coded, origin) in batch {
+                for (coded, origin, prepared) in batch {
                     let written = write::put_one(
                         &tx,
                         interner,
                         coded,
                         *origin,
+                        *prepared,
                         replace,
                         first,
                         &mut pending,

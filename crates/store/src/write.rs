@@ -36,6 +36,7 @@ pub(crate) fn put_one<'a>(
     interner: &mut Interner,
     coded: &'a Coded,
     origin: Option<&str>,
+    prepared: Option<&Prepared>,
     replace: bool,
     unindexed: Option<i64>,
     pending: &mut Pending<'a>,
@@ -70,7 +71,7 @@ pub(crate) fn put_one<'a>(
     }
     let (first, end) = sentence_range(tx, coded).map_err(&wrap)?;
     let seq = write_document(tx, interner, blocks, doc, origin, first, end).map_err(&wrap)?;
-    write_records(tx, interner, coded, doc, seq, first).map_err(&wrap)?;
+    write_records(tx, interner, coded, doc, seq, first, prepared).map_err(&wrap)?;
     search.extend(coded.sentences.iter().map(|s| {
         (
             first + s.index as i64,
@@ -110,7 +111,7 @@ pub(crate) fn replace_one(
         text,
         ..doc.clone()
     };
-    write_records(tx, interner, coded, &stored, seq, first).map_err(&wrap)?;
+    write_records(tx, interner, coded, &stored, seq, first, None).map_err(&wrap)?;
     touched.extend(dedup::assign(tx, seq).map_err(&wrap)?);
     Ok(Some(first))
 }
@@ -163,6 +164,46 @@ pub(crate) struct Blocks<'a> {
     /// them have been used.
     sealed: &'a SealedBlocks,
     used: usize,
+}
+
+/// A document's events, quotes and facts made compact before the write,
+/// off the writing thread (on the thread that coded it): the writer then
+/// only looks up the row ids of their actors and rules and packs them.
+pub struct Prepared {
+    events: Vec<compact::Precompact>,
+    quotes: Vec<compact::Precompact>,
+    facts: Vec<compact::Precompact>,
+}
+
+impl Prepared {
+    /// None when the document has no text to compare spans with, or a
+    /// record does not serialise (the writer then does it all itself).
+    pub fn of(coded: &Coded) -> Option<Prepared> {
+        let text = coded.document.as_ref()?.text.as_str();
+        let events = coded
+            .events
+            .iter()
+            .map(|e| compact::Precompact::of(e, text, &EVENT_COLUMNS))
+            .collect::<Result<Vec<_>>>()
+            .ok()?;
+        let quotes = coded
+            .quotes
+            .iter()
+            .map(|q| compact::Precompact::of(q, text, &RECORD_COLUMNS))
+            .collect::<Result<Vec<_>>>()
+            .ok()?;
+        let facts = coded
+            .facts
+            .iter()
+            .map(|f| compact::Precompact::of(f, text, &RECORD_COLUMNS))
+            .collect::<Result<Vec<_>>>()
+            .ok()?;
+        Some(Prepared {
+            events,
+            quotes,
+            facts,
+        })
+    }
 }
 
 /// A batch's text blocks compressed before the write, off the writing
@@ -412,7 +453,14 @@ fn write_records(
     doc: &Document,
     seq: i64,
     first: i64,
+    prepared: Option<&Prepared>,
 ) -> Result<()> {
+    // Records made compact ahead, when they are this document's.
+    let prepared = prepared.filter(|p| {
+        p.events.len() == coded.events.len()
+            && p.quotes.len() == coded.quotes.len()
+            && p.facts.len() == coded.facts.len()
+    });
     let text = doc.text.as_str();
     let span_is = |s: [usize; 2], t: &str| compact::same_text(text, s[0] as i64, s[1] as i64, t);
     let mut st = tx.prepare_cached(
@@ -479,8 +527,11 @@ fn write_records(
         "INSERT INTO events (doc, sentence, start, end, source_code, target_code, cameo, root, plover, quad_class, goldstein, modality, date, json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
-    for e in &coded.events {
-        let json = compact::compact(tx, interner, e, text, &EVENT_COLUMNS)?;
+    for (i, e) in coded.events.iter().enumerate() {
+        let json = match prepared {
+            Some(p) => p.events[i].finish(tx, interner)?,
+            None => compact::compact(tx, interner, e, text, &EVENT_COLUMNS)?,
+        };
         st.execute(params![
             seq,
             e.sentence as i64,
@@ -510,7 +561,10 @@ fn write_records(
                 ((!span_is(*span, t)).then(|| t.clone()), None)
             }
         };
-        let json = compact::compact(tx, interner, q, text, &RECORD_COLUMNS)?;
+        let json = match prepared {
+            Some(p) => p.quotes[n].finish(tx, interner)?,
+            None => compact::compact(tx, interner, q, text, &RECORD_COLUMNS)?,
+        };
         st.execute(params![
             seq,
             n as i64,
@@ -527,7 +581,10 @@ fn write_records(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for (n, f) in coded.facts.iter().enumerate() {
-        let json = compact::compact(tx, interner, f, text, &RECORD_COLUMNS)?;
+        let json = match prepared {
+            Some(p) => p.facts[n].finish(tx, interner)?,
+            None => compact::compact(tx, interner, f, text, &RECORD_COLUMNS)?,
+        };
         st.execute(params![
             seq,
             n as i64,
