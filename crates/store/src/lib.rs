@@ -543,9 +543,7 @@ impl Store {
                     let written = write::put_one(
                         &tx,
                         interner,
-                        coded,
-                        *origin,
-                        *prepared,
+                        (coded, *origin, *prepared),
                         replace,
                         first,
                         &mut pending,

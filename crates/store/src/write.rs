@@ -34,9 +34,7 @@ pub(crate) const RECORD_COLUMNS: [&str; 2] = ["sentence", "span"];
 pub(crate) fn put_one<'a>(
     tx: &Transaction<'_>,
     interner: &mut Interner,
-    coded: &'a Coded,
-    origin: Option<&str>,
-    prepared: Option<&Prepared>,
+    (coded, origin, prepared): (&'a Coded, Option<&str>, Option<&Prepared>),
     replace: bool,
     unindexed: Option<i64>,
     pending: &mut Pending<'a>,
