@@ -839,7 +839,8 @@ impl std::fmt::Display for WriterStopped {
 
 impl std::error::Error for WriterStopped {}
 
-type Batch = Vec<(Coded, std::sync::Arc<str>)>;
+/// Coded documents, their records made compact ahead, and their inputs' names.
+type Batch = Vec<(Coded, Option<store::Prepared>, std::sync::Arc<str>)>;
 
 fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     let mut store = store::Store::open(db)?;
@@ -867,16 +868,25 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
     // One batch waits while another is written: documents go on being coded
     // during a write (which would otherwise stall the coding threads once
     // their window of documents in flight is full), and memory stays bounded.
-    let (to_writer, batches) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let (to_writer, batches) = std::sync::mpsc::sync_channel::<(Batch, store::SealedBlocks)>(1);
+    // Text blocks are compressed on this thread before a batch goes to the
+    // writer, whose thread is the longest chain of work in an ingest.
+    let sealed = |batch: &Batch| {
+        let docs: Vec<&Coded> = batch.iter().map(|(c, _, _)| c).collect();
+        store::SealedBlocks::of(&docs)
+    };
+
     let bar = &bar;
     let (result, written, mut store) = std::thread::scope(|s| {
         let writer = s.spawn(move || {
             let (mut added, mut kept) = (0usize, 0usize);
             let write = || -> Result<()> {
-                for batch in batches {
-                    let items: Vec<(&Coded, Option<&str>)> =
-                        batch.iter().map(|(c, o)| (c, Some(&**o))).collect();
-                    for stored in store.put_many(&items, replace)? {
+                for (batch, sealed) in batches {
+                    let items: Vec<(&Coded, Option<&str>, Option<&store::Prepared>)> = batch
+                        .iter()
+                        .map(|(c, p, o)| (c, Some(&**o), p.as_ref()))
+                        .collect();
+                    for stored in store.put_many_ahead(&items, replace, &sealed)? {
                         if stored {
                             added += 1;
                         } else {
@@ -892,24 +902,37 @@ fn ingest_cmd(read: &ReadArgs, db: &Path, replace: bool) -> Result<ExitCode> {
         });
         let mut batch: Batch = Vec::new();
         let mut since = std::time::Instant::now();
-        let result = each_coded(read, &wanted, false, &|c, _| c, &mut |coded, origin| {
-            if coded.document.is_none() {
-                return Ok(());
-            }
-            if batch.is_empty() {
-                since = std::time::Instant::now();
-            }
-            batch.push((coded, origin.into()));
-            if batch.len() >= WRITE_BATCH || since.elapsed() >= WRITE_EVERY {
-                to_writer
-                    .send(std::mem::take(&mut batch))
-                    .map_err(|_| WriterStopped)?;
-            }
-            Ok(())
-        });
+        // The coding threads also make the records compact for the writer.
+        let prepare = |c: Coded, _| {
+            let p = store::Prepared::of(&c);
+            (c, p)
+        };
+        let result = each_coded(
+            read,
+            &wanted,
+            false,
+            &prepare,
+            &mut |(coded, prepared), origin| {
+                if coded.document.is_none() {
+                    return Ok(());
+                }
+                if batch.is_empty() {
+                    since = std::time::Instant::now();
+                }
+                batch.push((coded, prepared, origin.into()));
+                if batch.len() >= WRITE_BATCH || since.elapsed() >= WRITE_EVERY {
+                    let z = sealed(&batch);
+                    to_writer
+                        .send((std::mem::take(&mut batch), z))
+                        .map_err(|_| WriterStopped)?;
+                }
+                Ok(())
+            },
+        );
         // What was coded before a failure is still worth keeping.
         if !batch.is_empty() {
-            let _ = to_writer.send(batch);
+            let z = sealed(&batch);
+            let _ = to_writer.send((batch, z));
         }
         drop(to_writer);
         match writer.join() {

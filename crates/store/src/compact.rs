@@ -61,6 +61,20 @@ pub(crate) fn cut(text: &str, start: i64, end: i64) -> String {
     }
 }
 
+/// Whether `t` is what [`cut`] gives for `start..end` of `text`, without
+/// copying the span when it lies on character boundaries.
+pub(crate) fn same_text(text: &str, start: i64, end: i64, t: &str) -> bool {
+    let len = text.len() as i64;
+    let (s, e) = (start.clamp(0, len) as usize, end.clamp(0, len) as usize);
+    if e <= s {
+        return t.is_empty();
+    }
+    match text.get(s..e) {
+        Some(span) => span == t,
+        None => cut(text, start, end) == t,
+    }
+}
+
 /// Registers the SQL functions the schema needs on a connection:
 /// `entente_pack(text)`, `entente_text(body)` and `entente_span(body, start,
 /// end)`, which the search index's content view reads sentences through.
@@ -256,6 +270,16 @@ fn actor_key(a: &Actor) -> ActorKey {
     )
 }
 
+/// Whether `k` is the key of `a`, without building `a`'s key.
+fn is_key_of(k: &ActorKey, a: &Actor) -> bool {
+    k.3 == a.name
+        && k.0 == a.code
+        && k.4 == a.id
+        && k.1 == a.country
+        && k.2 == a.role
+        && k.5 == a.kind.as_str()
+}
+
 /// Row ids of actors and names, kept in memory per connection: `actors`
 /// and `strings` need no index to be looked up by value. Each write
 /// transaction first reads the rows added since (by other processes: it
@@ -265,7 +289,9 @@ fn actor_key(a: &Actor) -> ActorKey {
 #[derive(Default)]
 pub(crate) struct Interner {
     strings: HashMap<String, i64>,
-    actors: HashMap<ActorKey, i64>,
+    /// Actor keys and ids by the actor's name: looked up without copying
+    /// the actor's fields (a Guardian article names about 85 actors).
+    actors: HashMap<String, Vec<(ActorKey, i64)>>,
     /// The highest row id read of `strings` and of `actors`.
     seen: (i64, i64),
 }
@@ -292,7 +318,12 @@ impl Interner {
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
             let a = actor_row(r, 1)?;
-            self.actors.entry(actor_key(&a)).or_insert(id);
+            if self.find_actor(&a).is_none() {
+                self.actors
+                    .entry(a.name.clone())
+                    .or_default()
+                    .push((actor_key(&a), id));
+            }
             self.seen.1 = self.seen.1.max(id);
         }
         Ok(())
@@ -311,10 +342,17 @@ impl Interner {
         Ok(id)
     }
 
+    fn find_actor(&self, a: &Actor) -> Option<i64> {
+        self.actors
+            .get(a.name.as_str())?
+            .iter()
+            .find(|(k, _)| is_key_of(k, a))
+            .map(|&(_, id)| id)
+    }
+
     /// The id of an actor row, added when new.
     pub(crate) fn actor(&mut self, conn: &Connection, a: &Actor) -> Result<i64> {
-        let k = actor_key(a);
-        if let Some(&id) = self.actors.get(&k) {
+        if let Some(id) = self.find_actor(a) {
             return Ok(id);
         }
         // A discovered actor's id is its name's: not stored twice.
@@ -324,7 +362,10 @@ impl Interner {
         )?
         .execute(params![a.code, a.country, a.role, a.name, stored_id, type_code(a.kind.as_str())])?;
         let id = conn.last_insert_rowid();
-        self.actors.insert(k, id);
+        self.actors
+            .entry(a.name.clone())
+            .or_default()
+            .push((actor_key(a), id));
         self.seen.1 = self.seen.1.max(id);
         Ok(id)
     }
@@ -530,24 +571,97 @@ pub(crate) fn compact_json(
     columns: &[&str],
 ) -> Result<Json> {
     let mut v = serde_json::to_value(record)?;
-    compact_value(conn, interner, &mut v, text)?;
-    if let Json::Object(m) = &mut v {
-        for c in columns {
-            m.remove(*c);
-        }
-        if let Some(Json::String(rule)) = m.remove("rule") {
-            let id = interner.string(conn, &rule)?;
-            m.insert("@r".into(), Json::from(id));
-        }
-        for (long, short) in SHORT_KEYS {
-            if !m.contains_key(short) {
-                if let Some(v) = m.remove(long) {
-                    m.insert(short.into(), v);
-                }
-            }
-        }
+    compact_value(
+        &mut |a| Ok(Json::from(interner.actor(conn, a)?)),
+        &mut v,
+        text,
+    )?;
+    let rule = compact_top(&mut v, columns);
+    if let (Json::Object(m), Some(rule)) = (&mut v, rule) {
+        m.insert("@r".into(), Json::from(interner.string(conn, &rule)?));
     }
     Ok(v)
+}
+
+/// The top level of a record made compact: the fields kept as columns
+/// left out, long keys made short. Gives the rule, whose `"@r"` the caller
+/// adds.
+fn compact_top(v: &mut Json, columns: &[&str]) -> Option<String> {
+    let Json::Object(m) = v else {
+        return None;
+    };
+    for c in columns {
+        m.remove(*c);
+    }
+    // A rule that is not a string is dropped, as it always was.
+    let rule = match m.remove("rule") {
+        Some(Json::String(rule)) => Some(rule),
+        _ => None,
+    };
+    // One pass over the record's keys rather than a lookup per short key:
+    // each long key present becomes its short one, unless the record has
+    // that already (no short key is another's long one, nor "@r").
+    let renames: Vec<(String, &str)> = m
+        .keys()
+        .filter_map(|k| Some((k.clone(), short_key(k)?)))
+        .filter(|(_, short)| !m.contains_key(*short))
+        .collect();
+    for (long, short) in renames {
+        if let Some(v) = m.remove(&long) {
+            m.insert(short.into(), v);
+        }
+    }
+    rule
+}
+
+/// A record made compact ahead of the write, off the writing thread:
+/// everything [`compact`] does but give its actors and its rule their row
+/// ids, which only the writer knows. Each actor is `"@a": i`, its index in
+/// `actors` (the order [`compact`] looks them up in), the rule is kept
+/// aside; [`Precompact::finish`] packs it with the ids.
+pub(crate) struct Precompact {
+    json: Json,
+    actors: Vec<Actor>,
+    rule: Option<String>,
+}
+
+impl Precompact {
+    pub(crate) fn of(record: &impl serde::Serialize, text: &str, columns: &[&str]) -> Result<Self> {
+        let mut json = serde_json::to_value(record)?;
+        let mut actors = Vec::new();
+        compact_value(
+            &mut |a| {
+                actors.push(a.clone());
+                Ok(Json::from(actors.len() - 1))
+            },
+            &mut json,
+            text,
+        )?;
+        let rule = compact_top(&mut json, columns);
+        Ok(Precompact { json, actors, rule })
+    }
+
+    /// What [`compact`] gives for the record, the actors and the rule
+    /// looked up in the same order.
+    pub(crate) fn finish(&self, conn: &Connection, interner: &mut Interner) -> Result<Vec<u8>> {
+        let ids = self
+            .actors
+            .iter()
+            .map(|a| interner.actor(conn, a))
+            .collect::<Result<Vec<i64>>>()?;
+        let rule = match &self.rule {
+            Some(r) => Some(interner.string(conn, r)?),
+            None => None,
+        };
+        let mut out = Vec::with_capacity(64);
+        crate::pack::pack_resolved(&mut out, &self.json, &ids, rule);
+        Ok(out)
+    }
+}
+
+/// The short key of a top-level field in [`SHORT_KEYS`].
+fn short_key(long: &str) -> Option<&'static str> {
+    SHORT_KEYS.iter().find(|(l, _)| *l == long).map(|&(_, s)| s)
 }
 
 /// Top-level fields of events, quotes and facts stored under a short key.
@@ -575,16 +689,17 @@ const SHORT_KEYS: [(&str, &str); 19] = [
 
 const ACTOR_FIELDS: [&str; 6] = ["code", "country", "role", "name", "id", "type"];
 
+/// Makes a record's participants and spans compact; `actor` gives what an
+/// actor is replaced by (its row id, or a stand-in for it).
 fn compact_value(
-    conn: &Connection,
-    interner: &mut Interner,
+    actor: &mut dyn FnMut(&Actor) -> Result<Json>,
     v: &mut Json,
     text: &str,
 ) -> Result<()> {
     match v {
         Json::Object(m) => {
             for (_, child) in m.iter_mut() {
-                compact_value(conn, interner, child, text)?;
+                compact_value(actor, child, text)?;
             }
             // A participant: an actor's six fields with a text and span.
             if m.len() == 8 && ACTOR_FIELDS.iter().all(|f| m.contains_key(*f)) {
@@ -593,17 +708,17 @@ fn compact_value(
                     .filter_map(|f| Some((f.to_string(), m.get(*f)?.clone())))
                     .collect();
                 if let Ok(a) = serde_json::from_value::<Actor>(Json::Object(fields)) {
-                    let id = interner.actor(conn, &a)?;
+                    let id = actor(&a)?;
                     for f in ACTOR_FIELDS {
                         m.remove(f);
                     }
-                    m.insert("@a".into(), Json::from(id));
+                    m.insert("@a".into(), id);
                 }
             }
             for (short, span, field) in [("@s", "span", "text"), ("@cs", "content_span", "content")]
             {
                 let same = match (m.get(field), m.get(span).and_then(span_of)) {
-                    (Some(Json::String(t)), Some((a, b))) => *t == cut(text, a, b),
+                    (Some(Json::String(t)), Some((a, b))) => same_text(text, a, b, t),
                     _ => false,
                 };
                 if same {
@@ -616,7 +731,7 @@ fn compact_value(
         }
         Json::Array(items) => {
             for item in items {
-                compact_value(conn, interner, item, text)?;
+                compact_value(actor, item, text)?;
             }
         }
         _ => {}

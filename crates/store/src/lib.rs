@@ -25,6 +25,8 @@ pub mod search;
 pub mod votes;
 mod write;
 
+pub use write::{Prepared, SealedBlocks};
+
 pub use export::{GdeltRow, Graph, GraphEdge, PloverEvent, GDELT_COLUMNS};
 pub use feeds::FeedSource;
 pub use query::{
@@ -407,6 +409,9 @@ impl Store {
         )
         .map_err(open_err)?;
         compact::register(&conn).map_err(open_err)?;
+        // Room for every statement a write batch runs (rusqlite keeps 16),
+        // so none is prepared again per batch.
+        conn.set_prepared_statement_cache_capacity(64);
         let mut store = Store {
             conn,
             interner: compact::Interner::default(),
@@ -502,6 +507,20 @@ impl Store {
         batch: &[(&Coded, Option<&str>)],
         replace: bool,
     ) -> Result<Vec<bool>> {
+        let batch: Vec<_> = batch.iter().map(|&(c, o)| (c, o, None)).collect();
+        self.put_many_ahead(&batch, replace, &SealedBlocks::default())
+    }
+
+    /// As [`Store::put_many`], with work done ahead on other threads than
+    /// the writer's: each document's records made compact
+    /// ([`Prepared::of`]) and the batch's text blocks compressed
+    /// ([`SealedBlocks::of`]). The same rows are written either way.
+    pub fn put_many_ahead(
+        &mut self,
+        batch: &[(&Coded, Option<&str>, Option<&Prepared>)],
+        replace: bool,
+        sealed: &SealedBlocks,
+    ) -> Result<Vec<bool>> {
         let Store { conn, interner } = self;
         retry_busy(|| {
             // Rows added by a failed attempt are gone: forget their ids.
@@ -517,14 +536,14 @@ impl Store {
                 let mut seq: Option<i64> = None;
                 let mut pending = write::Pending {
                     touched: Vec::new(),
-                    blocks: write::Blocks::start(&tx)?,
+                    blocks: write::Blocks::start(&tx, sealed)?,
+                    search: Vec::new(),
                 };
-                for (coded, origin) in batch {
+                for (coded, origin, prepared) in batch {
                     let written = write::put_one(
                         &tx,
                         interner,
-                        coded,
-                        *origin,
+                        (coded, *origin, *prepared),
                         replace,
                         first,
                         &mut pending,
@@ -544,8 +563,8 @@ impl Store {
                     touched.extend(dedup::assign_from(&tx, seq)?);
                 }
                 dedup::recount(&tx, &touched)?;
-                if let Some(first) = first {
-                    write::index_sentences(&tx, first)?;
+                if first.is_some() {
+                    write::index_texts(&tx, &pending.search)?;
                     write::count_write(&tx)?;
                 }
                 tx.commit()?;

@@ -465,6 +465,58 @@ pub(crate) fn pack_json(out: &mut Vec<u8>, v: &Json) {
     }
 }
 
+/// [`pack_json`] of a record made compact ahead (`compact::Precompact`):
+/// each `"@a": i` packed as the row id `ids[i]`, and the rule's row id
+/// `"@r"` added to the top level (the place of its key in the sorted
+/// keys, where `pack_json` of the finished record puts it).
+pub(crate) fn pack_resolved(out: &mut Vec<u8>, v: &Json, ids: &[i64], rule: Option<i64>) {
+    fn inner(out: &mut Vec<u8>, v: &Json, ids: &[i64]) {
+        match v {
+            Json::Object(m) => {
+                out.push(J_OBJECT);
+                push_varint(out, m.len() as u64);
+                for (k, v) in m {
+                    pack_str(out, k);
+                    match (k.as_str(), v.as_u64().and_then(|i| ids.get(i as usize))) {
+                        ("@a", Some(&id)) => pack_json(out, &Json::from(id)),
+                        _ => inner(out, v, ids),
+                    }
+                }
+            }
+            Json::Array(items) => {
+                out.push(J_ARRAY);
+                push_varint(out, items.len() as u64);
+                for i in items {
+                    inner(out, i, ids);
+                }
+            }
+            other => pack_json(out, other),
+        }
+    }
+    let (Json::Object(m), Some(rule)) = (v, rule) else {
+        return inner(out, v, ids);
+    };
+    out.push(J_OBJECT);
+    push_varint(out, m.len() as u64 + 1);
+    let mut placed = false;
+    for (k, v) in m {
+        if !placed && k.as_str() > "@r" {
+            pack_str(out, "@r");
+            pack_json(out, &Json::from(rule));
+            placed = true;
+        }
+        pack_str(out, k);
+        match (k.as_str(), v.as_u64().and_then(|i| ids.get(i as usize))) {
+            ("@a", Some(&id)) => pack_json(out, &Json::from(id)),
+            _ => inner(out, v, ids),
+        }
+    }
+    if !placed {
+        pack_str(out, "@r");
+        pack_json(out, &Json::from(rule));
+    }
+}
+
 fn pack_str(out: &mut Vec<u8>, t: &str) {
     if let Some(i) = word_index(t) {
         out.push(J_WORD + i as u8);

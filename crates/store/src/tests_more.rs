@@ -927,3 +927,88 @@ fn packed_texts_and_lists_load_back_and_replacing_frees_blocks() {
     assert_eq!(pairs, 6);
     assert_eq!(s.actor_profile("TUR", 5).unwrap().mentions, 3);
 }
+
+/// Work done ahead of the write (`put_many_ahead`: records made compact,
+/// text blocks compressed, on other threads) writes the same rows as
+/// `put_many`, also when a document of the batch is already stored or
+/// comes twice (its blocks are then compressed by the writer).
+#[test]
+fn work_done_ahead_writes_the_same_rows() {
+    let mut docs = sample_docs();
+    // A long text, so the batch fills more than one block.
+    let long = "Turkey talks. ".repeat(compact::BLOCK / 10);
+    docs.push(article(
+        "c",
+        "one.example",
+        "2025-04-04",
+        &long,
+        vec![event("TURGOV", "ISR", "040", "2025-04-04", 1, 1.0)],
+    ));
+    docs.push(sample_docs().remove(1));
+    let mut again = sample_docs().remove(0);
+    again.quotes.clear();
+    docs.push(again);
+    let dump = |s: &Store| -> Vec<String> {
+        let mut out = Vec::new();
+        for sql in [
+            "SELECT seq, id, date, block, at, sentence0, sentence_end, outlet FROM documents ORDER BY seq",
+            "SELECT id, docs, entente_text(z, 0) FROM text_blocks ORDER BY id",
+            "SELECT * FROM sentence_rows ORDER BY id",
+            "SELECT doc, entente_list(list) FROM mention_lists ORDER BY doc",
+            "SELECT * FROM actor_docs ORDER BY actor, doc",
+            "SELECT * FROM actors ORDER BY id",
+            "SELECT * FROM strings ORDER BY id",
+            "SELECT rowid, *, entente_json(json) FROM events ORDER BY rowid",
+            "SELECT *, entente_json(json) FROM quotes ORDER BY doc, n",
+            "SELECT *, entente_json(json) FROM facts ORDER BY doc, n",
+            "SELECT * FROM event_groups ORDER BY id",
+        ] {
+            let mut st = s.connection().prepare(sql).unwrap();
+            let n = st.column_count();
+            let rows = st
+                .query_map([], |r| {
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect::<Vec<_>>()
+                        .join("|"))
+                })
+                .unwrap()
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .unwrap();
+            out.push(format!("{sql}: {rows:?}"));
+        }
+        out
+    };
+    for replace in [false, true] {
+        let mut plain = Store::memory().unwrap();
+        let mut ahead = Store::memory().unwrap();
+        for batch in [&docs[..2], &docs[2..]] {
+            let items: Vec<(&Coded, Option<&str>)> =
+                batch.iter().map(|c| (c, Some("in"))).collect();
+            let a = plain.put_many(&items, replace).unwrap();
+            let prepared: Vec<Option<Prepared>> = batch.iter().map(Prepared::of).collect();
+            let items: Vec<(&Coded, Option<&str>, Option<&Prepared>)> = batch
+                .iter()
+                .zip(&prepared)
+                .map(|(c, p)| (c, Some("in"), p.as_ref()))
+                .collect();
+            let refs: Vec<&Coded> = batch.iter().collect();
+            let b = ahead
+                .put_many_ahead(&items, replace, &SealedBlocks::of(&refs))
+                .unwrap();
+            assert_eq!(a, b, "replace {replace}");
+        }
+        assert_eq!(dump(&plain), dump(&ahead), "replace {replace}");
+        ahead
+            .connection()
+            .execute(
+                "INSERT INTO sentence_fts (sentence_fts, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+            .unwrap();
+        assert_eq!(
+            plain.search("talks", 10).unwrap().len(),
+            ahead.search("talks", 10).unwrap().len()
+        );
+    }
+}

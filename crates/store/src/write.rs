@@ -8,6 +8,7 @@ use crate::compact::{self, Interner};
 use crate::{dedup, Result, StoreError};
 use model::{Coded, Document};
 use rusqlite::{params, OptionalExtension, Transaction};
+use std::borrow::Cow;
 
 /// Fields of an event kept as columns, left out of its JSON.
 pub(crate) const EVENT_COLUMNS: [&str; 9] = [
@@ -30,16 +31,19 @@ pub(crate) const RECORD_COLUMNS: [&str; 2] = ["sentence", "span"];
 /// `pending.touched`, its title and text to `pending.blocks`; the caller
 /// puts its events into groups (`dedup::assign_from`) and recounts them
 /// (`dedup::recount`) once per batch.
-pub(crate) fn put_one(
+pub(crate) fn put_one<'a>(
     tx: &Transaction<'_>,
     interner: &mut Interner,
-    coded: &Coded,
-    origin: Option<&str>,
+    (coded, origin, prepared): (&'a Coded, Option<&str>, Option<&Prepared>),
     replace: bool,
     unindexed: Option<i64>,
-    pending: &mut Pending,
+    pending: &mut Pending<'a>,
 ) -> Result<Option<(i64, i64)>> {
-    let Pending { touched, blocks } = pending;
+    let Pending {
+        touched,
+        blocks,
+        search,
+    } = pending;
     let Some(doc) = &coded.document else {
         return Ok(None);
     };
@@ -49,6 +53,10 @@ pub(crate) fn put_one(
         return Ok(None);
     }
     if let Some(seq) = seq {
+        if let Some((first, end)) = sentence_span(tx, seq).map_err(&wrap)? {
+            // Sentences this batch wrote and has not indexed yet: never indexed.
+            search.retain(|s| s.0 < first || s.0 >= end);
+        }
         touched.extend(remove_records(tx, seq, unindexed).map_err(&wrap)?);
         let block: i64 = tx
             .prepare_cached("SELECT block FROM documents WHERE seq = ?1")
@@ -61,7 +69,15 @@ pub(crate) fn put_one(
     }
     let (first, end) = sentence_range(tx, coded).map_err(&wrap)?;
     let seq = write_document(tx, interner, blocks, doc, origin, first, end).map_err(&wrap)?;
-    write_records(tx, interner, coded, doc, seq, first).map_err(&wrap)?;
+    write_records(tx, interner, coded, doc, seq, first, prepared).map_err(&wrap)?;
+    search.extend(coded.sentences.iter().map(|s| {
+        (
+            first + s.index as i64,
+            compact::cut(&doc.text, s.span[0] as i64, s.span[1] as i64),
+            doc.id.as_str(),
+            s.index as i64,
+        )
+    }));
     Ok(Some((first, seq)))
 }
 
@@ -93,7 +109,7 @@ pub(crate) fn replace_one(
         text,
         ..doc.clone()
     };
-    write_records(tx, interner, coded, &stored, seq, first).map_err(&wrap)?;
+    write_records(tx, interner, coded, &stored, seq, first, None).map_err(&wrap)?;
     touched.extend(dedup::assign(tx, seq).map_err(&wrap)?);
     Ok(Some(first))
 }
@@ -127,24 +143,100 @@ fn stored_text(tx: &Transaction<'_>, seq: i64) -> Result<String> {
 }
 
 /// What a batch's documents leave to the end of its transaction: the event
-/// groups to recount and the text block being filled.
-pub(crate) struct Pending {
+/// groups to recount, the text block being filled and the sentences to
+/// index for search (search rowid, text, document id, index), in rowid order.
+pub(crate) struct Pending<'a> {
     pub(crate) touched: Vec<i64>,
-    pub(crate) blocks: Blocks,
+    pub(crate) blocks: Blocks<'a>,
+    pub(crate) search: Vec<(i64, String, &'a str, i64)>,
 }
 
 /// The text block a write transaction fills (see `compact::BLOCK`): its
 /// row is inserted once it is full or the transaction ends, so its
 /// documents' rows come first and name it by the id it will have.
-pub(crate) struct Blocks {
+pub(crate) struct Blocks<'a> {
     id: i64,
     raw: Vec<u8>,
     docs: i64,
+    /// Blocks compressed ahead (see [`SealedBlocks`]), and how many of
+    /// them have been used.
+    sealed: &'a SealedBlocks,
+    used: usize,
 }
 
-impl Blocks {
+/// A document's events, quotes and facts made compact before the write,
+/// off the writing thread (on the thread that coded it): the writer then
+/// only looks up the row ids of their actors and rules and packs them.
+pub struct Prepared {
+    events: Vec<compact::Precompact>,
+    quotes: Vec<compact::Precompact>,
+    facts: Vec<compact::Precompact>,
+}
+
+impl Prepared {
+    /// None when the document has no text to compare spans with, or a
+    /// record does not serialise (the writer then does it all itself).
+    pub fn of(coded: &Coded) -> Option<Prepared> {
+        let text = coded.document.as_ref()?.text.as_str();
+        let events = coded
+            .events
+            .iter()
+            .map(|e| compact::Precompact::of(e, text, &EVENT_COLUMNS))
+            .collect::<Result<Vec<_>>>()
+            .ok()?;
+        let quotes = coded
+            .quotes
+            .iter()
+            .map(|q| compact::Precompact::of(q, text, &RECORD_COLUMNS))
+            .collect::<Result<Vec<_>>>()
+            .ok()?;
+        let facts = coded
+            .facts
+            .iter()
+            .map(|f| compact::Precompact::of(f, text, &RECORD_COLUMNS))
+            .collect::<Result<Vec<_>>>()
+            .ok()?;
+        Some(Prepared {
+            events,
+            quotes,
+            facts,
+        })
+    }
+}
+
+/// A batch's text blocks compressed before the write, off the writing
+/// thread ([`SealedBlocks::of`]): the batch's documents cut into blocks as
+/// [`Blocks`] cuts them when each is written. A block the write fills
+/// differently (a document was already stored, or replaced one of the same
+/// batch) is compressed when it is written, as without them.
+#[derive(Default)]
+pub struct SealedBlocks {
+    /// Each block's raw bytes and what `compact::seal` made of them.
+    blocks: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+impl SealedBlocks {
+    pub fn of(batch: &[&Coded]) -> SealedBlocks {
+        let mut blocks = Vec::new();
+        let mut raw = Vec::new();
+        for doc in batch.iter().filter_map(|c| c.document.as_ref()) {
+            compact::push_segment(&mut raw, doc.title.as_deref(), &doc.text);
+            if raw.len() >= compact::BLOCK {
+                let z = compact::seal(&raw);
+                blocks.push((std::mem::take(&mut raw), z));
+            }
+        }
+        if !raw.is_empty() {
+            let z = compact::seal(&raw);
+            blocks.push((raw, z));
+        }
+        SealedBlocks { blocks }
+    }
+}
+
+impl<'a> Blocks<'a> {
     /// The next free block id; call once the write lock is held.
-    pub(crate) fn start(tx: &Transaction<'_>) -> Result<Blocks> {
+    pub(crate) fn start(tx: &Transaction<'_>, sealed: &'a SealedBlocks) -> Result<Blocks<'a>> {
         let id = tx
             .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM text_blocks")?
             .query_row([], |r| r.get(0))?;
@@ -152,7 +244,23 @@ impl Blocks {
             id,
             raw: Vec::new(),
             docs: 0,
+            sealed,
+            used: 0,
         })
+    }
+
+    /// The block being filled, compressed ahead when it was.
+    fn seal(&mut self) -> Cow<'a, [u8]> {
+        let ahead = self.sealed.blocks[self.used.min(self.sealed.blocks.len())..]
+            .iter()
+            .position(|(raw, _)| *raw == self.raw);
+        match ahead {
+            Some(i) => {
+                self.used += i + 1;
+                Cow::Borrowed(&self.sealed.blocks[self.used - 1].1)
+            }
+            None => Cow::Owned(compact::seal(&self.raw)),
+        }
     }
 
     /// Adds a document's title and text; returns its block and offset.
@@ -170,8 +278,9 @@ impl Blocks {
     /// replaced meanwhile); the next document starts a new one.
     pub(crate) fn flush(&mut self, tx: &Transaction<'_>) -> Result<()> {
         if self.docs > 0 {
+            let z = self.seal();
             tx.prepare_cached("INSERT INTO text_blocks (id, docs, z) VALUES (?1, ?2, ?3)")?
-                .execute(params![self.id, self.docs, compact::seal(&self.raw)])?;
+                .execute(params![self.id, self.docs, &*z])?;
         }
         if !self.raw.is_empty() {
             self.id += 1;
@@ -222,11 +331,7 @@ pub(crate) fn remove_records(
     unindexed: Option<i64>,
 ) -> Result<Vec<i64>> {
     let groups = dedup::groups_of(tx, seq)?;
-    let range: Option<(i64, i64)> = tx
-        .prepare_cached("SELECT sentence0, sentence_end FROM documents WHERE seq = ?1")?
-        .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    if let Some((first, end)) = range {
+    if let Some((first, end)) = sentence_span(tx, seq)? {
         // The index is told each sentence's text to unindex it, so this runs
         // while the document's row (its text) is still there.
         tx.prepare_cached(
@@ -250,6 +355,14 @@ pub(crate) fn remove_records(
     Ok(groups)
 }
 
+/// The search rowids of a stored document's sentences.
+fn sentence_span(tx: &Transaction<'_>, seq: i64) -> Result<Option<(i64, i64)>> {
+    Ok(tx
+        .prepare_cached("SELECT sentence0, sentence_end FROM documents WHERE seq = ?1")?
+        .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
 /// Bumps the write counter that `review_stamp` reads.
 pub(crate) fn count_write(tx: &Transaction<'_>) -> Result<()> {
     tx.prepare_cached("UPDATE store_meta SET value = value + 1 WHERE key = 'writes'")?
@@ -260,7 +373,7 @@ pub(crate) fn count_write(tx: &Transaction<'_>) -> Result<()> {
 fn write_document(
     tx: &Transaction<'_>,
     interner: &mut Interner,
-    blocks: &mut Blocks,
+    blocks: &mut Blocks<'_>,
     doc: &Document,
     origin: Option<&str>,
     first: i64,
@@ -312,6 +425,23 @@ pub(crate) fn index_sentences(tx: &Transaction<'_>, first: i64) -> Result<()> {
     Ok(())
 }
 
+/// Indexes for search the sentences a batch wrote, given with their text
+/// (what `sentence_text` would read back, without reading and inflating the
+/// text blocks again for every sentence). One statement for the batch, as
+/// in [`index_sentences`].
+pub(crate) fn index_texts(tx: &Transaction<'_>, rows: &[(i64, String, &str, i64)]) -> Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let json = serde_json::to_string(rows)?;
+    tx.prepare_cached(
+        "INSERT INTO sentence_fts (rowid, text, doc, idx)
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?1)",
+    )?
+    .execute([json])?;
+    Ok(())
+}
+
 /// Writes the records coded from a document whose row is stored as `seq`,
 /// with its sentences from search rowid `first` on.
 fn write_records(
@@ -321,9 +451,16 @@ fn write_records(
     doc: &Document,
     seq: i64,
     first: i64,
+    prepared: Option<&Prepared>,
 ) -> Result<()> {
+    // Records made compact ahead, when they are this document's.
+    let prepared = prepared.filter(|p| {
+        p.events.len() == coded.events.len()
+            && p.quotes.len() == coded.quotes.len()
+            && p.facts.len() == coded.facts.len()
+    });
     let text = doc.text.as_str();
-    let span_text = |s: [usize; 2]| compact::cut(text, s[0] as i64, s[1] as i64);
+    let span_is = |s: [usize; 2], t: &str| compact::same_text(text, s[0] as i64, s[1] as i64, t);
     let mut st = tx.prepare_cached(
         "INSERT INTO sentence_rows (id, doc, start, end) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -342,7 +479,7 @@ fn write_records(
         for t in &coded.times {
             let kind = interner.string(tx, &t.kind)?;
             let rule = interner.string(tx, &t.rule)?;
-            let text = (t.text != span_text(t.span)).then_some(t.text.as_str());
+            let text = (!span_is(t.span, &t.text)).then_some(t.text.as_str());
             list.push(&compact::time_fields(
                 [t.span[0] as i64, t.span[1] as i64, kind, rule],
                 &t.value,
@@ -361,7 +498,7 @@ fn write_records(
             let actor = interner.actor(tx, &m.actor)?;
             let rule = interner.string(tx, &m.rule)?;
             *actors.entry(actor).or_insert(0i64) += 1;
-            let text = (m.text != span_text(m.span)).then_some(m.text.as_str());
+            let text = (!span_is(m.span, &m.text)).then_some(m.text.as_str());
             list.push(&compact::mention_fields(
                 [
                     m.sentence as i64,
@@ -388,8 +525,11 @@ fn write_records(
         "INSERT INTO events (doc, sentence, start, end, source_code, target_code, cameo, root, plover, quad_class, goldstein, modality, date, json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
-    for e in &coded.events {
-        let json = compact::compact(tx, interner, e, text, &EVENT_COLUMNS)?;
+    for (i, e) in coded.events.iter().enumerate() {
+        let json = match prepared {
+            Some(p) => p.events[i].finish(tx, interner)?,
+            None => compact::compact(tx, interner, e, text, &EVENT_COLUMNS)?,
+        };
         st.execute(params![
             seq,
             e.sentence as i64,
@@ -416,10 +556,13 @@ fn write_records(
             model::Speaker::Actor(p) => (None, Some(p.actor.code.clone())),
             // The name is the actor's, an unresolved speaker's text its span's.
             model::Speaker::Unresolved { text: t, span, .. } => {
-                ((*t != span_text(*span)).then(|| t.clone()), None)
+                ((!span_is(*span, t)).then(|| t.clone()), None)
             }
         };
-        let json = compact::compact(tx, interner, q, text, &RECORD_COLUMNS)?;
+        let json = match prepared {
+            Some(p) => p.quotes[n].finish(tx, interner)?,
+            None => compact::compact(tx, interner, q, text, &RECORD_COLUMNS)?,
+        };
         st.execute(params![
             seq,
             n as i64,
@@ -436,7 +579,10 @@ fn write_records(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for (n, f) in coded.facts.iter().enumerate() {
-        let json = compact::compact(tx, interner, f, text, &RECORD_COLUMNS)?;
+        let json = match prepared {
+            Some(p) => p.facts[n].finish(tx, interner)?,
+            None => compact::compact(tx, interner, f, text, &RECORD_COLUMNS)?,
+        };
         st.execute(params![
             seq,
             n as i64,
