@@ -1350,6 +1350,28 @@ impl EventCoder {
         // Those who report an event are no party to it (", killing 17
         // people, police said").
         targets.retain(|&k| !sent.reporter(k));
+        // "their vehicle hit a roadside bomb", "stepped on a landmine":
+        // whoever meets the weapon is its victim; someone unnamed of the
+        // place laid it.
+        if how_src == "subject"
+            && INSTRUMENTS.contains(&sent.words[t].lower.as_str())
+            && met_weapon(sent, t)
+        {
+            targets = std::mem::take(&mut sources);
+            how_tgt = "weapon-met";
+            let c = place_country
+                .located
+                .map(str::to_string)
+                .or_else(|| {
+                    targets
+                        .first()
+                        .and_then(|&k| sent.mentions[k].mention.actor.country.clone())
+                })
+                .unwrap_or_default();
+            implicit_perpetrator = Some(implied(&c, &PERPETRATORS, sent.words[t].span));
+            how_src = "implicit-perpetrator";
+            confidence = 0.4;
+        }
         // "A bomb exploded in Dhaka, killing 13 people": the participle's
         // subject is a weapon, so someone unnamed of the place did it (the
         // places listed before it, "In Sittwe, Rakhine, a shell killed",
@@ -2561,6 +2583,25 @@ fn instrument_subject(sent: &Sent, t: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the weapon noun at `t` is what someone ran into: "hit a
+/// roadside bomb", "stepped on a landmine", "drove over a mine".
+fn met_weapon(sent: &Sent, t: usize) -> bool {
+    let before = &sent.words[t.saturating_sub(4)..t];
+    // A noun: "a roadside bomb", "the mine".
+    if !before.iter().any(|w| w.tag == Tag::Det) {
+        return false;
+    }
+    before.iter().any(|w| {
+        matches!(
+            w.lower.as_str(),
+            "hit" | "hits" | "struck" | "strikes" | "triggered" | "detonated"
+        )
+    }) || before.windows(2).any(|p| {
+        matches!(p[0].lower.as_str(), "stepped" | "ran" | "drove" | "driven")
+            && matches!(p[1].lower.as_str(), "on" | "over" | "into")
+    })
 }
 
 /// Weapons that are told as doing harm ("a bomb killed ...").

@@ -121,6 +121,8 @@ fn weapons_as_subjects() {
         &[
             "A roadside bomb targeted a police vehicle in Mogadishu.",
             "In Sittwe, Rakhine State, a shell killed three civilians.",
+            // Whoever runs into a weapon is its victim.
+            "In Ghazni, civilians in a minibus hit a roadside bomb.",
         ],
         |e| {
             format!(
@@ -134,6 +136,8 @@ fn weapons_as_subjects() {
           190 SOMUAF -> SOMCOP verbs.tsv:190.27 src=implicit-perpetrator tgt=slot
         > In Sittwe, Rakhine State, a shell killed three civilians.
           1823 MMRUAF -> MMRCVL verbs.tsv:1823.1 src=implicit-perpetrator tgt=slot
+        > In Ghazni, civilians in a minibus hit a roadside bomb.
+          183 AFGUAF -> AFGCVL verbs.tsv:183.1 src=implicit-perpetrator tgt=weapon-met
     "#]]
     .assert_eq(&out);
 }
