@@ -551,12 +551,7 @@ impl EventCoder {
                     && !self.verbs.triggered_by(&w.lower).is_empty())
         });
         if !any_trigger {
-            // Where things happen moves the context; an actor named moves
-            // it only when nothing has placed the text yet ("Russia vetoed
-            // the resolution" does not move a text set in Idlib).
-            if let Some(c) = place_country.or(named_country.filter(|_| context.is_none())) {
-                *context = Some(c);
-            }
+            advance_context(context, place_country, named_country);
             return;
         }
         // Capitals that no mention covers stand for their country ("visit Baku").
@@ -731,12 +726,7 @@ impl EventCoder {
                 evidence: None,
             });
         }
-        if let Some(c) = place_country
-            .clone()
-            .or(named_country.filter(|_| context.is_none()))
-        {
-            *context = Some(c);
-        }
+        advance_context(context, place_country.clone(), named_country);
         let sent = if extra.is_empty() && dropped.is_empty() {
             first.with_clauses()
         } else {
@@ -1267,17 +1257,17 @@ impl EventCoder {
                 Some(end) if how_src == "by-agent" && end > t => (end, 3),
                 _ => (m.end.max(t + 1), 14),
             };
-            // A noun's other party follows a preposition that fits the
-            // act: "talks with", "aid to"; "attacks on", "the killing of".
-            // Where force, coercion or protest happens tells whom it hit.
-            let preps: (&[&str], &[&str]) = if cooperative {
-                (PARTNER_PREPS, &[])
-            } else if is_force(&p.cameo) || p.cameo.starts_with("17") {
-                (HARM_PREPS, WHERE)
-            } else {
-                (&HARM_PREPS[1..], WHERE)
-            };
             if targets.is_empty() {
+                // A noun's other party follows a preposition that fits the
+                // act: "talks with", "aid to"; "attacks on", "the killing of".
+                // Where force, coercion or protest happens tells whom it hit.
+                let preps: (&[&str], &[&str]) = if cooperative {
+                    (PARTNER_PREPS, &[])
+                } else if is_force(&p.cameo) || p.cameo.starts_with("17") {
+                    (HARM_PREPS, WHERE)
+                } else {
+                    (&HARM_PREPS[1..], WHERE)
+                };
                 // A pattern that names the agent after the noun
                 // ("dissatisfaction from $") reads on like a clause.
                 // "by annexing Crimea": a gerund after a preposition takes
@@ -1971,7 +1961,7 @@ impl EventCoder {
                 p.cameo.as_str(),
                 "173" | "193" | "194" | "195" | "200" | "202"
             )
-            || (p.cameo == "190" && !reciprocal(w) && instrument_subject(sent, t));
+            || (p.cameo == "190" && instrument_subject(sent, t));
         if !harm || reciprocal(w) || targets.is_empty() {
             return None;
         }
@@ -2448,6 +2438,15 @@ fn used_as_noun(sent: &Sent, t: usize) -> bool {
     false
 }
 
+/// Where things happen moves the running context; an actor named moves it
+/// only when nothing has placed the text yet ("Russia vetoed the
+/// resolution" does not move a text set in Idlib).
+fn advance_context(context: &mut Option<String>, place: Option<String>, named: Option<String>) {
+    if let Some(c) = place.or(named.filter(|_| context.is_none())) {
+        *context = Some(c);
+    }
+}
+
 /// Prepositions of place after an event noun.
 const WHERE: &[&str] = &["in", "near", "outside", "across", "around", "throughout"];
 /// Prepositions after a noun of cooperation that name the other party.
@@ -2670,7 +2669,7 @@ fn governor_modality(sent: &Sent, t: usize) -> Option<Modality> {
     let mut out = None;
     for w in before {
         let l = w.lower.as_str();
-        if HYPOTHETICAL.contains(&l) || matches!(l, "would" | "should") {
+        if HYPOTHETICAL.contains(&l) {
             out = Some(Modality::Hypothetical);
         } else if matches!(l, "will" | "shall") {
             out = out.or(Some(Modality::Planned));

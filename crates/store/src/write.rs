@@ -178,28 +178,21 @@ impl Prepared {
     /// record does not serialise (the writer then does it all itself).
     pub fn of(coded: &Coded) -> Option<Prepared> {
         let text = coded.document.as_ref()?.text.as_str();
-        let events = coded
-            .events
-            .iter()
-            .map(|e| compact::Precompact::of(e, text, &EVENT_COLUMNS))
-            .collect::<Result<Vec<_>>>()
-            .ok()?;
-        let quotes = coded
-            .quotes
-            .iter()
-            .map(|q| compact::Precompact::of(q, text, &RECORD_COLUMNS))
-            .collect::<Result<Vec<_>>>()
-            .ok()?;
-        let facts = coded
-            .facts
-            .iter()
-            .map(|f| compact::Precompact::of(f, text, &RECORD_COLUMNS))
-            .collect::<Result<Vec<_>>>()
-            .ok()?;
+        fn all<T: serde::Serialize>(
+            records: &[T],
+            text: &str,
+            columns: &[&str],
+        ) -> Option<Vec<compact::Precompact>> {
+            records
+                .iter()
+                .map(|r| compact::Precompact::of(r, text, columns))
+                .collect::<Result<Vec<_>>>()
+                .ok()
+        }
         Some(Prepared {
-            events,
-            quotes,
-            facts,
+            events: all(&coded.events, text, &EVENT_COLUMNS)?,
+            quotes: all(&coded.quotes, text, &RECORD_COLUMNS)?,
+            facts: all(&coded.facts, text, &RECORD_COLUMNS)?,
         })
     }
 }

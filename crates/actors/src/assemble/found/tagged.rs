@@ -234,32 +234,20 @@ impl Ctx<'_> {
                 evidence = Some(ev);
             }
         }
-        // "Rakhine State", "Baghdad province": a place the gazetteer knows
-        // inside a tagged place gives its country.
-        if cc.is_none() && kind == ActorType::Place {
+        // A country or seat inside an organisation's or a place's name
+        // gives its country; so does a gazetteer place inside a place
+        // ("Rakhine State", "Baghdad province").
+        if cc.is_none() && matches!(kind, ActorType::Organisation | ActorType::Place) {
             for &(a, b, tk) in self.atoms_in(s, e) {
                 let fits = match tk {
-                    Tk::Place(_) => !self.after_name_particle(a),
                     Tk::Seat(_) | Tk::Country(..) => true,
+                    Tk::Place(_) => kind == ActorType::Place && !self.after_name_particle(a),
                     _ => false,
                 };
-                if fits {
-                    if let Some((c, _)) = self.atom_country(tk, None) {
-                        cc = Some(c);
-                        evidence = Some([a, b]);
-                        break;
-                    }
-                }
-            }
-        }
-        if cc.is_none() && kind == ActorType::Organisation {
-            for &(a, b, tk) in self.atoms_in(s, e) {
-                if matches!(tk, Tk::Seat(_) | Tk::Country(..)) {
-                    if let Some((c, _)) = self.atom_country(tk, None) {
-                        cc = Some(c);
-                        evidence = Some([a, b]);
-                        break;
-                    }
+                if let Some((c, _)) = fits.then(|| self.atom_country(tk, None)).flatten() {
+                    cc = Some(c);
+                    evidence = Some([a, b]);
+                    break;
                 }
             }
         }
