@@ -838,7 +838,7 @@ impl<'m> Sent<'m> {
         })
     }
 
-    fn nested_in(&self, c: usize, outer: usize) -> bool {
+    pub(crate) fn nested_in(&self, c: usize, outer: usize) -> bool {
         let mut c = c;
         while let Some(p) = self.parent.get(c).copied().flatten() {
             if p == outer {

@@ -1748,6 +1748,12 @@ impl EventCoder {
         let place =
             pick_place(sent, t, places, &self.places).or_else(|| self.mentioned_place(sent, t));
         let trig = sent.words[t].span;
+        let means = if intent.is_none() {
+            force_means(sent, t)
+        } else {
+            None
+        };
+        let (base_code, base_info) = (code, info);
         for (a, b, how) in pairs {
             let tgt = if b == usize::MAX {
                 implicit.clone()
@@ -1762,6 +1768,17 @@ impl EventCoder {
             let (Some(src), Some(mut tgt)) = (src, tgt) else {
                 continue;
             };
+            let conventional = conventional_code(
+                &base_code,
+                means,
+                &src.actor,
+                p.kind == Kind::Noun || used_as_noun(sent, t) || after_det_adjective(sent, t),
+            );
+            let (code, info) =
+                match conventional.and_then(|(c, _)| self.cameo.get(c).map(|i| (c, i))) {
+                    Some((c, i)) => (c.to_string(), i),
+                    None => (base_code.clone(), base_info),
+                };
             // "soldiers killed two Palestinians", "kidnapped a Briton": a
             // country's people harmed or seized are its civilians.
             // A word that is also the adjective is a noun only after "a" or
@@ -1832,7 +1849,7 @@ impl EventCoder {
             } else {
                 tgt
             };
-            let rule = if how.is_empty() {
+            let mut rule = if how.is_empty() {
                 format!(
                     "{} src={how_src} tgt={how_tgt}{}",
                     p.id,
@@ -1841,6 +1858,10 @@ impl EventCoder {
             } else {
                 format!("{} {how}", p.id)
             };
+            if let Some((_, why)) = conventional {
+                rule.push_str(" means=");
+                rule.push_str(why);
+            }
             let ev = Event {
                 sentence: s.index,
                 span: trig,
@@ -2436,6 +2457,15 @@ fn used_as_noun(sent: &Sent, t: usize) -> bool {
         }
     }
     false
+}
+
+/// "launched a major assault", "the first attack": a word between a
+/// determiner and the trigger makes it a noun.
+fn after_det_adjective(sent: &Sent, t: usize) -> bool {
+    t >= 2
+        && sent.words[t - 1].tag == Tag::Word
+        && sent.words[t - 1].mention.is_none()
+        && sent.words[t - 2].tag == Tag::Det
 }
 
 /// Where things happen moves the running context; an actor named moves it
@@ -3188,6 +3218,88 @@ fn violence_told(text: &str, span: [usize; 2]) -> bool {
 
 /// Seizing or destroying property (171 loot, set fire to; 1711 confiscate;
 /// 1712 demolish): with no owner named, the place's civilians lose it.
+/// Whatever force a sentence tells its means of near the trigger `t`, in
+/// its clause or one nested with it: air power ("killed in air strikes",
+/// "helicopters attacked ..., killing") or artillery and tanks ("a tank
+/// opened fire and killed", "a mortar attack").
+fn force_means(sent: &Sent, t: usize) -> Option<Means> {
+    let clause = sent.words[t].clause;
+    let tied = |i: usize| {
+        let c = sent.words[i].clause;
+        c == clause || sent.nested_in(c, clause) || sent.nested_in(clause, c)
+    };
+    let lo = t.saturating_sub(12);
+    let hi = (t + 10).min(sent.words.len());
+    (lo..hi)
+        .filter(|&i| i != t && tied(i))
+        .filter_map(|i| {
+            let w = sent.words[i].lower.as_str();
+            let before = i.checked_sub(1).map(|b| sent.words[b].lower.as_str());
+            let after = sent.words.get(i + 1).map(|n| n.lower.as_str());
+            let means = match w {
+                "airstrike" | "airstrikes" | "air-strike" | "air-strikes" | "warplane"
+                | "warplanes" | "jet" | "jets" | "helicopter" | "helicopters" | "gunship"
+                | "gunships" | "drone" | "drones" | "missile" | "missiles" | "aerial" => Means::Air,
+                "air"
+                    if matches!(
+                        after,
+                        Some(
+                            "strike"
+                                | "strikes"
+                                | "raid"
+                                | "raids"
+                                | "attack"
+                                | "attacks"
+                                | "force"
+                        )
+                    ) =>
+                {
+                    Means::Air
+                }
+                // "killed in strikes on Sunday": strikes that kill are
+                // from the air.
+                "strikes" if matches!(before, Some("in" | "by")) => Means::Air,
+                "artillery" | "tank" | "tanks" | "mortar" | "mortars" | "shell" | "shells"
+                | "shelling" | "howitzer" | "howitzers" => Means::Artillery,
+                _ => return None,
+            };
+            Some((i.abs_diff(t), means))
+        })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, m)| m)
+}
+
+#[derive(Clone, Copy)]
+enum Means {
+    Air,
+    Artillery,
+}
+
+/// CAMEO keeps a military's force (19) apart from unconventional violence
+/// (18): air power and artillery are military means whoever wields them,
+/// and an attack or a launched assault by a state or its forces is
+/// conventional force. Returns the code and the reason for the rule.
+fn conventional_code(
+    code: &str,
+    means: Option<Means>,
+    src: &Actor,
+    noun: bool,
+) -> Option<(&'static str, &'static str)> {
+    if !matches!(code, "180" | "182" | "1823") {
+        return None;
+    }
+    match means {
+        Some(Means::Air) => return Some(("195", "air")),
+        Some(Means::Artillery) => return Some(("194", "artillery")),
+        None => {}
+    }
+    let state = match src.role.as_deref() {
+        None => src.kind == ActorType::Country,
+        Some(r) => matches!(r, "GOV" | "MIL"),
+    };
+    (state && (code == "180" || (code == "182" && noun))).then_some(("190", "state"))
+}
+
 fn seizes_property(cameo: &str) -> bool {
     matches!(cameo, "171" | "1711" | "1712")
 }

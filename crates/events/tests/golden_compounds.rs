@@ -25,8 +25,8 @@ fn compounds() {
           111 ISR->IRN asserted 2025-05-02 "condemned" [verbs.tsv:111.1 src=subject tgt=slot]
           111 TUR->IRN asserted 2025-05-02 "condemned" [verbs.tsv:111.1 src=subject tgt=slot]
         > Russia attacked Ukraine and Georgia.
-          180 RUS->UKR asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot]
-          180 RUS->GEO asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot]
+          190 RUS->UKR asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot means=state]
+          190 RUS->GEO asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot means=state]
         > Oman, Qatar and Bahrain praised Egypt.
           051 OMN->EGY asserted 2025-05-02 "praised" [verbs.tsv:051.1 src=subject tgt=slot]
           051 QAT->EGY asserted 2025-05-02 "praised" [verbs.tsv:051.1 src=subject tgt=slot]

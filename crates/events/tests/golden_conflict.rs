@@ -25,7 +25,7 @@ fn conflict() {
         > Russia invaded Ukraine.
           192 RUS->UKR asserted 2025-05-02 "invaded" [verbs.tsv:192.2 src=subject tgt=slot]
         > Iran's attack on Israel failed.
-          180 IRN->ISR asserted 2025-05-02 "attack" [verbs.tsv:180.2 src=possessive tgt=slot]
+          190 IRN->ISR asserted 2025-05-02 "attack" [verbs.tsv:180.2 src=possessive tgt=slot means=state]
         > Israeli forces killed Palestinians.
           1823 ISRMIL->PSE asserted 2025-05-02 "killed" [verbs.tsv:1823.1 src=subject tgt=slot]
         > The United States imposed sanctions on Iran.

@@ -61,17 +61,17 @@ fn grammar_check() {
           with the grammar check:
             190 ISR->IRN hypothetical 2025-05-02 "clash" [verbs.tsv:190.10 compound grammar:modality governor:risks]
         > Iran would not dare attack Israel.
-          180 IRN->ISR asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot]
+          190 IRN->ISR asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot means=state]
         > Turkey denied that its forces attacked Syria.
-          180 TURMIL->SYR asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot]
+          190 TURMIL->SYR asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot means=state]
           with the grammar check:
-            180 TURMIL->SYR negated 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot grammar:modality governor:denied]
+            190 TURMIL->SYR negated 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot means=state grammar:modality governor:denied]
         > Egypt plans to host Sudan next month.
           043 EGY->SDN planned 2025-06 "host" [verbs.tsv:043.1 src=subject tgt=slot]
         > Did Russia attack Ukraine?
-          180 RUS->UKR asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot]
+          190 RUS->UKR asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot means=state]
           with the grammar check:
-            180 RUS->UKR hypothetical 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot grammar:modality question]
+            190 RUS->UKR hypothetical 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot means=state grammar:modality question]
         > Pakistani officials arrived in Britain for a visit.
           042 PAKGOV->GBR asserted 2025-05-02 "arrived" [verbs.tsv:042.3 src=subject tgt=slot]
         > Iraq called for the withdrawal of British troops from Syria.

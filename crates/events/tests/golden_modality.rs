@@ -51,7 +51,7 @@ fn modality() {
         > Israel is expected to visit Azerbaijan.
           042 ISR->AZE planned 2025-05-02 "visit" [verbs.tsv:042.1 src=subject tgt=slot]
         > If Iran attacks Israel, the United States could respond.
-          180 IRN->ISR hypothetical 2025-05-02 "attacks" [verbs.tsv:180.1 src=subject tgt=slot]
+          190 IRN->ISR hypothetical 2025-05-02 "attacks" [verbs.tsv:180.1 src=subject tgt=slot means=state]
         > Russia might invade Ukraine.
           192 RUS->UKR hypothetical 2025-05-02 "invade" [verbs.tsv:192.2 src=subject tgt=slot]
         > Turkey did not criticize Israel.
@@ -70,7 +70,7 @@ fn modality() {
         > Russia is seeking to attack Ukraine.
           138 RUS->UKR planned 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot]
         > Syria managed to attack Israel.
-          180 SYR->ISR asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot]
+          190 SYR->ISR asserted 2025-05-02 "attack" [verbs.tsv:180.1 src=subject tgt=slot means=state]
         > Iran threatened to attack Israel.
           138 IRN->ISR asserted 2025-05-02 "threatened" [verbs.tsv:138.1 src=subject tgt=slot]
         > Israel announced its decision to withdraw troops from Lebanon.

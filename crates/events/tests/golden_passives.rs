@@ -14,7 +14,7 @@ fn passives() {
     ]);
     expect![[r#"
         > Turkey was attacked by Syria.
-          180 SYR->TUR asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=by-agent tgt=passive-subject passive]
+          190 SYR->TUR asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=by-agent tgt=passive-subject passive means=state]
         > Ukraine was invaded by Russia in 2022.
           192 RUS->UKR asserted 2022 "invaded" [verbs.tsv:192.2 src=by-agent tgt=passive-subject passive]
         > The talks were mediated by Qatar.

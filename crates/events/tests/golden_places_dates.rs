@@ -47,7 +47,7 @@ fn dates_places_and_generic_countries() {
         046 CHN->RUS date=2022-09 (month) place=Beijing/CHN reported_by=-
         141 ISRCVL->ISRGOV date=2025-05-02 (document) place=Haifa/ISR reported_by=-
         110 IRN->AZE date=2025-04 (month) place=- reported_by=-
-        180 ISR->SYR date=2023 (year) place=- reported_by=-
+        190 ISR->SYR date=2023 (year) place=- reported_by=-
         194 SYR->ISR date=2023 (year) place=- reported_by=-
     "#]]
     .assert_eq(&got);

@@ -53,9 +53,9 @@ fn people_harmed_are_civilians() {
         > Gunmen in Baghdad kidnapped a Briton.
           181 IRQUAF -> GBRCVL Some("CVL")
         > Israeli soldiers attacked the Palestinian offices in Hebron.
-          180 ISRMIL -> PSE None
+          190 ISRMIL -> PSE None
         > Turkey attacked Syria.
-          180 TUR -> SYR None
+          190 TUR -> SYR None
     "#]]
     .assert_eq(&out);
 }
@@ -135,7 +135,7 @@ fn weapons_as_subjects() {
         > A roadside bomb targeted a police vehicle in Mogadishu.
           190 SOMUAF -> SOMCOP verbs.tsv:190.27 src=implicit-perpetrator tgt=slot
         > In Sittwe, Rakhine State, a shell killed three civilians.
-          1823 MMRUAF -> MMRCVL verbs.tsv:1823.1 src=implicit-perpetrator tgt=slot
+          194 MMRUAF -> MMRCVL verbs.tsv:1823.1 src=implicit-perpetrator tgt=slot means=artillery
         > In Ghazni, civilians in a minibus hit a roadside bomb.
           183 AFGUAF -> AFGCVL verbs.tsv:183.1 src=implicit-perpetrator tgt=weapon-met
     "#]]
