@@ -3221,7 +3221,8 @@ fn violence_told(text: &str, span: [usize; 2]) -> bool {
 /// Whatever force a sentence tells its means of near the trigger `t`, in
 /// its clause or one nested with it: air power ("killed in air strikes",
 /// "helicopters attacked ..., killing") or artillery and tanks ("a tank
-/// opened fire and killed", "a mortar attack").
+/// opened fire and killed", "a mortar attack") or poison gas ("the
+/// chemical attack in Douma").
 fn force_means(sent: &Sent, t: usize) -> Option<Means> {
     let clause = sent.words[t].clause;
     let tied = |i: usize| {
@@ -3237,6 +3238,14 @@ fn force_means(sent: &Sent, t: usize) -> Option<Means> {
             let before = i.checked_sub(1).map(|b| sent.words[b].lower.as_str());
             let after = sent.words.get(i + 1).map(|n| n.lower.as_str());
             let means = match w {
+                "chemical" | "chemicals" | "sarin" | "chlorine" | "novichok" | "mustard" => {
+                    Means::Chemical
+                }
+                "gas"
+                    if matches!(after, Some("attack" | "attacks")) || before == Some("poison") =>
+                {
+                    Means::Chemical
+                }
                 "airstrike" | "airstrikes" | "air-strike" | "air-strikes" | "warplane"
                 | "warplanes" | "jet" | "jets" | "helicopter" | "helicopters" | "gunship"
                 | "gunships" | "drone" | "drones" | "missile" | "missiles" | "aerial" => Means::Air,
@@ -3265,12 +3274,17 @@ fn force_means(sent: &Sent, t: usize) -> Option<Means> {
             };
             Some((i.abs_diff(t), means))
         })
+        // Poison gas is the attack's own only right by it ("the suspected
+        // chemical weapons attack", "attacked civilians with chemical
+        // weapons"), not "strikes in response to the chemical attack".
+        .filter(|&(d, m)| d <= 4 || !matches!(m, Means::Chemical))
         .min_by_key(|&(d, _)| d)
         .map(|(_, m)| m)
 }
 
 #[derive(Clone, Copy)]
 enum Means {
+    Chemical,
     Air,
     Artillery,
 }
@@ -3278,17 +3292,23 @@ enum Means {
 /// CAMEO keeps a military's force (19) apart from unconventional violence
 /// (18): air power and artillery are military means whoever wields them,
 /// and an attack or a launched assault by a state or its forces is
-/// conventional force. Returns the code and the reason for the rule.
+/// conventional force. Poison gas is a chemical weapon of mass destruction (2041).
+/// Returns the code and the reason for the rule.
 fn conventional_code(
     code: &str,
     means: Option<Means>,
     src: &Actor,
     noun: bool,
 ) -> Option<(&'static str, &'static str)> {
+    let chemical = matches!(means, Some(Means::Chemical));
+    if chemical && matches!(code, "180" | "182" | "1823" | "183" | "190") {
+        return Some(("2041", "chemical"));
+    }
     if !matches!(code, "180" | "182" | "1823") {
         return None;
     }
     match means {
+        Some(Means::Chemical) => {}
         Some(Means::Air) => return Some(("195", "air")),
         Some(Means::Artillery) => return Some(("194", "artillery")),
         None => {}

@@ -16,6 +16,14 @@ fn conflict() {
         "Turkish police arrested Syrian militants.",
         "Arafat fought for the Palestinian cause.",
         "Chechen volunteers fought for Russia.",
+        // The means and the doer tell conventional force from unconventional
+        // violence, and poison gas from both.
+        "Israeli helicopters attacked Syrian rebels near Quneitra.",
+        "An Israeli tank opened fire and killed three Egyptian soldiers.",
+        "Iraqi forces launched a major assault on Sunni militants.",
+        "Sunni militants attacked Iraqi soldiers.",
+        "The Syrian army attacked Syrian rebels with sarin.",
+        "The United States imposed new economic sanctions on Russia.",
     ]);
     expect![[r#"
         > Syria repelled hundreds of Israeli Air Force attacks.
@@ -36,6 +44,18 @@ fn conflict() {
           (no event)
         > Chechen volunteers fought for Russia.
           (no event)
+        > Israeli helicopters attacked Syrian rebels near Quneitra.
+          195 ISR->SYRREB asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot means=air]
+        > An Israeli tank opened fire and killed three Egyptian soldiers.
+          194 ISR->EGYMIL asserted 2025-05-02 "killed" [verbs.tsv:1823.1 src=subject tgt=slot means=artillery]
+        > Iraqi forces launched a major assault on Sunni militants.
+          190 IRQMIL->IRQINS asserted 2025-05-02 "assault" [verbs.tsv:182.1 src=subject tgt=object means=state]
+        > Sunni militants attacked Iraqi soldiers.
+          180 IRQINS->IRQMIL asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot]
+        > The Syrian army attacked Syrian rebels with sarin.
+          2041 SYRMIL->SYRREB asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot means=chemical]
+        > The United States imposed new economic sanctions on Russia.
+          163 USA->RUS asserted 2025-05-02 "imposed" [verbs.tsv:163.6 src=subject tgt=slot]
     "#]]
     .assert_eq(&got);
 }
