@@ -1226,7 +1226,16 @@ impl EventCoder {
                 p.cameo.get(..2),
                 Some("01" | "02" | "03" | "04" | "05" | "06" | "07" | "08")
             );
-            let venue = |k: usize| cooperative && sent.venue(k, &is_trigger);
+            // "were meeting in the insurgent stronghold of Fallujah": whoever
+            // a locative phrase names is where, not a partner.
+            let venue = |k: usize| {
+                cooperative
+                    && (sent.venue(k, &is_trigger)
+                        || matches!(
+                            sent.preposition_of(k, &is_trigger),
+                            Some("in" | "at" | "inside" | "outside" | "near")
+                        ))
+            };
             // "fought for Russia", "died fighting for the Palestinian
             // cause": whom force is used for is no target of it.
             // "fought alongside the Kurds", "fought with Washington against
