@@ -142,6 +142,10 @@ const GROUP_WORDS: &[&str] = &[
     "able",
     "ready",
     "about",
+    // "would not dare attack": a bare infinitive after "dare".
+    "dare",
+    "dares",
+    "dared",
     "refused",
     "refuses",
     "refuse",
@@ -2156,8 +2160,41 @@ impl EventCoder {
         if let Some(m) = where_clause_modality(sent, t) {
             return m;
         }
+        if denied_clause(sent, t) {
+            return Modality::Negated;
+        }
         Modality::Asserted
     }
+}
+
+/// Whether the trigger's clause is what someone denies: "denied that the
+/// army attacked civilians", "rejected claims that its jets bombed ...",
+/// "denied its forces shelled ...". Its subject and auxiliaries may stand
+/// between.
+fn denied_clause(sent: &Sent, t: usize) -> bool {
+    let mut i = t;
+    let mut claims = false;
+    while i > 0 && t - i < 10 {
+        i -= 1;
+        let w = &sent.words[i];
+        match w.lower.as_str() {
+            "claims" | "claim" | "allegations" | "accusations" | "reports" | "suggestions"
+            | "charges" => claims = true,
+            "denied" | "denies" | "deny" | "denying" | "denial" | "denials" => return true,
+            "rejected" | "rejects" | "reject" | "dismissed" | "dismisses" | "dismiss" => {
+                return claims
+            }
+            _ if w.mention.is_some()
+                || matches!(
+                    w.tag,
+                    Tag::Adv | Tag::Aux | Tag::Det | Tag::PossPron | Tag::Poss | Tag::Number
+                )
+                || w.lower == "that"
+                || (w.tag == Tag::Word && !sent.words[i].lower.ends_with("ed")) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether the event noun at `t` (its pattern ending at word `end`) is
