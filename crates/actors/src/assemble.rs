@@ -611,6 +611,28 @@ impl<'a> Ctx<'a> {
         let Some((cc, name, src)) = self.country_code(a.tk) else {
             return;
         };
+        // "many of Ukrainian descent", "Norwegian-built cars": a
+        // country word that tells where people or things come from acts
+        // for no one.
+        let after = &self.text[a.e..];
+        let next = after
+            .trim_start_matches(' ')
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let hyphened = after.strip_prefix('-').is_some_and(|r| {
+            ["built", "made", "born", "designed", "manufactured"]
+                .iter()
+                .any(|w| r.starts_with(w))
+        });
+        if hyphened
+            || matches!(
+                next,
+                "descent" | "origin" | "origins" | "ancestry" | "heritage" | "extraction"
+            )
+        {
+            return;
+        }
         let actor = actor_from_code(cc, name, cc, ActorType::Country);
         self.push(a.s, a.e, actor, None, src.to_string(), None, false);
     }
