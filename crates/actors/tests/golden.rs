@@ -187,6 +187,7 @@ fn compositions() {
 Azerbaijani leaders and the Azerbaijani leadership met Israeli media.
 US officials said Iran's army and the army of Syria were Iranian-backed militias.
 A Syria expert and a Syrian expert disagreed.
+Canadians of Syrian descent bought Israeli-built cars from Iran.
 ",
         (2025, 5, 2),
         &[],
@@ -203,6 +204,7 @@ A Syria expert and a Syrian expert disagreed.
             199..222 "Iranian-backed militias" IRNUAF compose:backed:agents.tsv:10+countries.tsv:3
             226..231 "Syria" SYR countries.tsv:7
             245..258 "Syrian expert" SYREDU compose:agents.tsv:6+countries.tsv:7
+            329..333 "Iran" IRN countries.tsv:3
         "#]],
     );
 }
