@@ -1289,7 +1289,15 @@ impl EventCoder {
                     && sent.words[t].lower.ends_with("ing")
                     && t > 0
                     && sent.words[t - 1].tag == Tag::Prep;
-                let found = if nominal && !gerund && how_src != "slot" {
+                let found = if nominal
+                    && !gerund
+                    && how_src != "slot"
+                    && p.cameo.starts_with("04")
+                    && self.infinitive_at(sent, from)
+                {
+                    // "talks to discuss Syria": what about, not with whom.
+                    None
+                } else if nominal && !gerund && how_src != "slot" {
                     let dissent = matches!(p.cameo.get(..2), Some("11" | "12" | "14"));
                     sent.nominal_object(from, clause, preps, dissent, &not_object)
                         .or_else(|| {
@@ -1310,6 +1318,17 @@ impl EventCoder {
                 } else {
                     // A gerund's object is in its own phrase.
                     let reach = if gerund { reach.min(6) } else { reach };
+                    // "held a cabinet meeting to discuss the UK's military
+                    // response", "met to choose a new team": a purpose
+                    // infinitive after a meeting tells what about, not
+                    // with whom.
+                    let reach = if p.cameo.starts_with("04") {
+                        (from..(from + reach).min(sent.words.len()))
+                            .find(|&i| self.infinitive_at(sent, i))
+                            .map_or(reach, |i| i - from)
+                    } else {
+                        reach
+                    };
                     sent.object_after_except(from, clause, reach, is_force(&p.cameo), &not_object)
                 };
                 if let Some(k) = found {
@@ -1908,6 +1927,49 @@ impl EventCoder {
                 out.push(ev);
             }
         }
+    }
+
+    /// Whether word `i` is the "to" of an infinitive: a verb of the
+    /// lexicon or of planning after it ("to discuss", "to choose").
+    fn infinitive_at(&self, sent: &Sent, i: usize) -> bool {
+        const PURPOSE: &[&str] = &[
+            "discuss",
+            "review",
+            "prepare",
+            "consider",
+            "address",
+            "resolve",
+            "end",
+            "choose",
+            "select",
+            "approve",
+            "finalise",
+            "finalize",
+            "draft",
+            "plan",
+            "coordinate",
+            "explore",
+            "assess",
+            "seek",
+            "find",
+            "decide",
+            "set",
+            "agree",
+            "work",
+        ];
+        sent.words.get(i).is_some_and(|w| w.lower == "to")
+            && sent.words.get(i + 1).is_some_and(|n| {
+                n.mention.is_none()
+                    && n.tag == Tag::Word
+                    && !n.capitalised
+                    && (PURPOSE.contains(&n.lower.as_str())
+                        || self
+                            .verbs
+                            .triggered_by(n.lower.as_str())
+                            .iter()
+                            .any(|&q| self.verbs.patterns[q].kind == Kind::Verb)
+                            && !(n.lower.ends_with('s') && !n.lower.ends_with("ss")))
+            })
     }
 
     fn participant(

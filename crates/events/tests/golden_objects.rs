@@ -195,6 +195,10 @@ fn objects_of_event_nouns() {
         "Turkish airstrikes killed Syrian civilians.",
         // An infinitive is no noun; inspectors from a body act for it.
         "Inspectors from Germany are set to arrive in Damascus.",
+        // A purpose infinitive after a meeting tells what about, and a
+        // locative phrase where.
+        "Iranian officials held talks to discuss Syria.",
+        "Syrian officials were meeting in the insurgent stronghold of Idlib.",
     ]);
     expect![[r#"
         > Israel held talks with Egypt on Monday.
@@ -215,6 +219,10 @@ fn objects_of_event_nouns() {
           195 TUR->SYRCVL asserted 2025-05-02 "airstrikes" [verbs.tsv:195.8 src=possessive tgt=object]
         > Inspectors from Germany are set to arrive in Damascus.
           042 DEU->SYR planned 2025-05-02 "arrive" [verbs.tsv:042.3 src=subject tgt=slot]
+        > Iranian officials held talks to discuss Syria.
+          (no event)
+        > Syrian officials were meeting in the insurgent stronghold of Idlib.
+          (no event)
     "#]].assert_eq(&got);
 }
 
