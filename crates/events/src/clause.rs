@@ -744,7 +744,8 @@ impl<'m> Sent<'m> {
                     Some("after" | "before" | "since" | "until")
                 );
                 let in_pp = (matches!(before, Some(b) if b.tag == Tag::Prep)
-                    || self.in_place_list(k, is_trigger))
+                    || self.in_place_list(k, is_trigger)
+                    || self.conjunct_in_pp(start, is_trigger))
                     && !quantity
                     && !conj;
                 if skip(k) {
@@ -836,6 +837,20 @@ impl<'m> Sent<'m> {
                 )
             )
         })
+    }
+
+    /// "at United States and Iraqi outposts": a noun phrase starting at
+    /// `start` right after "and" or "or" shares the preposition of the
+    /// conjunct before it.
+    fn conjunct_in_pp(&self, start: usize, is_trigger: &dyn Fn(&str) -> bool) -> bool {
+        start >= 2
+            && matches!(self.words[start - 1].lower.as_str(), "and" | "or")
+            && self.words[start - 2].mention.is_some_and(|k2| {
+                let s2 = self.phrase_start(k2, is_trigger);
+                s2.checked_sub(1).is_some_and(|b| {
+                    self.words[b].tag == Tag::Prep && self.words[b].mention.is_none()
+                })
+            })
     }
 
     pub(crate) fn nested_in(&self, c: usize, outer: usize) -> bool {
