@@ -23,6 +23,8 @@ fn conflict() {
         "Iraqi forces launched a major assault on Sunni militants.",
         "Sunni militants attacked Iraqi soldiers.",
         "The Syrian army attacked Syrian rebels with sarin.",
+        // The second conjunct of a prepositional phrase is no subject.
+        "Iraqi insurgents fired at American and Iraqi outposts, killing ten Iraqi policemen.",
         "The United States imposed new economic sanctions on Russia.",
     ]);
     expect![[r#"
@@ -54,6 +56,10 @@ fn conflict() {
           180 IRQINS->IRQMIL asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot]
         > The Syrian army attacked Syrian rebels with sarin.
           2041 SYRMIL->SYRREB asserted 2025-05-02 "attacked" [verbs.tsv:180.1 src=subject tgt=slot means=chemical]
+        > Iraqi insurgents fired at American and Iraqi outposts, killing ten Iraqi policemen.
+          190 IRQINS->USA asserted 2025-05-02 "fired" [verbs.tsv:190.12 src=subject tgt=slot]
+          190 IRQINS->IRQ asserted 2025-05-02 "fired" [verbs.tsv:190.12 src=subject tgt=slot]
+          1823 IRQINS->IRQCOP asserted 2025-05-02 "killing" [verbs.tsv:1823.1 src=subject tgt=slot]
         > The United States imposed new economic sanctions on Russia.
           163 USA->RUS asserted 2025-05-02 "imposed" [verbs.tsv:163.6 src=subject tgt=slot]
     "#]]
