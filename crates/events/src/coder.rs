@@ -79,6 +79,9 @@ struct Where<'a> {
     place: Option<&'a str>,
     /// The sentence's place, else the text's running context.
     located: Option<&'a str>,
+    /// Whether a place (or a dateline) gave `located`, not only a
+    /// country named with an actor.
+    placed: bool,
     generic: Option<&'a str>,
 }
 
@@ -372,7 +375,7 @@ impl EventCoder {
         let mut out = Vec::new();
         let mut left_out = LeftOut::new();
         // The country the text is talking about, for generic actors ("protesters").
-        let mut context: Option<String> = None;
+        let mut context = Context::default();
         // Mentions in text order (the recogniser's output) let each sentence take
         // its own run by binary search instead of scanning them all.
         let sorted = mentions.windows(2).all(|w| w[0].span[0] <= w[1].span[0]);
@@ -442,7 +445,7 @@ impl EventCoder {
         mentions: &[Mention],
         times: &[TimeExpr],
         doc_date: NaiveDate,
-        context: &mut Option<String>,
+        context: &mut Context,
         (out, left_out): (&mut Vec<Event>, &mut LeftOut),
     ) {
         let span = s.span;
@@ -453,11 +456,14 @@ impl EventCoder {
         // where and who reported, never who acted.
         let dateline = dateline_end(text, span);
         // Its place still tells where unnamed actors are ("MOSCOW - Police...").
-        if context.is_none() {
-            *context = mentions
+        if context.country.is_none() {
+            context.country = mentions
                 .iter()
                 .filter(|m| m.span[0] >= span[0] && m.span[1] <= dateline)
+                // "AP - ": an agency's country is not where the story is.
+                .filter(|m| matches!(m.actor.kind, ActorType::Place | ActorType::Country))
                 .find_map(|m| m.actor.country.clone());
+            context.placed = context.country.is_some();
         }
         let local: Vec<&Mention> = mentions
             .iter()
@@ -593,7 +599,8 @@ impl EventCoder {
             i += 1;
         }
         // Generic nouns take the sentence's place, else the running context, else a country named here.
-        let located = place_country.clone().or_else(|| context.clone());
+        let located = place_country.clone().or_else(|| context.country.clone());
+        let placed = place_country.is_some() || context.placed;
         let generic_country = located.clone().or_else(|| named_country.clone());
         // "Hamza Division clashed with ...": a body no lexicon knows, with a
         // role from its head word but no country, acts where the sentence
@@ -776,6 +783,7 @@ impl EventCoder {
                 Where {
                     place: place_country.as_deref(),
                     located: located.as_deref(),
+                    placed,
                     generic: generic_country.as_deref(),
                 },
                 times,
@@ -2098,8 +2106,12 @@ impl EventCoder {
         let abroad = victim.kind == ActorType::Person || victim.role.as_deref() == Some("MIL");
         // A country named only with the victims ("American soldiers were
         // killed") is theirs, not the place's.
-        let country = place
+        // Nor is a context that only actors of the victims' country set
+        // ("Two American soldiers were killed ..., the U.S. military said").
+        let located = place
             .located
+            .filter(|c| !abroad || place.placed || victim.country.as_deref() != Some(*c));
+        let country = located
             .map(str::to_string)
             .or_else(|| (!abroad).then(|| victim.country.clone()).flatten())
             .filter(|c| !is_international(c));
@@ -2579,10 +2591,22 @@ fn after_det_adjective(sent: &Sent, t: usize) -> bool {
 /// Where things happen moves the running context; an actor named moves it
 /// only when nothing has placed the text yet ("Russia vetoed the
 /// resolution" does not move a text set in Idlib).
-fn advance_context(context: &mut Option<String>, place: Option<String>, named: Option<String>) {
-    if let Some(c) = place.or(named.filter(|_| context.is_none())) {
-        *context = Some(c);
+fn advance_context(context: &mut Context, place: Option<String>, named: Option<String>) {
+    if let Some(c) = place {
+        context.country = Some(c);
+        context.placed = true;
+    } else if let Some(c) = named.filter(|_| context.country.is_none()) {
+        context.country = Some(c);
+        context.placed = false;
     }
+}
+
+/// The country a text is talking about so far, for generic actors
+/// ("protesters"), and whether a place or a dateline set it.
+#[derive(Debug, Default)]
+struct Context {
+    country: Option<String>,
+    placed: bool,
 }
 
 /// Prepositions of place after an event noun.
