@@ -1313,6 +1313,11 @@ impl EventCoder {
                                 .then(|| self.hit_by_verb_after(sent, from, &not_object))
                                 .flatten()
                         })
+                } else if p.cameo.starts_with("02") && !nominal && addressee_unnamed(sent, from) {
+                    // "urged the international community to help calm
+                    // Beijing's dispute": whom an appeal addresses is its
+                    // direct object, here no actor.
+                    None
                 } else if sent.words.get(from).is_some_and(|w| {
                     w.mention.is_none()
                         && matches!(
@@ -3297,6 +3302,20 @@ fn direct_object(sent: &Sent, from: usize, clause: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether an appeal's addressee at `from` is a noun phrase naming no
+/// actor before its infinitive ("the international community to ...",
+/// "the world to ...").
+fn addressee_unnamed(sent: &Sent, from: usize) -> bool {
+    let words = &sent.words;
+    if !words.get(from).is_some_and(|w| w.tag == Tag::Det) {
+        return false;
+    }
+    (from + 1..(from + 5).min(words.len()))
+        .take_while(|&i| words[i].mention.is_none())
+        .find(|&i| words[i].tag != Tag::Word)
+        .is_some_and(|i| i > from + 1 && words[i].lower == "to")
 }
 
 /// Two unnamed groups with a role ("villagers beat up four persons", "a mob

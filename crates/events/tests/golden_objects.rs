@@ -199,6 +199,10 @@ fn objects_of_event_nouns() {
         // locative phrase where.
         "Iranian officials held talks to discuss Syria.",
         "Syrian officials were meeting in the insurgent stronghold of Idlib.",
+        // A participle clause after a comma ends the object search; an
+        // appeal's unnamed addressee is its object.
+        "Israeli officials arrived in Seoul for a visit, after rejecting a North Korean offer.",
+        "China urged the international community to calm Beijing's dispute with Taiwan.",
     ]);
     expect![[r#"
         > Israel held talks with Egypt on Monday.
@@ -222,6 +226,11 @@ fn objects_of_event_nouns() {
         > Iranian officials held talks to discuss Syria.
           (no event)
         > Syrian officials were meeting in the insurgent stronghold of Idlib.
+          (no event)
+        > Israeli officials arrived in Seoul for a visit, after rejecting a North Korean offer.
+          042 ISRGOV->KOR asserted 2025-05-02 "arrived" [verbs.tsv:042.3 src=subject tgt=slot]
+          120 ISRGOV->PRK asserted 2025-05-02 "rejecting" [verbs.tsv:120.1 src=subject tgt=slot]
+        > China urged the international community to calm Beijing's dispute with Taiwan.
           (no event)
     "#]].assert_eq(&got);
 }

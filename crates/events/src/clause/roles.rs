@@ -51,7 +51,9 @@ impl Sent<'_> {
             if w.clause != clause && !self.nested_in(w.clause, clause) {
                 return None;
             }
-            if i > from && self.new_predicate_at(i, outcome) {
+            // ("a two-day visit, after rejecting ...": a comma right after
+            // the trigger counts too.)
+            if (i > from || w.tag == Tag::Comma) && self.new_predicate_at(i, outcome) {
                 return None;
             }
             if let Some(k) = w.mention {
