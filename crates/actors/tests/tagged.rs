@@ -131,7 +131,7 @@ fn a_surname_names_the_person_the_document_introduced() {
             "Russian" RUS countries.tsv:206 Country
             "Medvedev" RUS coref:surname Person
             "Tony Abbott" AUSELI elite:people.tsv:16 Person
-            "Australian prime minister" AUSGOV compose:agents.tsv:322+countries.tsv:31 Person
+            "Australian prime minister" AUSGOV compose:agents.tsv:321+countries.tsv:31 Person
         "#]],
     );
 }
@@ -145,7 +145,7 @@ fn an_outlet_with_a_country_or_a_language_is_one_media_actor() {
          carried the story, and France 24 quoted a minister.",
         expect![[r#"
             "CNN Turk" TURMED organisations.tsv:175+outlet:countries.tsv:243 Organisation
-            "Turkish troops" TURMIL compose:agents.tsv:409+countries.tsv:243 Group
+            "Turkish troops" TURMIL compose:agents.tsv:408+countries.tsv:243 Group
             "Syria" SYR countries.tsv:231 Country
             "CNN Indonesia" IDNMED organisations.tsv:175+outlet:countries.tsv:119 Organisation
             "BBC Arabic" GBRMED organisations.tsv:127+outlet:service Organisation
