@@ -767,7 +767,20 @@ impl EventCoder {
                     .iter()
                     .any(|e| matches!(e, Elem::Word(f) if f.iter().any(|w| w == o)))
             };
-            if p.kind == Kind::Verb && self.senses.other_sense(&sent, m.trigger, &named).is_some() {
+            // "took to the streets ... to celebrate 40 years of the
+            // carnival", "in celebration of": crowds out to celebrate
+            // protest nothing.
+            let celebration = p.cameo.starts_with("14")
+                && sent.words[m.end.min(sent.words.len())..]
+                    .windows(2)
+                    .any(|w| {
+                        matches!(w[0].lower.as_str(), "to" | "in")
+                            && matches!(w[1].lower.as_str(), "celebrate" | "celebration")
+                    });
+            if celebration
+                || (p.kind == Kind::Verb
+                    && self.senses.other_sense(&sent, m.trigger, &named).is_some())
+            {
                 if other_sense != Some(m.trigger) {
                     *left_out.entry("sense").or_insert(0) += 1;
                     other_sense = Some(m.trigger);

@@ -16,6 +16,10 @@ pub const SENSES_HEADER: &[&str] = &["lemma", "objects"];
 
 /// How far after the trigger an object may tell the sense.
 const REACH: usize = 4;
+/// How far before a passive trigger its subject (the object) may start.
+const PASSIVE_REACH: usize = 24;
+/// Row words that name no object noun ("warned of", "demonstrated that").
+const FUNCTION_WORDS: &[&str] = &["of", "about", "against", "that", "how"];
 
 /// Trigger forms and the objects that give them their other sense.
 #[derive(Debug, Clone, Default)]
@@ -62,6 +66,19 @@ impl Senses {
         let (objects, line) = self.by_form.get(sent.words[t].lower.as_str())?;
         if objects.iter().any(|o| named(o)) {
             return None;
+        }
+        // "the preconditions ... have been explicitly met by the Russians":
+        // in the passive the object is the subject before the verb.
+        if sent.is_passive(t) {
+            let clause = sent.words[t].clause;
+            let hit = sent.words[t.saturating_sub(PASSIVE_REACH)..t]
+                .iter()
+                .any(|w| {
+                    (w.clause == clause || sent.nested_in(w.clause, clause))
+                        && !FUNCTION_WORDS.contains(&w.lower.as_str())
+                        && objects.iter().any(|o| *o == w.lower.as_str())
+                });
+            return hit.then_some(*line);
         }
         // The direct object: an actor, a preposition or the end of the
         // phrase first means the verb has its event sense ("demonstrated

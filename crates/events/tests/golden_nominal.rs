@@ -18,6 +18,8 @@ fn nominal() {
         "Turkey released a statement on Russia.",
         "Turkey released two Russian pilots.",
         "Iraq met the demands of Iran.",
+        "The demands of Iran were met by Iraq.",
+        "Thousands of Iranians took to the streets to celebrate the victory.",
         "Thousands of Kenyans demonstrated against Uganda.",
         "Kenya demonstrated its commitment to Uganda.",
         "Britain agreed to meet a U.S. request for troops.",
@@ -55,6 +57,10 @@ fn nominal() {
         > Turkey released two Russian pilots.
           0841 TUR->RUS asserted 2025-05-02 "released" [verbs.tsv:0841.3 src=subject tgt=slot]
         > Iraq met the demands of Iran.
+          (no event)
+        > The demands of Iran were met by Iraq.
+          (no event)
+        > Thousands of Iranians took to the streets to celebrate the victory.
           (no event)
         > Thousands of Kenyans demonstrated against Uganda.
           141 KEN->UGA asserted 2025-05-02 "demonstrated" [verbs.tsv:141.1 src=subject tgt=slot]
