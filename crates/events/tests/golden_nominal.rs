@@ -19,6 +19,7 @@ fn nominal() {
         "Turkey released two Russian pilots.",
         "Iraq met the demands of Iran.",
         "The demands of Iran were met by Iraq.",
+        "Iran has once again rejected a Turkish proposal.",
         "Thousands of Iranians took to the streets to celebrate the victory.",
         "Thousands of Kenyans demonstrated against Uganda.",
         "Kenya demonstrated its commitment to Uganda.",
@@ -60,6 +61,8 @@ fn nominal() {
           (no event)
         > The demands of Iran were met by Iraq.
           (no event)
+        > Iran has once again rejected a Turkish proposal.
+          120 IRN->TUR asserted 2025-05-02 "rejected" [verbs.tsv:120.1 src=subject tgt=slot]
         > Thousands of Iranians took to the streets to celebrate the victory.
           (no event)
         > Thousands of Kenyans demonstrated against Uganda.

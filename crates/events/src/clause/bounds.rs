@@ -9,6 +9,21 @@ impl Sent<'_> {
         let n = self.words.len();
         // A short quoted term ("Tamar", a "unique figure") is not a clause of its own.
         let is_quote = |w: &str| matches!(w, "\"" | "“" | "”");
+        // "has once again rejected", "at once": an adverb, not "once the
+        // talks begin".
+        for i in 0..n {
+            if self.words[i].tag == Tag::Subord && self.words[i].lower == "once" {
+                let next = self.words.get(i + 1).map(|w| w.lower.as_str());
+                let prev = i
+                    .checked_sub(1)
+                    .map(|p| (self.words[p].tag, self.words[p].lower.as_str()));
+                if matches!(next, Some("again" | "more"))
+                    || matches!(prev, Some((Tag::Aux | Tag::Modal, _)) | Some((_, "at")))
+                {
+                    self.words[i].tag = Tag::Adv;
+                }
+            }
+        }
         let mut i = 0;
         while i < n {
             if is_quote(&self.words[i].lower) {
