@@ -236,6 +236,11 @@ const PLANNED: &[&str] = &[
     "pledges",
     "promised",
     "promises",
+    // "threatened to hold a general strike": a threat, not the act.
+    "threatened",
+    "threatens",
+    "threaten",
+    "threatening",
     "proposed",
     "future",
     "next",
