@@ -9,6 +9,7 @@ fn modality() {
     let got = common::golden(&[
         "Iran and Iraq hold talks on 28 May.",
         "Iran and Iraq held talks on 28 May.",
+        "Iranian protesters threatened to stage demonstrations against Iraq.",
         "Iran and Iraq held talks on 28 April.",
         "The United States has signalled it will extend sanctions on Iran.",
         "The United States extended sanctions on Iran.",
@@ -40,6 +41,8 @@ fn modality() {
           046 IRN->IRQ planned 2025-05-28 "talks" [verbs.tsv:046.9 compound]
         > Iran and Iraq held talks on 28 May.
           046 IRN->IRQ asserted 2025-05-28 "talks" [verbs.tsv:046.9 compound]
+        > Iranian protesters threatened to stage demonstrations against Iraq.
+          131 IRNCVL->IRQ asserted 2025-05-02 "threatened" [verbs.tsv:131.1 src=subject tgt=slot]
         > Iran and Iraq held talks on 28 April.
           046 IRN->IRQ asserted 2025-04-28 "talks" [verbs.tsv:046.9 compound]
         > The United States has signalled it will extend sanctions on Iran.
