@@ -1999,7 +1999,7 @@ impl EventCoder {
                             .triggered_by(n.lower.as_str())
                             .iter()
                             .any(|&q| self.verbs.patterns[q].kind == Kind::Verb)
-                            && !(n.lower.ends_with('s') && !n.lower.ends_with("ss")))
+                            && (!n.lower.ends_with('s') || n.lower.ends_with("ss")))
             })
     }
 
