@@ -244,7 +244,7 @@ fn a_down_vote_in_the_browser_leaves_the_dyad_page() {
             .unwrap(),
     );
     wait_for(port, "entente serve");
-    let (_, events) = http(port, "GET", "/api/v1/events?root=18", None);
+    let (_, events) = http(port, "GET", "/api/v1/events?root=19", None);
     let events: Value = serde_json::from_str(&events).unwrap();
     let id = events["items"][0]["id"]
         .as_str()

@@ -219,7 +219,7 @@ async fn every_read_endpoint_answers() {
     assert_eq!(page["items"].as_array().unwrap().len(), 1);
     assert_eq!(page["items"][0]["id"], all["items"][1]["id"]);
     assert_page(
-        &get(&app, "/api/v1/events?dyad=TUR,SYR&root=18")
+        &get(&app, "/api/v1/events?dyad=TUR,SYR&root=19")
             .await
             .json(),
         1,
@@ -346,7 +346,7 @@ async fn a_vote_changes_votes_and_the_dyad_score() {
     seed(&app).await;
     let before = get(&app, "/api/v1/dyads/TUR/SYR").await.json();
     assert_eq!(before["events"], 3);
-    let attack = get(&app, "/api/v1/events?root=18").await.json()["items"][0].clone();
+    let attack = get(&app, "/api/v1/events?root=19").await.json()["items"][0].clone();
     let eid = attack["id"].as_str().unwrap().to_string();
     let r = post_json(
         &app,
@@ -532,7 +532,7 @@ async fn pages_vote_only_with_session_and_csrf() {
     let r = get(&app, &format!("/documents/{id}")).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("sign in to vote"));
-    let eid = get(&app, "/api/v1/events?root=18").await.json()["items"][0]["id"]
+    let eid = get(&app, "/api/v1/events?root=19").await.json()["items"][0]["id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -795,7 +795,7 @@ async fn the_report_and_the_pages_share_rows_and_the_map() {
     let html = report::render(&input);
 
     // The attack's row on the dyad page and in the report's evidence.
-    let eid = get(&app, "/api/v1/events?root=18").await.json()["items"][0]["id"]
+    let eid = get(&app, "/api/v1/events?root=19").await.json()["items"][0]["id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -805,7 +805,7 @@ async fn the_report_and_the_pages_share_rows_and_the_map() {
         .expect("the attack on the dyad page");
     let cells = row_cells(&page, at);
     assert_eq!(cells.len(), 6, "five shared cells and the votes: {cells:?}");
-    assert!(cells[2].contains("<b>18"), "{}", cells[2]);
+    assert!(cells[2].contains("<b>19"), "{}", cells[2]);
     let what_and_rule = format!("{}{}", cells[2], cells[3]);
     let in_report = html
         .find(&what_and_rule)
