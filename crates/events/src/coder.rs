@@ -1235,7 +1235,12 @@ impl EventCoder {
                 } else if unnamed_agent {
                 } else if let Some(k) = sent
                     .subject_except(t, &is_trigger, &skip)
-                    .filter(|_| p.kind == Kind::Verb || !reacted_to(sent, t))
+                    .filter(|_| {
+                        // "unrepentant about travelling to Syria": a gerund's
+                        // subject acts, unless the law holds it.
+                        let gerund = p.kind == Kind::Verb && sent.words[t].lower.ends_with("ing");
+                        !nominal || !reacted_to(sent, t, gerund)
+                    })
                 {
                     sources = subject_group(sent, k);
                     how_src = "subject";
@@ -1289,7 +1294,17 @@ impl EventCoder {
                     && sent.words[start - 1].lower == "of"
                     && matches!(sent.words[start - 2].lower.as_str(), "banner" | "behalf")
             };
-            let not_object = |k: usize| venue(k) || for_side(k) || behalf(k);
+            // "attacks in 29 countries other than Iraq and Syria": a list
+            // set apart names whom the act did not reach.
+            let set_apart = |k: usize| {
+                let first = sent.compound_left(k)[0];
+                let p = sent.phrase_start(first, &is_trigger);
+                let w = |i: usize| p.checked_sub(i).map(|i| sent.words[i].lower.as_str());
+                matches!(w(1), Some("except" | "excluding"))
+                    || (w(1) == Some("than") && matches!(w(2), Some("other" | "rather")))
+                    || (w(1) == Some("for") && w(2) == Some("except"))
+            };
+            let not_object = |k: usize| venue(k) || for_side(k) || behalf(k) || set_apart(k);
             // "airstrikes by Turkey on Syria": after an agent named after the
             // trigger, only the phrase right after it tells the object.
             let (from, reach) = match sources.iter().map(|&k| sent.mentions[k].end).max() {
@@ -1645,8 +1660,12 @@ impl EventCoder {
                 (&sources, mutual)
             };
             if group.len() >= 2 && mutual {
-                for j in 1..group.len() {
-                    pairs.push((group[0], group[j], "compound"));
+                if let Some(twos) = pairs_listed(sent, group) {
+                    pairs.extend(twos.into_iter().map(|(a, b)| (a, b, "compound")));
+                } else {
+                    for j in 1..group.len() {
+                        pairs.push((group[0], group[j], "compound"));
+                    }
                 }
                 confidence = confidence.min(0.75);
             }
@@ -2429,8 +2448,10 @@ fn noun_sought(sent: &Sent, t: usize) -> Option<Modality> {
 /// Whether the event noun at `t` is what the clause's subject reacts to,
 /// not what it does: the object of a verb of judging or telling ("Britain
 /// condemned the attack on ..."), or a noun inside a phrase about it ("an
-/// investigation into the killing", "the site of a car bomb explosion").
-fn reacted_to(sent: &Sent, t: usize) -> bool {
+/// investigation into the killing", "the site of a car bomb explosion"),
+/// what a passive's subject was hit by, or what the law holds an object
+/// for. Of a `gerund`, only the last two.
+fn reacted_to(sent: &Sent, t: usize, gerund: bool) -> bool {
     const REACTING: &[&str] = &[
         "condemn",
         "denounc",
@@ -2493,6 +2514,27 @@ fn reacted_to(sent: &Sent, t: usize) -> bool {
         return false;
     };
     let w = &sent.words[i];
+    // "was killed on Sunday by a mortar attack": the subject of a passive
+    // is what the act hit.
+    if w.lower == "by" {
+        return (i.saturating_sub(6)..i).any(|j| {
+            sent.words[j].tag == Tag::Word
+                && is_participle(&sent.words[j].lower)
+                && sent.is_passive(j)
+        });
+    }
+    // "arrested a man in the kidnapping of a girl", "charged over the
+    // attack": whom the law holds is the suspect, not the one who acts.
+    if matches!(w.lower.as_str(), "in" | "for" | "over" | "with") {
+        // In the passive ("were arrested for refusing") the subject is
+        // the suspect, and so the one who acted.
+        return (i.saturating_sub(8)..i).any(|j| {
+            LEGAL.iter().any(|l| sent.words[j].lower.starts_with(l)) && !sent.is_passive(j)
+        });
+    }
+    if gerund {
+        return false;
+    }
     // "the site of a car bomb explosion", "warned of a war".
     if w.lower == "of" {
         return i > 0 && {
@@ -2502,6 +2544,53 @@ fn reacted_to(sent: &Sent, t: usize) -> bool {
     }
     reacting(&w.lower)
 }
+
+/// "clashes between Iran and Israel, Syria and Israel, and Turkey and the
+/// Kurds": a list of pairs, each joined by a bare "and" and parted from the
+/// next by a comma, gives those pairs, not the first member against all.
+/// A last member whose partner is no actor ("and Turkey and the Kurds") is
+/// left out.
+fn pairs_listed(sent: &Sent, group: &[usize]) -> Option<Vec<(usize, usize)>> {
+    let mut group = group;
+    if group.len() % 2 == 1 {
+        let &last = group.last()?;
+        let before = sent.mentions[group[group.len() - 2]].end..sent.mentions[last].start;
+        let partner_unnamed = sent.words.get(sent.mentions[last].end).is_some_and(|w| w.lower == "and")
+            && sent.words.get(before).is_some_and(|ws| ws.iter().any(|w| w.tag == Tag::Comma));
+        if !partner_unnamed {
+            return None;
+        }
+        group = &group[..group.len() - 1];
+    }
+    if group.len() < 4 {
+        return None;
+    }
+    let between = |a: usize, b: usize| {
+        let (from, to) = (sent.mentions[a].end, sent.mentions[b].start);
+        (from <= to).then(|| &sent.words[from..to])
+    };
+    let mut out = Vec::new();
+    for (i, two) in group.chunks(2).enumerate() {
+        let inner = between(two[0], two[1])?;
+        if inner.len() != 1 || inner[0].lower != "and" {
+            return None;
+        }
+        if i > 0 {
+            let outer = between(group[2 * i - 1], two[0])?;
+            if !outer.iter().any(|w| w.tag == Tag::Comma) {
+                return None;
+            }
+        }
+        out.push((two[0], two[1]));
+    }
+    Some(out)
+}
+
+/// Words of the law's hold on a suspect: "arrested in", "charged with".
+const LEGAL: &[&str] = &[
+    "arrest", "charg", "convict", "detain", "jail", "sentenc", "indict", "suspect", "question",
+    "prosecut", "acquit", "extradit", "wanted", "imprison", "guilty",
+];
 
 /// The word right before the noun phrase that the noun at `t` heads, at
 /// most `max` words back: actors, determiners, possessives, numbers,
