@@ -732,12 +732,7 @@ impl<'m> Sent<'m> {
                 // "thousands of Iraqi Kurds", "a group of Moroccan diplomats": the
                 // actor after a quantity noun's `of` is the real subject.
                 // So is the body after "from" in "inspectors from the OPCW".
-                let quantity = start >= 2
-                    && ((self.words[start - 1].lower == "of"
-                        && is_quantity(&self.words[start - 2].lower))
-                        || (self.words[start - 1].lower == "from"
-                            && self.words[start - 2].mention.is_none()
-                            && SENT_FROM.contains(&self.words[start - 2].lower.as_str())));
+                let quantity = self.names_members(start);
                 // "after Syria shelled Israel": these prepositions also open clauses.
                 let conj = matches!(
                     before.map(|b| b.lower.as_str()),
@@ -808,6 +803,10 @@ impl<'m> Sent<'m> {
                 return false;
             }
             let start = self.phrase_start(k, is_trigger);
+            // "against Isis and al-Qaida": the second shares the first's preposition.
+            if self.conjunct_in_pp(start, is_trigger) {
+                return false;
+            }
             let prep = start.checked_sub(1).map(|p| self.words[p].lower.as_str());
             !matches!(
                 prep,
@@ -849,8 +848,23 @@ impl<'m> Sent<'m> {
                 let s2 = self.phrase_start(k2, is_trigger);
                 s2.checked_sub(1).is_some_and(|b| {
                     self.words[b].tag == Tag::Prep && self.words[b].mention.is_none()
-                })
+                }) && !self.names_members(s2)
             })
+    }
+
+    /// "thousands of Iraqi Kurds", "inspectors from the OPCW", "along
+    /// with journalists": the phrase at `start` follows a preposition that
+    /// names who the noun before it are, or who joins it, so it may be a
+    /// subject.
+    pub(crate) fn names_members(&self, start: usize) -> bool {
+        start >= 2
+            && ((self.words[start - 1].lower == "of" && is_quantity(&self.words[start - 2].lower))
+                || (self.words[start - 1].lower == "from"
+                    && self.words[start - 2].mention.is_none()
+                    && SENT_FROM.contains(&self.words[start - 2].lower.as_str()))
+                // "PFUJ along with journalists held a protest".
+                || (self.words[start - 1].lower == "with"
+                    && matches!(self.words[start - 2].lower.as_str(), "along" | "together")))
     }
 
     pub(crate) fn nested_in(&self, c: usize, outer: usize) -> bool {

@@ -3877,9 +3877,30 @@ fn reported_predicate(sent: &Sent, t: usize) -> Option<(usize, usize)> {
     (!same(src, tgt)).then_some((src, tgt))
 }
 
-/// The subject and its coordinated partners.
+/// The subject and its coordinated partners; not a list that a preposition
+/// opens before a comma ("In the fight against Isis and al-Qaida, police
+/// detained ...").
 fn subject_group(sent: &Sent, k: usize) -> Vec<usize> {
-    sent.compound_left(k)
+    let mut group = sent.compound_left(k);
+    let opens_pp = |m: usize| {
+        let mut p = sent.mentions[m].start;
+        while p > 0 && sent.words[p - 1].tag == Tag::Det {
+            p -= 1;
+        }
+        p > 0 && sent.words[p - 1].tag == Tag::Prep && !sent.names_members(p)
+    };
+    let Some(j) = (0..group.len() - 1).rev().find(|&j| opens_pp(group[j])) else {
+        return group;
+    };
+    // The list goes on after the first comma past that phrase.
+    let comma = |m: usize| {
+        sent.words[sent.mentions[group[m - 1]].end..sent.mentions[group[m]].start]
+            .iter()
+            .any(|w| w.tag == Tag::Comma)
+    };
+    let from = (j + 1..group.len()).find(|&m| comma(m)).unwrap_or(group.len() - 1);
+    group.drain(..from);
+    group
 }
 
 fn is_international(code: &str) -> bool {
