@@ -803,9 +803,13 @@ impl<'m> Sent<'m> {
                 return false;
             }
             let start = self.phrase_start(k, is_trigger);
-            // "against Isis and al-Qaida": the second shares the first's preposition.
+            // "against Isis and al-Qaida": the second shares the first's
+            // preposition; "negotiations between Turkey and Israel were
+            // mediated": both sides of a "between" are what was acted on.
             if self.conjunct_in_pp(start, is_trigger) {
-                return false;
+                let lead = self.compound_left(k)[0];
+                let p = self.phrase_start(lead, is_trigger);
+                return p > 0 && matches!(self.words[p - 1].lower.as_str(), "between" | "among");
             }
             let prep = start.checked_sub(1).map(|p| self.words[p].lower.as_str());
             !matches!(

@@ -2279,8 +2279,53 @@ impl EventCoder {
         if denied_clause(sent, t) {
             return Modality::Negated;
         }
+        if let Some(m) = gerund_governed(sent, t) {
+            return m;
+        }
         Modality::Asserted
     }
+}
+
+/// A gerund's modality from the verb it hangs on: "barred the judges from
+/// returning", "refrained from attacking" did not happen; "consider
+/// accepting the offer" may.
+fn gerund_governed(sent: &Sent, t: usize) -> Option<Modality> {
+    const PREVENTING: &[&str] = &[
+        "bar", "barred", "bars", "prevent", "prevented", "prevents", "stop", "stopped", "stops",
+        "ban", "banned", "bans", "block", "blocked", "blocks", "prohibit", "prohibited",
+        "prohibits", "forbid", "forbidden", "forbade", "refrain", "refrained", "refrains", "kept",
+        "deter", "deterred", "restrain", "restrained",
+    ];
+    const WEIGHING: &[&str] = &[
+        "consider", "considers", "considered", "considering", "contemplate", "contemplates",
+        "contemplated", "contemplating", "weigh", "weighs", "weighed", "weighing", "mull",
+        "mulls", "mulled", "mulling",
+    ];
+    if t == 0 || !sent.words[t].lower.ends_with("ing") {
+        return None;
+    }
+    let before = &sent.words[t - 1];
+    if WEIGHING.contains(&before.lower.as_str()) {
+        return Some(Modality::Hypothetical);
+    }
+    if before.lower != "from" {
+        return None;
+    }
+    let clause = sent.words[t].clause;
+    let mut i = t - 1;
+    while i > 0 && t - i <= 8 {
+        i -= 1;
+        let w = &sent.words[i];
+        if w.clause != clause {
+            break;
+        }
+        if PREVENTING.contains(&w.lower.as_str()) {
+            // "did not stop them from attacking": the act went ahead.
+            let negated = i > 0 && sent.words[i - 1].tag == Tag::Neg;
+            return (!negated).then_some(Modality::Negated);
+        }
+    }
+    None
 }
 
 /// Whether the trigger's clause is what someone denies: "denied that the
@@ -3091,6 +3136,8 @@ const INTENT_NOUNS_VERBS: &[&str] = &[
     "vow",
     "ultimatum",
     "deadline",
+    "bid",
+    "bids",
 ];
 
 /// Words of power, leave and fear whose infinitive may or may not happen.
@@ -3298,6 +3345,9 @@ const REQUESTING: &[&str] = &[
     "request",
     "requested",
     "requests",
+    "petition",
+    "petitioned",
+    "petitions",
     "demand",
     "demanded",
     "demands",
@@ -3892,14 +3942,16 @@ fn subject_group(sent: &Sent, k: usize) -> Vec<usize> {
     let Some(j) = (0..group.len() - 1).rev().find(|&j| opens_pp(group[j])) else {
         return group;
     };
-    // The list goes on after the first comma past that phrase.
+    // The list goes on after the first comma past that phrase; with none,
+    // the subject is itself in it (a last resort in a prepositional phrase).
     let comma = |m: usize| {
         sent.words[sent.mentions[group[m - 1]].end..sent.mentions[group[m]].start]
             .iter()
             .any(|w| w.tag == Tag::Comma)
     };
-    let from = (j + 1..group.len()).find(|&m| comma(m)).unwrap_or(group.len() - 1);
-    group.drain(..from);
+    if let Some(from) = (j + 1..group.len()).find(|&m| comma(m)) {
+        group.drain(..from);
+    }
     group
 }
 
