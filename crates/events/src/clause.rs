@@ -768,7 +768,18 @@ impl<'m> Sent<'m> {
                 // a last resort ("..., killing 11 people and wounding 16").
                 // Nor is it the subject of a participle clause after a comma
                 // ("shelled Homs, killing four people"): the verb's subject is.
-                if (crossed_and && after_verb) || after_gerund || (participle && after_verb) {
+                // Nor, in a relative clause, of the verb after it ("militants
+                // who killed two hostages are threatening to ..."): the
+                // antecedent is.
+                // Not after a verb of saying or thinking, whose next noun
+                // starts a clause ("families who claim their children have
+                // been kidnapped").
+                let in_relative = self.relative.get(w.clause).copied().unwrap_or(false)
+                    && head_before.is_some_and(|p| !CLAUSE_TAKING.contains(&self.words[p].lower.as_str()));
+                if ((crossed_and || in_relative) && after_verb)
+                    || after_gerund
+                    || (participle && after_verb)
+                {
                     continue;
                 }
                 // "with the PKK forces fighting inside Turkey": the noun
@@ -922,6 +933,16 @@ pub fn is_day_word(w: &str) -> bool {
 
 /// Nouns of quantity or membership that hand the subject role to their `of` phrase.
 /// People sent by a body: "inspectors from the OPCW" act for it.
+/// Verbs of saying, thinking and showing, whose next noun may start a clause.
+const CLAUSE_TAKING: &[&str] = &[
+    "say", "says", "said", "claim", "claims", "claimed", "believe", "believes", "believed",
+    "think", "thinks", "thought", "fear", "fears", "feared", "insist", "insists", "insisted",
+    "allege", "alleges", "alleged", "report", "reports", "reported", "deny", "denies",
+    "denied", "argue", "argues", "argued", "warn", "warns", "warned", "know", "knows", "knew",
+    "hope", "hopes", "hoped", "suggest", "suggests", "suggested", "show", "shows", "showed",
+    "find", "finds", "found", "fear", "worry", "worries", "worried", "say", "tell", "told",
+];
+
 const SENT_FROM: &[&str] = &[
     "inspectors",
     "investigators",
