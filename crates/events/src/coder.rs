@@ -1893,6 +1893,13 @@ impl EventCoder {
             // ("Baku ... and Azerbaijan") is no side of a domestic fight.
             // (Force told as a threat, 138, is no fight yet: "troops will
             // strike troops" names no two sides.)
+            // A visit is an official's: civilians, refugees or criminals
+            // travelling ("British citizens who travelled to Syria") make none.
+            if code == "042"
+                && matches!(src.actor.role.as_deref(), Some("CVL" | "REF" | "CRM"))
+            {
+                continue;
+            }
             let domestic = is_force(&code)
                 && (b != usize::MAX || how_tgt == "implicit-opponent")
                 && src.span != tgt.span
