@@ -1913,9 +1913,10 @@ impl EventCoder {
             // topic, a venue or a speaker's. (Intents and concessions toward
             // one's own country are coded: "promised to democratize Serbia",
             // "withdrew from the Bosnian town".) A town of the
-            // source's own country as target is where it happened: force and
-            // coercion there hit its people ("regime forces shelled Kinda",
-            // "arrested four managers in Aleppo"), a
+            // source's own country as target is where it happened: force,
+            // coercion and the easing of restrictions (081) there touch its people ("regime
+            // forces shelled Kinda", "arrested four managers in Aleppo",
+            // "lifted a state of emergency in West Darfur"), a
             // protest there is against the government ("interns protested
             // in Haifa"), and anything else has no target named.
             let mut how_tgt = how_tgt;
@@ -1924,7 +1925,9 @@ impl EventCoder {
                 let town = tgt.actor.role.is_none() && tgt.actor.kind == ActorType::Place;
                 if matches!(code.get(..2), Some("01" | "02" | "04" | "05" | "06" | "07")) {
                     continue;
-                } else if town && (is_force(&code) || code.starts_with("17")) {
+                } else if town
+                    && (is_force(&code) || code.starts_with("17") || code.starts_with("081"))
+                {
                     how_tgt = "implicit-civilians";
                     implied(&c, &CIVILIANS, trig)
                 } else if town && code.starts_with("14") {
