@@ -1304,7 +1304,23 @@ impl EventCoder {
                     || (w(1) == Some("than") && matches!(w(2), Some("other" | "rather")))
                     || (w(1) == Some("for") && w(2) == Some("except"))
             };
-            let not_object = |k: usize| venue(k) || for_side(k) || behalf(k) || set_apart(k);
+            // "sanctions lifted under former president Obama": whose time it
+            // was; "rallied on the streets of Kathmandu": where.
+            let when_or_where = |k: usize| {
+                matches!(sent.preposition_of(k, &is_trigger), Some("under" | "during"))
+                    || (!is_force(&p.cameo) && {
+                        let start = sent.phrase_start(k, &is_trigger);
+                        start >= 2
+                            && sent.words[start - 1].lower == "of"
+                            && matches!(
+                                sent.words[start - 2].lower.as_str(),
+                                "streets" | "street" | "square" | "squares" | "centre" | "center"
+                            )
+                    })
+            };
+            let not_object = |k: usize| {
+                venue(k) || for_side(k) || behalf(k) || set_apart(k) || when_or_where(k)
+            };
             // "airstrikes by Turkey on Syria": after an agent named after the
             // trigger, only the phrase right after it tells the object.
             let (from, reach) = match sources.iter().map(|&k| sent.mentions[k].end).max() {
