@@ -1307,7 +1307,16 @@ impl EventCoder {
             // "sanctions lifted under former president Obama": whose time it
             // was; "rallied on the streets of Kathmandu": where.
             let when_or_where = |k: usize| {
-                matches!(sent.preposition_of(k, &is_trigger), Some("under" | "during"))
+                // Past a title's adjective: "under former president Obama".
+                let start = sent.phrase_start(k, &is_trigger);
+                let mut b = start;
+                while b > 0
+                    && start - b < 2
+                    && matches!(sent.words[b - 1].lower.as_str(), "former" | "late" | "then")
+                {
+                    b -= 1;
+                }
+                (b > 0 && matches!(sent.words[b - 1].lower.as_str(), "under" | "during"))
                     || (!is_force(&p.cameo) && {
                         let start = sent.phrase_start(k, &is_trigger);
                         start >= 2
