@@ -1824,7 +1824,15 @@ impl EventCoder {
                 .iter()
                 .any(|w| SPEECH.contains(&w.lower.as_str()));
         let future = (modality == Modality::Planned || reported_would) && !in_if;
-        let intent = if (future || unless) && p.cameo.as_str() >= "14" {
+        // "accused of planning to kill Castro", "preparing to attack": a
+        // plot or a preparation is told of, not a threat made.
+        let plotted = sent.words[t.saturating_sub(4)..t].iter().any(|w| {
+            matches!(
+                w.lower.as_str(),
+                "planning" | "plotting" | "plotted" | "plot" | "preparing" | "prepared" | "prepares"
+            )
+        });
+        let intent = if (future || unless) && !plotted && p.cameo.as_str() >= "14" {
             Some(threat_code(&p.cameo).to_string())
         } else if modality == Modality::Planned && unless {
             Some("130".to_string())
