@@ -2316,6 +2316,28 @@ impl EventCoder {
                 return m;
             }
         }
+        // "Turkey's bid to start membership talks", "urged them to hold
+        // talks": an event noun's light verb in an infinitive hangs on
+        // what governs it, as a verb trigger would.
+        if nominal {
+            let light = (t.saturating_sub(4)..t)
+                .rev()
+                .take_while(|&l| sent.words[l].clause == clause)
+                .find(|&l| LIGHT_VERBS.contains(&sent.words[l].lower.as_str()));
+            if let Some(l) = light {
+                if let Some(m) = infinitive_modality(sent, l) {
+                    return m;
+                }
+                match infinitive_governor(sent, l) {
+                    Some(g) if INTENT_NOUNS_VERBS.contains(&g) => return Modality::Planned,
+                    Some(g) if ABILITY_WORDS.contains(&g) => return Modality::Hypothetical,
+                    _ => {}
+                }
+                if let Some(m) = governor_modality(sent, l) {
+                    return m;
+                }
+            }
+        }
         if let Some(m) = where_clause_modality(sent, t) {
             return m;
         }
