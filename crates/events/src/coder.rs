@@ -1232,7 +1232,7 @@ impl EventCoder {
                 } else if let Some(k) = intent_owner(sent, t).filter(|&k| !skip(k)) {
                     sources = sent.compound_left(k);
                     how_src = "intent-owner";
-                } else if unnamed_agent {
+                } else if unnamed_agent || thing_as_agent(sent, t) {
                 } else if let Some(k) = sent
                     .subject_except(t, &is_trigger, &skip)
                     .filter(|_| {
@@ -2694,6 +2694,25 @@ fn pairs_listed(sent: &Sent, group: &[usize]) -> Option<Vec<(usize, usize)>> {
         out.push((two[0], two[1]));
     }
     Some(out)
+}
+
+/// "the second deadly blast to strike Afghanistan", "the worst storm to
+/// hit the region": an infinitive after an event or a hazard has that for
+/// its subject, no actor.
+fn thing_as_agent(sent: &Sent, t: usize) -> bool {
+    const HAZARDS: &[&str] = &[
+        "blast", "blasts", "explosion", "explosions", "storm", "storms", "quake", "earthquake",
+        "earthquakes", "flood", "floods", "hurricane", "typhoon", "cyclone", "tsunami", "fire",
+        "fires", "wave", "outbreak", "epidemic", "crisis", "scandal", "attack", "attacks",
+        "bombing", "bombings",
+    ];
+    t >= 2 && sent.words[t - 1].lower == "to" && {
+        let w = &sent.words[t - 2];
+        w.mention.is_none()
+            && w.tag == Tag::Word
+            && !w.capitalised
+            && HAZARDS.contains(&w.lower.as_str())
+    }
 }
 
 /// Words of the law's hold on a suspect: "arrested in", "charged with".
