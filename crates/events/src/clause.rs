@@ -775,7 +775,8 @@ impl<'m> Sent<'m> {
                 // starts a clause ("families who claim their children have
                 // been kidnapped").
                 let in_relative = self.relative.get(w.clause).copied().unwrap_or(false)
-                    && head_before.is_some_and(|p| !CLAUSE_TAKING.contains(&self.words[p].lower.as_str()));
+                    && head_before
+                        .is_some_and(|p| !CLAUSE_TAKING.contains(&self.words[p].lower.as_str()));
                 if ((crossed_and || in_relative) && after_verb)
                     || after_gerund
                     || (participle && after_verb)
@@ -931,18 +932,65 @@ pub fn is_day_word(w: &str) -> bool {
     )
 }
 
-/// Nouns of quantity or membership that hand the subject role to their `of` phrase.
-/// People sent by a body: "inspectors from the OPCW" act for it.
 /// Verbs of saying, thinking and showing, whose next noun may start a clause.
 const CLAUSE_TAKING: &[&str] = &[
-    "say", "says", "said", "claim", "claims", "claimed", "believe", "believes", "believed",
-    "think", "thinks", "thought", "fear", "fears", "feared", "insist", "insists", "insisted",
-    "allege", "alleges", "alleged", "report", "reports", "reported", "deny", "denies",
-    "denied", "argue", "argues", "argued", "warn", "warns", "warned", "know", "knows", "knew",
-    "hope", "hopes", "hoped", "suggest", "suggests", "suggested", "show", "shows", "showed",
-    "find", "finds", "found", "fear", "worry", "worries", "worried", "say", "tell", "told",
+    "say",
+    "says",
+    "said",
+    "tell",
+    "told",
+    "claim",
+    "claims",
+    "claimed",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "fear",
+    "fears",
+    "feared",
+    "insist",
+    "insists",
+    "insisted",
+    "allege",
+    "alleges",
+    "alleged",
+    "report",
+    "reports",
+    "reported",
+    "deny",
+    "denies",
+    "denied",
+    "argue",
+    "argues",
+    "argued",
+    "warn",
+    "warns",
+    "warned",
+    "know",
+    "knows",
+    "knew",
+    "hope",
+    "hopes",
+    "hoped",
+    "suggest",
+    "suggests",
+    "suggested",
+    "show",
+    "shows",
+    "showed",
+    "find",
+    "finds",
+    "found",
+    "worry",
+    "worries",
+    "worried",
 ];
 
+/// Nouns of quantity or membership that hand the subject role to their `of` phrase.
+/// People sent by a body: "inspectors from the OPCW" act for it.
 const SENT_FROM: &[&str] = &[
     "inspectors",
     "investigators",

@@ -1233,15 +1233,12 @@ impl EventCoder {
                     sources = sent.compound_left(k);
                     how_src = "intent-owner";
                 } else if unnamed_agent || thing_as_agent(sent, t) {
-                } else if let Some(k) = sent
-                    .subject_except(t, &is_trigger, &skip)
-                    .filter(|_| {
-                        // "unrepentant about travelling to Syria": a gerund's
-                        // subject acts, unless the law holds it.
-                        let gerund = p.kind == Kind::Verb && sent.words[t].lower.ends_with("ing");
-                        !nominal || !reacted_to(sent, t, gerund)
-                    })
-                {
+                } else if let Some(k) = sent.subject_except(t, &is_trigger, &skip).filter(|_| {
+                    // "unrepentant about travelling to Syria": a gerund's
+                    // subject acts, unless the law holds it.
+                    let gerund = p.kind == Kind::Verb && sent.words[t].lower.ends_with("ing");
+                    !nominal || !reacted_to(sent, t, gerund)
+                }) {
                     sources = subject_group(sent, k);
                     how_src = "subject";
                     if p.kind == Kind::Noun {
@@ -1317,19 +1314,16 @@ impl EventCoder {
                     b -= 1;
                 }
                 (b > 0 && matches!(sent.words[b - 1].lower.as_str(), "under" | "during"))
-                    || (!is_force(&p.cameo) && {
-                        let start = sent.phrase_start(k, &is_trigger);
-                        start >= 2
-                            && sent.words[start - 1].lower == "of"
-                            && matches!(
-                                sent.words[start - 2].lower.as_str(),
-                                "streets" | "street" | "square" | "squares" | "centre" | "center"
-                            )
-                    })
+                    || (!is_force(&p.cameo)
+                        && start >= 2
+                        && sent.words[start - 1].lower == "of"
+                        && matches!(
+                            sent.words[start - 2].lower.as_str(),
+                            "streets" | "street" | "square" | "squares" | "centre" | "center"
+                        ))
             };
-            let not_object = |k: usize| {
-                venue(k) || for_side(k) || behalf(k) || set_apart(k) || when_or_where(k)
-            };
+            let not_object =
+                |k: usize| venue(k) || for_side(k) || behalf(k) || set_apart(k) || when_or_where(k);
             // "airstrikes by Turkey on Syria": after an agent named after the
             // trigger, only the phrase right after it tells the object.
             let (from, reach) = match sources.iter().map(|&k| sent.mentions[k].end).max() {
@@ -1829,7 +1823,13 @@ impl EventCoder {
         let plotted = sent.words[t.saturating_sub(4)..t].iter().any(|w| {
             matches!(
                 w.lower.as_str(),
-                "planning" | "plotting" | "plotted" | "plot" | "preparing" | "prepared" | "prepares"
+                "planning"
+                    | "plotting"
+                    | "plotted"
+                    | "plot"
+                    | "preparing"
+                    | "prepared"
+                    | "prepares"
             )
         });
         let intent = if (future || unless) && !plotted && p.cameo.as_str() >= "14" {
@@ -1928,9 +1928,7 @@ impl EventCoder {
             // strike troops" names no two sides.)
             // A visit is an official's: civilians, refugees or criminals
             // travelling ("British citizens who travelled to Syria") make none.
-            if code == "042"
-                && matches!(src.actor.role.as_deref(), Some("CVL" | "REF" | "CRM"))
-            {
+            if code == "042" && matches!(src.actor.role.as_deref(), Some("CVL" | "REF" | "CRM")) {
                 continue;
             }
             let domestic = is_force(&code)
@@ -2356,15 +2354,53 @@ impl EventCoder {
 /// accepting the offer" may.
 fn gerund_governed(sent: &Sent, t: usize) -> Option<Modality> {
     const PREVENTING: &[&str] = &[
-        "bar", "barred", "bars", "prevent", "prevented", "prevents", "stop", "stopped", "stops",
-        "ban", "banned", "bans", "block", "blocked", "blocks", "prohibit", "prohibited",
-        "prohibits", "forbid", "forbidden", "forbade", "refrain", "refrained", "refrains", "kept",
-        "deter", "deterred", "restrain", "restrained",
+        "bar",
+        "barred",
+        "bars",
+        "prevent",
+        "prevented",
+        "prevents",
+        "stop",
+        "stopped",
+        "stops",
+        "ban",
+        "banned",
+        "bans",
+        "block",
+        "blocked",
+        "blocks",
+        "prohibit",
+        "prohibited",
+        "prohibits",
+        "forbid",
+        "forbidden",
+        "forbade",
+        "refrain",
+        "refrained",
+        "refrains",
+        "kept",
+        "deter",
+        "deterred",
+        "restrain",
+        "restrained",
     ];
     const WEIGHING: &[&str] = &[
-        "consider", "considers", "considered", "considering", "contemplate", "contemplates",
-        "contemplated", "contemplating", "weigh", "weighs", "weighed", "weighing", "mull",
-        "mulls", "mulled", "mulling",
+        "consider",
+        "considers",
+        "considered",
+        "considering",
+        "contemplate",
+        "contemplates",
+        "contemplated",
+        "contemplating",
+        "weigh",
+        "weighs",
+        "weighed",
+        "weighing",
+        "mull",
+        "mulls",
+        "mulled",
+        "mulling",
     ];
     if t == 0 || !sent.words[t].lower.ends_with("ing") {
         return None;
@@ -2665,8 +2701,14 @@ fn pairs_listed(sent: &Sent, group: &[usize]) -> Option<Vec<(usize, usize)>> {
     if group.len() % 2 == 1 {
         let &last = group.last()?;
         let before = sent.mentions[group[group.len() - 2]].end..sent.mentions[last].start;
-        let partner_unnamed = sent.words.get(sent.mentions[last].end).is_some_and(|w| w.lower == "and")
-            && sent.words.get(before).is_some_and(|ws| ws.iter().any(|w| w.tag == Tag::Comma));
+        let partner_unnamed = sent
+            .words
+            .get(sent.mentions[last].end)
+            .is_some_and(|w| w.lower == "and")
+            && sent
+                .words
+                .get(before)
+                .is_some_and(|ws| ws.iter().any(|w| w.tag == Tag::Comma));
         if !partner_unnamed {
             return None;
         }
@@ -2701,10 +2743,32 @@ fn pairs_listed(sent: &Sent, group: &[usize]) -> Option<Vec<(usize, usize)>> {
 /// its subject, no actor.
 fn thing_as_agent(sent: &Sent, t: usize) -> bool {
     const HAZARDS: &[&str] = &[
-        "blast", "blasts", "explosion", "explosions", "storm", "storms", "quake", "earthquake",
-        "earthquakes", "flood", "floods", "hurricane", "typhoon", "cyclone", "tsunami", "fire",
-        "fires", "wave", "outbreak", "epidemic", "crisis", "scandal", "attack", "attacks",
-        "bombing", "bombings",
+        "blast",
+        "blasts",
+        "explosion",
+        "explosions",
+        "storm",
+        "storms",
+        "quake",
+        "earthquake",
+        "earthquakes",
+        "flood",
+        "floods",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "tsunami",
+        "fire",
+        "fires",
+        "wave",
+        "outbreak",
+        "epidemic",
+        "crisis",
+        "scandal",
+        "attack",
+        "attacks",
+        "bombing",
+        "bombings",
     ];
     t >= 2 && sent.words[t - 1].lower == "to" && {
         let w = &sent.words[t - 2];

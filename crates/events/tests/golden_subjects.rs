@@ -84,5 +84,6 @@ fn acts_that_did_not_or_may_not_happen() {
           (no event)
         > Farm groups petitioned the US government to file a trade case against China.
           115 USAGOV->CHN hypothetical 2025-05-02 "file" [verbs.tsv:115.3 src=asked tgt=slot]
-    "#]].assert_eq(&got);
+    "#]]
+    .assert_eq(&got);
 }
