@@ -2295,22 +2295,7 @@ impl EventCoder {
             return Modality::Planned;
         }
         if p.kind == Kind::Verb {
-            if let Some(m) = infinitive_modality(sent, t) {
-                return m;
-            }
-            // An infinitive under a word of deciding, threatening or
-            // expecting is meant to happen ("the decision to withdraw",
-            // "threatened to kill"); under one of power, leave or fear it
-            // may ("the power to detain", "levers to pressure Moscow",
-            // "fear not being allowed to return"). Purpose clauses of acts
-            // ("took to the streets to protest", "used artillery to
-            // bombard") tell what was done.
-            match infinitive_governor(sent, t) {
-                Some(g) if INTENT_NOUNS_VERBS.contains(&g) => return Modality::Planned,
-                Some(g) if ABILITY_WORDS.contains(&g) => return Modality::Hypothetical,
-                _ => {}
-            }
-            if let Some(m) = governor_modality(sent, t) {
+            if let Some(m) = governed_infinitive(sent, t) {
                 return m;
             }
         }
@@ -2322,18 +2307,8 @@ impl EventCoder {
                 .rev()
                 .take_while(|&l| sent.words[l].clause == clause)
                 .find(|&l| LIGHT_VERBS.contains(&sent.words[l].lower.as_str()));
-            if let Some(l) = light {
-                if let Some(m) = infinitive_modality(sent, l) {
-                    return m;
-                }
-                match infinitive_governor(sent, l) {
-                    Some(g) if INTENT_NOUNS_VERBS.contains(&g) => return Modality::Planned,
-                    Some(g) if ABILITY_WORDS.contains(&g) => return Modality::Hypothetical,
-                    _ => {}
-                }
-                if let Some(m) = governor_modality(sent, l) {
-                    return m;
-                }
+            if let Some(m) = light.and_then(|l| governed_infinitive(sent, l)) {
+                return m;
             }
         }
         if let Some(m) = where_clause_modality(sent, t) {
@@ -2347,6 +2322,25 @@ impl EventCoder {
         }
         Modality::Asserted
     }
+}
+
+/// The modality of an infinitive verb at `i` from what governs it: a wish
+/// or a request; a word of deciding, threatening or expecting makes it
+/// meant to happen ("the decision to withdraw", "threatened to kill"), one
+/// of power, leave or fear possible ("the power to detain", "levers to
+/// pressure Moscow", "fear not being allowed to return"); else the
+/// governing verb's own modal. Purpose clauses of acts ("took to the
+/// streets to protest", "used artillery to bombard") tell what was done.
+fn governed_infinitive(sent: &Sent, i: usize) -> Option<Modality> {
+    if let Some(m) = infinitive_modality(sent, i) {
+        return Some(m);
+    }
+    match infinitive_governor(sent, i) {
+        Some(g) if INTENT_NOUNS_VERBS.contains(&g) => return Some(Modality::Planned),
+        Some(g) if ABILITY_WORDS.contains(&g) => return Some(Modality::Hypothetical),
+        _ => {}
+    }
+    governor_modality(sent, i)
 }
 
 /// A gerund's modality from the verb it hangs on: "barred the judges from
